@@ -1,0 +1,232 @@
+/**
+ * `runProgram`: runs a Pulumi program under the SDK's mock runtime, inside a real root stack, with a monitor that
+ * records everything the engine would receive. No Pulumi CLI, no cloud, no credentials.
+ */
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import * as pulumi from '@pulumi/pulumi';
+import { UNKNOWN, SECRET_SIG, SECRET_SIG_KEY, type ProgramResult, type RunMode, type WireValue } from '../types';
+import { RecordingMonitor } from './monitor';
+
+// SDK internals the language host uses to run a program: not part of the public API, pinned by our lockfile.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const settings = require('@pulumi/pulumi/runtime/settings') as {
+  setMockOptions(monitor: unknown, project: string, stack: string, preview: boolean, organization: string): void;
+  waitForRPCs(): Promise<void>;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const state = require('@pulumi/pulumi/runtime/state') as {
+  getStore(): Record<string, unknown> & { leakCandidates: Set<unknown>; logErrorCount: number };
+};
+
+/** A program: a function (its return value becomes the stack outputs) or a program directory. */
+export type Program = (() => unknown) | string;
+
+export interface RunProgramOptions {
+  /** The project name; defaults to the `name` in the program directory's Pulumi.yaml, else "project". */
+  readonly project?: string;
+  /** The stack name. @default "dev" */
+  readonly stack?: string;
+  /** The organization, as `pulumi.getOrganization()` returns it. @default "organization" */
+  readonly organization?: string;
+  /** `preview` (a first-time `pulumi preview`: computed values unknown) or `update` (all known). @default "preview" */
+  readonly mode?: RunMode;
+  /**
+   * Pulumi config by namespaced key (`aws:region`, `network:vpcCidr`). Non-string values are passed as JSON, as
+   * the CLI does for structured config.
+   */
+  readonly config?: Readonly<Record<string, unknown>>;
+  /** Config keys whose values are secrets. */
+  readonly secretKeys?: readonly string[];
+  /** The outputs each StackReference returns, by the referenced stack's name (`org/project/stack`). */
+  readonly stackReferences?: Readonly<Record<string, Record<string, unknown>>>;
+  /** The AWS account id the mocks pretend to run in. @default "123456789012" */
+  readonly account?: string;
+  /** Values for SSM parameters the program reads (public `/aws/service/...` AMI parameters are answered anyway). */
+  readonly ssmParameters?: Readonly<Record<string, string>>;
+  /** Keep full stack traces while the program runs (slower: the SDK captures one per resource). @default false */
+  readonly stackTraces?: boolean;
+}
+
+/** A program failed: its own error, or something the offline engine could not answer. Never a partial result. */
+export class ProgramError extends Error {
+  override readonly name = 'ProgramError';
+  constructor(
+    message: string,
+    readonly failures: readonly string[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs one program at a time: the Pulumi runtime's state is global to the process. */
+function exclusive<T>(task: () => Promise<T>): Promise<T> {
+  const result = queue.then(task, task);
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+function configStrings(config: Readonly<Record<string, unknown>>): Record<string, string> {
+  const strings: Record<string, string> = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (!/^[^:]+:[^:]/.test(key)) {
+      throw new ProgramError(`config key "${key}" must be namespaced as "<namespace>:<name>" (e.g. "aws:region")`);
+    }
+    if (value === undefined) continue;
+    strings[key] = typeof value === 'string' ? value : JSON.stringify(value);
+  }
+  return strings;
+}
+
+/** Turns wire values into plain values: secrets unwrapped, unknowns kept as the sentinel. */
+function plain(value: WireValue): unknown {
+  if (Array.isArray(value)) return value.map(plain);
+  if (value && typeof value === 'object') {
+    if (value[SECRET_SIG_KEY] === SECRET_SIG) return plain(value['value'] as WireValue);
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, plain(entry)]));
+  }
+  return value;
+}
+
+interface ProjectFile {
+  readonly name?: string;
+  readonly main?: string;
+}
+
+/** Reads the `name` and `main` of a program directory's Pulumi.yaml (a minimal reader: two top-level keys). */
+function readProjectFile(directory: string): ProjectFile {
+  for (const file of ['Pulumi.yaml', 'Pulumi.yml']) {
+    const full = path.join(directory, file);
+    if (!fs.existsSync(full)) continue;
+    const text = fs.readFileSync(full, 'utf8');
+    const field = (key: string) => {
+      const match = new RegExp(`^${key}:\\s*["']?([^"'#\\n]+?)["']?\\s*(#.*)?$`, 'm').exec(text);
+      return match?.[1]?.trim();
+    };
+    return { name: field('name'), main: field('main') };
+  }
+  throw new ProgramError(`no Pulumi.yaml in ${directory}: not a Pulumi program directory`);
+}
+
+/** The function that runs a program directory: requires its entry module afresh, as the language host does. */
+function directoryProgram(directory: string, main: string | undefined): () => unknown {
+  const base = path.resolve(directory, main ?? '.');
+  let entry: string;
+  try {
+    entry = require.resolve(base);
+  } catch {
+    throw new ProgramError(`cannot find the program entry of ${directory} (${main ? `main: ${main}` : 'index.ts, index.js or package.json main'})`);
+  }
+  return () => {
+    const root = path.resolve(directory) + path.sep;
+    for (const key of Object.keys(require.cache)) {
+      if (key.startsWith(root) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const exported = require(entry) as unknown;
+    const candidate = exported && typeof exported === 'object' && 'default' in exported ? (exported as { default: unknown }).default : exported;
+    return typeof candidate === 'function' ? (candidate as () => unknown)() : exported;
+  };
+}
+
+/** Runs a Pulumi program offline and returns everything it registered, invoked and exported. */
+export function runProgram(program: Program, options: RunProgramOptions = {}): Promise<ProgramResult> {
+  return exclusive(() => run(program, options));
+}
+
+async function run(program: Program, options: RunProgramOptions): Promise<ProgramResult> {
+  const started = performance.now();
+  let body: () => unknown;
+  let project = options.project;
+  if (typeof program === 'string') {
+    const projectFile = readProjectFile(program);
+    project ??= projectFile.name;
+    body = directoryProgram(program, projectFile.main);
+  } else if (typeof program === 'function') {
+    body = program;
+  } else {
+    throw new ProgramError('runProgram needs a program function or a program directory path');
+  }
+  project ??= 'project';
+  const stack = options.stack ?? 'dev';
+  const organization = options.organization ?? 'organization';
+  const mode = options.mode ?? 'preview';
+  if (mode !== 'preview' && mode !== 'update') throw new ProgramError(`mode must be "preview" or "update", got "${String(mode)}"`);
+  const config = configStrings(options.config ?? {});
+  const region = config['aws:region'] ?? 'us-east-1';
+  const monitor = new RecordingMonitor({
+    project,
+    stack,
+    mode,
+    config,
+    stackReferences: options.stackReferences ?? {},
+    account: options.account ?? '123456789012',
+    region,
+    ssmParameters: options.ssmParameters ?? {},
+  });
+
+  settings.setMockOptions(monitor, project, stack, mode === 'preview', organization);
+  const store = state.getStore();
+  Object.assign(store, {
+    supportsSecrets: true,
+    supportsResourceReferences: true,
+    supportsOutputValues: false,
+    supportsDeletedWith: true,
+    supportsAliasSpecs: true,
+    supportsTransforms: false,
+    supportsInvokeTransforms: false,
+    supportsParameterization: true,
+    supportsResourceHooks: false,
+    supportsErrorHooks: false,
+  });
+  pulumi.runtime.setAllConfig(config, [...(options.secretKeys ?? [])]);
+
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  const stackTraceLimit = Error.stackTraceLimit;
+  if (!options.stackTraces) Error.stackTraceLimit = 1;
+  let programError: unknown;
+  try {
+    await pulumi.runtime.runInPulumiStack(async () => body());
+  } catch (error) {
+    programError = error;
+  }
+  try {
+    await settings.waitForRPCs();
+  } catch (error) {
+    programError ??= error;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+    // Let rejections raised by the last registrations reach the handler before it is removed.
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('unhandledRejection', onUnhandled);
+    store.leakCandidates = new Set();
+  }
+  programError ??= unhandled[0];
+  const logErrors = store.logErrorCount;
+  if (programError !== undefined || monitor.failures.length > 0 || logErrors > 0) {
+    const message =
+      programError !== undefined
+        ? programError instanceof Error
+          ? programError.message
+          : String(programError)
+        : monitor.failures[0] ?? `the program logged ${logErrors} error(s)`;
+    throw new ProgramError(message, monitor.failures, { cause: programError });
+  }
+  return {
+    project,
+    stack,
+    organization,
+    mode,
+    resources: monitor.resources,
+    invokes: monitor.invokes,
+    outputs: plain(monitor.stackOutputs) as Record<string, unknown>,
+    durationMs: performance.now() - started,
+  };
+}
+
+export { UNKNOWN };

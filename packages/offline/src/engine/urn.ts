@@ -1,0 +1,23 @@
+/** URNs as the Pulumi engine builds them (the SDK's MockMonitor builds them differently). */
+
+const ROOT_STACK_TYPE = 'pulumi:pulumi:Stack';
+
+/** The qualified type of a URN: the `parent$...$type` chain. */
+export function qualifiedTypeOf(urn: string): string {
+  const parts = urn.split('::');
+  if (parts.length < 4) throw new Error(`not a Pulumi URN: ${urn}`);
+  return parts[2] as string;
+}
+
+/**
+ * The engine's URN for a resource: children of the root stack carry their own type; children of any other
+ * resource carry the parent's full qualified type chain, joined by `$`.
+ */
+export function engineUrn(stack: string, project: string, type: string, name: string, parentUrn?: string): string {
+  let qualifiedType = type;
+  if (parentUrn) {
+    const parentType = qualifiedTypeOf(parentUrn);
+    if (parentType !== ROOT_STACK_TYPE) qualifiedType = `${parentType}$${type}`;
+  }
+  return `urn:pulumi:${stack}::${project}::${qualifiedType}::${name}`;
+}

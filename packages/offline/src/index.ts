@@ -1,0 +1,10 @@
+/**
+ * @bulwark/offline: run Pulumi programs with no CLI, no cloud and no credentials, and evaluate policy packs
+ * against what they register, as `pulumi preview --policy-pack` would.
+ */
+export * from './types';
+export { runProgram, ProgramError, type RunProgramOptions, type Program } from './engine/run-program';
+export { engineUrn } from './engine/urn';
+export * from './policy/findings';
+export * from './policy/config';
+export { evaluateInProcess, isAnalyzed, type InProcessPack } from './policy/in-process';

@@ -1,0 +1,84 @@
+/**
+ * What the offline engine records of a program run: the same information the Pulumi engine receives
+ * over the ResourceMonitor protocol, in the engine's own shapes (URNs, unknown sentinels, secrets).
+ */
+
+/** `preview` is a first-time `pulumi preview` (computed values unknown); `update` is `pulumi up` (all known). */
+export type RunMode = 'preview' | 'update';
+
+/** The engine's sentinel for a value that is not known during a preview (`resource.UnknownStringValue`). */
+export const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
+
+/** The key and value that mark a secret in the engine's wire format: `{ [SECRET_SIG_KEY]: SECRET_SIG, value }`. */
+export const SECRET_SIG_KEY = '4dabf18193072939515e22adb298388d';
+export const SECRET_SIG = '1b47061264138c4ac30d75fd1eb44270';
+
+/** A property value as the engine carries it: JSON, with unknown sentinels and secret wrappers. */
+export type WireValue = null | boolean | number | string | WireValue[] | { [key: string]: WireValue };
+export type WireProperties = Record<string, WireValue>;
+
+/** Resource options that the engine forwards to analyzers. */
+export interface ResourceOptionsRecord {
+  readonly protect: boolean;
+  readonly ignoreChanges: string[];
+  readonly deleteBeforeReplace?: boolean;
+  readonly aliases: string[];
+  readonly additionalSecretOutputs: string[];
+  readonly customTimeouts: { create: string; update: string; delete: string };
+  readonly retainOnDelete?: boolean;
+  readonly deletedWith?: string;
+  readonly dependsOn: string[];
+}
+
+/** One registered resource, in the order the program registered it. */
+export interface ResourceRecord {
+  /** The URN as the Pulumi engine builds it (`urn:pulumi:<stack>::<project>::<parent-type-chain$type>::<name>`). */
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  /** True for a custom (provider-managed) resource, false for a component or the root stack. */
+  readonly custom: boolean;
+  /** The parent's URN; undefined only for the root stack. */
+  readonly parent?: string;
+  /** The provider reference (`<provider-urn>::<provider-id>`) for custom resources, as the engine resolves it. */
+  readonly provider?: string;
+  /** The URNs this resource depends on (explicit `dependsOn` and every input's dependencies). */
+  readonly dependencies: string[];
+  /** For each input property, the URNs of the resources its value came from. */
+  readonly propertyDependencies: Record<string, string[]>;
+  /** The inputs the engine (and so an analyzer) receives, after auto-naming; unknowns are {@link UNKNOWN}. */
+  readonly inputs: WireProperties;
+  /** The outputs the mock provider returned (inputs plus computed values; computed values unknown in preview). */
+  readonly outputs: WireProperties;
+  /** The resource id; {@link UNKNOWN} in preview for a resource being created; undefined for components. */
+  readonly id?: string;
+  readonly options: ResourceOptionsRecord;
+  /** True when the resource was read (`Resource.get` or a StackReference) rather than managed. */
+  readonly read?: boolean;
+}
+
+/** One provider function call (`aws.getCallerIdentity()` and so on). */
+export interface InvokeRecord {
+  readonly token: string;
+  readonly args: WireProperties;
+  readonly provider?: string;
+  /** The result the mock returned; undefined when it failed. */
+  readonly result?: WireProperties;
+  /** Why the invoke failed, when it failed. */
+  readonly error?: string;
+}
+
+/** Everything one program run produced. */
+export interface ProgramResult {
+  readonly project: string;
+  readonly stack: string;
+  readonly organization: string;
+  readonly mode: RunMode;
+  /** Every registered resource, the root stack first, default providers included. */
+  readonly resources: ResourceRecord[];
+  readonly invokes: InvokeRecord[];
+  /** The stack outputs as plain values (secrets unwrapped, unknowns as {@link UNKNOWN}). */
+  readonly outputs: Record<string, unknown>;
+  /** Milliseconds the run took, for benchmarks and progress reports. */
+  readonly durationMs: number;
+}

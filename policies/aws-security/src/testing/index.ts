@@ -1,0 +1,91 @@
+/**
+ * Test helpers for rules: build resources as the engine records them and evaluate rules on them in-process,
+ * with the policy SDK's own semantics (unknown-checking proxy, config defaults, enforcement levels).
+ */
+import {
+  evaluateInProcess,
+  runProgram,
+  UNKNOWN,
+  type Finding,
+  type ResourceRecord,
+  type RunProgramOptions,
+  type WireProperties,
+} from '@bulwark/offline';
+import { toPolicy, type RuleDefinition, type WaiverLookup } from '../rule';
+
+/** The engine's unknown sentinel: use it for values that are unknown in a first-time preview. */
+export const UNKNOWN_VALUE = UNKNOWN;
+
+let counter = 0;
+
+export interface ResourceOptions {
+  /** Resource name; defaults to a generated one. */
+  readonly name?: string;
+  /** For each property, the resources its value came from. */
+  readonly dependsOn?: Record<string, readonly ResourceRecord[]>;
+  readonly parent?: ResourceRecord;
+  readonly provider?: ResourceRecord;
+}
+
+/** A resource record as the offline engine would capture it. */
+export function resource(type: string, inputs: Record<string, unknown>, options: ResourceOptions = {}): ResourceRecord {
+  const name = options.name ?? `resource${++counter}`;
+  const qualifiedType = options.parent && options.parent.type !== 'pulumi:pulumi:Stack' ? `${options.parent.type}$${type}` : type;
+  const propertyDependencies: Record<string, string[]> = {};
+  for (const [property, sources] of Object.entries(options.dependsOn ?? {})) {
+    propertyDependencies[property] = sources.map((source) => source.urn);
+  }
+  return {
+    urn: `urn:pulumi:test::test::${qualifiedType}::${name}`,
+    type,
+    name,
+    custom: true,
+    parent: options.parent?.urn,
+    provider: options.provider ? `${options.provider.urn}::${options.provider.id ?? 'id'}` : undefined,
+    dependencies: [...new Set(Object.values(propertyDependencies).flat())],
+    propertyDependencies,
+    inputs: inputs as WireProperties,
+    outputs: inputs as WireProperties,
+    id: UNKNOWN,
+    options: {
+      protect: false,
+      ignoreChanges: [],
+      aliases: [],
+      additionalSecretOutputs: [],
+      customTimeouts: { create: '', update: '', delete: '' },
+      dependsOn: [],
+    },
+  };
+}
+
+export interface EvaluateOptions {
+  /** Pack config, as in a `--policy-pack-config` file (`{"<rule-id>": {...}}`). */
+  readonly config?: Record<string, unknown>;
+  readonly waivers?: WaiverLookup;
+}
+
+/** Evaluates rules on resources and returns the findings (mandatory, advisory and waived alike). */
+export async function evaluate(
+  rules: RuleDefinition | readonly RuleDefinition[],
+  resources: readonly ResourceRecord[],
+  options: EvaluateOptions = {},
+): Promise<Finding[]> {
+  const list = Array.isArray(rules) ? rules : [rules as RuleDefinition];
+  const pack = { name: 'aws-security', version: '0.0.0', policies: list.map((rule) => toPolicy(rule, options.waivers)) };
+  return evaluateInProcess(pack, { resources: [...resources] }, options.config ?? {});
+}
+
+/** Runs a Pulumi program offline and evaluates rules on what it registered. */
+export async function evaluateProgram(
+  rules: RuleDefinition | readonly RuleDefinition[],
+  program: () => unknown,
+  options: EvaluateOptions & { readonly mode?: RunProgramOptions['mode']; readonly stackConfig?: RunProgramOptions['config'] } = {},
+): Promise<Finding[]> {
+  const result = await runProgram(program, { mode: options.mode, config: options.stackConfig });
+  return evaluate(rules, result.resources, options);
+}
+
+/** The findings that would block a deployment. */
+export function mandatory(findings: readonly Finding[]): Finding[] {
+  return findings.filter((finding) => finding.enforcement === 'mandatory');
+}

@@ -8,3 +8,5 @@ export { engineUrn } from './engine/urn';
 export * from './policy/findings';
 export * from './policy/config';
 export { evaluateInProcess, isAnalyzed, type InProcessPack } from './policy/in-process';
+export * from './project';
+export * from './analyzer';

@@ -55,9 +55,12 @@ export class RecordingMonitor {
 
   constructor(private readonly settings: MonitorSettings) {}
 
-  private fail<T>(callback: Callback<T>, message: string): void {
+  /**
+   * Records a failure. The caller still answers the SDK with a well-formed response: an RPC error would reject
+   * promises inside the SDK that nothing handles, and the run fails afterwards with the recorded message anyway.
+   */
+  private fail(message: string): void {
     this.failures.push(message);
-    callback(new Error(message));
   }
 
   private add(record: ResourceRecord): void {
@@ -103,7 +106,10 @@ export class RecordingMonitor {
       const custom = request.getCustom();
       const urn = engineUrn(this.settings.stack, this.settings.project, type, name, parent);
       if (this.byUrn.has(urn)) {
-        this.fail(callback, `Duplicate resource URN '${urn}': two resources of type ${type} are named "${name}"`);
+        this.fail(`Duplicate resource URN '${urn}': two resources of type ${type} are named "${name}"`);
+        const response = new resproto.RegisterResourceResponse();
+        response.setUrn(urn);
+        callback(null, response);
         return;
       }
       const inputs = (request.getObject()?.toJavaScript() ?? {}) as WireProperties;
@@ -165,7 +171,8 @@ export class RecordingMonitor {
       response.setObject(toStruct(withoutUndefined(outputs)));
       callback(null, response);
     } catch (error) {
-      this.fail(callback, `offline engine failed to register ${request.getType()} "${request.getName()}": ${(error as Error).message}`);
+      this.fail(`offline engine failed to register ${request.getType()} "${request.getName()}": ${(error as Error).message}`);
+      callback(null, new resproto.RegisterResourceResponse());
     }
   }
 
@@ -183,13 +190,11 @@ export class RecordingMonitor {
         if (!outputs) {
           const known = Object.keys(this.settings.stackReferences);
           this.fail(
-            callback,
             `StackReference "${stackName}" has no outputs: give them in the run options' stackReferences ` +
               `(known: ${known.length ? known.join(', ') : 'none'})`,
           );
-          return;
         }
-        state = { name: stackName, outputs, secretOutputNames: [] };
+        state = { name: stackName, outputs: outputs ?? {}, secretOutputNames: [] };
       } else {
         state = { ...createdResource(type, inputs, urn, this.settings).computed, ...inputs };
       }
@@ -212,7 +217,8 @@ export class RecordingMonitor {
       response.setProperties(toStruct(state));
       callback(null, response);
     } catch (error) {
-      this.fail(callback, `offline engine failed to read ${request.getType()} "${request.getName()}": ${(error as Error).message}`);
+      this.fail(`offline engine failed to read ${request.getType()} "${request.getName()}": ${(error as Error).message}`);
+      callback(null, new resproto.ReadResourceResponse());
     }
   }
 
@@ -236,18 +242,19 @@ export class RecordingMonitor {
     } catch (error) {
       const message = (error as Error).message;
       this.invokes.push({ token, args, ...(provider ? { provider } : {}), error: message });
-      this.failures.push(`invoke ${token} failed: ${message}`);
-      const failure = new provproto.CheckFailure();
-      failure.setProperty('');
-      failure.setReason(message);
+      this.fail(`invoke ${token} failed: ${message}`);
+      // An empty result, not an error: the run fails afterwards with the recorded message.
       const response = new provproto.InvokeResponse();
-      response.setFailuresList([failure]);
+      response.setReturn(toStruct({}));
       callback(null, response);
     }
   }
 
-  call(request: resproto.ResourceCallRequest, callback: Callback<never>): void {
-    this.fail(callback, `the offline engine cannot run the method call ${request.getTok()} (component methods need the real provider)`);
+  call(request: resproto.ResourceCallRequest, callback: Callback<provproto.CallResponse>): void {
+    this.fail(`the offline engine cannot run the method call ${request.getTok()} (component methods need the real provider)`);
+    const response = new provproto.CallResponse();
+    response.setReturn(toStruct({}));
+    callback(null, response);
   }
 
   registerResourceOutputs(request: resproto.RegisterResourceOutputsRequest, callback: Callback<object>): void {

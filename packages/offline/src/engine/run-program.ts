@@ -2,11 +2,10 @@
  * `runProgram`: runs a Pulumi program under the SDK's mock runtime, inside a real root stack, with a monitor that
  * records everything the engine would receive. No Pulumi CLI, no cloud, no credentials.
  */
-import * as path from 'node:path';
-import * as fs from 'node:fs';
 import * as pulumi from '@pulumi/pulumi';
 import { UNKNOWN, SECRET_SIG, SECRET_SIG_KEY, type ProgramResult, type RunMode, type WireValue } from '../types';
 import { RecordingMonitor } from './monitor';
+import { loadProgramDirectory } from '../project/program-directory';
 
 // SDK internals the language host uses to run a program: not part of the public API, pinned by our lockfile.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -91,47 +90,6 @@ function plain(value: WireValue): unknown {
   return value;
 }
 
-interface ProjectFile {
-  readonly name?: string;
-  readonly main?: string;
-}
-
-/** Reads the `name` and `main` of a program directory's Pulumi.yaml (a minimal reader: two top-level keys). */
-function readProjectFile(directory: string): ProjectFile {
-  for (const file of ['Pulumi.yaml', 'Pulumi.yml']) {
-    const full = path.join(directory, file);
-    if (!fs.existsSync(full)) continue;
-    const text = fs.readFileSync(full, 'utf8');
-    const field = (key: string) => {
-      const match = new RegExp(`^${key}:\\s*["']?([^"'#\\n]+?)["']?\\s*(#.*)?$`, 'm').exec(text);
-      return match?.[1]?.trim();
-    };
-    return { name: field('name'), main: field('main') };
-  }
-  throw new ProgramError(`no Pulumi.yaml in ${directory}: not a Pulumi program directory`);
-}
-
-/** The function that runs a program directory: requires its entry module afresh, as the language host does. */
-function directoryProgram(directory: string, main: string | undefined): () => unknown {
-  const base = path.resolve(directory, main ?? '.');
-  let entry: string;
-  try {
-    entry = require.resolve(base);
-  } catch {
-    throw new ProgramError(`cannot find the program entry of ${directory} (${main ? `main: ${main}` : 'index.ts, index.js or package.json main'})`);
-  }
-  return () => {
-    const root = path.resolve(directory) + path.sep;
-    for (const key of Object.keys(require.cache)) {
-      if (key.startsWith(root) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
-    }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const exported = require(entry) as unknown;
-    const candidate = exported && typeof exported === 'object' && 'default' in exported ? (exported as { default: unknown }).default : exported;
-    return typeof candidate === 'function' ? (candidate as () => unknown)() : exported;
-  };
-}
-
 /** Runs a Pulumi program offline and returns everything it registered, invoked and exported. */
 export function runProgram(program: Program, options: RunProgramOptions = {}): Promise<ProgramResult> {
   return exclusive(() => run(program, options));
@@ -141,21 +99,32 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
   const started = performance.now();
   let body: () => unknown;
   let project = options.project;
+  const stack = options.stack ?? 'dev';
+  let directoryConfig: Record<string, unknown> = {};
+  let secretKeys = [...(options.secretKeys ?? [])];
   if (typeof program === 'string') {
-    const projectFile = readProjectFile(program);
-    project ??= projectFile.name;
-    body = directoryProgram(program, projectFile.main);
+    // A directory runs with its Pulumi.<stack>.yaml config; the options' config overrides it key by key.
+    let directory;
+    try {
+      directory = loadProgramDirectory(program, stack);
+    } catch (error) {
+      throw new ProgramError((error as Error).message, [], { cause: error });
+    }
+    for (const warning of directory.settings.warnings) process.emitWarning(warning, 'BulwarkConfigWarning');
+    project ??= directory.project.name;
+    body = directory.run;
+    directoryConfig = directory.settings.config;
+    secretKeys = [...new Set([...directory.settings.secretKeys.filter((key) => options.config?.[key] === undefined), ...secretKeys])];
   } else if (typeof program === 'function') {
     body = program;
   } else {
     throw new ProgramError('runProgram needs a program function or a program directory path');
   }
   project ??= 'project';
-  const stack = options.stack ?? 'dev';
   const organization = options.organization ?? 'organization';
   const mode = options.mode ?? 'preview';
   if (mode !== 'preview' && mode !== 'update') throw new ProgramError(`mode must be "preview" or "update", got "${String(mode)}"`);
-  const config = configStrings(options.config ?? {});
+  const config = configStrings({ ...directoryConfig, ...options.config });
   const region = config['aws:region'] ?? 'us-east-1';
   const monitor = new RecordingMonitor({
     project,
@@ -182,18 +151,41 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
     supportsResourceHooks: false,
     supportsErrorHooks: false,
   });
-  pulumi.runtime.setAllConfig(config, [...(options.secretKeys ?? [])]);
+  pulumi.runtime.setAllConfig(config, secretKeys);
 
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
   process.on('unhandledRejection', onUnhandled);
+  // The SDK captures a full, source-mapped stack trace for every resource (its source position) and a stack for
+  // every internal promise. Nothing offline reads them, and they cost most of the run time, so they are off
+  // unless asked for.
   const stackTraceLimit = Error.stackTraceLimit;
-  if (!options.stackTraces) Error.stackTraceLimit = 1;
+  const resourceClass = pulumi.Resource as unknown as { stackTrace(skip: number): unknown[] };
+  const captureStackTrace = resourceClass.stackTrace;
+  if (!options.stackTraces) {
+    Error.stackTraceLimit = 0;
+    resourceClass.stackTrace = () => [];
+  }
+  // The program's errors are caught inside the root stack, and its outputs resolved there, so that a failing
+  // program rejects no promise inside the SDK: the run fails afterwards with the program's own error.
   let programError: unknown;
   try {
-    await pulumi.runtime.runInPulumiStack(async () => body());
+    await pulumi.runtime.runInPulumiStack(async () => {
+      try {
+        const outputs = await body();
+        if (outputs === undefined || outputs === null) return outputs;
+        const combined = pulumi.output(outputs as pulumi.Input<unknown>);
+        observeOutputs(outputs);
+        observeOutputs(combined);
+        await combined.promise();
+        return outputs;
+      } catch (error) {
+        programError = error;
+        return undefined;
+      }
+    });
   } catch (error) {
-    programError = error;
+    programError ??= error;
   }
   try {
     await settings.waitForRPCs();
@@ -201,6 +193,7 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
     programError ??= error;
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
+    resourceClass.stackTrace = captureStackTrace;
     // Let rejections raised by the last registrations reach the handler before it is removed.
     await new Promise((resolve) => setImmediate(resolve));
     process.off('unhandledRejection', onUnhandled);
@@ -209,12 +202,14 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
   programError ??= unhandled[0];
   const logErrors = store.logErrorCount;
   if (programError !== undefined || monitor.failures.length > 0 || logErrors > 0) {
+    // What the engine could not answer comes first: it is the cause of whatever the program did next.
     const message =
-      programError !== undefined
+      monitor.failures[0] ??
+      (programError !== undefined
         ? programError instanceof Error
           ? programError.message
           : String(programError)
-        : monitor.failures[0] ?? `the program logged ${logErrors} error(s)`;
+        : `the program logged ${logErrors} error(s)`);
     throw new ProgramError(message, monitor.failures, { cause: programError });
   }
   return {

@@ -1,0 +1,141 @@
+/**
+ * Starts a CrossGuard policy pack as the Pulumi CLI's `pulumi-analyzer-policy` plugin does: `node
+ * <@pulumi/pulumi>/cmd/run-policy-pack <engine-address> <pack-dir>` with the pack directory as working
+ * directory, then reads the port the pack prints on its first line of stdout.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as yaml from 'js-yaml';
+import { PolicyPackError } from './policy-pack-error';
+
+/** A running policy pack process. */
+export interface PolicyPackProcess {
+  readonly directory: string;
+  /** `127.0.0.1:<port>`: where the pack serves the Analyzer service. */
+  readonly address: string;
+  /** Everything the pack wrote to stderr so far. */
+  stderr(): string;
+  /** Why the process ended, once it has; undefined while it runs. */
+  exitReason(): string | undefined;
+  /** Stops the process (the pack keeps serving until it is killed, as under the CLI). */
+  stop(): Promise<void>;
+}
+
+export interface StartPolicyPackOptions {
+  /** How long the pack may take to print its port. @default 60000 */
+  readonly startTimeoutMs?: number;
+}
+
+/**
+ * run-policy-pack drops its first argument without contacting it (checked in @pulumi/pulumi 3.248), and the
+ * policy SDK never calls the engine; an address that refuses connections keeps it that way.
+ */
+const ENGINE_ADDRESS = '127.0.0.1:1';
+
+const MAX_STDERR = 64 * 1024;
+
+function readPackRuntime(directory: string): void {
+  const file = path.join(directory, 'PulumiPolicy.yaml');
+  if (!fs.existsSync(file)) {
+    throw new PolicyPackError(`${directory}: no PulumiPolicy.yaml, so it is not a policy pack directory`);
+  }
+  let document: unknown;
+  try {
+    document = yaml.load(fs.readFileSync(file, 'utf8'), { filename: file });
+  } catch (error) {
+    throw new PolicyPackError(`${file}: not valid YAML: ${(error as Error).message}`);
+  }
+  const runtimeField = document && typeof document === 'object' ? (document as Record<string, unknown>)['runtime'] : undefined;
+  const runtime =
+    runtimeField && typeof runtimeField === 'object' ? (runtimeField as Record<string, unknown>)['name'] : runtimeField;
+  if (runtime !== 'nodejs') {
+    throw new PolicyPackError(`${file}: runtime ${JSON.stringify(runtime)} is not supported: bulwark runs Node.js policy packs (runtime: nodejs)`);
+  }
+}
+
+function resolveRunner(directory: string): string {
+  try {
+    return require.resolve('@pulumi/pulumi/cmd/run-policy-pack', { paths: [directory] });
+  } catch {
+    throw new PolicyPackError(
+      `${directory}: cannot resolve @pulumi/pulumi from the policy pack directory: install the pack's dependencies (npm install)`,
+    );
+  }
+}
+
+/** Starts the pack in `directory` and waits for its port. Throws {@link PolicyPackError} with the pack's stderr. */
+export async function startPolicyPack(directory: string, options: StartPolicyPackOptions = {}): Promise<PolicyPackProcess> {
+  const absolute = path.resolve(directory);
+  if (!fs.existsSync(absolute) || !fs.statSync(absolute).isDirectory()) {
+    throw new PolicyPackError(`${absolute}: no such policy pack directory`);
+  }
+  readPackRuntime(absolute);
+  const runner = resolveRunner(absolute);
+  const child: ChildProcess = spawn(process.execPath, [runner, ENGINE_ADDRESS, absolute], {
+    cwd: absolute,
+    stdio: ['ignore', 'pipe', 'pipe'],
+
+  });
+  let stderr = '';
+  let exitReason: string | undefined;
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    if (stderr.length < MAX_STDERR) stderr += chunk;
+  });
+  const exited = new Promise<void>((resolve) => {
+    child.on('exit', (code, signal) => {
+      exitReason = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      resolve();
+    });
+    child.on('error', (error) => {
+      exitReason = `could not be started: ${error.message}`;
+      resolve();
+    });
+  });
+
+  const port = await new Promise<number>((resolve, reject) => {
+    let stdout = '';
+    const timeoutMs = options.startTimeoutMs ?? 60_000;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new PolicyPackError(`policy pack ${absolute} did not print its port within ${timeoutMs} ms`, stderr));
+    }, timeoutMs);
+    child.stdout?.setEncoding('utf8');
+    const onData = (chunk: string) => {
+      stdout += chunk;
+      const newline = stdout.indexOf('\n');
+      if (newline < 0) return;
+      const line = stdout.slice(0, newline).trim();
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      // Later stdout (a pack's console.log) must not fill the pipe and block the pack.
+      child.stdout?.resume();
+      const parsed = Number(line);
+      if (Number.isInteger(parsed) && parsed > 0 && parsed < 65536) resolve(parsed);
+      else {
+        child.kill('SIGKILL');
+        reject(new PolicyPackError(`policy pack ${absolute} printed ${JSON.stringify(line)} where its port was expected`, stderr));
+      }
+    };
+    child.stdout?.on('data', onData);
+    void exited.then(() => {
+      clearTimeout(timer);
+      // Give the stderr pipe a moment to drain so the message shows why it ended.
+      setTimeout(() => reject(new PolicyPackError(`policy pack ${absolute} ${exitReason} before it started serving`, stderr)), 50);
+    });
+  });
+
+  return {
+    directory: absolute,
+    address: `127.0.0.1:${port}`,
+    stderr: () => stderr,
+    exitReason: () => exitReason,
+    stop: async () => {
+      if (exitReason === undefined) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}

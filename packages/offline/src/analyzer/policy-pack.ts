@@ -1,0 +1,216 @@
+/**
+ * A policy pack running in its own process and spoken to over the Analyzer gRPC protocol, in the order the
+ * Pulumi CLI uses: GetAnalyzerInfo and GetPluginInfo once, then for each stack Configure (the resolved policy
+ * config), ConfigureStack, Analyze for every resource and AnalyzeStack with the whole stack.
+ * Fails closed: any failure of the pack is a {@link PolicyPackError}, never an empty result.
+ */
+import * as grpc from '@grpc/grpc-js';
+import * as structproto from 'google-protobuf/google/protobuf/struct_pb';
+import * as emptyproto from 'google-protobuf/google/protobuf/empty_pb';
+import * as analyzerproto from '@pulumi/pulumi/proto/analyzer_pb';
+import * as analyzerrpc from '@pulumi/pulumi/proto/analyzer_grpc_pb';
+import type * as pluginproto from '@pulumi/pulumi/proto/plugin_pb';
+import { type ProgramResult, type ResourceRecord } from '../types';
+import { resolvePolicyConfig, type ResolvedPolicyConfig } from '../policy/config';
+import { type Finding } from '../policy/findings';
+import { isAnalyzed } from '../policy/in-process';
+import { analyzeRequest, analyzeStackRequest } from './analyzer-requests';
+import { PolicyPackError } from './policy-pack-error';
+import { enforcementLevelOf, enforcementLevelValue, policyPackInfoOf, severityOf, type PolicyPackInfo } from './policy-pack-info';
+import { startPolicyPack, type PolicyPackProcess } from './policy-pack-process';
+
+export interface PolicyPackOptions {
+  /** How long the pack may take to start. @default 60000 */
+  readonly startTimeoutMs?: number;
+  /** How long one Analyzer call may take. @default 120000 */
+  readonly callTimeoutMs?: number;
+  /** How many Analyze calls may be in flight at once. @default 32 */
+  readonly concurrency?: number;
+}
+
+/** What the engine tells a pack about the stack it is about to analyze (`ConfigureStack`). */
+export interface StackContext {
+  /** Pulumi config by namespaced key, as strings (structured values as JSON). */
+  readonly config?: Readonly<Record<string, string>>;
+  readonly secretKeys?: readonly string[];
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+const MAX_MESSAGE = 400 * 1024 * 1024;
+
+type Unary<Request, Response> = (
+  request: Request,
+  metadata: grpc.Metadata,
+  options: Partial<grpc.CallOptions>,
+  callback: (error: grpc.ServiceError | null, response: Response) => void,
+) => grpc.ClientUnaryCall;
+
+/** Merges the user's config over the pack's own `initialConfig`, policy by policy. */
+function withInitialConfig(initial: Record<string, unknown>, user: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...initial };
+  for (const [name, value] of Object.entries(user)) {
+    const base = merged[name];
+    const isObject = (candidate: unknown) => !!candidate && typeof candidate === 'object' && !Array.isArray(candidate);
+    if (isObject(base) && isObject(value)) merged[name] = { ...(base as object), ...(value as object) };
+    else if (isObject(base) && typeof value === 'string') merged[name] = { ...(base as object), enforcementLevel: value };
+    else merged[name] = value;
+  }
+  return merged;
+}
+
+export class PolicyPack {
+  private constructor(
+    private readonly process: PolicyPackProcess,
+    private readonly client: grpc.Client,
+    readonly info: PolicyPackInfo,
+    private readonly options: PolicyPackOptions,
+  ) {}
+
+  /** The pack directory. */
+  get directory(): string {
+    return this.process.directory;
+  }
+
+  /** Starts the pack in `directory`, connects and reads its metadata. The caller must {@link stop} it. */
+  static async start(directory: string, options: PolicyPackOptions = {}): Promise<PolicyPack> {
+    const running = await startPolicyPack(directory, options);
+    const client = new analyzerrpc.AnalyzerClient(running.address, grpc.credentials.createInsecure(), {
+      'grpc.max_receive_message_length': MAX_MESSAGE,
+      'grpc.max_send_message_length': MAX_MESSAGE,
+    });
+    try {
+      const call = <Request, Response>(name: string, request: Request) =>
+        PolicyPack.unary<Request, Response>(client, running, options, name, request, 'while starting');
+      const info = await call<emptyproto.Empty, analyzerproto.AnalyzerInfo>('getAnalyzerInfo', new emptyproto.Empty());
+      const plugin = await call<emptyproto.Empty, pluginproto.PluginInfo>('getPluginInfo', new emptyproto.Empty());
+      return new PolicyPack(running, client, policyPackInfoOf(info, plugin.getVersion()), options);
+    } catch (error) {
+      client.close();
+      await running.stop();
+      throw error;
+    }
+  }
+
+  private static unary<Request, Response>(
+    client: grpc.Client,
+    running: PolicyPackProcess,
+    options: PolicyPackOptions,
+    method: string,
+    request: Request,
+    what: string,
+  ): Promise<Response> {
+    const deadline = Date.now() + (options.callTimeoutMs ?? 120_000);
+    const rpc = (client as unknown as Record<string, Unary<Request, Response>>)[method];
+    if (!rpc) throw new Error(`the Analyzer client has no method ${method}`);
+    return new Promise<Response>((resolve, reject) => {
+      rpc.call(client, request, new grpc.Metadata(), { deadline }, (error, response) => {
+        if (!error) {
+          resolve(response);
+          return;
+        }
+        // Let a crashing pack finish writing its stderr and exit, so the error says why.
+        setTimeout(() => {
+          const ended = running.exitReason();
+          const reason =
+            error.code === grpc.status.DEADLINE_EXCEEDED
+              ? `timed out after ${options.callTimeoutMs ?? 120_000} ms`
+              : ended
+                ? `${ended} (${error.details || error.message})`
+                : `failed: ${error.details || error.message}`;
+          reject(new PolicyPackError(`policy pack ${running.directory}: ${method} ${what} ${reason}`, running.stderr(), { cause: error }));
+        }, 100);
+      });
+    });
+  }
+
+  private call<Request, Response>(method: string, request: Request, what: string): Promise<Response> {
+    return PolicyPack.unary<Request, Response>(this.client, this.process, this.options, method, request, what);
+  }
+
+  /** Resolves the user's pack config against the pack's policies, as the CLI does before `Configure`. */
+  resolveConfig(userConfig: Record<string, unknown> = {}): Map<string, ResolvedPolicyConfig> {
+    return resolvePolicyConfig(this.info.policies, withInitialConfig(this.info.initialConfig, userConfig));
+  }
+
+  private findingOf(diagnostic: analyzerproto.AnalyzeDiagnostic, defaultUrn: string | undefined): Finding {
+    const severity = severityOf(diagnostic.getSeverity());
+    const urn = diagnostic.getUrn() || defaultUrn;
+    return {
+      policy: diagnostic.getPolicyname(),
+      pack: diagnostic.getPolicypackname() || this.info.name,
+      packVersion: diagnostic.getPolicypackversion() || this.info.version,
+      enforcement: enforcementLevelOf(diagnostic.getEnforcementlevel()),
+      ...(severity ? { severity } : {}),
+      ...(urn ? { urn } : {}),
+      message: diagnostic.getMessage(),
+      ...(diagnostic.getDescription() ? { description: diagnostic.getDescription() } : {}),
+    };
+  }
+
+  /**
+   * Evaluates the pack on a program run with the user's pack config (`--policy-pack-config` contents) and
+   * returns every finding: mandatory, advisory and waived alike. Throws {@link PolicyConfigError} for bad
+   * config and {@link PolicyPackError} when the pack fails.
+   */
+  async evaluate(
+    program: Pick<ProgramResult, 'resources' | 'project' | 'stack' | 'organization' | 'mode'>,
+    userConfig: Record<string, unknown> = {},
+    context: StackContext = {},
+  ): Promise<Finding[]> {
+    const resolved = this.resolveConfig(userConfig);
+    const configure = new analyzerproto.ConfigureAnalyzerRequest();
+    const policyConfig = configure.getPolicyconfigMap();
+    for (const [name, config] of resolved) {
+      const message = new analyzerproto.PolicyConfig();
+      message.setEnforcementlevel(enforcementLevelValue(config.enforcementLevel));
+      message.setProperties(structproto.Struct.fromJavaScript(config.properties as Record<string, structproto.JavaScriptValue>));
+      policyConfig.set(name, message);
+    }
+    await this.call('configure', configure, `of ${program.project}/${program.stack}`);
+
+    const stackConfigure = new analyzerproto.AnalyzerStackConfigureRequest();
+    stackConfigure.setStack(program.stack);
+    stackConfigure.setProject(program.project);
+    stackConfigure.setOrganization(program.organization);
+    stackConfigure.setDryRun(program.mode === 'preview');
+    stackConfigure.setConfigSecretKeysList([...(context.secretKeys ?? [])]);
+    for (const [key, value] of Object.entries(context.config ?? {})) stackConfigure.getConfigMap().set(key, value);
+    for (const [key, value] of Object.entries(context.tags ?? {})) stackConfigure.getTagsMap().set(key, value);
+    await this.call('configureStack', stackConfigure, `of ${program.project}/${program.stack}`);
+
+    const byUrn = new Map(program.resources.map((record) => [record.urn, record]));
+    const analyzed = program.resources.filter(isAnalyzed);
+    const findings: Finding[][] = new Array(analyzed.length);
+    const analyzeOne = async (record: ResourceRecord, index: number) => {
+      const response = await this.call<analyzerproto.AnalyzeRequest, analyzerproto.AnalyzeResponse>(
+        'analyze',
+        analyzeRequest(record, byUrn),
+        `of ${record.urn}`,
+      );
+      findings[index] = response.getDiagnosticsList().map((diagnostic) => this.findingOf(diagnostic, record.urn));
+    };
+    // The engine analyzes resources as it steps through them; keeping several calls in flight only overlaps
+    // the round trips, and findings keep the registration order.
+    let next = 0;
+    const worker = async () => {
+      while (next < analyzed.length) {
+        const index = next++;
+        await analyzeOne(analyzed[index] as ResourceRecord, index);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 32, analyzed.length) }, worker));
+
+    const stackResponse = await this.call<analyzerproto.AnalyzeStackRequest, analyzerproto.AnalyzeResponse>(
+      'analyzeStack',
+      analyzeStackRequest(analyzed, byUrn),
+      `of ${program.project}/${program.stack}`,
+    );
+    return [...findings.flat(), ...stackResponse.getDiagnosticsList().map((diagnostic) => this.findingOf(diagnostic, undefined))];
+  }
+
+  /** Closes the connection and stops the pack process. */
+  async stop(): Promise<void> {
+    this.client.close();
+    await this.process.stop();
+  }
+}

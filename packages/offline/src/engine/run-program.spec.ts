@@ -1,0 +1,285 @@
+import * as path from 'node:path';
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import { ProgramError, runProgram, UNKNOWN, type ProgramResult, type ResourceRecord } from '../index';
+
+function find(result: ProgramResult, type: string, name?: string): ResourceRecord {
+  const record = result.resources.find((r) => r.type === type && (name === undefined || r.name === name));
+  if (!record) throw new Error(`no ${type} ${name ?? ''} among ${result.resources.map((r) => r.urn).join(', ')}`);
+  return record;
+}
+
+class Website extends pulumi.ComponentResource {
+  readonly bucketArn: pulumi.Output<string>;
+  constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
+    super('test:index:Website', name, {}, opts);
+    const content = new Content(`${name}-content`, { parent: this });
+    this.bucketArn = content.bucket.arn;
+    this.registerOutputs({ bucketArn: this.bucketArn });
+  }
+}
+
+class Content extends pulumi.ComponentResource {
+  readonly bucket: aws.s3.Bucket;
+  constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
+    super('test:index:Content', name, {}, opts);
+    this.bucket = new aws.s3.Bucket(name, { forceDestroy: false }, { parent: this, protect: true });
+    this.registerOutputs({});
+  }
+}
+
+describe('runProgram', () => {
+  describe('modes', () => {
+    const program = () => {
+      const vpc = new aws.ec2.Vpc('main', { cidrBlock: '10.0.0.0/16' });
+      const logs = new aws.cloudwatch.LogGroup('flow', { retentionInDays: 365 });
+      new aws.ec2.FlowLog('main', { vpcId: vpc.id, trafficType: 'ALL', logDestination: logs.arn });
+      return { vpcId: vpc.id, logGroupArn: logs.arn };
+    };
+
+    it('preview leaves ids, ARNs and computed outputs unknown, as a first-time pulumi preview', async () => {
+      const result = await runProgram(program, { mode: 'preview', config: { 'aws:region': 'eu-west-1' } });
+      const flowLog = find(result, 'aws:ec2/flowLog:FlowLog');
+      expect(flowLog.inputs).toMatchObject({ vpcId: UNKNOWN, logDestination: UNKNOWN, trafficType: 'ALL' });
+      expect(find(result, 'aws:ec2/vpc:Vpc').id).toBe(UNKNOWN);
+      expect(result.outputs).toEqual({ vpcId: UNKNOWN, logGroupArn: UNKNOWN });
+      expect(result.mode).toBe('preview');
+    });
+
+    it('update makes every value known: ids and ARNs with partition, region and account', async () => {
+      const result = await runProgram(program, { mode: 'update', config: { 'aws:region': 'eu-west-1' }, account: '210987654321' });
+      const vpc = find(result, 'aws:ec2/vpc:Vpc');
+      expect(vpc.id).toMatch(/^vpc-[0-9a-f]{17}$/);
+      const logGroup = find(result, 'aws:cloudwatch/logGroup:LogGroup');
+      expect(result.outputs['logGroupArn']).toBe(`arn:aws:logs:eu-west-1:210987654321:log-group:${String(logGroup.inputs['name'])}`);
+      expect(find(result, 'aws:ec2/flowLog:FlowLog').inputs['vpcId']).toBe(vpc.id);
+    });
+
+    it('records property dependencies in both modes', async () => {
+      for (const mode of ['preview', 'update'] as const) {
+        const result = await runProgram(program, { mode });
+        const vpc = find(result, 'aws:ec2/vpc:Vpc');
+        const flowLog = find(result, 'aws:ec2/flowLog:FlowLog');
+        expect(flowLog.propertyDependencies['vpcId']).toEqual([vpc.urn]);
+        expect(flowLog.dependencies).toEqual(expect.arrayContaining([vpc.urn]));
+      }
+    });
+
+    it('is deterministic: the same program gives the same ids and names', async () => {
+      const first = await runProgram(program, { mode: 'update' });
+      const second = await runProgram(program, { mode: 'update' });
+      expect(second.resources.map((r) => [r.urn, r.id, r.inputs])).toEqual(first.resources.map((r) => [r.urn, r.id, r.inputs]));
+    });
+
+    it('rejects an unknown mode', async () => {
+      await expect(runProgram(program, { mode: 'destroy' as never })).rejects.toThrow('mode must be "preview" or "update"');
+    });
+  });
+
+  describe('URNs, parents and options', () => {
+    it('builds URNs as the engine does: the parent type chain, without the root stack type', async () => {
+      const result = await runProgram(() => new Website('site'), { project: 'web', stack: 'prod' });
+      const stack = find(result, 'pulumi:pulumi:Stack');
+      expect(stack.urn).toBe('urn:pulumi:prod::web::pulumi:pulumi:Stack::web-prod');
+      const website = find(result, 'test:index:Website');
+      expect(website.urn).toBe('urn:pulumi:prod::web::test:index:Website::site');
+      expect(website.parent).toBe(stack.urn);
+      const content = find(result, 'test:index:Content');
+      expect(content.urn).toBe('urn:pulumi:prod::web::test:index:Website$test:index:Content::site-content');
+      const bucket = find(result, 'aws:s3/bucket:Bucket');
+      expect(bucket.urn).toBe('urn:pulumi:prod::web::test:index:Website$test:index:Content$aws:s3/bucket:Bucket::site-content');
+      expect(bucket.parent).toBe(content.urn);
+      expect(bucket.options.protect).toBe(true);
+      expect(bucket.custom).toBe(true);
+      expect(website.custom).toBe(false);
+    });
+
+    it('gives custom resources the default provider, built from the package config', async () => {
+      const result = await runProgram(() => new aws.sns.Topic('alerts'), {
+        config: { 'aws:region': 'ap-southeast-2', 'aws:defaultTags': { tags: { Owner: 'platform' } } },
+      });
+      const provider = find(result, 'pulumi:providers:aws');
+      expect(provider.name).toMatch(/^default_7_\d+_\d+$/);
+      expect(provider.inputs).toMatchObject({ region: 'ap-southeast-2', defaultTags: '{"tags":{"Owner":"platform"}}' });
+      expect(find(result, 'aws:sns/topic:Topic').provider).toBe(`${provider.urn}::${provider.id}`);
+    });
+
+    it('records an explicit provider and the resources that use it', async () => {
+      const result = await runProgram(
+        () => {
+          const useast1 = new aws.Provider('us-east-1', { region: 'us-east-1', defaultTags: { tags: { Environment: 'prod' } } });
+          new aws.sns.Topic('edge', {}, { provider: useast1 });
+        },
+        { mode: 'update' },
+      );
+      const provider = find(result, 'pulumi:providers:aws', 'us-east-1');
+      expect(provider.inputs).toMatchObject({ region: 'us-east-1' });
+      expect(find(result, 'aws:sns/topic:Topic').provider).toBe(`${provider.urn}::${provider.id}`);
+      expect(result.resources.some((r) => r.name.startsWith('default'))).toBe(false);
+    });
+
+    it('auto-names resources within the service limits, known even in preview', async () => {
+      const longName = 'A-Very-Long-Bucket-Name-That-Goes-Well-Beyond-The-Limit-Of-S3-Bucket-Names';
+      const result = await runProgram(() => {
+        new aws.s3.Bucket(longName);
+        new aws.iam.Role('app', { assumeRolePolicy: '{}' });
+      });
+      const bucketName = String(find(result, 'aws:s3/bucket:Bucket').inputs['bucket']);
+      expect(bucketName).toMatch(/^[a-z0-9-]{3,63}$/);
+      expect(bucketName).toMatch(/-[0-9a-f]{7}$/);
+      expect(String(find(result, 'aws:iam/role:Role').inputs['name'])).toMatch(/^app-[0-9a-f]{7}$/);
+    });
+
+    it('keeps a name the program gives', async () => {
+      const result = await runProgram(() => new aws.s3.Bucket('b', { bucket: 'my-exact-name' }));
+      expect(find(result, 'aws:s3/bucket:Bucket').inputs['bucket']).toBe('my-exact-name');
+    });
+  });
+
+  describe('config', () => {
+    it('passes namespaced config, structured values as JSON, and secrets', async () => {
+      const result = await runProgram(
+        () => {
+          const config = new pulumi.Config('app');
+          return { name: config.require('name'), zones: config.requireObject<string[]>('zones'), password: config.requireSecret('password') };
+        },
+        { config: { 'app:name': 'demo', 'app:zones': ['a', 'b'], 'app:password': 'hunter2' }, secretKeys: ['app:password'] },
+      );
+      expect(result.outputs).toEqual({ name: 'demo', zones: ['a', 'b'], password: 'hunter2' });
+      const stack = find(result, 'pulumi:pulumi:Stack');
+      expect(stack.outputs['password']).toEqual({ '4dabf18193072939515e22adb298388d': '1b47061264138c4ac30d75fd1eb44270', value: 'hunter2' });
+    });
+
+    it('rejects a config key without a namespace', async () => {
+      await expect(runProgram(() => undefined, { config: { region: 'eu-west-1' } })).rejects.toThrow(
+        'config key "region" must be namespaced as "<namespace>:<name>"',
+      );
+    });
+  });
+
+  describe('stack references', () => {
+    it('returns the given outputs of the referenced stack', async () => {
+      const result = await runProgram(
+        () => {
+          const network = new pulumi.StackReference('acme/network/dev');
+          return { vpcId: network.requireOutput('vpcId') };
+        },
+        { stackReferences: { 'acme/network/dev': { vpcId: 'vpc-0123' } } },
+      );
+      expect(result.outputs).toEqual({ vpcId: 'vpc-0123' });
+      const reference = find(result, 'pulumi:pulumi:StackReference');
+      expect(reference).toMatchObject({ name: 'acme/network/dev', read: true });
+    });
+
+    it('fails naming a stack reference whose outputs were not given', async () => {
+      const run = runProgram(() => new pulumi.StackReference('acme/data/dev').getOutput('x'), {
+        stackReferences: { 'acme/network/dev': {} },
+      });
+      await expect(run).rejects.toThrow(ProgramError);
+      await expect(run).rejects.toThrow(/StackReference "acme\/data\/dev" has no outputs.*known: acme\/network\/dev/);
+    });
+  });
+
+  describe('invokes', () => {
+    it('answers caller identity, region, partition, availability zones, AMI parameters and policy documents', async () => {
+      const result = await runProgram(
+        () => {
+          const identity = aws.getCallerIdentityOutput();
+          const region = aws.getRegionOutput();
+          const partition = aws.getPartitionOutput();
+          const zones = aws.getAvailabilityZonesOutput({ state: 'available' });
+          const ami = aws.ssm.getParameterOutput({ name: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64' });
+          const document = aws.iam.getPolicyDocumentOutput({
+            statements: [
+              { sid: 'Read', actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'], principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::123456789012:root'] }] },
+              { effect: 'Deny', actions: ['s3:*'], resources: ['*'], conditions: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }] },
+            ],
+          });
+          return { account: identity.accountId, region: region.region, partition: partition.partition, zones: zones.names, ami: ami.value, document: document.json };
+        },
+        { config: { 'aws:region': 'cn-north-1' }, account: '111122223333' },
+      );
+      expect(result.outputs).toMatchObject({ account: '111122223333', region: 'cn-north-1', partition: 'aws-cn', zones: ['cn-north-1a', 'cn-north-1b', 'cn-north-1c'] });
+      expect(result.outputs['ami']).toMatch(/^ami-[0-9a-f]{17}$/);
+      expect(JSON.parse(String(result.outputs['document']))).toEqual({
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Principal: { AWS: 'arn:aws:iam::123456789012:root' } },
+          { Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+        ],
+      });
+      expect(result.invokes.map((invoke) => invoke.token)).toEqual(
+        expect.arrayContaining(['aws:index/getCallerIdentity:getCallerIdentity', 'aws:iam/getPolicyDocument:getPolicyDocument']),
+      );
+    });
+
+    it('fails naming the token of an invoke it cannot answer', async () => {
+      const run = runProgram(() => aws.ec2.getVpcOutput({ default: true }).id);
+      await expect(run).rejects.toThrow(/aws:ec2\/getVpc:getVpc/);
+      await expect(run).rejects.toBeInstanceOf(ProgramError);
+    });
+
+    it('fails naming a private SSM parameter it does not know, and answers one given in the options', async () => {
+      await expect(runProgram(() => aws.ssm.getParameterOutput({ name: '/team/secret' }).value)).rejects.toThrow(
+        'SSM parameter "/team/secret" is not known offline',
+      );
+      const result = await runProgram(() => ({ value: aws.ssm.getParameterOutput({ name: '/team/setting' }).value }), {
+        ssmParameters: { '/team/setting': 'on' },
+      });
+      expect(result.outputs['value']).toBe('on');
+    });
+  });
+
+  describe('program errors', () => {
+    it('fails with the program’s own message when it throws synchronously, never a partial result', async () => {
+      await expect(
+        runProgram(() => {
+          new aws.sns.Topic('first');
+          throw new Error('the VPC CIDR overlaps the peer network');
+        }),
+      ).rejects.toThrow('the VPC CIDR overlaps the peer network');
+    });
+
+    it('fails when an apply callback throws', async () => {
+      await expect(
+        runProgram(
+          () => {
+            const topic = new aws.sns.Topic('t');
+            return { derived: topic.arn.apply((arn) => { throw new Error(`cannot derive from ${arn}`); }) };
+          },
+          { mode: 'update' },
+        ),
+      ).rejects.toThrow(/cannot derive from arn:aws:sns/);
+    });
+
+    it('fails on two resources with the same URN', async () => {
+      await expect(
+        runProgram(() => {
+          new aws.sns.Topic('same');
+          new aws.sns.Topic('same');
+        }),
+      ).rejects.toThrow(/Duplicate resource URN|same/);
+    });
+
+    it('runs correctly after a failed run', async () => {
+      await expect(runProgram(() => { throw new Error('boom'); })).rejects.toThrow('boom');
+      const result = await runProgram(() => ({ topic: new aws.sns.Topic('after').name }));
+      expect(result.resources.map((r) => r.type)).toContain('aws:sns/topic:Topic');
+    });
+  });
+
+  describe('program directories', () => {
+    const directory = path.join(__dirname, '../../test-fixtures/directory-program');
+
+    it('runs a program directory, naming the project from Pulumi.yaml', async () => {
+      const result = await runProgram(directory, { config: { 'fixture-program:team': 'platform' } });
+      expect(result.project).toBe('fixture-program');
+      expect(find(result, 'aws:sns/topic:Topic').inputs['tags']).toEqual({ Team: 'platform' });
+      expect(result.outputs['topicName']).toMatch(/^alerts-[0-9a-f]{7}$/);
+    });
+
+    it('fails clearly for a directory without Pulumi.yaml', async () => {
+      await expect(runProgram(__dirname)).rejects.toThrow(/no Pulumi\.yaml in .*: not a Pulumi program directory/);
+    });
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * A Pulumi program directory made runnable: project file, stack config and an entry that is required afresh on
+ * every run, as the language host does for each `pulumi preview`.
+ */
+import * as path from 'node:path';
+import { ProjectError, readPulumiProject, type PulumiProject } from './pulumi-project';
+import { readStackSettings, type StackSettings } from './stack-config';
+import { registerTypeScript } from './typescript-loader';
+
+/** A program directory ready to run for one stack. */
+export interface ProgramDirectory {
+  readonly project: PulumiProject;
+  readonly stack: string;
+  readonly settings: StackSettings;
+  /** The entry module's absolute path. */
+  readonly entry: string;
+  /** Requires the entry afresh and returns the stack outputs (a default-exported function is called). */
+  readonly run: () => unknown;
+}
+
+/** Resolves the entry as the language host does: `main`, else the package's own `main`, else `index`. */
+function resolveEntry(project: PulumiProject): string {
+  const base = path.resolve(project.directory, project.main ?? '.');
+  try {
+    return require.resolve(base);
+  } catch {
+    const what = project.main ? `main: ${project.main}` : 'index.ts, index.js or the package.json "main"';
+    throw new ProjectError(`${project.file}: cannot find the program entry (${what}) in ${project.directory}`);
+  }
+}
+
+function entryRunner(project: PulumiProject, entry: string): () => unknown {
+  return () => {
+    // The program's own modules must register their resources again on every run; its dependencies need not.
+    const root = project.directory + path.sep;
+    for (const key of Object.keys(require.cache)) {
+      if (key.startsWith(root) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const exported = require(entry) as unknown;
+    const candidate =
+      exported && typeof exported === 'object' && 'default' in exported ? (exported as { default: unknown }).default : exported;
+    return typeof candidate === 'function' ? (candidate as () => unknown)() : exported;
+  };
+}
+
+/**
+ * Reads a program directory for a stack and prepares its entry; registers TypeScript support first when
+ * nothing else compiles `.ts` in this process. Throws {@link ProjectError} with the file and the fix.
+ */
+export function loadProgramDirectory(directory: string, stack: string): ProgramDirectory {
+  const project = readPulumiProject(directory);
+  const settings = readStackSettings(project, stack);
+  registerTypeScript();
+  const entry = resolveEntry(project);
+  return { project, stack, settings, entry, run: entryRunner(project, entry) };
+}

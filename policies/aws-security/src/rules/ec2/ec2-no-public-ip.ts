@@ -1,0 +1,51 @@
+/**
+ * Instances and launch-template network interfaces do not ask for a public IPv4 address
+ * (`associatePublicIpAddress` true, or the string "true" that launch templates use). A public address puts the
+ * instance directly on the internet, one security group mistake away from exposure; reach it through a load
+ * balancer, NAT or Session Manager instead. Advisory by default: some edge workloads need public addresses.
+ */
+import { resourceRule } from '../../rule';
+import { boolValue, listValue, rawProps, recordValue, UNKNOWN } from '../../lib/values';
+
+const INSTANCE = 'aws:ec2/instance:Instance';
+const LAUNCH_TEMPLATE = 'aws:ec2/launchTemplate:LaunchTemplate';
+
+export const ec2NoPublicIp = resourceRule({
+  metadata: {
+    id: 'ec2-no-public-ip',
+    title: 'EC2 instances have no public IP address',
+    description:
+      'Instances must not set `associatePublicIpAddress` true, and launch templates must not set it on any network ' +
+      'interface. Instances with public addresses are directly reachable from the internet.',
+    severity: 'medium',
+    enforcementLevel: 'advisory',
+    service: 'ec2',
+    controls: { fsbp: ['EC2.9'] },
+    resourceTypes: [INSTANCE, LAUNCH_TEMPLATE],
+    remediation:
+      'Remove `associatePublicIpAddress` (or set it false), launch into private subnets, and expose the workload ' +
+      'through a load balancer or API gateway; use NAT for outbound traffic and Session Manager for administration.',
+  },
+  check: ({ args, report }) => {
+    const props = rawProps(args.props);
+    if (args.type === INSTANCE) {
+      if (boolValue(props['associatePublicIpAddress']) === true) {
+        report('associatePublicIpAddress is true, which gives the instance a public IPv4 address. Remove it or set it to false.');
+      }
+      return;
+    }
+    if (args.type !== LAUNCH_TEMPLATE) return;
+    const interfaces = listValue(props['networkInterfaces']);
+    if (interfaces === UNKNOWN) return;
+    interfaces.forEach((networkInterface, index) => {
+      const settings = recordValue(networkInterface);
+      if (!settings || settings === UNKNOWN) return;
+      if (boolValue(settings['associatePublicIpAddress']) === true) {
+        report(
+          `networkInterfaces[${index}].associatePublicIpAddress is ${JSON.stringify(settings['associatePublicIpAddress'])}, ` +
+            'which gives every instance launched from the template a public IPv4 address. Remove it or set it to "false".',
+        );
+      }
+    });
+  },
+});

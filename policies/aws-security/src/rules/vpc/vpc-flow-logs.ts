@@ -1,0 +1,83 @@
+/**
+ * Every VPC the stack declares has a flow log capturing ALL traffic: an `ec2.FlowLog` with `trafficType` "ALL"
+ * whose `vpcId` refers to the VPC. Without flow logs there is no record of which addresses talked to what, so
+ * incidents cannot be investigated; a REJECT-only or ACCEPT-only log misses half the picture. Flow logs attached
+ * to a subnet or an ENI do not cover the whole VPC and do not count.
+ *
+ * Links go through `propertyDependencies` (works in a first-time preview, where ids are unknown) with a fall-back
+ * to comparing known values, so preview and update give the same verdict. A flow log whose `vpcId` is unknown
+ * and tied to nothing could belong to any VPC: per-VPC findings are then replaced by one stack-wide finding,
+ * raised only when there are more uncovered VPCs than such flow logs.
+ */
+import type { PolicyResource } from '@pulumi/policy';
+import { stackRule } from '../../rule';
+import { isUnlinkedUnknown, referencing, resourcesOfType } from '../../lib/links';
+import { isUnknown, rawProps } from '../../lib/values';
+
+const VPC = 'aws:ec2/vpc:Vpc';
+const DEFAULT_VPC = 'aws:ec2/defaultVpc:DefaultVpc';
+const FLOW_LOG = 'aws:ec2/flowLog:FlowLog';
+
+/** The properties that identify a VPC when a flow log names it by value (present in a VPC's outputs). */
+const VPC_IDENTIFIERS = ['id', 'arn'];
+
+/** How a flow log's `trafficType` counts: ALL qualifies; anything else known does not; unknown is undecided. */
+function trafficCoverage(flowLog: PolicyResource): 'all' | 'partial' | 'unknown' {
+  const value = rawProps(flowLog.props)['trafficType'];
+  if (isUnknown(value)) return 'unknown';
+  return typeof value === 'string' && value.trim().toUpperCase() === 'ALL' ? 'all' : 'partial';
+}
+
+function describeTraffic(flowLog: PolicyResource): string {
+  const value = rawProps(flowLog.props)['trafficType'];
+  return value === undefined ? 'no trafficType' : `trafficType ${JSON.stringify(value)}`;
+}
+
+export const vpcFlowLogs = stackRule({
+  metadata: {
+    id: 'vpc-flow-logs',
+    title: 'VPCs have flow logs for all traffic',
+    description:
+      'Every VPC must have a flow log with trafficType ALL attached to the VPC itself. Flow logs record accepted ' +
+      'and rejected connections, the evidence needed to detect and investigate network intrusions.',
+    severity: 'medium',
+    enforcementLevel: 'mandatory',
+    service: 'vpc',
+    controls: { fsbp: ['EC2.6'], cis: ['3.7'] },
+    resourceTypes: [VPC, DEFAULT_VPC, FLOW_LOG],
+    remediation:
+      'Add an `aws.ec2.FlowLog` with `vpcId: vpc.id`, `trafficType: "ALL"` and a destination (a KMS-encrypted ' +
+      'CloudWatch log group with an IAM role, or an S3 bucket) for every VPC.',
+  },
+  check: ({ args, report }) => {
+    const flowLogs = resourcesOfType(args.resources, [FLOW_LOG]);
+    const unlinkedFlowLogs = flowLogs.filter(
+      (flowLog) => isUnlinkedUnknown(flowLog, 'vpcId') && trafficCoverage(flowLog) !== 'partial',
+    );
+    const uncovered: { vpc: PolicyResource; message: string }[] = [];
+    for (const vpc of resourcesOfType(args.resources, [VPC, DEFAULT_VPC])) {
+      const attached = referencing(args.resources, vpc, [FLOW_LOG], 'vpcId', VPC_IDENTIFIERS);
+      // an attached flow log whose traffic type is unknown may well be ALL: not decidable, so not reported
+      if (attached.some((flowLog) => trafficCoverage(flowLog) !== 'partial')) continue;
+      const message =
+        attached.length === 0
+          ? `VPC "${vpc.name}" has no flow log. Add an aws.ec2.FlowLog with vpcId set to this VPC's id and trafficType "ALL".`
+          : `VPC "${vpc.name}" has only flow logs that miss traffic (${attached
+              .map((flowLog) => `"${flowLog.name}": ${describeTraffic(flowLog)}`)
+              .join(', ')}). Set trafficType to "ALL" or add a flow log with trafficType "ALL".`;
+      uncovered.push({ vpc, message });
+    }
+    if (unlinkedFlowLogs.length === 0) {
+      for (const { vpc, message } of uncovered) report(message, vpc.urn);
+      return;
+    }
+    if (uncovered.length > unlinkedFlowLogs.length) {
+      report(
+        `${uncovered.length} VPCs (${uncovered.map(({ vpc }) => `"${vpc.name}"`).join(', ')}) have no flow log with ` +
+          `trafficType "ALL" tied to them, and only ${unlinkedFlowLogs.length} flow log(s) ` +
+          `(${unlinkedFlowLogs.map((flowLog) => `"${flowLog.name}"`).join(', ')}) have a vpcId that is not known yet. ` +
+          'Pass each VPC\'s id output (vpc.id) as a flow log\'s vpcId so the link is visible, with trafficType "ALL".',
+      );
+    }
+  },
+});

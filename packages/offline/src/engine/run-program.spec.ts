@@ -19,6 +19,15 @@ class Website extends pulumi.ComponentResource {
   }
 }
 
+/** A component that fails after it has registered itself and a child. */
+class HalfBuilt extends pulumi.ComponentResource {
+  constructor(name: string) {
+    super('test:index:HalfBuilt', name, {});
+    new aws.sns.Topic(`${name}-topic`, {}, { parent: this });
+    throw new Error(`${name}: the retention must be at least 90 days`);
+  }
+}
+
 class Content extends pulumi.ComponentResource {
   readonly bucket: aws.s3.Bucket;
   constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
@@ -252,6 +261,10 @@ describe('runProgram', () => {
       ).rejects.toThrow(/cannot derive from arn:aws:sns/);
     });
 
+    it('fails, without hanging, when a component throws after registering', async () => {
+      await expect(runProgram(() => ({ component: new HalfBuilt('logs') }))).rejects.toThrow('logs: the retention must be at least 90 days');
+    });
+
     it('fails on two resources with the same URN', async () => {
       await expect(
         runProgram(() => {
@@ -279,7 +292,7 @@ describe('runProgram', () => {
     });
 
     it('fails clearly for a directory without Pulumi.yaml', async () => {
-      await expect(runProgram(__dirname)).rejects.toThrow(/no Pulumi\.yaml in .*: not a Pulumi program directory/);
+      await expect(runProgram(__dirname)).rejects.toThrow(/engine: no Pulumi\.yaml, so it is not a Pulumi program directory/);
     });
   });
 });

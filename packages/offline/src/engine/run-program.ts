@@ -90,6 +90,24 @@ function plain(value: WireValue): unknown {
   return value;
 }
 
+/**
+ * Marks the internal promises of every exported Output as observed. An Output whose apply throws rejects its
+ * `isKnown` and `isSecret` promises too; the program's error is reported once, from the awaited value.
+ */
+function observeOutputs(value: unknown, seen = new Set<unknown>()): void {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return;
+  seen.add(value);
+  if (pulumi.Output.isInstance(value)) {
+    const output = value as unknown as { isKnown: Promise<unknown>; isSecret: Promise<unknown>; allResources?: () => Promise<unknown> };
+    const ignore = () => undefined;
+    output.isKnown.catch(ignore);
+    output.isSecret.catch(ignore);
+    output.allResources?.().catch(ignore);
+    return;
+  }
+  for (const entry of Object.values(value as Record<string, unknown>)) observeOutputs(entry, seen);
+}
+
 /** Runs a Pulumi program offline and returns everything it registered, invoked and exported. */
 export function runProgram(program: Program, options: RunProgramOptions = {}): Promise<ProgramResult> {
   return exclusive(() => run(program, options));
@@ -177,7 +195,8 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
         const combined = pulumi.output(outputs as pulumi.Input<unknown>);
         observeOutputs(outputs);
         observeOutputs(combined);
-        await combined.promise();
+        // `promise()` is internal to the SDK (hidden from its types) but is how the language host awaits outputs.
+        await (combined as unknown as { promise(): Promise<unknown> }).promise();
         return outputs;
       } catch (error) {
         programError = error;

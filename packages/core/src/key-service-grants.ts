@@ -1,0 +1,68 @@
+import { type PolicyConditions } from './policy-document';
+
+/** The account, partition and region a key lives in, for building service-grant conditions. */
+export interface KeyPolicyContext {
+  readonly accountId: string;
+  readonly partition: string;
+  readonly region: string;
+}
+
+/**
+ * Lets an AWS service principal use a key on this account's behalf. Conditions are mandatory: a service
+ * principal without them could be driven by any account's resources (the confused-deputy problem).
+ */
+export interface KeyServiceGrant {
+  /** Statement id in the key policy (letters and digits). */
+  readonly sid: string;
+  /** The service principal, e.g. `cloudtrail.amazonaws.com`; a function for regional principals. */
+  readonly servicePrincipal: string | ((context: KeyPolicyContext) => string);
+  /** Usage actions only (`kms:Encrypt`, `kms:GenerateDataKey*`, ...): services never administer keys. */
+  readonly actions: readonly string[];
+  /** The conditions that tie the service's use of the key to this account. */
+  readonly conditions: (context: KeyPolicyContext) => PolicyConditions;
+}
+
+/** CloudWatch Logs in the key's region, for log groups of this account only (encryption context on the log group ARN). */
+export function cloudWatchLogsKeyGrant(): KeyServiceGrant {
+  return {
+    sid: 'AllowCloudWatchLogs',
+    servicePrincipal: ({ region }) => `logs.${region}.amazonaws.com`,
+    actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+    conditions: ({ accountId, partition, region }) => ({
+      ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${accountId}:log-group:*` },
+    }),
+  };
+}
+
+/** CloudTrail, for trails of this account only. */
+export function cloudTrailKeyGrant(): KeyServiceGrant {
+  return {
+    sid: 'AllowCloudTrail',
+    servicePrincipal: 'cloudtrail.amazonaws.com',
+    actions: ['kms:GenerateDataKey*', 'kms:DescribeKey'],
+    conditions: ({ accountId, partition }) => ({
+      StringEquals: { 'aws:SourceAccount': accountId },
+      StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${partition}:cloudtrail:*:${accountId}:trail/*` },
+    }),
+  };
+}
+
+/** S3 server access logging, writing into an SSE-KMS log bucket for source buckets of this account only. */
+export function s3ServerAccessLogsKeyGrant(): KeyServiceGrant {
+  return {
+    sid: 'AllowS3ServerAccessLogs',
+    servicePrincipal: 'logging.s3.amazonaws.com',
+    actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+    conditions: ({ accountId }) => ({ StringEquals: { 'aws:SourceAccount': accountId } }),
+  };
+}
+
+/** The log delivery service (VPC flow logs and other vended logs to S3), for this account only. */
+export function logDeliveryKeyGrant(): KeyServiceGrant {
+  return {
+    sid: 'AllowLogDelivery',
+    servicePrincipal: 'delivery.logs.amazonaws.com',
+    actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+    conditions: ({ accountId }) => ({ StringEquals: { 'aws:SourceAccount': accountId } }),
+  };
+}

@@ -1,0 +1,125 @@
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import { createBucketBaseline } from './bucket-baseline';
+import { MINIMUM_LOG_RETENTION_DAYS } from './config/retention';
+import { type PolicyConditions, type PolicyDocument } from './policy-document';
+import { tlsOnlyStatement } from './tls-only-bucket-policy';
+
+/** The Sid of the statement letting S3 server access logging write into the bucket. */
+export const S3_LOG_DELIVERY_STATEMENT_SID = 'AllowS3ServerAccessLogDelivery';
+
+/** Arguments of {@link LogsBucket}. */
+export interface LogsBucketArgs {
+  /**
+   * ARN of the customer managed KMS key that encrypts the logs. Its key policy must let
+   * `logging.s3.amazonaws.com` use it: give the `KmsKey` a `s3ServerAccessLogsKeyGrant()`.
+   */
+  readonly kmsKeyArn: pulumi.Input<string>;
+  /**
+   * The bucket name (see `physicalName(config, 's3-bucket', purpose)`).
+   * @default a Pulumi auto-name
+   */
+  readonly bucketName?: pulumi.Input<string>;
+  /**
+   * Days a log object is kept before it expires; at least 90 (pass `config.logArchiveRetentionDays`).
+   * @default 365
+   */
+  readonly expirationDays?: number;
+  /**
+   * Only these source buckets may deliver logs (an `aws:SourceArn` condition on top of `aws:SourceAccount`).
+   * @default [] (any bucket of this account)
+   */
+  readonly sourceBucketArns?: readonly pulumi.Input<string>[];
+  /**
+   * Let `pulumi destroy` delete the bucket while it still holds logs. Never set it for production.
+   * @default false
+   */
+  readonly forceDestroy?: boolean;
+}
+
+/**
+ * The dedicated target for S3 server access logs. S3 delivers logs as `logging.s3.amazonaws.com`, allowed only
+ * for source buckets in this account (aws:SourceAccount, optionally aws:SourceArn); TLS is required; logs expire.
+ *
+ * Encryption trade-off: older AWS documentation said server access log target buckets must use SSE-S3. S3 log
+ * delivery does work with SSE-KMS when the key policy lets `logging.s3.amazonaws.com` generate data keys, and the
+ * policy pack requires a customer managed key on every bucket, so this bucket uses SSE-KMS. The cost is one more
+ * key-policy grant, and reading the logs needs kms:Decrypt on the key, which is the control we want anyway.
+ * ACLs are disabled (bucket-owner-enforced), so log delivery relies on this bucket policy, not the old log-delivery ACL.
+ */
+export class LogsBucket extends pulumi.ComponentResource {
+  /** The bucket. */
+  readonly bucket: aws.s3.Bucket;
+  /** The bucket name, for `BucketLogging.targetBucket`. */
+  readonly bucketName: pulumi.Output<string>;
+  /** The bucket ARN. */
+  readonly arn: pulumi.Output<string>;
+  readonly publicAccessBlock: aws.s3.BucketPublicAccessBlock;
+  readonly encryption: aws.s3.BucketServerSideEncryptionConfiguration;
+  readonly versioning: aws.s3.BucketVersioning;
+  readonly lifecycle: aws.s3.BucketLifecycleConfiguration;
+  readonly policy: aws.s3.BucketPolicy;
+
+  constructor(name: string, args: LogsBucketArgs, opts?: pulumi.ComponentResourceOptions) {
+    const expirationDays = args.expirationDays ?? 365;
+    if (!Number.isInteger(expirationDays) || expirationDays < MINIMUM_LOG_RETENTION_DAYS) {
+      throw new Error(`LogsBucket "${name}": expirationDays ${expirationDays} must be a whole number of days, at least ${MINIMUM_LOG_RETENTION_DAYS}`);
+    }
+    super('bulwark:core:LogsBucket', name, {}, opts);
+
+    const baseline = createBucketBaseline(name, { bucketName: args.bucketName, kmsKeyArn: args.kmsKeyArn, forceDestroy: args.forceDestroy ?? false }, this);
+    this.bucket = baseline.bucket;
+    this.publicAccessBlock = baseline.publicAccessBlock;
+    this.encryption = baseline.encryption;
+    this.versioning = baseline.versioning;
+    this.bucketName = this.bucket.bucket;
+    this.arn = this.bucket.arn;
+
+    this.lifecycle = new aws.s3.BucketLifecycleConfiguration(
+      name,
+      {
+        bucket: this.bucket.id,
+        rules: [
+          {
+            id: 'expire-logs',
+            status: 'Enabled',
+            filter: {},
+            expiration: { days: expirationDays },
+            noncurrentVersionExpiration: { noncurrentDays: 30 },
+            abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+          },
+        ],
+      },
+      { parent: this, dependsOn: [this.versioning] },
+    );
+
+    const accountId = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
+    const document = pulumi.all([this.bucket.arn, accountId, pulumi.output(args.sourceBucketArns ?? [])]).apply(
+      ([bucketArn, account, sourceArns]): PolicyDocument => {
+        const conditions: Record<string, Record<string, string | string[]>> = { StringEquals: { 'aws:SourceAccount': account } };
+        if (sourceArns.length > 0) conditions.ArnLike = { 'aws:SourceArn': [...sourceArns] };
+        return {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: S3_LOG_DELIVERY_STATEMENT_SID,
+              Effect: 'Allow',
+              Principal: { Service: 'logging.s3.amazonaws.com' },
+              Action: 's3:PutObject',
+              Resource: `${bucketArn}/*`,
+              Condition: conditions as PolicyConditions,
+            },
+            tlsOnlyStatement(bucketArn),
+          ],
+        };
+      },
+    );
+    // After the public access block, so the policy is never evaluated on a bucket without it.
+    this.policy = new aws.s3.BucketPolicy(
+      name,
+      { bucket: this.bucket.id, policy: pulumi.jsonStringify(document) },
+      { parent: this, dependsOn: [this.publicAccessBlock] },
+    );
+    this.registerOutputs({ bucketName: this.bucketName, arn: this.arn });
+  }
+}

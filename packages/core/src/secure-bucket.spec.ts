@@ -1,0 +1,100 @@
+import { runProgram, UNKNOWN } from '@bulwark/offline';
+import { LogsBucket } from './logs-bucket';
+import { SecureBucket } from './secure-bucket';
+import { TLS_ONLY_STATEMENT_SID } from './tls-only-bucket-policy';
+import { componentTestConfig, onlyResourceOfType, policyDocumentOf, resourcesOfType, statementWithSid } from './testing/program-records';
+
+const KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const READER = 'arn:aws:iam::123456789012:role/reader';
+
+describe.each(['preview', 'update'] as const)('SecureBucket (%s)', (mode) => {
+  it('builds a private, KMS-encrypted, versioned, logged bucket with a TLS-only policy merged with the caller statements', async () => {
+    const result = await runProgram(
+      () => {
+        const logs = new LogsBucket('access-logs', { kmsKeyArn: KEY_ARN });
+        new SecureBucket('data', {
+          kmsKeyArn: KEY_ARN,
+          logsBucket: logs,
+          policyStatements: ({ arn }) => [
+            { Sid: 'AllowReader', Effect: 'Allow', Principal: { AWS: READER }, Action: 's3:GetObject', Resource: arn.apply((bucketArn) => `${bucketArn}/*`) },
+          ],
+        });
+      },
+      { mode, config: componentTestConfig },
+    );
+    const component = onlyResourceOfType(result, 'bulwark:core:SecureBucket');
+    const [logsBucket, bucket] = resourcesOfType(result, 'aws:s3/bucket:Bucket');
+    expect(bucket.parent).toBe(component.urn);
+    const child = (type: string) => {
+      const match = resourcesOfType(result, type).find((candidate) => candidate.parent === component.urn);
+      if (match === undefined) throw new Error(`SecureBucket has no ${type}`);
+      expect(match.propertyDependencies.bucket).toEqual([bucket.urn]);
+      return match;
+    };
+
+    expect(child('aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock').inputs).toMatchObject({
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    expect(child('aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration').inputs.rules).toEqual([
+      { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: KEY_ARN }, bucketKeyEnabled: true },
+    ]);
+    expect(child('aws:s3/bucketVersioning:BucketVersioning').inputs.versioningConfiguration).toMatchObject({ status: 'Enabled' });
+    expect(child('aws:s3/bucketOwnershipControls:BucketOwnershipControls').inputs.rule).toEqual({ objectOwnership: 'BucketOwnerEnforced' });
+
+    const logging = child('aws:s3/bucketLogging:BucketLogging');
+    expect(logging.propertyDependencies.targetBucket).toEqual([logsBucket.urn]);
+    expect(logging.inputs).toMatchObject({ targetPrefix: 'data/', targetBucket: mode === 'preview' ? UNKNOWN : logsBucket.id });
+
+    const policy = child('aws:s3/bucketPolicy:BucketPolicy');
+    if (mode === 'preview') {
+      expect(policy.inputs.policy).toBe(UNKNOWN);
+    } else {
+      const bucketArn = bucket.outputs.arn as string;
+      const document = policyDocumentOf(policy.inputs.policy);
+      expect(document.Statement[0]).toEqual({
+        Sid: TLS_ONLY_STATEMENT_SID,
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: [bucketArn, `${bucketArn}/*`],
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      });
+      expect(statementWithSid(document, 'AllowReader')).toEqual({
+        Sid: 'AllowReader',
+        Effect: 'Allow',
+        Principal: { AWS: READER },
+        Action: 's3:GetObject',
+        Resource: `${bucketArn}/*`,
+      });
+    }
+  });
+});
+
+describe('SecureBucket rejects at construction', () => {
+  const logsBucket = {} as LogsBucket; // never reached: validation runs before any registration
+
+  it('an unconditioned Allow to a public principal', () => {
+    expect(
+      () =>
+        new SecureBucket('open', {
+          kmsKeyArn: KEY_ARN,
+          logsBucket,
+          policyStatements: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::open/*' }],
+        }),
+    ).toThrow(/SecureBucket "open": policy statement 0 allows a public principal without a condition/);
+  });
+
+  it('a statement that takes over the TLS-only Sid', () => {
+    expect(
+      () =>
+        new SecureBucket('clash', {
+          kmsKeyArn: KEY_ARN,
+          logsBucket,
+          policyStatements: [{ Sid: TLS_ONLY_STATEMENT_SID, Effect: 'Allow', Principal: { AWS: READER }, Action: 's3:GetObject' }],
+        }),
+    ).toThrow(/policy statement 0 reuses the Sid DenyInsecureTransport/);
+  });
+});

@@ -1,0 +1,108 @@
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import { createBucketBaseline } from './bucket-baseline';
+import { type LogsBucket } from './logs-bucket';
+import { type PolicyDocument, type PolicyStatementDocument } from './policy-document';
+import { TLS_ONLY_STATEMENT_SID, tlsOnlyStatement } from './tls-only-bucket-policy';
+
+/** The caller's bucket policy statements, or a function building them from the bucket's ARN. */
+export type BucketPolicyStatements =
+  | readonly PolicyStatementDocument[]
+  | ((bucket: { readonly arn: pulumi.Output<string> }) => readonly PolicyStatementDocument[]);
+
+/** Arguments of {@link SecureBucket}. */
+export interface SecureBucketArgs {
+  /** ARN of the customer managed KMS key for default encryption (SSE-KMS). */
+  readonly kmsKeyArn: pulumi.Input<string>;
+  /** The bucket that receives this bucket's server access logs. */
+  readonly logsBucket: LogsBucket;
+  /**
+   * Key prefix of this bucket's access logs in the logs bucket.
+   * @default `<name>/`
+   */
+  readonly logPrefix?: string;
+  /**
+   * The bucket name (see `physicalName(config, 's3-bucket', purpose)`).
+   * @default a Pulumi auto-name
+   */
+  readonly bucketName?: pulumi.Input<string>;
+  /**
+   * Statements merged into the bucket policy after the TLS-only deny. An Allow to a public principal without a
+   * condition is rejected.
+   * @default [] (the TLS-only deny alone)
+   */
+  readonly policyStatements?: BucketPolicyStatements;
+  /**
+   * Let `pulumi destroy` delete the bucket while it holds objects. Never set it for production data.
+   * @default false
+   */
+  readonly forceDestroy?: boolean;
+}
+
+/**
+ * A private S3 bucket: all four public access block flags, ACLs disabled, SSE-KMS with the given key and an S3
+ * bucket key, versioning, server access logs to a {@link LogsBucket}, and a bucket policy that denies any request
+ * not made over TLS, merged with the caller's statements.
+ */
+export class SecureBucket extends pulumi.ComponentResource {
+  readonly bucket: aws.s3.Bucket;
+  /** The bucket name. */
+  readonly bucketName: pulumi.Output<string>;
+  /** The bucket ARN. */
+  readonly arn: pulumi.Output<string>;
+  readonly publicAccessBlock: aws.s3.BucketPublicAccessBlock;
+  readonly encryption: aws.s3.BucketServerSideEncryptionConfiguration;
+  readonly versioning: aws.s3.BucketVersioning;
+  readonly logging: aws.s3.BucketLogging;
+  readonly policy: aws.s3.BucketPolicy;
+
+  constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
+    if (Array.isArray(args.policyStatements)) validateStatements(name, args.policyStatements);
+    super('bulwark:core:SecureBucket', name, {}, opts);
+
+    const baseline = createBucketBaseline(name, { bucketName: args.bucketName, kmsKeyArn: args.kmsKeyArn, forceDestroy: args.forceDestroy ?? false }, this);
+    this.bucket = baseline.bucket;
+    this.publicAccessBlock = baseline.publicAccessBlock;
+    this.encryption = baseline.encryption;
+    this.versioning = baseline.versioning;
+    this.bucketName = this.bucket.bucket;
+    this.arn = this.bucket.arn;
+
+    this.logging = new aws.s3.BucketLogging(
+      name,
+      { bucket: this.bucket.id, targetBucket: args.logsBucket.bucket.id, targetPrefix: args.logPrefix ?? `${name}/` },
+      { parent: this },
+    );
+
+    const callerStatements = typeof args.policyStatements === 'function' ? args.policyStatements({ arn: this.bucket.arn }) : (args.policyStatements ?? []);
+    validateStatements(name, callerStatements);
+    const document = pulumi.all([this.bucket.arn, pulumi.output(callerStatements)]).apply(
+      ([bucketArn, statements]): PolicyDocument => ({
+        Version: '2012-10-17',
+        Statement: [tlsOnlyStatement(bucketArn), ...(statements as PolicyStatementDocument[])],
+      }),
+    );
+    this.policy = new aws.s3.BucketPolicy(
+      name,
+      { bucket: this.bucket.id, policy: pulumi.jsonStringify(document) },
+      { parent: this, dependsOn: [this.publicAccessBlock] },
+    );
+    this.registerOutputs({ bucketName: this.bucketName, arn: this.arn });
+  }
+}
+
+// Only what is known at construction can be checked here; the policy pack still checks the final document.
+function validateStatements(name: string, statements: readonly PolicyStatementDocument[]): void {
+  statements.forEach((statement, index) => {
+    if (statement.Sid === TLS_ONLY_STATEMENT_SID) {
+      throw new Error(`SecureBucket "${name}": policy statement ${index} reuses the Sid ${TLS_ONLY_STATEMENT_SID}, which the TLS-only deny owns`);
+    }
+    const principal = statement.Principal as unknown;
+    const isPublic = principal === '*' || (typeof principal === 'object' && principal !== null && (principal as Record<string, unknown>).AWS === '*');
+    if (statement.Effect === 'Allow' && isPublic && (statement.Condition === undefined || Object.keys(statement.Condition).length === 0)) {
+      throw new Error(
+        `SecureBucket "${name}": policy statement ${index} allows a public principal without a condition; restrict it (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID) or name the principal`,
+      );
+    }
+  });
+}

@@ -120,7 +120,7 @@ export function createdResource(type: string, inputs: Record<string, unknown>, u
   if (ec2Prefix && ['ec2', 'vpc', 'ebs'].includes(module)) id = `${ec2Prefix}-${stableHex(urn, 17)}`;
   else if (module === 'kms' && kind === 'Key') id = stableUuid(urn);
   else if (typeof givenName === 'string' && NAME_IS_ID.has(module)) id = givenName;
-  else if (module === 'cloudfront' && kind === 'Distribution') id = `E${stableHex(urn, 13).toUpperCase()}`;
+  else if (module === 'cloudfront' && ['Distribution', 'OriginAccessIdentity', 'OriginAccessControl'].includes(kind)) id = `E${stableHex(urn, 13).toUpperCase()}`;
   else if (module === 'guardduty' && kind === 'Detector') id = stableHex(urn, 32);
   else id = `${kind.toLowerCase()}-${stableHex(urn, 12)}`;
 
@@ -221,8 +221,14 @@ function extraOutputs(module: string, kind: string, id: string, region: string, 
       return { address: `${id}.${stableHex(urn, 12)}.${region}.rds.${dns}`, endpoint: `${id}.${stableHex(urn, 12)}.${region}.rds.${dns}:5432`, resourceId: `db-${stableHex(urn, 26).toUpperCase()}` };
     case 'cloudfront:Distribution':
       return { domainName: `${id.toLowerCase()}.cloudfront.net`, hostedZoneId: 'Z2FDTNDATAQYW2', status: 'Deployed' };
-    case 'cloudwatch:LogGroup':
-      return {};
+    case 'cloudfront:OriginAccessIdentity':
+      return {
+        cloudfrontAccessIdentityPath: `origin-access-identity/cloudfront/${id}`,
+        iamArn: `arn:${partition}:iam::cloudfront:user/CloudFront Origin Access Identity ${id}`,
+        s3CanonicalUserId: stableHex(urn, 64),
+      };
+    case 'sqs:Queue':
+      return { url: `https://sqs.${region}.${dns}/${account}/${id}` };
     default:
       return {};
   }

@@ -203,7 +203,9 @@ export async function evaluateInProcess(
     if (level === 'disabled' || !('validateStack' in policy) || !policy.validateStack) continue;
     const resources = new Map<string, PolicyResource>();
     for (const record of records) {
-      const props = propsOf(record.inputs);
+      // AnalyzeStack receives each resource's state after the step, as the CLI sends it: in a preview the
+      // planned inputs, in an update the provider's outputs (inputs plus computed values).
+      const props = propsOf(record.outputs);
       const resource: PolicyResource = {
         type: record.type,
         props,

@@ -1,0 +1,53 @@
+/**
+ * cloudfront-https-only: viewers reach a CloudFront distribution only over HTTPS. A behavior that allows plain
+ * HTTP lets anyone on the network path read or rewrite responses, including cookies and tokens.
+ *
+ * Checks `defaultCacheBehavior` and every `orderedCacheBehaviors` entry: `viewerProtocolPolicy` must be
+ * `redirect-to-https` or `https-only`. Unknown values (preview) are decided in the update.
+ */
+import { resourceRule } from '../../rule';
+import { describeValue } from '../../lib/describe-value';
+import { blockValue, listValue, rawProps, recordValue, stringValue, UNKNOWN } from '../../lib/values';
+
+const DISTRIBUTION = 'aws:cloudfront/distribution:Distribution';
+const HTTPS_POLICIES: readonly string[] = ['redirect-to-https', 'https-only'];
+
+export const cloudfrontHttpsOnly = resourceRule({
+  metadata: {
+    id: 'cloudfront-https-only',
+    title: 'CloudFront distributions require HTTPS from viewers',
+    description:
+      'Every cache behavior of a CloudFront distribution (the default one and each ordered one) must set ' +
+      '`viewerProtocolPolicy` to `redirect-to-https` or `https-only`. `allow-all` serves content over plain ' +
+      'HTTP, where it can be read and tampered with in transit.',
+    severity: 'medium',
+    enforcementLevel: 'mandatory',
+    service: 'cloudfront',
+    controls: { fsbp: ['CloudFront.3'] },
+    resourceTypes: [DISTRIBUTION],
+    remediation:
+      'Set `viewerProtocolPolicy: "redirect-to-https"` (or `"https-only"` for APIs) on `defaultCacheBehavior` and on ' +
+      'every entry of `orderedCacheBehaviors` of the `aws.cloudfront.Distribution`.',
+  },
+  check: ({ args, report }) => {
+    if (args.type !== DISTRIBUTION) return;
+    const props = rawProps(args.props);
+    const offenders: string[] = [];
+    const judge = (behavior: unknown, label: string) => {
+      const block = label === 'defaultCacheBehavior' ? blockValue(behavior) : recordValue(behavior);
+      if (block === undefined || block === UNKNOWN) return;
+      const raw = block['viewerProtocolPolicy'];
+      const policy = stringValue(raw);
+      if (policy === UNKNOWN || (policy !== undefined && HTTPS_POLICIES.includes(policy))) return;
+      const path = stringValue(block['pathPattern']);
+      const where = typeof path === 'string' ? ` (pathPattern ${JSON.stringify(path)})` : '';
+      offenders.push(`\`${label}.viewerProtocolPolicy\`${where} is ${describeValue(raw)}`);
+    };
+
+    judge(props['defaultCacheBehavior'], 'defaultCacheBehavior');
+    const ordered = listValue(props['orderedCacheBehaviors']);
+    if (ordered !== UNKNOWN) ordered.forEach((behavior, index) => judge(behavior, `orderedCacheBehaviors[${index}]`));
+    if (offenders.length === 0) return;
+    report(`${offenders.join('; ')}; set each to "redirect-to-https" or "https-only".`);
+  },
+});

@@ -1,0 +1,7 @@
+import { type RuleDefinition } from '../../rule';
+import { cloudfrontWaf } from './cloudfront-waf';
+import { cloudfrontHttpsOnly } from './cloudfront-https-only';
+import { cloudfrontOriginAccessControl } from './cloudfront-origin-access-control';
+
+/** The cloudfront rules, in catalog order. */
+export const cloudfrontRules: readonly RuleDefinition[] = [cloudfrontWaf, cloudfrontHttpsOnly, cloudfrontOriginAccessControl];

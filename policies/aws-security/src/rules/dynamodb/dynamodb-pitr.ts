@@ -1,0 +1,56 @@
+/**
+ * dynamodb-pitr: DynamoDB tables have point-in-time recovery on, so a bad write, a buggy migration or a
+ * malicious delete can be undone by restoring the table to any second of the recovery period.
+ *
+ * Needs `pointInTimeRecovery.enabled: true` (absent means off), and `pointInTimeRecovery: true` on each inline
+ * `replicas` entry, which AWS also defaults to off. Unknown values (preview) are decided in the update.
+ */
+import { resourceRule } from '../../rule';
+import { describeValue } from '../../lib/describe-value';
+import { blockValue, boolValue, listValue, rawProps, recordValue, stringValue, UNKNOWN } from '../../lib/values';
+
+const TABLE = 'aws:dynamodb/table:Table';
+
+export const dynamodbPitr = resourceRule({
+  metadata: {
+    id: 'dynamodb-pitr',
+    title: 'DynamoDB tables have point-in-time recovery enabled',
+    description:
+      'DynamoDB tables must set `pointInTimeRecovery: { enabled: true }` (and inline replicas ' +
+      '`pointInTimeRecovery: true`). Point-in-time recovery keeps continuous backups for up to 35 days, the only ' +
+      'way back from an accidental or malicious overwrite or delete of items.',
+    severity: 'medium',
+    enforcementLevel: 'mandatory',
+    service: 'dynamodb',
+    controls: { fsbp: ['DynamoDB.2'] },
+    resourceTypes: [TABLE],
+    remediation:
+      'Set `pointInTimeRecovery: { enabled: true }` on the `aws.dynamodb.Table` (optionally `recoveryPeriodInDays`), ' +
+      'and `pointInTimeRecovery: true` on each entry of `replicas`.',
+  },
+  check: ({ args, report }) => {
+    if (args.type !== TABLE) return;
+    const props = rawProps(args.props);
+    const recovery = blockValue(props['pointInTimeRecovery']);
+    if (recovery === undefined) {
+      report('`pointInTimeRecovery` is not set, so recovery is off; set `pointInTimeRecovery: { enabled: true }`.');
+    } else if (recovery !== UNKNOWN) {
+      const enabled = boolValue(recovery['enabled']);
+      if (enabled === false || enabled === undefined) {
+        report(`\`pointInTimeRecovery.enabled\` is ${describeValue(recovery['enabled'])}; set it to true.`);
+      }
+    }
+
+    const replicas = listValue(props['replicas']);
+    if (replicas === UNKNOWN) return;
+    replicas.forEach((entry, index) => {
+      const replica = recordValue(entry);
+      if (replica === undefined || replica === UNKNOWN) return;
+      const enabled = boolValue(replica['pointInTimeRecovery']);
+      if (enabled === true || enabled === UNKNOWN) return;
+      const region = stringValue(replica['regionName']);
+      const where = typeof region === 'string' ? ` (${region})` : '';
+      report(`\`replicas[${index}].pointInTimeRecovery\`${where} is ${describeValue(replica['pointInTimeRecovery'])}; set it to true.`);
+    });
+  },
+});

@@ -1,0 +1,78 @@
+import * as aws from '@pulumi/aws';
+import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '../../testing';
+import { iamMfaEnforced } from './iam-mfa-enforced';
+
+const USER = 'aws:iam/user:User';
+const GROUP = 'aws:iam/group:Group';
+const POLICY = 'aws:iam/policy:Policy';
+const GROUP_POLICY = 'aws:iam/groupPolicy:GroupPolicy';
+const ATTACHMENT = 'aws:iam/groupPolicyAttachment:GroupPolicyAttachment';
+const POLICY_ATTACHMENT = 'aws:iam/policyAttachment:PolicyAttachment';
+
+const mfaStatement = (extra: Record<string, unknown> = {}) => ({
+  Effect: 'Deny',
+  NotAction: ['iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:ListMFADevices', 'sts:GetSessionToken'],
+  Resource: '*',
+  Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+  ...extra,
+});
+const mfaDocument = (extra: Record<string, unknown> = {}) => JSON.stringify({ Version: '2012-10-17', Statement: [mfaStatement(extra)] });
+
+describe('iam-mfa-enforced', () => {
+  it('Compliance: a managed policy attached to a group (by dependency, or by ARN) or a GroupPolicy', async () => {
+    const group = resource(GROUP, { name: 'humans' });
+    const policy = resource(POLICY, { name: 'require-mfa', policy: mfaDocument() });
+    expect(
+      await evaluate(iamMfaEnforced, [resource(USER, { name: 'alice' }), group, policy, resource(ATTACHMENT, { group: UNKNOWN_VALUE, policyArn: UNKNOWN_VALUE }, { dependsOn: { group: [group], policyArn: [policy] } })]),
+    ).toEqual([]);
+    expect(
+      await evaluate(iamMfaEnforced, [group, policy, resource(POLICY_ATTACHMENT, { groups: ['humans'], policyArn: 'arn:aws:iam::111122223333:policy/require-mfa' })]),
+    ).toEqual([]);
+    expect(await evaluate(iamMfaEnforced, [group, resource(GROUP_POLICY, { group: 'humans', policy: mfaDocument({ NotAction: undefined, Action: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': false } } }) })])).toEqual([]);
+  });
+
+  it('Compliance: a stack without IAM users, groups or password policy is not in scope', async () => {
+    expect(await evaluate(iamMfaEnforced, [resource('aws:iam/role:Role', { assumeRolePolicy: '{}' })])).toEqual([]);
+  });
+
+  it('Noncompliance 1: users and no MFA policy', async () => {
+    const findings = await evaluate(iamMfaEnforced, [resource(USER, { name: 'alice' }, { name: 'alice' })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ policy: 'iam-mfa-enforced', enforcement: 'mandatory', urn: undefined, message: expect.stringContaining('The stack manages IAM identities (alice) but attaches no policy') }),
+    ]);
+  });
+
+  it('Noncompliance 2: an MFA policy that is not attached to any group', async () => {
+    expect(await evaluate(iamMfaEnforced, [resource(GROUP, {}), resource(POLICY, { name: 'require-mfa', policy: mfaDocument() })])).toHaveLength(1);
+  });
+
+  it.each([
+    ['an Allow', { Effect: 'Allow' }],
+    ['a condition on MFA being present', { Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }],
+    ['a narrow Action instead of NotAction', { NotAction: undefined, Action: 's3:*' }],
+  ])('Noncompliance 3: the attached statement is %s', async (_label, extra) => {
+    const policy = resource(POLICY, { name: 'p', policy: mfaDocument(extra) });
+    const group = resource(GROUP, {});
+    expect(await evaluate(iamMfaEnforced, [group, policy, resource(ATTACHMENT, { group: 'g', policyArn: UNKNOWN_VALUE }, { dependsOn: { policyArn: [policy] } })])).toHaveLength(1);
+  });
+
+  it('Preview: an unknown document or an untied attachment is not flagged', async () => {
+    const policy = resource(POLICY, { policy: UNKNOWN_VALUE });
+    expect(await evaluate(iamMfaEnforced, [resource(USER, {}), policy, resource(ATTACHMENT, { group: 'g', policyArn: UNKNOWN_VALUE }, { dependsOn: { policyArn: [policy] } })])).toEqual([]);
+    expect(await evaluate(iamMfaEnforced, [resource(USER, {}), resource(ATTACHMENT, { group: 'g', policyArn: UNKNOWN_VALUE })])).toEqual([]);
+  });
+
+  describe('on a program', () => {
+    const program = (withAttachment: boolean) => () => {
+      const group = new aws.iam.Group('humans');
+      new aws.iam.User('alice');
+      const policy = new aws.iam.Policy('require-mfa', { policy: JSON.stringify({ Version: '2012-10-17', Statement: [mfaStatement()] }) });
+      if (withAttachment) new aws.iam.GroupPolicyAttachment('humans-mfa', { group: group.name, policyArn: policy.arn });
+    };
+    it.each(['preview', 'update'] as const)('gives the same verdicts in %s', async (mode) => {
+      expect(await evaluateProgram(iamMfaEnforced, program(true), { mode })).toEqual([]);
+      const findings = await evaluateProgram(iamMfaEnforced, program(false), { mode });
+      expect(findings).toEqual([expect.objectContaining({ policy: 'iam-mfa-enforced', enforcement: 'mandatory', message: expect.stringContaining('attaches no policy') })]);
+    });
+  });
+});

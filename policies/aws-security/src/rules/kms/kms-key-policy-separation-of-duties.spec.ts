@@ -1,0 +1,49 @@
+import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import { kmsKeyPolicySeparationOfDuties } from './kms-key-policy-separation-of-duties';
+
+const KEY = 'aws:kms/key:Key';
+const KEY_POLICY = 'aws:kms/keyPolicy:KeyPolicy';
+const ADMIN = 'arn:aws:iam::111122223333:role/key-admin';
+const APP = 'arn:aws:iam::111122223333:role/app';
+const document = (...statements: Record<string, unknown>[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements.map((statement) => ({ Effect: 'Allow', Resource: '*', ...statement })) });
+
+describe('kms-key-policy-separation-of-duties', () => {
+  it('Compliance: kms:* for the root, administration and usage for different roles', async () => {
+    const key = resource(KEY, {
+      policy: document(
+        { Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*' },
+        { Principal: { AWS: ADMIN }, Action: ['kms:Create*', 'kms:Describe*', 'kms:Enable*', 'kms:Put*', 'kms:ScheduleKeyDeletion'] },
+        { Principal: { AWS: APP }, Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:CreateGrant'] },
+      ),
+    });
+    expect(await evaluate(kmsKeyPolicySeparationOfDuties, [key])).toEqual([]);
+  });
+
+  it('Noncompliance 1: kms:* to a role', async () => {
+    const key = resource(KEY, { policy: document({ Principal: { AWS: [APP] }, Action: 'kms:*' }) }, { name: 'key' });
+    expect(await evaluate(kmsKeyPolicySeparationOfDuties, [key])).toEqual([
+      expect.objectContaining({
+        policy: 'kms-key-policy-separation-of-duties',
+        enforcement: 'mandatory',
+        urn: key.urn,
+        message: expect.stringContaining(`key: \`policy\` grants ${APP} both key administration (kms:CreateAlias, kms:CreateKey, kms:PutKeyPolicy, ...) and key usage (kms:Encrypt`),
+      }),
+    ]);
+  });
+
+  it('Noncompliance 2: administration and usage granted to one role across two statements of a KeyPolicy', async () => {
+    const keyPolicy = resource(KEY_POLICY, { keyId: 'k', policy: document({ Principal: { AWS: ADMIN }, Action: 'kms:Disable*' }, { Principal: { AWS: ADMIN }, Action: 'kms:Decrypt' }) });
+    const findings = await evaluate(kmsKeyPolicySeparationOfDuties, [keyPolicy]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toContain(`grants ${ADMIN} both key administration (kms:DisableKey, kms:DisableKeyRotation) and key usage (kms:Decrypt)`);
+  });
+
+  it('Preview: unknown principals and actions decide nothing', async () => {
+    const findings = await evaluate(kmsKeyPolicySeparationOfDuties, [
+      resource(KEY, { policy: UNKNOWN_VALUE }),
+      resource(KEY, { policy: document({ Principal: { AWS: UNKNOWN_VALUE }, Action: 'kms:*' }) }),
+      resource(KEY, { policy: document({ Principal: { AWS: APP }, Action: ['kms:Encrypt', UNKNOWN_VALUE] }) }),
+    ]);
+    expect(findings).toEqual([]);
+  });
+});

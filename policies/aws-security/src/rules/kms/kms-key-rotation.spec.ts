@@ -1,0 +1,38 @@
+import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import { kmsKeyRotation } from './kms-key-rotation';
+
+const KEY = 'aws:kms/key:Key';
+
+describe('kms-key-rotation', () => {
+  it('Compliance: symmetric keys with rotation; asymmetric, HMAC and custom-store keys are exempt', async () => {
+    const findings = await evaluate(kmsKeyRotation, [
+      resource(KEY, { enableKeyRotation: true }),
+      resource(KEY, { customerMasterKeySpec: 'SYMMETRIC_DEFAULT', enableKeyRotation: 'true' }),
+      resource(KEY, { customerMasterKeySpec: 'RSA_2048', keyUsage: 'SIGN_VERIFY' }),
+      resource(KEY, { keySpec: 'HMAC_256', keyUsage: 'GENERATE_VERIFY_MAC' }),
+      resource(KEY, { customKeyStoreId: 'cks-1' }),
+    ]);
+    expect(findings).toEqual([]);
+  });
+
+  it('Noncompliance 1: rotation unset on a key with no spec', async () => {
+    const key = resource(KEY, {}, { name: 'key' });
+    expect(await evaluate(kmsKeyRotation, [key])).toEqual([
+      expect.objectContaining({ policy: 'kms-key-rotation', enforcement: 'mandatory', urn: key.urn, message: expect.stringContaining('key: `enableKeyRotation` is unset on a symmetric key: set it to true.') }),
+    ]);
+  });
+
+  it('Noncompliance 2: rotation false on an explicit SYMMETRIC_DEFAULT key', async () => {
+    const key = resource(KEY, { customerMasterKeySpec: 'SYMMETRIC_DEFAULT', enableKeyRotation: false });
+    expect((await evaluate(kmsKeyRotation, [key]))[0].message).toContain('`enableKeyRotation` is false');
+  });
+
+  it('Preview: unknown spec, store or rotation decide nothing', async () => {
+    const findings = await evaluate(kmsKeyRotation, [
+      resource(KEY, { customerMasterKeySpec: UNKNOWN_VALUE }),
+      resource(KEY, { customKeyStoreId: UNKNOWN_VALUE }),
+      resource(KEY, { enableKeyRotation: UNKNOWN_VALUE }),
+    ]);
+    expect(findings).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * Symmetric encryption keys rotate their key material yearly (`enableKeyRotation: true`). Rotation limits how
+ * much data one key version protects. Asymmetric and HMAC keys cannot rotate automatically, nor can keys in a
+ * custom key store, so they are out of scope.
+ */
+import { boolValue, isUnknown, rawProps, stringValue, UNKNOWN } from '../../lib/values';
+import { resourceRule } from '../../rule';
+
+const KEY_TYPE = 'aws:kms/key:Key';
+
+export const kmsKeyRotation = resourceRule({
+  metadata: {
+    id: 'kms-key-rotation',
+    title: 'Symmetric KMS keys rotate automatically',
+    description:
+      'A symmetric KMS key (customerMasterKeySpec / keySpec SYMMETRIC_DEFAULT or unset) must set enableKeyRotation ' +
+      'to true, so that its key material is rotated. Asymmetric, HMAC and custom-key-store keys cannot rotate and are exempt.',
+    severity: 'medium',
+    enforcementLevel: 'mandatory',
+    service: 'kms',
+    controls: { fsbp: ['KMS.4'], cis: ['3.6'] },
+    resourceTypes: [KEY_TYPE],
+    remediation: 'Set `enableKeyRotation: true` on the aws.kms.Key (optionally `rotationPeriodInDays`, 90 to 2560).',
+  },
+  check: ({ args, report }) => {
+    if (args.type !== KEY_TYPE) return;
+    const props = rawProps(args.props);
+    const specs = [stringValue(props['customerMasterKeySpec']), stringValue(props['keySpec'])];
+    if (specs.includes(UNKNOWN)) return;
+    if (specs.some((spec) => typeof spec === 'string' && spec !== '' && spec !== 'SYMMETRIC_DEFAULT')) return;
+    const store = props['customKeyStoreId'];
+    if (isUnknown(store) || (typeof store === 'string' && store !== '')) return;
+    const rotation = boolValue(props['enableKeyRotation']);
+    if (rotation === true || rotation === UNKNOWN) return;
+    report(
+      `${args.name}: \`enableKeyRotation\` is ${rotation === false ? 'false' : 'unset'} on a symmetric key: set it to true.`,
+    );
+  },
+});

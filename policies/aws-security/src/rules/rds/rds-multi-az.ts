@@ -1,0 +1,41 @@
+/**
+ * rds-multi-az: RDS instances run a synchronous standby in a second Availability Zone, so the loss of one zone
+ * or a host failure fails over in minutes instead of waiting for a restore from backup.
+ *
+ * Advisory by default (single-AZ is a reasonable choice for development databases); pack config can make it
+ * mandatory. Read replicas (`replicateSourceDb` set) are skipped: their availability comes from the source and
+ * from promoting another replica. An unknown `multiAz` (preview) is decided in the update.
+ */
+import { resourceRule } from '../../rule';
+import { describeValue } from '../../lib/describe-value';
+import { isRdsReadReplica } from '../../lib/rds-read-replica';
+import { boolValue, rawProps, UNKNOWN } from '../../lib/values';
+
+const INSTANCE = 'aws:rds/instance:Instance';
+
+export const rdsMultiAz = resourceRule({
+  metadata: {
+    id: 'rds-multi-az',
+    title: 'RDS instances are deployed across multiple Availability Zones',
+    description:
+      'RDS instances should set `multiAz: true`. A Multi-AZ deployment keeps a synchronous standby in another ' +
+      'Availability Zone and fails over automatically, which protects availability and, because writes are ' +
+      'committed to both, recent data. Read replicas are not checked.',
+    severity: 'medium',
+    enforcementLevel: 'advisory',
+    service: 'rds',
+    controls: { fsbp: ['RDS.5'] },
+    resourceTypes: [INSTANCE],
+    remediation:
+      'Set `multiAz: true` on the `aws.rds.Instance` and give it a `dbSubnetGroupName` whose subnets span at least ' +
+      'two Availability Zones. For a development database you may instead waive the rule with a reason.',
+  },
+  check: ({ args, report }) => {
+    if (args.type !== INSTANCE) return;
+    const props = rawProps(args.props);
+    if (isRdsReadReplica(props)) return;
+    const multiAz = boolValue(props['multiAz']);
+    if (multiAz === true || multiAz === UNKNOWN) return;
+    report(`\`multiAz\` is ${describeValue(props['multiAz'])}; set \`multiAz: true\` to keep a standby in a second Availability Zone.`);
+  },
+});

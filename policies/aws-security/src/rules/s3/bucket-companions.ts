@@ -1,0 +1,109 @@
+/**
+ * Buckets and the companion resources that configure them (public access block, policy, encryption, versioning,
+ * logging). In pulumi-aws v7 these settings live in separate resources linked by their `bucket` input; the
+ * deprecated inline inputs of `Bucket`/`BucketV2` still work, so the S3 stack rules accept both.
+ *
+ * Verdict on a companion whose `bucket` is unknown and carries no property dependency (`isUnlinkedUnknown`: a
+ * name from a stack reference or another computed value): it cannot be tied to a bucket in preview, yet in an
+ * update it may name any of them. So buckets lacking a linked companion are not blamed one by one while such
+ * companions could cover them; if there are more such buckets than unlinked companions, at least one is surely
+ * uncovered but we cannot tell which, and the rule reports one stack-wide finding listing them.
+ */
+import type { PolicyResource } from '@pulumi/policy';
+import { isUnlinkedUnknown, referencing, resourcesOfType } from '../../lib/links';
+import { rawProps } from '../../lib/values';
+import type { Report } from '../../rule';
+
+/** The bucket types, current and deprecated. */
+export const BUCKET_TYPES: readonly string[] = ['aws:s3/bucket:Bucket', 'aws:s3/bucketV2:BucketV2'];
+
+/** The properties that name a bucket, for linking by value when no dependency was recorded. */
+export const BUCKET_IDENTIFIER_PROPERTIES: readonly string[] = ['bucket', 'id', 'arn'];
+
+/** Companion resources of some types, related to the buckets of the stack through their `bucket` input. */
+export interface BucketCompanions {
+  /** The companions whose `bucket` refers to this bucket. */
+  linkedTo(bucket: PolicyResource): PolicyResource[];
+  /** Companions whose `bucket` cannot be tied to any bucket (unknown, no dependency). */
+  readonly unlinked: readonly PolicyResource[];
+}
+
+/** Indexes the companions of `types` by the bucket their `property` (default `bucket`) refers to. */
+export function bucketCompanions(resources: readonly PolicyResource[], types: readonly string[], property = 'bucket'): BucketCompanions {
+  const unlinked = resourcesOfType(resources, types).filter((companion) => isUnlinkedUnknown(companion, property));
+  return {
+    linkedTo: (bucket) => referencing(resources, bucket, types, property, BUCKET_IDENTIFIER_PROPERTIES),
+    unlinked,
+  };
+}
+
+/**
+ * Reports the buckets that have no (compliant) configuration: each one by its URN, unless unlinked companions
+ * could cover them (see the module comment), in which case a stack-wide finding is reported only when there
+ * are more such buckets than companions.
+ */
+export function reportUncoveredBuckets(
+  report: Report,
+  uncovered: readonly { readonly bucket: PolicyResource; readonly message: string }[],
+  unlinked: readonly PolicyResource[],
+  what: string,
+): void {
+  if (unlinked.length === 0) {
+    for (const { bucket, message } of uncovered) report(message, bucket.urn);
+    return;
+  }
+  if (uncovered.length > unlinked.length) {
+    const names = uncovered.map(({ bucket }) => bucket.name).join(', ');
+    report(
+      `${uncovered.length} buckets (${names}) have no ${what}, and only ${unlinked.length} ${what} resource(s) ` +
+        `(${unlinked.map((companion) => companion.name).join(', ')}) have a bucket that cannot be tied to them: ` +
+        `at least ${uncovered.length - unlinked.length} bucket(s) are uncovered. Give each bucket its own ${what}, ` +
+        'passing the bucket resource itself (bucket: bucket.id) so the link is visible.',
+    );
+  }
+}
+
+/** What a bucket setting (encryption, versioning...) amounts to, read from a companion or the inline inputs. */
+export type SettingVerdict =
+  | { readonly kind: 'compliant' }
+  /** Depends on values unknown in preview: neither pass nor fail is decidable. */
+  | { readonly kind: 'undecided' }
+  /** A known bad value; `problem` names the property and the value. */
+  | { readonly kind: 'violation'; readonly problem: string }
+  /** The setting is not configured here at all. */
+  | { readonly kind: 'absent' };
+
+/** How one bucket setting is read from its companion resources and from the inline bucket inputs. */
+export interface BucketSettingCheck {
+  readonly companionTypes: readonly string[];
+  /** The companion's name in messages (`BucketVersioning`). */
+  readonly what: string;
+  /** A companion's own verdict; `absent` is not used for companions (a companion with nothing set is a violation). */
+  readonly companionVerdict: (props: Record<string, unknown>) => SettingVerdict;
+  /** The legacy inline inputs; `type` is the bucket's type token (Bucket and BucketV2 shapes differ). */
+  readonly inlineVerdict: (props: Record<string, unknown>, type: string) => SettingVerdict;
+  /** The message for a bucket with no configuration at all. */
+  readonly missing: (bucketName: string) => string;
+}
+
+/**
+ * Checks one bucket setting across the stack: every companion with a known bad value is reported on itself; a
+ * bucket with no linked companion is judged on its inline inputs, and reported (see `reportUncoveredBuckets`)
+ * when they are bad or absent. A linked companion takes precedence over inline inputs, as it does in AWS once
+ * applied.
+ */
+export function checkBucketSetting(resources: readonly PolicyResource[], report: Report, check: BucketSettingCheck): void {
+  for (const companion of resourcesOfType(resources, check.companionTypes)) {
+    const verdict = check.companionVerdict(rawProps(companion.props));
+    if (verdict.kind === 'violation') report(`${check.what} ${companion.name}: ${verdict.problem}`, companion.urn);
+  }
+  const companions = bucketCompanions(resources, check.companionTypes);
+  const uncovered: { bucket: PolicyResource; message: string }[] = [];
+  for (const bucket of resourcesOfType(resources, BUCKET_TYPES)) {
+    if (companions.linkedTo(bucket).length > 0) continue;
+    const verdict = check.inlineVerdict(rawProps(bucket.props), bucket.type);
+    if (verdict.kind === 'violation') uncovered.push({ bucket, message: `Bucket ${bucket.name}: ${verdict.problem}` });
+    else if (verdict.kind === 'absent') uncovered.push({ bucket, message: `Bucket ${bucket.name}: ${check.missing(bucket.name)}` });
+  }
+  reportUncoveredBuckets(report, uncovered, companions.unlinked, check.what);
+}

@@ -1,0 +1,76 @@
+import * as aws from '@pulumi/aws';
+import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '../../testing';
+import { s3BucketKmsEncryption } from './s3-bucket-kms-encryption';
+
+const BUCKET = 'aws:s3/bucket:Bucket';
+const BUCKET_V2 = 'aws:s3/bucketV2:BucketV2';
+const SSE = 'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration';
+const SSE_V2 = 'aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2';
+const KEY = 'arn:aws:kms:eu-west-1:111122223333:key/abc';
+
+describe('s3-bucket-kms-encryption', () => {
+  it('Compliance: aws:kms / aws:kms:dsse with a key, by companion or inline', async () => {
+    const a = resource(BUCKET, { bucket: 'a' });
+    const findings = await evaluate(s3BucketKmsEncryption, [
+      a,
+      resource(SSE, { bucket: UNKNOWN_VALUE, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: UNKNOWN_VALUE } }] }, { dependsOn: { bucket: [a] } }),
+      resource(BUCKET, { bucket: 'b' }),
+      resource(SSE_V2, { bucket: 'b', rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms:dsse', kmsMasterKeyId: KEY } }] }),
+      resource(BUCKET, { bucket: 'c', serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: KEY } } } }),
+      resource(BUCKET_V2, { bucket: 'd', serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: 'aws:kms', kmsMasterKeyId: KEY }] }] }] }),
+    ]);
+    expect(findings).toEqual([]);
+  });
+
+  it('Noncompliance 1: AES256', async () => {
+    const sse = resource(SSE, { bucket: 'a', rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }] }, { name: 'sse' });
+    const findings = await evaluate(s3BucketKmsEncryption, [resource(BUCKET, { bucket: 'a' }), sse]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        policy: 's3-bucket-kms-encryption',
+        enforcement: 'mandatory',
+        urn: sse.urn,
+        message: expect.stringContaining('`rules[0].applyServerSideEncryptionByDefault.sseAlgorithm` is "AES256": use "aws:kms"'),
+      }),
+    ]);
+  });
+
+  it('Noncompliance 2: aws:kms without a customer managed key (inline BucketV2)', async () => {
+    const bucket = resource(BUCKET_V2, { serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: 'aws:kms' }] }] }] }, { name: 'v2' });
+    const findings = await evaluate(s3BucketKmsEncryption, [bucket]);
+    expect(findings).toEqual([expect.objectContaining({ urn: bucket.urn, message: expect.stringContaining('kmsMasterKeyId` is unset') })]);
+  });
+
+  it('Noncompliance 3: no encryption configuration', async () => {
+    const bucket = resource(BUCKET, { bucket: 'plain' }, { name: 'plain' });
+    expect((await evaluate(s3BucketKmsEncryption, [bucket]))[0]).toMatchObject({ urn: bucket.urn, message: expect.stringContaining('Bucket plain: no default encryption is configured') });
+  });
+
+  it('Preview: unknown algorithm or rules decide nothing and do not throw', async () => {
+    const findings = await evaluate(s3BucketKmsEncryption, [
+      resource(BUCKET, { bucket: 'a', serverSideEncryptionConfiguration: UNKNOWN_VALUE }),
+      resource(BUCKET, { bucket: 'b' }),
+      resource(SSE, { bucket: 'b', rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: UNKNOWN_VALUE } }] }),
+      resource(SSE_V2, { bucket: UNKNOWN_VALUE, rules: UNKNOWN_VALUE }),
+    ]);
+    expect(findings).toEqual([]);
+  });
+
+  describe('on a program', () => {
+    const program = () => {
+      const key = new aws.kms.Key('key', { enableKeyRotation: true });
+      const good = new aws.s3.Bucket('good');
+      new aws.s3.BucketServerSideEncryptionConfiguration('good-sse', {
+        bucket: good.id,
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: key.arn } }],
+      });
+      const weak = new aws.s3.Bucket('weak');
+      new aws.s3.BucketServerSideEncryptionConfiguration('weak-sse', { bucket: weak.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }] });
+    };
+    it.each(['preview', 'update'] as const)('gives the same verdict in %s', async (mode) => {
+      const findings = await evaluateProgram(s3BucketKmsEncryption, program, { mode });
+      expect(findings).toHaveLength(1);
+      expect(findings[0]).toMatchObject({ enforcement: 'mandatory', message: expect.stringContaining('BucketServerSideEncryptionConfiguration weak-sse:') });
+    });
+  });
+});

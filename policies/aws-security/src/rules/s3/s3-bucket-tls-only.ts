@@ -1,0 +1,111 @@
+/**
+ * Every bucket has a bucket policy that explicitly Denies `s3:*` to everyone when `aws:SecureTransport` is false,
+ * on both the bucket and its objects (`arn:aws:s3:::name` and `arn:aws:s3:::name/*`). Without it S3 accepts
+ * plain-HTTP requests, exposing data and credentials in transit.
+ */
+import type { PolicyResource } from '@pulumi/policy';
+import { resourcesOfType } from '../../lib/links';
+import {
+  coversAction,
+  coversResource,
+  deniesInsecureTransport,
+  isPublicPrincipal,
+  parsePolicyDocument,
+  type PolicyStatement,
+} from '../../lib/policy-document';
+import { rawProps, stringValue, UNKNOWN, type Unknown } from '../../lib/values';
+import { stackRule } from '../../rule';
+import { BUCKET_TYPES, bucketCompanions, reportUncoveredBuckets } from './bucket-companions';
+
+const BUCKET_POLICY_TYPE = 'aws:s3/bucketPolicy:BucketPolicy';
+const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'];
+
+/** Whether some pattern of the statement covers the ARN in any partition. */
+function coversInAnyPartition(statement: PolicyStatement, arnAfterPartition: string): boolean | Unknown {
+  const results = PARTITIONS.map((partition) => coversResource(statement, `arn:${partition}:${arnAfterPartition}`));
+  if (results.includes(true)) return true;
+  return results.includes(UNKNOWN) ? UNKNOWN : false;
+}
+
+/**
+ * Whether the statement is the TLS-only deny for `bucketName`. An unknown part (an action or resource entry
+ * computed in preview) makes it UNKNOWN; when the bucket's name itself is unknown only a `*` resource can be
+ * judged, anything else is UNKNOWN.
+ */
+function isTlsOnlyDeny(statement: PolicyStatement, bucketName: string | undefined): boolean | Unknown {
+  if (!deniesInsecureTransport(statement)) return false;
+  const principal = isPublicPrincipal(statement);
+  // Literally `s3:*` as a value: only `*`, `s3:*` (and equivalents) match it.
+  const actions = statement.action ? coversAction(statement, 's3:*') : false;
+  let resources: boolean | Unknown;
+  if (bucketName === undefined) {
+    resources = statement.resource?.known.some((pattern) => pattern.trim() === '*') ? true : statement.resource || statement.notResource ? UNKNOWN : false;
+  } else {
+    const bucket = coversInAnyPartition(statement, `s3:::${bucketName}`);
+    const objects = coversInAnyPartition(statement, `s3:::${bucketName}/*`);
+    resources = bucket === false || objects === false ? false : bucket === true && objects === true ? true : UNKNOWN;
+  }
+  const parts = [principal, actions, resources];
+  if (parts.includes(false)) return false;
+  return parts.every((part) => part === true) ? true : UNKNOWN;
+}
+
+/** The bucket's verdict over all its policy documents (inline and BucketPolicy resources). */
+function tlsVerdict(bucket: PolicyResource, policies: readonly PolicyResource[]): 'compliant' | 'undecided' | 'missing' {
+  const bucketProps = rawProps(bucket.props);
+  const name = stringValue(bucketProps['bucket']);
+  const bucketName = typeof name === 'string' && name !== '' ? name : undefined;
+  const documents = [bucketProps['policy'], ...policies.map((policy) => rawProps(policy.props)['policy'])];
+  let undecided = false;
+  for (const input of documents) {
+    const parsed = parsePolicyDocument(input);
+    if (parsed.kind === 'unknown') undecided = true;
+    if (parsed.kind !== 'document') continue;
+    if (parsed.document.statementsUnknown) undecided = true;
+    for (const statement of parsed.document.statements) {
+      const verdict = isTlsOnlyDeny(statement, bucketName);
+      if (verdict === true) return 'compliant';
+      if (verdict === UNKNOWN) undecided = true;
+    }
+  }
+  return undecided ? 'undecided' : 'missing';
+}
+
+export const s3BucketTlsOnly = stackRule({
+  metadata: {
+    id: 's3-bucket-tls-only',
+    title: 'S3 buckets deny requests not made over TLS',
+    description:
+      'Every S3 bucket must have a bucket policy with an explicit Deny of s3:* for Principal "*" when ' +
+      'aws:SecureTransport is false (Bool or BoolIfExists), covering the bucket ARN and bucket/*. Without it the ' +
+      'bucket accepts plain-HTTP requests.',
+    severity: 'high',
+    enforcementLevel: 'mandatory',
+    service: 's3',
+    controls: { fsbp: ['S3.5'], cis: ['2.1.1'] },
+    resourceTypes: [...BUCKET_TYPES, BUCKET_POLICY_TYPE],
+    remediation:
+      'Add an aws.s3.BucketPolicy with `bucket: bucket.id` and a statement { Effect: "Deny", Principal: "*", ' +
+      'Action: "s3:*", Resource: [bucket.arn, `${bucket.arn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } } }.',
+  },
+  check: ({ args, report }) => {
+    const policies = bucketCompanions(args.resources, [BUCKET_POLICY_TYPE]);
+    const uncovered: { bucket: PolicyResource; message: string }[] = [];
+    for (const bucket of resourcesOfType(args.resources, BUCKET_TYPES)) {
+      const linked = policies.linkedTo(bucket);
+      // Unknown documents (a policy built from bucket.arn in preview) are not judged: see policy-document.ts.
+      if (tlsVerdict(bucket, linked) !== 'missing') continue;
+      uncovered.push({
+        bucket,
+        message:
+          `Bucket ${bucket.name} ${linked.length === 0 && !rawProps(bucket.props)['policy'] ? 'has no bucket policy' : 'has no bucket policy statement'} ` +
+          'that Denies s3:* to Principal "*" when aws:SecureTransport is false on the bucket and bucket/*: add that ' +
+          'statement to its BucketPolicy.',
+      });
+    }
+    // Buckets with a policy that lacks the statement are decided: only policy-less ones could be covered elsewhere.
+    const decided = uncovered.filter(({ bucket }) => policies.linkedTo(bucket).length > 0 || rawProps(bucket.props)['policy']);
+    for (const { bucket, message } of decided) report(message, bucket.urn);
+    reportUncoveredBuckets(report, uncovered.filter((entry) => !decided.includes(entry)), policies.unlinked, 'BucketPolicy');
+  },
+});

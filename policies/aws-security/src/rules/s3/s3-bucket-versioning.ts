@@ -1,0 +1,62 @@
+/**
+ * Every bucket has versioning `Enabled`, through a BucketVersioning resource (either token family) or the
+ * legacy inline `versioning` / `versionings` input. Versioning keeps overwritten and deleted objects
+ * recoverable after mistakes and ransomware.
+ */
+import { blockValue, boolValue, stringValue, UNKNOWN } from '../../lib/values';
+import { stackRule } from '../../rule';
+import { BUCKET_TYPES, checkBucketSetting, type SettingVerdict } from './bucket-companions';
+
+const VERSIONING_TYPES = ['aws:s3/bucketVersioning:BucketVersioning', 'aws:s3/bucketVersioningV2:BucketVersioningV2'];
+
+function companionVerdict(props: Record<string, unknown>): SettingVerdict {
+  const configuration = blockValue(props['versioningConfiguration']);
+  if (configuration === UNKNOWN) return { kind: 'undecided' };
+  const status = stringValue(configuration?.['status']);
+  if (status === UNKNOWN) return { kind: 'undecided' };
+  if (status === 'Enabled') return { kind: 'compliant' };
+  return {
+    kind: 'violation',
+    problem: `\`versioningConfiguration.status\` is ${status === undefined ? 'unset' : `"${status}"`}: set it to "Enabled".`,
+  };
+}
+
+function inlineVerdict(props: Record<string, unknown>, type: string): SettingVerdict {
+  // Bucket (v7) takes one `versioning` block; the deprecated BucketV2 a `versionings` list of one.
+  const property = type === 'aws:s3/bucketV2:BucketV2' ? 'versionings' : 'versioning';
+  const block = blockValue(props[property]);
+  if (block === UNKNOWN) return { kind: 'undecided' };
+  if (block === undefined) return { kind: 'absent' };
+  const enabled = boolValue(block['enabled']);
+  if (enabled === UNKNOWN) return { kind: 'undecided' };
+  if (enabled === true) return { kind: 'compliant' };
+  return { kind: 'violation', problem: `\`${property}.enabled\` is ${enabled === false ? 'false' : 'unset'}: set it to true, or add an aws.s3.BucketVersioning with status "Enabled".` };
+}
+
+export const s3BucketVersioning = stackRule({
+  metadata: {
+    id: 's3-bucket-versioning',
+    title: 'S3 buckets have versioning enabled',
+    description:
+      'Every S3 bucket must have versioning Enabled (a BucketVersioning resource with versioningConfiguration.status ' +
+      '"Enabled", or the legacy inline versioning input), so that overwritten or deleted objects can be recovered.',
+    severity: 'medium',
+    enforcementLevel: 'mandatory',
+    service: 's3',
+    controls: { fsbp: ['S3.14'] },
+    resourceTypes: [...BUCKET_TYPES, ...VERSIONING_TYPES],
+    remediation:
+      'Add an aws.s3.BucketVersioning with `bucket: bucket.id` and `versioningConfiguration: { status: "Enabled" }` ' +
+      'for each bucket (the core SecureBucket component does this).',
+  },
+  check: ({ args, report }) => {
+    checkBucketSetting(args.resources, report, {
+      companionTypes: VERSIONING_TYPES,
+      what: 'BucketVersioning',
+      companionVerdict,
+      inlineVerdict,
+      missing: () => 'versioning is not enabled: add an aws.s3.BucketVersioning for it with versioningConfiguration.status "Enabled".',
+    });
+  },
+});
+

@@ -1,0 +1,6 @@
+import { type RuleDefinition } from '../../rule';
+import { requiredTags } from './required-tags';
+import { noHardcodedAccountIds } from './no-hardcoded-account-ids';
+
+/** The tagging rules, in catalog order. */
+export const taggingRules: readonly RuleDefinition[] = [requiredTags, noHardcodedAccountIds];

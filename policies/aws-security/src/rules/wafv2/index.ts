@@ -1,0 +1,5 @@
+import { type RuleDefinition } from '../../rule';
+import { wafv2ManagedRulesAndRateLimit } from './wafv2-managed-rules-and-rate-limit';
+
+/** The wafv2 rules, in catalog order. */
+export const wafv2Rules: readonly RuleDefinition[] = [wafv2ManagedRulesAndRateLimit];

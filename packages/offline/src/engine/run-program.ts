@@ -14,6 +14,10 @@ const settings = require('@pulumi/pulumi/runtime/settings') as {
   waitForRPCs(): Promise<void>;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
+const debuggable = require('@pulumi/pulumi/runtime/debuggable') as {
+  debuggablePromise<T>(promise: Promise<T>, context: unknown): Promise<T>;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const state = require('@pulumi/pulumi/runtime/state') as {
   getStore(): Record<string, unknown> & { leakCandidates: Set<unknown>; logErrorCount: number };
 };
@@ -180,9 +184,14 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
   const stackTraceLimit = Error.stackTraceLimit;
   const resourceClass = pulumi.Resource as unknown as { stackTrace(skip: number): unknown[] };
   const captureStackTrace = resourceClass.stackTrace;
+  // The SDK also wraps each of its promises (four per output property) for leak detection: two more promises,
+  // their closures and a label string each, retained until the run ends. The runner waits for every RPC itself,
+  // so the wrapping is off too: it is most of the SDK's memory per resource.
+  const wrapPromise = debuggable.debuggablePromise;
   if (!options.stackTraces) {
     Error.stackTraceLimit = 0;
     resourceClass.stackTrace = () => [];
+    debuggable.debuggablePromise = (promise) => promise;
   }
   // The program's errors are caught inside the root stack, and its outputs resolved there, so that a failing
   // program rejects no promise inside the SDK: the run fails afterwards with the program's own error.
@@ -213,6 +222,7 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
     resourceClass.stackTrace = captureStackTrace;
+    debuggable.debuggablePromise = wrapPromise;
     // Let rejections raised by the last registrations reach the handler before it is removed.
     await new Promise((resolve) => setImmediate(resolve));
     process.off('unhandledRejection', onUnhandled);

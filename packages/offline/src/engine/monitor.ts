@@ -8,7 +8,7 @@ import * as structproto from 'google-protobuf/google/protobuf/struct_pb';
 import * as provproto from '@pulumi/pulumi/proto/provider_pb';
 import * as resproto from '@pulumi/pulumi/proto/resource_pb';
 import { answerInvoke, type InvokeContext } from '../aws/invokes';
-import { autoName, createdResource } from '../aws/resources';
+import { autoName, createdResource, type AwsEnvironment } from '../aws/resources';
 import {
   UNKNOWN,
   type InvokeRecord,
@@ -98,6 +98,14 @@ export class RecordingMonitor {
     return `${provider.urn}::${provider.id}`;
   }
 
+  /** The account and region a provider deploys into: an explicit provider's `region` wins over the stack's. */
+  private environmentFor(providerReference: string | undefined): AwsEnvironment {
+    if (!providerReference) return this.settings;
+    const provider = this.byUrn.get(providerReference.slice(0, providerReference.lastIndexOf('::')));
+    const region = provider?.inputs['region'];
+    return typeof region === 'string' && region !== '' ? { account: this.settings.account, region } : this.settings;
+  }
+
   registerResource(request: resproto.RegisterResourceRequest, callback: Callback<resproto.RegisterResourceResponse>): void {
     try {
       const type = request.getType();
@@ -132,7 +140,7 @@ export class RecordingMonitor {
         if (isProvider) {
           id = known ? `${name}-${type.split(':')[2]}-provider` : UNKNOWN;
         } else if (known) {
-          const created = createdResource(type, inputs, urn, this.settings);
+          const created = createdResource(type, inputs, urn, this.environmentFor(provider));
           id = importId || created.id;
           outputs = { ...created.computed, ...inputs };
         } else {
@@ -196,7 +204,7 @@ export class RecordingMonitor {
         }
         state = { name: stackName, outputs: outputs ?? {}, secretOutputNames: [] };
       } else {
-        state = { ...createdResource(type, inputs, urn, this.settings).computed, ...inputs };
+        state = { ...createdResource(type, inputs, urn, this.environmentFor(request.getProvider() || undefined)).computed, ...inputs };
       }
       this.add({
         urn,

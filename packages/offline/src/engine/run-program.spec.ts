@@ -119,11 +119,13 @@ describe('runProgram', () => {
           const useast1 = new aws.Provider('us-east-1', { region: 'us-east-1', defaultTags: { tags: { Environment: 'prod' } } });
           new aws.sns.Topic('edge', {}, { provider: useast1 });
         },
-        { mode: 'update' },
+        { mode: 'update', config: { 'aws:region': 'eu-west-1' } },
       );
       const provider = find(result, 'pulumi:providers:aws', 'us-east-1');
       expect(provider.inputs).toMatchObject({ region: 'us-east-1' });
-      expect(find(result, 'aws:sns/topic:Topic').provider).toBe(`${provider.urn}::${provider.id}`);
+      const topic = find(result, 'aws:sns/topic:Topic');
+      expect(topic.provider).toBe(`${provider.urn}::${provider.id}`);
+      expect(topic.outputs['arn']).toMatch(/^arn:aws:sns:us-east-1:123456789012:edge-[0-9a-f]{7}$/);
       expect(result.resources.some((r) => r.name.startsWith('default'))).toBe(false);
     });
 

@@ -1,0 +1,100 @@
+import { type LogsBucket, physicalName, SecureBucket } from '@bulwark/core';
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import { type BaselineConfig } from './config';
+import { managedConfigRules } from './managed-config-rules';
+
+/** The AWS Config resources of the baseline. */
+export interface ConfigRecording {
+  readonly bucket: SecureBucket;
+  readonly serviceRole: aws.iam.ServiceLinkedRole;
+  readonly recorder: aws.cfg.Recorder;
+  readonly deliveryChannel: aws.cfg.DeliveryChannel;
+  readonly status: aws.cfg.RecorderStatus;
+  readonly rules: readonly aws.cfg.Rule[];
+}
+
+/** What {@link createConfigRecording} builds on. */
+export interface ConfigRecordingArgs {
+  /** The key that encrypts the history bucket; its policy must carry `configDeliveryKeyGrant()`. */
+  readonly kmsKeyArn: pulumi.Input<string>;
+  readonly logsBucket: LogsBucket;
+  readonly provider: aws.Provider;
+}
+
+/**
+ * AWS Config in the primary region: a recorder for every supported resource type including the global ones
+ * (IAM, recorded once, here), continuous recording, delivery into a dedicated KMS-encrypted bucket that admits
+ * only Config for this account, the recorder switched on, and the managed rules that mirror the policy pack.
+ * The recorder uses Config's service-linked role, whose permissions AWS maintains, rather than a custom role.
+ */
+export function createConfigRecording(config: BaselineConfig, args: ConfigRecordingArgs): ConfigRecording {
+  const { provider } = args;
+  const opts = { provider };
+  const accountId = aws.getCallerIdentityOutput({}, opts).accountId;
+  const onlyThisAccount = { StringEquals: { 'aws:SourceAccount': accountId } };
+  const bucket = new SecureBucket(
+    'config-history',
+    {
+      kmsKeyArn: args.kmsKeyArn,
+      logsBucket: args.logsBucket,
+      bucketName: physicalName(config, 's3-bucket', 'config-history'),
+      policyStatements: ({ arn }) => [
+        {
+          Sid: 'AllowConfigBucketChecks',
+          Effect: 'Allow',
+          Principal: { Service: 'config.amazonaws.com' },
+          Action: ['s3:GetBucketAcl', 's3:ListBucket'],
+          Resource: arn,
+          Condition: onlyThisAccount,
+        },
+        {
+          Sid: 'AllowConfigDelivery',
+          Effect: 'Allow',
+          Principal: { Service: 'config.amazonaws.com' },
+          Action: 's3:PutObject',
+          Resource: pulumi.interpolate`${arn}/AWSLogs/${accountId}/Config/*`,
+          Condition: { StringEquals: { 'aws:SourceAccount': accountId, 's3:x-amz-acl': 'bucket-owner-full-control' } },
+        },
+      ],
+    },
+    opts,
+  );
+  const serviceRole = new aws.iam.ServiceLinkedRole('config', { awsServiceName: 'config.amazonaws.com' }, opts);
+  const recorder = new aws.cfg.Recorder(
+    'account',
+    {
+      name: `${config.project}-${config.environment}-recorder`,
+      roleArn: serviceRole.arn,
+      recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+      recordingMode: { recordingFrequency: 'CONTINUOUS' },
+    },
+    opts,
+  );
+  const deliveryChannel = new aws.cfg.DeliveryChannel(
+    'account',
+    {
+      name: `${config.project}-${config.environment}-delivery`,
+      s3BucketName: bucket.bucketName,
+      s3KmsKeyArn: args.kmsKeyArn,
+      snapshotDeliveryProperties: { deliveryFrequency: 'TwentyFour_Hours' },
+    },
+    { provider, dependsOn: [recorder, bucket.policy] },
+  );
+  const status = new aws.cfg.RecorderStatus('account', { name: recorder.name, isEnabled: true }, { provider, dependsOn: [deliveryChannel] });
+  const rules = managedConfigRules(config).map(
+    (rule) =>
+      new aws.cfg.Rule(
+        rule.name,
+        {
+          name: rule.name,
+          description: `AWS managed rule ${rule.sourceIdentifier}; mirrors the Bulwark policy pack rule ${rule.packRule}.`,
+          source: { owner: 'AWS', sourceIdentifier: rule.sourceIdentifier },
+          inputParameters: rule.inputParameters === undefined ? undefined : JSON.stringify(rule.inputParameters),
+        },
+        // Managed rules can only be created once a recorder exists and evaluate only while it records.
+        { provider, dependsOn: [status] },
+      ),
+  );
+  return { bucket, serviceRole, recorder, deliveryChannel, status, rules };
+}

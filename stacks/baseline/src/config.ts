@@ -1,0 +1,39 @@
+import { type LoadedStackConfig, loadStackConfig, numberKey, stringKey } from '@bulwark/core';
+import { z } from 'zod';
+
+/** The namespace of the baseline stack's own keys (`baseline:passwordMinimumLength`). */
+export const BASELINE_CONFIG_NAMESPACE = 'baseline';
+
+/** IAM remembers at most 24 previous passwords, and the baseline (CIS 1.9) requires all 24. */
+export const PASSWORD_REUSE_PREVENTION = 24;
+
+const WHOLE = 'a whole number';
+const MIN_LENGTH_FORM = 'a whole number from 14 (the baseline minimum, CIS 1.8) to 128 (the IAM maximum)';
+const REUSE_FORM = `${PASSWORD_REUSE_PREVENTION}: IAM remembers at most ${PASSWORD_REUSE_PREVENTION} passwords and the baseline requires all of them`;
+const MAX_AGE_FORM = 'a whole number of days from 1 to 90 (passwords must expire within 90 days)';
+const GROUP_NAME_FORM = 'an IAM group name: 1 to 128 letters, digits or + = , . @ _ -';
+
+/** The baseline stack's own keys, read from the `baseline:` namespace. */
+export const baselineSettingKeys = {
+  passwordMinimumLength: numberKey(
+    z.number({ error: MIN_LENGTH_FORM }).int({ error: MIN_LENGTH_FORM }).min(14, { error: MIN_LENGTH_FORM }).max(128, { error: MIN_LENGTH_FORM }).default(14),
+    WHOLE,
+  ),
+  passwordReusePrevention: numberKey(
+    z.number({ error: REUSE_FORM }).int({ error: REUSE_FORM }).min(PASSWORD_REUSE_PREVENTION, { error: REUSE_FORM }).max(PASSWORD_REUSE_PREVENTION, { error: REUSE_FORM }).default(PASSWORD_REUSE_PREVENTION),
+    WHOLE,
+  ),
+  passwordMaxAgeDays: numberKey(
+    z.number({ error: MAX_AGE_FORM }).int({ error: MAX_AGE_FORM }).min(1, { error: MAX_AGE_FORM }).max(90, { error: MAX_AGE_FORM }).default(90),
+    WHOLE,
+  ),
+  humanUsersGroupName: stringKey(z.string({ error: GROUP_NAME_FORM }).regex(/^[\w+=,.@-]{1,128}$/, { error: GROUP_NAME_FORM }).default('human-users'), GROUP_NAME_FORM),
+} as const;
+
+/** The shared config plus the baseline settings. */
+export type BaselineConfig = LoadedStackConfig<typeof baselineSettingKeys>;
+
+/** Reads and validates the baseline stack's config; throws a `StackConfigError` naming every bad key first. */
+export function loadBaselineConfig(): BaselineConfig {
+  return loadStackConfig({ settings: baselineSettingKeys, settingsNamespace: BASELINE_CONFIG_NAMESPACE });
+}

@@ -1,0 +1,31 @@
+/**
+ * The baseline stack's output contract: what `pulumi stack output` shows and what other stacks may read through
+ * a `pulumi.StackReference`. Import it as a type only:
+ * `import type { BaselineOutputs } from '@bulwark/stack-baseline/src/outputs'`.
+ */
+export interface BaselineOutputs {
+  /** The primary region (`aws:region`), where the trail's home, AWS Config and the global controls live. */
+  readonly region: string;
+  /** Every region the regional controls cover (`bulwark:regions`). */
+  readonly regions: string[];
+  /** The multi-region CloudTrail trail's ARN. */
+  readonly cloudTrailArn: string;
+  /** The bucket the trail delivers to. */
+  readonly cloudTrailBucketName: string;
+  /** The KMS key that encrypts the trail's logs (readers need kms:Decrypt on it). */
+  readonly cloudTrailKeyArn: string;
+  /** The bucket AWS Config delivers configuration history and snapshots to. */
+  readonly configBucketName: string;
+  /** The AWS Config recorder's name. */
+  readonly configRecorderName: string;
+  /** The bucket receiving the S3 server access logs of the audit buckets. */
+  readonly accessLogsBucketName: string;
+  /** The GuardDuty detector id of each region, by region code. */
+  readonly guardDutyDetectorIds: Record<string, string>;
+  /** The EBS default encryption key ARN of each region, by region code. */
+  readonly ebsDefaultKeyArns: Record<string, string>;
+  /** The IAM group human users join; its members must use MFA. */
+  readonly humanUsersGroupName: string;
+  /** The ARN of the managed policy that enforces MFA. */
+  readonly mfaPolicyArn: string;
+}

@@ -1,0 +1,266 @@
+import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
+import { allRules } from '@bulwark/aws-security/src/rules';
+import { MFA_SELF_SERVICE_ACTIONS } from './mfa-enforcement';
+import { type BaselineOutputs } from './outputs';
+import { describeFindings, evaluateWholePack, resourceNamed, resourcesOfType, runBaseline, stackConfigFile } from './testing/stack-run';
+
+const isString = (value: unknown) => typeof value === 'string' && value !== '';
+const isStringMap = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isString);
+/** Each contract key with a check of its value; the type makes a key added to the contract fail to compile here. */
+const contract: { readonly [Key in keyof BaselineOutputs]: (value: unknown) => boolean } = {
+  region: isString,
+  regions: (value) => Array.isArray(value) && value.every(isString),
+  cloudTrailArn: isString,
+  cloudTrailBucketName: isString,
+  cloudTrailKeyArn: isString,
+  configBucketName: isString,
+  configRecorderName: isString,
+  accessLogsBucketName: isString,
+  guardDutyDetectorIds: isStringMap,
+  ebsDefaultKeyArns: isStringMap,
+  humanUsersGroupName: isString,
+  mfaPolicyArn: isString,
+};
+
+const expected = {
+  dev: { regions: ['eu-west-1', 'us-east-1'], minimumLength: 14, maxAge: 90, backupDays: '7' },
+  prod: { regions: ['eu-west-1', 'eu-central-1', 'us-east-1'], minimumLength: 16, maxAge: 60, backupDays: '14' },
+} as const;
+
+/** A policy input (JSON text in the wire format) as an object. */
+function documentOf(record: ResourceRecord, property = 'policy'): { Statement: Array<Record<string, unknown>> } {
+  return JSON.parse(record.inputs[property] as string) as { Statement: Array<Record<string, unknown>> };
+}
+
+function statement(document: { Statement: Array<Record<string, unknown>> }, sid: string): Record<string, unknown> {
+  const found = document.Statement.find((candidate) => candidate.Sid === sid);
+  if (found === undefined) throw new Error(`no statement ${sid} in ${JSON.stringify(document)}`);
+  return found;
+}
+
+/** The provider record a resource is deployed through. */
+function providerOf(result: ProgramResult, record: ResourceRecord): ResourceRecord {
+  const urn = (record.provider ?? '').slice(0, (record.provider ?? '').lastIndexOf('::'));
+  return result.resources.find((resource) => resource.urn === urn) as ResourceRecord;
+}
+
+describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => {
+  const want = expected[stack];
+
+  it('uses the stack config file this test expects', () => {
+    expect(stackConfigFile(stack)['bulwark:regions']).toEqual([...want.regions]);
+  });
+
+  describe.each(['preview', 'update'] as const)('%s', (mode) => {
+    let result: ProgramResult;
+    beforeAll(async () => {
+      result = await runBaseline(stack, mode);
+    });
+
+    it('passes the whole aws-security pack, account-baseline-complete included, with zero mandatory findings', async () => {
+      const findings = await evaluateWholePack(result);
+      const mandatory = findings.filter((finding) => finding.enforcement === 'mandatory');
+      if (mandatory.length > 0) throw new Error(`mandatory findings:\n${describeFindings(mandatory)}`);
+      expect([...new Set(findings.map((finding) => finding.policy))].filter((policy) => policy !== 'no-hardcoded-account-ids')).toEqual([]);
+    });
+
+    it('sets the password policy from config, with every character class', () => {
+      const policies = resourcesOfType(result, 'aws:iam/accountPasswordPolicy:AccountPasswordPolicy');
+      expect(policies).toHaveLength(1);
+      expect(policies[0].inputs).toMatchObject({
+        minimumPasswordLength: want.minimumLength,
+        requireUppercaseCharacters: true,
+        requireLowercaseCharacters: true,
+        requireNumbers: true,
+        requireSymbols: true,
+        passwordReusePrevention: 24,
+        maxPasswordAge: want.maxAge,
+        allowUsersToChangePassword: true,
+      });
+    });
+
+    it('attaches to the human-users group a policy denying all but MFA self-service without MFA', () => {
+      const group = resourceNamed(result, 'aws:iam/group:Group', 'human-users');
+      expect(group.inputs.name).toBe('human-users');
+      const policy = resourceNamed(result, 'aws:iam/policy:Policy', 'require-mfa');
+      expect(policy.inputs.name).toBe(`bulwark-${stack}-require-mfa`);
+      const attachment = resourceNamed(result, 'aws:iam/groupPolicyAttachment:GroupPolicyAttachment', 'human-users-require-mfa');
+      expect(attachment.propertyDependencies.group).toEqual([group.urn]);
+      expect(attachment.propertyDependencies.policyArn).toEqual([policy.urn]);
+      if (mode === 'preview') return;
+      const document = documentOf(policy);
+      expect(statement(document, 'DenyAllExceptMfaSelfServiceWithoutMfa')).toEqual({
+        Sid: 'DenyAllExceptMfaSelfServiceWithoutMfa',
+        Effect: 'Deny',
+        NotAction: [...MFA_SELF_SERVICE_ACTIONS],
+        Resource: '*',
+        Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+      });
+      expect(statement(document, 'AllowManageOwnPasswordAndMfa').Resource).toEqual([
+        'arn:aws:iam::123456789012:user/${aws:username}',
+        'arn:aws:iam::123456789012:mfa/${aws:username}',
+      ]);
+    });
+
+    it('blocks public S3 access account-wide', () => {
+      const blocks = resourcesOfType(result, 'aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock');
+      expect(blocks).toHaveLength(1);
+      expect(blocks[0].inputs).toMatchObject({ blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+    });
+
+    it('records every resource type including global ones, delivers to its own encrypted bucket, and is switched on', () => {
+      const recorder = resourceNamed(result, 'aws:cfg/recorder:Recorder', 'account');
+      expect(recorder.inputs).toMatchObject({
+        name: `bulwark-${stack}-recorder`,
+        recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+        recordingMode: { recordingFrequency: 'CONTINUOUS' },
+      });
+      const serviceRole = resourceNamed(result, 'aws:iam/serviceLinkedRole:ServiceLinkedRole', 'config');
+      expect(serviceRole.inputs.awsServiceName).toBe('config.amazonaws.com');
+      expect(recorder.propertyDependencies.roleArn).toEqual([serviceRole.urn]);
+      const channel = resourceNamed(result, 'aws:cfg/deliveryChannel:DeliveryChannel', 'account');
+      expect(channel.inputs.s3BucketName).toBe(`bulwark-${stack}-config-history-k3x9q2`);
+      const auditKey = resourceNamed(result, 'aws:kms/key:Key', 'audit-logs');
+      expect(channel.propertyDependencies.s3KmsKeyArn).toEqual([auditKey.urn]);
+      const status = resourceNamed(result, 'aws:cfg/recorderStatus:RecorderStatus', 'account');
+      expect(status.inputs.isEnabled).toBe(true);
+      expect(status.propertyDependencies.name).toEqual([recorder.urn]);
+      expect(status.options.dependsOn).toContain(channel.urn);
+      const encryption = resourceNamed(result, 'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration', 'config-history');
+      expect(encryption.propertyDependencies.rules).toEqual([auditKey.urn]);
+      if (mode === 'update') {
+        const policy = documentOf(resourceNamed(result, 'aws:s3/bucketPolicy:BucketPolicy', 'config-history'));
+        expect(statement(policy, 'AllowConfigDelivery')).toMatchObject({
+          Principal: { Service: 'config.amazonaws.com' },
+          Action: 's3:PutObject',
+          Resource: `arn:aws:s3:::bulwark-${stack}-config-history-k3x9q2/AWSLogs/123456789012/Config/*`,
+          Condition: { StringEquals: { 'aws:SourceAccount': '123456789012', 's3:x-amz-acl': 'bucket-owner-full-control' } },
+        });
+        const keyPolicy = documentOf(auditKey);
+        expect(statement(keyPolicy, 'AllowConfigDelivery')).toMatchObject({
+          Principal: { Service: 'config.amazonaws.com' },
+          Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+        });
+      }
+    });
+
+    it('deploys the managed Config rules, each mirroring a real pack rule, after the recorder is on', () => {
+      const status = resourceNamed(result, 'aws:cfg/recorderStatus:RecorderStatus', 'account');
+      const rules = resourcesOfType(result, 'aws:cfg/rule:Rule');
+      const identifiers = rules.map((rule) => (rule.inputs.source as Record<string, unknown>).sourceIdentifier);
+      for (const wanted of ['S3_BUCKET_SSL_REQUESTS_ONLY', 'ENCRYPTED_VOLUMES', 'INCOMING_SSH_DISABLED', 'MULTI_REGION_CLOUD_TRAIL_ENABLED', 'DB_INSTANCE_BACKUP_ENABLED']) {
+        expect(identifiers).toContain(wanted);
+      }
+      expect(new Set(rules.map((rule) => rule.inputs.name)).size).toBe(rules.length);
+      const packRuleIds = new Set(allRules.map((rule) => rule.metadata.id));
+      for (const rule of rules) {
+        expect(rule.inputs.source).toMatchObject({ owner: 'AWS' });
+        expect(rule.options.dependsOn).toContain(status.urn);
+        const mirrored = /mirrors the Bulwark policy pack rule ([a-z0-9-]+)\./.exec(rule.inputs.description as string)?.[1];
+        expect({ rule: rule.name, mirrorsARealPackRule: mirrored !== undefined && packRuleIds.has(mirrored) }).toEqual({ rule: rule.name, mirrorsARealPackRule: true });
+      }
+      const backups = rules.find((rule) => rule.name === 'db-instance-backup-enabled') as ResourceRecord;
+      expect(JSON.parse(backups.inputs.inputParameters as string)).toEqual({ backupRetentionMinimum: want.backupDays });
+      const passwords = rules.find((rule) => rule.name === 'iam-password-policy') as ResourceRecord;
+      expect(JSON.parse(passwords.inputs.inputParameters as string)).toMatchObject({
+        MinimumPasswordLength: String(want.minimumLength),
+        PasswordReusePrevention: '24',
+        MaxPasswordAge: String(want.maxAge),
+      });
+    });
+
+    it('runs a multi-region, validated, KMS-encrypted trail with S3 and Lambda data events', () => {
+      const trail = resourceNamed(result, 'aws:cloudtrail/trail:Trail', 'audit');
+      expect(trail.inputs).toMatchObject({
+        name: `bulwark-${stack}-audit`,
+        s3BucketName: `bulwark-${stack}-cloudtrail-k3x9q2`,
+        isMultiRegionTrail: true,
+        includeGlobalServiceEvents: true,
+        enableLogFileValidation: true,
+        enableLogging: true,
+      });
+      const trailKey = resourceNamed(result, 'aws:kms/key:Key', 'cloudtrail');
+      expect(trail.propertyDependencies.kmsKeyId).toEqual([trailKey.urn]);
+      const selectors = trail.inputs.advancedEventSelectors as Array<{ name: string; fieldSelectors: Array<Record<string, unknown>> }>;
+      expect(selectors.map((selector) => selector.name)).toEqual(['Management events', 'S3 object data events', 'Lambda invocation data events']);
+      expect(selectors[1].fieldSelectors.slice(0, 2)).toEqual([
+        { field: 'eventCategory', equals: ['Data'] },
+        { field: 'resources.type', equals: ['AWS::S3::Object'] },
+      ]);
+      expect(selectors[2].fieldSelectors).toEqual([
+        { field: 'eventCategory', equals: ['Data'] },
+        { field: 'resources.type', equals: ['AWS::Lambda::Function'] },
+      ]);
+      const trailBucketPolicy = resourceNamed(result, 'aws:s3/bucketPolicy:BucketPolicy', 'cloudtrail');
+      expect(trail.options.dependsOn).toContain(trailBucketPolicy.urn);
+      if (mode === 'update') {
+        const trailArn = `arn:aws:cloudtrail:eu-west-1:123456789012:trail/bulwark-${stack}-audit`;
+        expect(trail.outputs.arn).toBe(trailArn);
+        expect(selectors[1].fieldSelectors[2]).toEqual({ field: 'resources.ARN', notStartsWiths: [`arn:aws:s3:::bulwark-${stack}-cloudtrail-k3x9q2/`] });
+        const policy = documentOf(trailBucketPolicy);
+        const cloudTrailStatements = policy.Statement.filter((candidate) => JSON.stringify(candidate.Principal ?? '').includes('cloudtrail'));
+        expect(cloudTrailStatements.map((candidate) => candidate.Sid)).toEqual(['AllowCloudTrailAclCheck', 'AllowCloudTrailWrite']);
+        for (const candidate of cloudTrailStatements) {
+          expect((candidate.Condition as { StringEquals: Record<string, string> }).StringEquals['aws:SourceArn']).toBe(trailArn);
+        }
+        const keyStatement = statement(documentOf(trailKey), 'AllowCloudTrail');
+        expect(keyStatement).toMatchObject({
+          Principal: { Service: 'cloudtrail.amazonaws.com' },
+          Action: ['kms:GenerateDataKey*', 'kms:DescribeKey'],
+          Condition: { StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': 'arn:aws:cloudtrail:*:123456789012:trail/*' } },
+        });
+      }
+    });
+
+    it('runs a GuardDuty detector in every configured region with S3, EKS and malware protection and 15-minute publishing', () => {
+      const detectors = resourcesOfType(result, 'aws:guardduty/detector:Detector');
+      expect(detectors.map((detector) => detector.inputs.region)).toEqual([...want.regions]);
+      for (const region of want.regions) {
+        const detector = resourceNamed(result, 'aws:guardduty/detector:Detector', `guardduty-${region}`);
+        expect(detector.inputs).toMatchObject({ region, enable: true, findingPublishingFrequency: 'FIFTEEN_MINUTES' });
+        const features = resourcesOfType(result, 'aws:guardduty/detectorFeature:DetectorFeature').filter(
+          (feature) => feature.propertyDependencies.detectorId?.includes(detector.urn),
+        );
+        expect(features.map((feature) => feature.inputs.name)).toEqual(['S3_DATA_EVENTS', 'EKS_AUDIT_LOGS', 'EBS_MALWARE_PROTECTION']);
+        for (const feature of features) expect(feature.inputs).toMatchObject({ region, status: 'ENABLED' });
+      }
+    });
+
+    it('turns on EBS encryption by default with a key of each region, and an Access Analyzer per region', () => {
+      for (const region of want.regions) {
+        expect(resourceNamed(result, 'aws:ebs/encryptionByDefault:EncryptionByDefault', `ebs-${region}`).inputs).toMatchObject({ region, enabled: true });
+        const defaultKey = resourceNamed(result, 'aws:ebs/defaultKmsKey:DefaultKmsKey', `ebs-${region}`);
+        const key = resourceNamed(result, 'aws:kms/key:Key', `ebs-default-${region}`);
+        expect(defaultKey.inputs.region).toBe(region);
+        expect(defaultKey.propertyDependencies.keyArn).toEqual([key.urn]);
+        expect(providerOf(result, key).inputs.region).toBe(region);
+        expect(key.inputs.enableKeyRotation).toBe(true);
+        expect(resourceNamed(result, 'aws:accessanalyzer/analyzer:Analyzer', `access-analyzer-${region}`).inputs).toMatchObject({
+          region,
+          type: 'ACCOUNT',
+          analyzerName: `bulwark-${stack}-account`,
+        });
+      }
+    });
+
+    it('exports exactly the output contract', () => {
+      expect(Object.keys(result.outputs).sort()).toEqual(Object.keys(contract).sort());
+      expect(result.outputs).toMatchObject({
+        region: 'eu-west-1',
+        regions: [...want.regions],
+        cloudTrailBucketName: `bulwark-${stack}-cloudtrail-k3x9q2`,
+        configBucketName: `bulwark-${stack}-config-history-k3x9q2`,
+        humanUsersGroupName: 'human-users',
+      });
+      if (mode === 'update') {
+        for (const [key, check] of Object.entries(contract)) expect({ key, valid: check(result.outputs[key]) }).toEqual({ key, valid: true });
+        expect(Object.keys(result.outputs.guardDutyDetectorIds as object).sort()).toEqual([...want.regions].sort());
+        expect((result.outputs.guardDutyDetectorIds as Record<string, string>)['eu-west-1']).toBe(
+          resourceNamed(result, 'aws:guardduty/detector:Detector', 'guardduty-eu-west-1').id,
+        );
+      } else {
+        expect(result.outputs.cloudTrailArn).toBe(UNKNOWN);
+      }
+    });
+  });
+});

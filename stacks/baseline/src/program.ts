@@ -1,0 +1,90 @@
+import { createAwsProvider, KmsKey, LogsBucket, physicalName, s3ServerAccessLogsKeyGrant } from '@bulwark/core';
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import { createAuditTrail } from './audit-trail';
+import { loadBaselineConfig } from './config';
+import { configDeliveryKeyGrant } from './config-delivery-key-grant';
+import { createConfigRecording } from './config-recording';
+import { createMfaEnforcement } from './mfa-enforcement';
+import { type BaselineOutputs } from './outputs';
+import { createRegionalControls } from './regional-controls';
+
+/** The stack outputs as the program returns them: each contract value, possibly still an output. */
+export type BaselineProgramOutputs = { readonly [Key in keyof BaselineOutputs]: pulumi.Input<BaselineOutputs[Key]> };
+
+/**
+ * The account baseline: the password policy, MFA enforcement for human users, AWS Config with managed rules
+ * mirroring the policy pack, a multi-region CloudTrail trail, and in every configured region GuardDuty, IAM
+ * Access Analyzer and EBS encryption by default; plus the account-wide S3 public access block.
+ */
+export function program(): BaselineProgramOutputs {
+  const config = loadBaselineConfig();
+  const providers = new Map(config.regions.map((region) => [region, createAwsProvider(config, { region })]));
+  const provider = providers.get(config.region) as aws.Provider;
+  const opts = { provider };
+
+  new aws.iam.AccountPasswordPolicy(
+    'account',
+    {
+      minimumPasswordLength: config.settings.passwordMinimumLength,
+      requireUppercaseCharacters: true,
+      requireLowercaseCharacters: true,
+      requireNumbers: true,
+      requireSymbols: true,
+      passwordReusePrevention: config.settings.passwordReusePrevention,
+      maxPasswordAge: config.settings.passwordMaxAgeDays,
+      allowUsersToChangePassword: true,
+      // An expired password is changed at sign-in rather than locking the user out and paging an administrator.
+      hardExpiry: false,
+    },
+    opts,
+  );
+  const mfa = createMfaEnforcement(config, provider);
+
+  new aws.s3.AccountPublicAccessBlock(
+    'account',
+    { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+    opts,
+  );
+
+  // One key for the audit buckets' own data (S3 access logs, Config history); the trail has its own key.
+  const auditKey = new KmsKey(
+    'audit-logs',
+    {
+      description: `Audit logs (S3 access logs, AWS Config history) of ${config.project} ${config.environment}`,
+      alias: physicalName(config, 'kms-alias', 'audit-logs'),
+      serviceUsers: [s3ServerAccessLogsKeyGrant(), configDeliveryKeyGrant()],
+      deletionWindowInDays: config.kmsKeyDeletionWindowDays,
+    },
+    opts,
+  );
+  const accessLogs = new LogsBucket(
+    'access-logs',
+    { kmsKeyArn: auditKey.arn, expirationDays: config.logArchiveRetentionDays, bucketName: physicalName(config, 's3-bucket', 'access-logs') },
+    opts,
+  );
+
+  const recording = createConfigRecording(config, { kmsKeyArn: auditKey.arn, logsBucket: accessLogs, provider });
+  const audit = createAuditTrail(config, accessLogs, provider);
+
+  const regional = config.regions.map((region) =>
+    createRegionalControls(config, region, { primary: provider, regional: providers.get(region) as aws.Provider }),
+  );
+  const byRegion = (value: (controls: (typeof regional)[number]) => pulumi.Output<string>) =>
+    pulumi.all(Object.fromEntries(regional.map((controls) => [controls.region, value(controls)])));
+
+  return {
+    region: config.region,
+    regions: [...config.regions],
+    cloudTrailArn: audit.trail.arn,
+    cloudTrailBucketName: audit.bucket.bucketName,
+    cloudTrailKeyArn: audit.key.arn,
+    configBucketName: recording.bucket.bucketName,
+    configRecorderName: recording.recorder.name,
+    accessLogsBucketName: accessLogs.bucketName,
+    guardDutyDetectorIds: byRegion((controls) => controls.detector.id),
+    ebsDefaultKeyArns: byRegion((controls) => controls.ebsKey.arn),
+    humanUsersGroupName: mfa.group.name,
+    mfaPolicyArn: mfa.policy.arn,
+  };
+}

@@ -1,0 +1,67 @@
+import { KmsKey, physicalName } from '@bulwark/core';
+import * as aws from '@pulumi/aws';
+import { type BaselineConfig } from './config';
+
+/** The GuardDuty protection plans every detector turns on: S3 data events, EKS audit logs, EBS malware scans. */
+export const GUARDDUTY_FEATURES = ['S3_DATA_EVENTS', 'EKS_AUDIT_LOGS', 'EBS_MALWARE_PROTECTION'] as const;
+
+/** The controls of one region. */
+export interface RegionalControls {
+  readonly region: string;
+  readonly detector: aws.guardduty.Detector;
+  readonly detectorFeatures: readonly aws.guardduty.DetectorFeature[];
+  readonly analyzer: aws.accessanalyzer.Analyzer;
+  readonly ebsKey: KmsKey;
+  readonly ebsEncryptionByDefault: aws.ebs.EncryptionByDefault;
+  readonly ebsDefaultKey: aws.ebs.DefaultKmsKey;
+}
+
+/** The providers regional controls are built through. */
+export interface RegionalProviders {
+  /** The stack's primary provider: regional resources pick their region with the v7 per-resource `region`. */
+  readonly primary: aws.Provider;
+  /**
+   * A provider for `region`, for the EBS key only: the KmsKey component reads its region from its provider and
+   * has no `region` argument.
+   */
+  readonly regional: aws.Provider;
+}
+
+/**
+ * What must be on in every region the organisation uses, because AWS scopes it per region: a GuardDuty detector
+ * publishing findings every 15 minutes with the S3, EKS and malware protection plans, an IAM Access Analyzer
+ * for the account, and EBS encryption by default under a customer managed key of that region.
+ */
+export function createRegionalControls(config: BaselineConfig, region: string, providers: RegionalProviders): RegionalControls {
+  const opts = { provider: providers.primary };
+  const detector = new aws.guardduty.Detector(
+    `guardduty-${region}`,
+    { region, enable: true, findingPublishingFrequency: 'FIFTEEN_MINUTES' },
+    opts,
+  );
+  const detectorFeatures = GUARDDUTY_FEATURES.map(
+    (feature) =>
+      new aws.guardduty.DetectorFeature(
+        `guardduty-${region}-${feature.toLowerCase().replace(/_/g, '-')}`,
+        { region, detectorId: detector.id, name: feature, status: 'ENABLED' },
+        opts,
+      ),
+  );
+  const analyzer = new aws.accessanalyzer.Analyzer(
+    `access-analyzer-${region}`,
+    { region, analyzerName: `${config.project}-${config.environment}-account`, type: 'ACCOUNT' },
+    opts,
+  );
+  const ebsKey = new KmsKey(
+    `ebs-default-${region}`,
+    {
+      description: `EBS encryption by default in ${region} for ${config.project} ${config.environment}`,
+      alias: physicalName(config, 'kms-alias', 'ebs-default'),
+      deletionWindowInDays: config.kmsKeyDeletionWindowDays,
+    },
+    { provider: providers.regional },
+  );
+  const ebsDefaultKey = new aws.ebs.DefaultKmsKey(`ebs-${region}`, { region, keyArn: ebsKey.arn }, opts);
+  const ebsEncryptionByDefault = new aws.ebs.EncryptionByDefault(`ebs-${region}`, { region, enabled: true }, { ...opts, dependsOn: [ebsDefaultKey] });
+  return { region, detector, detectorFeatures, analyzer, ebsKey, ebsEncryptionByDefault, ebsDefaultKey };
+}

@@ -1,6 +1,7 @@
 // Workspace lint configuration (ESLint 9 flat config with typescript-eslint).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import bulwark from './tools/eslint-plugin/src/index.js';
 
 export default tseslint.config(
   {
@@ -17,6 +18,8 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // Infrastructure code: no hard-coded AMI ids, account ids or ARNs with account ids (stacks/ and packages/).
+  bulwark.configs.iacSource,
   {
     files: ['**/*.cjs', '**/*.js', '**/*.mjs'],
     languageOptions: { globals: { module: 'writable', exports: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly', __filename: 'readonly', console: 'readonly' } },

@@ -36,6 +36,8 @@ const SERVICE_USAGE_ACTIONS = new Set([
   'kms:GenerateDataKeyPairWithoutPlaintext',
 ]);
 
+// A probe context for checking that service grants carry conditions; never used in a real key policy.
+// eslint-disable-next-line @bulwark/no-hardcoded-account-id -- not an account: a placeholder for the probe above
 const EXAMPLE_CONTEXT: KeyPolicyContext = { accountId: '000000000000', partition: 'aws', region: 'us-east-1' };
 
 /** Arguments of {@link KmsKey}. */

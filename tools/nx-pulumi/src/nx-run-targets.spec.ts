@@ -1,0 +1,109 @@
+import { createFixtureWorkspace, type FixtureWorkspace } from './testing/fixture-workspace';
+
+describe('inferred Pulumi targets run by nx', () => {
+  let workspace: FixtureWorkspace;
+
+  beforeAll(() => {
+    workspace = createFixtureWorkspace([
+      { name: 'network', files: { 'policy-config.prod.json': '{}\n', 'policy-config.json': '{}\n' } },
+      { name: 'data', consumes: ['network'] },
+    ], { bulwarkCommand: 'fake-bulwark' });
+    // A Pulumi.yaml with no project file beside it (a test fixture) is not a stack.
+    workspace.write('packages/core/test-fixtures/demo/Pulumi.yaml', 'name: demo\nruntime: nodejs\n');
+  });
+  afterAll(() => workspace.dispose());
+
+  it('deploys the prod stack with the policy pack and its prod pack config, from the stack directory', () => {
+    workspace.nx(['run', 'network:deploy', '--configuration=prod']);
+    expect(workspace.pulumiCalls()).toEqual([
+      {
+        args: [
+          'up',
+          '--yes',
+          '--stack',
+          'acme/network/prod',
+          '--policy-pack',
+          '../../policies/aws-security',
+          '--policy-pack-config',
+          'policy-config.prod.json',
+        ],
+        cwd: `${workspace.root}/stacks/network`,
+      },
+    ]);
+  });
+
+  it('previews the dev stack by default, falling back to the stack-wide pack config', () => {
+    const before = workspace.pulumiCalls().length;
+    workspace.nx(['run', 'network:preview']);
+    expect(workspace.pulumiCalls().slice(before)).toEqual([
+      {
+        args: [
+          'preview',
+          '--stack',
+          'acme/network/dev',
+          '--policy-pack',
+          '../../policies/aws-security',
+          '--policy-pack-config',
+          'policy-config.json',
+        ],
+        cwd: `${workspace.root}/stacks/network`,
+      },
+    ]);
+  });
+
+  it('leaves out the pack config when the stack has none, and checks drift without changing state', () => {
+    const before = workspace.pulumiCalls().length;
+    workspace.nx(['run', 'data:drift', '--configuration=prod']);
+    expect(workspace.pulumiCalls().slice(before)).toEqual([
+      {
+        args: ['refresh', '--preview-only', '--expect-no-changes', '--stack', 'acme/data/prod'],
+        cwd: `${workspace.root}/stacks/data`,
+      },
+    ]);
+  });
+
+  it('runs the offline check from the workspace root with the same pack and pack config, with the report options passed through', () => {
+    workspace.nx(['run', 'network:check', '--configuration=prod', '--format=sarif', '--output=dist/sarif/network.sarif']);
+    expect(workspace.bulwarkCalls()).toEqual([
+      {
+        args: [
+          'check',
+          'stacks/network',
+          '--stack',
+          'prod',
+          '--organization',
+          'acme',
+          '--policy-pack',
+          'policies/aws-security',
+          '--policy-pack-config',
+          'stacks/network/policy-config.prod.json',
+          '--format=sarif',
+          '--output=dist/sarif/network.sarif',
+        ],
+        cwd: workspace.root,
+      },
+    ]);
+  });
+
+  it('never caches deploy, preview, refresh or drift, and describes each environment in metadata', () => {
+    const project = JSON.parse(workspace.nx(['show', 'project', 'network', '--json'])) as {
+      targets: Record<string, { cache?: boolean; configurations?: Record<string, unknown> }>;
+      metadata: { pulumi: unknown };
+    };
+    for (const target of ['deploy', 'preview', 'refresh', 'drift']) expect(project.targets[target].cache).toBe(false);
+    expect(project.targets.check.cache).toBe(true);
+    expect(Object.keys(project.targets.deploy.configurations ?? {})).toEqual(['dev', 'prod']);
+    expect(project.metadata.pulumi).toEqual({
+      project: 'network',
+      stacks: {
+        dev: { stack: 'acme/network/dev', policyPackConfig: 'stacks/network/policy-config.json' },
+        prod: { stack: 'acme/network/prod', policyPackConfig: 'stacks/network/policy-config.prod.json' },
+      },
+    });
+  });
+
+  it('makes only directories with a project file into stack projects', () => {
+    const projects = JSON.parse(workspace.nx(['show', 'projects', '--with-target', 'deploy', '--json'])) as string[];
+    expect(projects.sort()).toEqual(['data', 'network']);
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * The nx targets inferred for one Pulumi project. Each environment is a target configuration
+ * (`nx run network:deploy --configuration=prod`), so the stack name, pack config and policy flags for an
+ * environment are fixed in the project graph and a run cannot pick the wrong stack.
+ */
+import { posix } from 'node:path';
+import type { TargetConfiguration } from '@nx/devkit';
+import type { ResolvedNxPulumiOptions } from './plugin-options';
+import { shellArgument } from './shell-argument';
+
+/** Everything known about one Pulumi project that its targets depend on. */
+export interface StackTargetInput {
+  /** Project root relative to the workspace root (posix separators). */
+  readonly projectRoot: string;
+  /** Pulumi project name from `Pulumi.yaml`. */
+  readonly pulumiProject: string;
+  /** Every environment the workspace deploys, each becoming a configuration of every target. */
+  readonly environments: readonly string[];
+  /** The pack config file for an environment, relative to the project root, if the stack has one. */
+  readonly policyPackConfig: (environment: string) => string | undefined;
+}
+
+/** One environment of a stack as recorded in project metadata, for workflows and docs to read. */
+export interface StackEnvironmentMetadata {
+  readonly stack: string;
+  /** Pack config file relative to the workspace root, or null when the pack defaults apply. */
+  readonly policyPackConfig: string | null;
+}
+
+/** Names of the inferred targets. */
+export const STACK_TARGETS = ['preview', 'deploy', 'refresh', 'drift', 'check'] as const;
+
+type CommandForEnvironment = (environment: string) => string;
+
+/** Builds the preview, deploy, refresh, drift and check targets of one Pulumi project. */
+export function stackTargets(input: StackTargetInput, options: ResolvedNxPulumiOptions): Record<string, TargetConfiguration> {
+  const stackName = (environment: string): string => `${options.organization}/${input.pulumiProject}/${environment}`;
+  // pulumi runs from the stack directory, so the pack path must be relative to it.
+  const packFromStack = posix.relative(input.projectRoot, options.policyPack) || '.';
+  const policyFlags = (environment: string): string => {
+    const config = input.policyPackConfig(environment);
+    return [`--policy-pack ${shellArgument(packFromStack)}`, config && `--policy-pack-config ${shellArgument(config)}`]
+      .filter(Boolean)
+      .join(' ');
+  };
+  const stackFlag = (environment: string): string => `--stack ${shellArgument(stackName(environment))}`;
+  const inStackDirectory = { cwd: input.projectRoot };
+
+  const pulumiTarget = (command: CommandForEnvironment, extra: Partial<TargetConfiguration>): TargetConfiguration =>
+    environmentTarget(input, options, command, inStackDirectory, { cache: false, ...extra });
+
+  return {
+    preview: pulumiTarget((env) => `pulumi preview ${stackFlag(env)} ${policyFlags(env)}`, {
+      dependsOn: ['^build'],
+      metadata: { description: 'pulumi preview of this stack with the policy pack enforcing its pack config.' },
+    }),
+    deploy: pulumiTarget((env) => `pulumi up --yes ${stackFlag(env)} ${policyFlags(env)}`, {
+      // Producers deploy before consumers: a StackReference reads outputs of the stack it depends on.
+      dependsOn: ['^build', { target: 'deploy', dependencies: true }],
+      metadata: { description: 'pulumi up of this stack, gated by the policy pack; producers deploy first.' },
+    }),
+    refresh: pulumiTarget((env) => `pulumi refresh --yes ${stackFlag(env)}`, {
+      metadata: { description: 'pulumi refresh: reconcile the stack state with what exists in the account.' },
+    }),
+    drift: pulumiTarget((env) => `pulumi refresh --preview-only --expect-no-changes ${stackFlag(env)}`, {
+      metadata: { description: 'Fails when the account has drifted from the stack state (refresh preview only).' },
+    }),
+    check: environmentTarget(
+      input,
+      options,
+      (env) => {
+        const config = input.policyPackConfig(env);
+        return [
+          `${options.bulwarkCommand} check ${shellArgument(input.projectRoot)}`,
+          `--stack ${shellArgument(env)}`,
+          `--organization ${shellArgument(options.organization)}`,
+          `--policy-pack ${shellArgument(options.policyPack)}`,
+          config && `--policy-pack-config ${shellArgument(posix.join(input.projectRoot, config))}`,
+        ]
+          .filter(Boolean)
+          .join(' ');
+      },
+      {},
+      {
+        // Offline and deterministic: the same sources, pack and engine give the same findings.
+        cache: true,
+        inputs: [
+          'default',
+          '^production',
+          ...(options.offlineEngineProjects.length > 0
+            ? [{ input: 'production', projects: [...options.offlineEngineProjects] }]
+            : []),
+        ],
+        // Only when a report file is asked for (`--output`), e.g. SARIF for code scanning in CI.
+        outputs: ['{options.output}'],
+        dependsOn: ['^build'],
+        metadata: { description: 'Offline policy check (bulwark check): no Pulumi CLI, cloud account or credentials.' },
+      },
+    ),
+  };
+}
+
+/** Project metadata describing each environment's stack, so tooling never rebuilds stack names itself. */
+export function stackMetadata(input: StackTargetInput, options: ResolvedNxPulumiOptions): Record<string, StackEnvironmentMetadata> {
+  return Object.fromEntries(
+    input.environments.map((environment) => {
+      const config = input.policyPackConfig(environment);
+      return [
+        environment,
+        {
+          stack: `${options.organization}/${input.pulumiProject}/${environment}`,
+          policyPackConfig: config === undefined ? null : posix.join(input.projectRoot, config),
+        },
+      ];
+    }),
+  );
+}
+
+function environmentTarget(
+  input: StackTargetInput,
+  options: ResolvedNxPulumiOptions,
+  command: CommandForEnvironment,
+  baseOptions: Record<string, unknown>,
+  extra: Partial<TargetConfiguration>,
+): TargetConfiguration {
+  const defaultConfiguration = input.environments.includes(options.defaultEnvironment)
+    ? options.defaultEnvironment
+    : input.environments[0];
+  return {
+    executor: 'nx:run-commands',
+    options: { ...baseOptions, command: command(defaultConfiguration) },
+    configurations: Object.fromEntries(input.environments.map((environment) => [environment, { command: command(environment) }])),
+    defaultConfiguration,
+    ...extra,
+  };
+}

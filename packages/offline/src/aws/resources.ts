@@ -131,7 +131,7 @@ export function createdResource(type: string, inputs: Record<string, unknown>, u
   const computed: Record<string, unknown> = {
     arn: `arn:${partition}:${service}:${arnRegion}:${arnAccount}:${resourcePath}`,
   };
-  Object.assign(computed, extraOutputs(module, kind, id, region, partition, account, urn));
+  Object.assign(computed, extraOutputs(module, kind, id, region, partition, account, urn, inputs));
   return { id, computed };
 }
 
@@ -182,7 +182,16 @@ function arnResourcePath(module: string, kind: string, id: string, inputs: Recor
   }
 }
 
-function extraOutputs(module: string, kind: string, id: string, region: string, partition: string, account: string, urn: string): Record<string, unknown> {
+function extraOutputs(
+  module: string,
+  kind: string,
+  id: string,
+  region: string,
+  partition: string,
+  account: string,
+  urn: string,
+  inputs: Record<string, unknown>,
+): Record<string, unknown> {
   const dns = dnsSuffixOf(partition);
   switch (`${module}:${kind}`) {
     case 's3:Bucket':
@@ -217,8 +226,29 @@ function extraOutputs(module: string, kind: string, id: string, region: string, 
         qualifiedArn: `arn:${partition}:lambda:${region}:${account}:function:${id}:1`,
         version: '1',
       };
-    case 'rds:Instance':
-      return { address: `${id}.${stableHex(urn, 12)}.${region}.rds.${dns}`, endpoint: `${id}.${stableHex(urn, 12)}.${region}.rds.${dns}:5432`, resourceId: `db-${stableHex(urn, 26).toUpperCase()}` };
+    case 'rds:Instance': {
+      const address = `${id}.${stableHex(urn, 12)}.${region}.rds.${dns}`;
+      const managedSecret =
+        inputs['manageMasterUserPassword'] === true
+          ? {
+              masterUserSecrets: [
+                {
+                  secretArn: `arn:${partition}:secretsmanager:${region}:${account}:secret:rds!db-${stableUuid(urn)}-${stableHex(urn, 6)}`,
+                  kmsKeyId: typeof inputs['masterUserSecretKmsKeyId'] === 'string' ? inputs['masterUserSecretKmsKeyId'] : '',
+                  secretStatus: 'active',
+                },
+              ],
+            }
+          : {};
+      return { address, endpoint: `${address}:5432`, resourceId: `db-${stableHex(urn, 26).toUpperCase()}`, ...managedSecret };
+    }
+    case 'rds:Cluster':
+      return { endpoint: `${id}.cluster-${stableHex(urn, 12)}.${region}.rds.${dns}`, readerEndpoint: `${id}.cluster-ro-${stableHex(urn, 12)}.${region}.rds.${dns}` };
+    case 'elasticache:ReplicationGroup':
+      return {
+        primaryEndpointAddress: `master.${id}.${stableHex(urn, 6)}.${region.replace(/-/g, '')}.cache.${dns}`,
+        readerEndpointAddress: `replica.${id}.${stableHex(urn, 6)}.${region.replace(/-/g, '')}.cache.${dns}`,
+      };
     case 'cloudfront:Distribution':
       return { domainName: `${id.toLowerCase()}.cloudfront.net`, hostedZoneId: 'Z2FDTNDATAQYW2', status: 'Deployed' };
     case 'cloudfront:OriginAccessIdentity':

@@ -241,7 +241,7 @@ export class RecordingMonitor {
         if (!record) throw new Error(`unknown resource ${String(args['urn'])}`);
         result = { urn: record.urn, id: record.id ?? null, state: record.outputs };
       } else {
-        result = answerInvoke(token, args, this.settings);
+        result = answerInvoke(token, args, { ...this.settings, ...this.environmentFor(provider) });
       }
       this.invokes.push({ token, args, ...(provider ? { provider } : {}), result: result as WireProperties });
       const response = new provproto.InvokeResponse();

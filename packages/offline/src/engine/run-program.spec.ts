@@ -141,6 +141,19 @@ describe('runProgram', () => {
       expect(String(find(result, 'aws:iam/role:Role').inputs['name'])).toMatch(/^app-[0-9a-f]{7}$/);
     });
 
+    it('emulates the computed outputs programs read: RDS managed master secrets, cache endpoints', async () => {
+      const result = await runProgram(
+        () => {
+          const database = new aws.rds.Instance('db', { engine: 'postgres', instanceClass: 'db.t4g.micro', manageMasterUserPassword: true, masterUsername: 'app' });
+          const cache = new aws.elasticache.ReplicationGroup('cache', { description: 'cache' });
+          return { secretArn: database.masterUserSecrets[0].secretArn, endpoint: cache.primaryEndpointAddress };
+        },
+        { mode: 'update', config: { 'aws:region': 'eu-west-1' } },
+      );
+      expect(result.outputs['secretArn']).toMatch(/^arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-/);
+      expect(result.outputs['endpoint']).toMatch(/^master\.cache-[0-9a-f]{7}\..*\.cache\.amazonaws\.com$/);
+    });
+
     it('keeps a name the program gives', async () => {
       const result = await runProgram(() => new aws.s3.Bucket('b', { bucket: 'my-exact-name' }));
       expect(find(result, 'aws:s3/bucket:Bucket').inputs['bucket']).toBe('my-exact-name');
@@ -222,6 +235,17 @@ describe('runProgram', () => {
       expect(result.invokes.map((invoke) => invoke.token)).toEqual(
         expect.arrayContaining(['aws:index/getCallerIdentity:getCallerIdentity', 'aws:iam/getPolicyDocument:getPolicyDocument']),
       );
+    });
+
+    it('answers region invokes for an explicit provider in that provider’s region', async () => {
+      const result = await runProgram(
+        () => {
+          const useast1 = new aws.Provider('us-east-1', { region: 'us-east-1' });
+          return { here: aws.getRegionOutput().region, there: aws.getRegionOutput({}, { provider: useast1 }).region };
+        },
+        { config: { 'aws:region': 'eu-west-1' } },
+      );
+      expect(result.outputs).toEqual({ here: 'eu-west-1', there: 'us-east-1' });
     });
 
     it('fails naming the token of an invoke it cannot answer', async () => {

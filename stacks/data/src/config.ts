@@ -1,0 +1,140 @@
+import * as pulumi from '@pulumi/pulumi';
+import { z } from 'zod';
+import {
+  booleanKey,
+  type ConfigIssue,
+  type LoadedStackConfig,
+  listKey,
+  loadStackConfig,
+  numberKey,
+  StackConfigError,
+  stringKey,
+} from '@bulwark/core';
+
+/** The namespace of this stack's own keys (`data:databaseMultiAz`), the Pulumi project name. */
+export const DATA_NAMESPACE = 'data';
+
+const ORGANIZATION_FORM = 'a Pulumi organization name (letters, digits, ".", "_" or "-", 1 to 40 characters, e.g. "acme")';
+const PROJECT_FORM = 'a Pulumi project name (letters, digits, ".", "_" or "-", e.g. "network")';
+const PURPOSE_FORM = 'a lowercase purpose in hyphen-separated words (e.g. "app-data"), 3 to 24 characters';
+const INSTANCE_CLASS_FORM = 'an RDS instance class such as "db.t4g.medium" or "db.m7g.large" (burstable micro and small classes lack Performance Insights)';
+const ENGINE_VERSION_FORM = 'a PostgreSQL version "<major>" or "<major>.<minor>" with major 13 or later, e.g. "16.4"';
+const STORAGE_FORM = 'a whole number of GiB from 20 to 65536';
+const NODE_TYPE_FORM = 'an ElastiCache node type such as "cache.t4g.small" or "cache.r7g.large"';
+const NODE_COUNT_FORM = 'a whole number of cache nodes from 1 to 6 (at least 2 when data:databaseMultiAz is true)';
+const BOOLEAN_FORM = 'true or false';
+
+const purposeSchema = z
+  .string({ error: PURPOSE_FORM })
+  .min(3, { error: PURPOSE_FORM })
+  .max(24, { error: PURPOSE_FORM })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: PURPOSE_FORM })
+  // The logs bucket owns this purpose; a data bucket with the same name would collide with it.
+  .refine((purpose) => purpose !== 'access-logs', { error: `${PURPOSE_FORM}, other than "access-logs" (the logs bucket)` });
+
+/** The stack-specific keys, read from the `data:` namespace. */
+export const dataSettingKeys = {
+  organization: stringKey(
+    z.string({ error: ORGANIZATION_FORM }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { error: ORGANIZATION_FORM }).optional(),
+    ORGANIZATION_FORM,
+  ),
+  networkProject: stringKey(
+    z.string({ error: PROJECT_FORM }).regex(/^[A-Za-z0-9._-]{1,100}$/, { error: PROJECT_FORM }).default('network'),
+    PROJECT_FORM,
+  ),
+  dataBuckets: listKey(
+    z
+      .array(purposeSchema)
+      .min(1, { error: 'a non-empty YAML list of bucket purposes, e.g. ["app-data"]' })
+      .refine((purposes) => new Set(purposes).size === purposes.length, { error: 'a YAML list of distinct bucket purposes' })
+      .default(['app-data']),
+    'a YAML list of bucket purposes, e.g. ["app-data", "exports"]',
+  ),
+  databaseInstanceClass: stringKey(
+    z
+      .string({ error: INSTANCE_CLASS_FORM })
+      .regex(/^db\.[a-z0-9-]+\.[a-z0-9]+$/, { error: INSTANCE_CLASS_FORM })
+      .refine((value) => !/^db\.t[0-9][a-z]*\.(micro|small)$/.test(value), { error: INSTANCE_CLASS_FORM })
+      .default('db.t4g.medium'),
+    INSTANCE_CLASS_FORM,
+  ),
+  databaseEngineVersion: stringKey(
+    z
+      .string({ error: ENGINE_VERSION_FORM })
+      .regex(/^[1-9][0-9](\.[0-9]+)?$/, { error: ENGINE_VERSION_FORM })
+      .refine((value) => Number(value.split('.')[0]) >= 13, { error: ENGINE_VERSION_FORM })
+      .default('16.4'),
+    ENGINE_VERSION_FORM,
+  ),
+  databaseAllocatedStorageGb: numberKey(
+    z.number({ error: STORAGE_FORM }).int({ error: STORAGE_FORM }).min(20, { error: STORAGE_FORM }).max(65536, { error: STORAGE_FORM }).default(20),
+    STORAGE_FORM,
+  ),
+  databaseMaxAllocatedStorageGb: numberKey(
+    z.number({ error: STORAGE_FORM }).int({ error: STORAGE_FORM }).min(20, { error: STORAGE_FORM }).max(65536, { error: STORAGE_FORM }).default(100),
+    STORAGE_FORM,
+  ),
+  databaseMultiAz: booleanKey(z.boolean({ error: BOOLEAN_FORM }).default(true), BOOLEAN_FORM),
+  cacheEnabled: booleanKey(z.boolean({ error: BOOLEAN_FORM }).default(false), BOOLEAN_FORM),
+  cacheNodeType: stringKey(
+    z.string({ error: NODE_TYPE_FORM }).regex(/^cache\.[a-z0-9-]+\.[a-z0-9]+$/, { error: NODE_TYPE_FORM }).default('cache.t4g.small'),
+    NODE_TYPE_FORM,
+  ),
+  cacheNodeCount: numberKey(
+    z.number({ error: NODE_COUNT_FORM }).int({ error: NODE_COUNT_FORM }).min(1, { error: NODE_COUNT_FORM }).max(6, { error: NODE_COUNT_FORM }).default(2),
+    NODE_COUNT_FORM,
+  ),
+} as const;
+
+/** The data stack's validated config: the shared keys plus {@link dataSettingKeys}. */
+export type DataStackConfig = LoadedStackConfig<typeof dataSettingKeys>;
+
+/**
+ * Reads and validates the stack's config, reporting every bad key at once: the shared `bulwark:` keys, this
+ * stack's `data:` keys, keys in the `data:` namespace that do not exist (a typo would otherwise fall back to a
+ * default silently) and settings that contradict each other.
+ */
+export function loadDataConfig(): DataStackConfig {
+  const issues: ConfigIssue[] = [];
+  let config: DataStackConfig | undefined;
+  try {
+    config = loadStackConfig({ settings: dataSettingKeys, settingsNamespace: DATA_NAMESPACE });
+  } catch (error) {
+    if (!(error instanceof StackConfigError)) throw error;
+    issues.push(...error.issues);
+  }
+  issues.push(...unknownDataKeys());
+  if (config !== undefined) issues.push(...contradictions(config));
+  if (issues.length > 0 || config === undefined) throw new StackConfigError(issues);
+  return config;
+}
+
+function unknownDataKeys(): ConfigIssue[] {
+  const known = Object.keys(dataSettingKeys);
+  const prefix = `${DATA_NAMESPACE}:`;
+  return Object.keys(pulumi.runtime.allConfig())
+    .filter((fullKey) => fullKey.startsWith(prefix) && !known.includes(fullKey.slice(prefix.length)))
+    .map((fullKey) => ({
+      key: fullKey,
+      value: undefined,
+      valueHidden: true,
+      expected: `no such key; the ${DATA_NAMESPACE} namespace holds ${known.join(', ')}`,
+    }));
+}
+
+function contradictions(config: DataStackConfig): ConfigIssue[] {
+  const { settings } = config;
+  const issues: ConfigIssue[] = [];
+  if (settings.databaseMaxAllocatedStorageGb < settings.databaseAllocatedStorageGb) {
+    issues.push({
+      key: `${DATA_NAMESPACE}:databaseMaxAllocatedStorageGb`,
+      value: settings.databaseMaxAllocatedStorageGb,
+      expected: `at least data:databaseAllocatedStorageGb (${settings.databaseAllocatedStorageGb}): storage autoscaling only grows`,
+    });
+  }
+  // A Multi-AZ cache needs a replica in another zone to fail over to.
+  if (settings.cacheEnabled && settings.databaseMultiAz && settings.cacheNodeCount < 2) {
+    issues.push({ key: `${DATA_NAMESPACE}:cacheNodeCount`, value: settings.cacheNodeCount, expected: NODE_COUNT_FORM });
+  }
+  return issues;
+}

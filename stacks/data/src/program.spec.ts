@@ -1,0 +1,265 @@
+import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
+import { onlyResourceOfType, policyDocumentOf, resourcesOfType } from '@bulwark/core/src/testing/program-records';
+import { type DataOutputs } from './outputs';
+import { networkOutputs, packFindings, runDataStack, stackConfigFile } from './testing/stack-run';
+
+const STACKS = [
+  { stack: 'dev', buckets: ['app-data'], multiAz: false, cache: false, backupDays: 7, logDays: 90 },
+  { stack: 'prod', buckets: ['app-data', 'exports'], multiAz: true, cache: true, backupDays: 35, logDays: 365 },
+] as const;
+
+/** The KMS key ARN the stack's resources must use: unknown in a preview, the key's ARN in an update. */
+function keyArnOf(result: ProgramResult): string {
+  const key = onlyResourceOfType(result, 'aws:kms/key:Key');
+  return result.mode === 'preview' ? UNKNOWN : (key.outputs.arn as string);
+}
+
+function named(result: ProgramResult, type: string, name: string): ResourceRecord {
+  const found = resourcesOfType(result, type).find((resource) => resource.name === name);
+  if (found === undefined) throw new Error(`no ${type} named ${name}`);
+  return found;
+}
+
+describe.each(STACKS)('data stack $stack', (expected) => {
+  describe.each(['preview', 'update'] as const)('%s', (mode) => {
+    let result: ProgramResult;
+    beforeAll(async () => {
+      result = await runDataStack(expected.stack, mode);
+    });
+
+    it('deploys through one tagged provider in the configured region', () => {
+      const provider = onlyResourceOfType(result, 'pulumi:providers:aws');
+      expect(provider.inputs.region).toBe('eu-west-1');
+      expect(JSON.parse(provider.inputs.defaultTags as string)).toEqual({
+        tags: { Environment: expected.stack, Owner: 'data-platform-team', Project: 'bulwark', ManagedBy: 'pulumi', Stack: `data/${expected.stack}` },
+      });
+      const custom = result.resources.filter((resource) => resource.custom && resource.type.startsWith('aws:'));
+      for (const resource of custom) expect(resource.provider?.startsWith(provider.urn)).toBe(true);
+    });
+
+    it('references the network stack of its environment by a name built from config', () => {
+      const reference = onlyResourceOfType(result, 'pulumi:pulumi:StackReference');
+      expect(reference.inputs.name).toBe(`organization/network/${expected.stack}`);
+    });
+
+    it('creates one rotating customer managed key for every data store', () => {
+      const key = onlyResourceOfType(result, 'aws:kms/key:Key');
+      expect(key.inputs).toMatchObject({ enableKeyRotation: true, customerMasterKeySpec: 'SYMMETRIC_DEFAULT' });
+      expect(key.inputs.deletionWindowInDays).toBe(expected.stack === 'dev' ? 7 : 30);
+      expect(onlyResourceOfType(result, 'aws:kms/alias:Alias').inputs.name).toBe(`alias/bulwark/${expected.stack}/data`);
+    });
+
+    it('builds every data bucket as a SecureBucket logging to the shared LogsBucket', () => {
+      const logs = onlyResourceOfType(result, 'bulwark:core:LogsBucket');
+      const logsBucket = resourcesOfType(result, 'aws:s3/bucket:Bucket').find((bucket) => bucket.parent === logs.urn) as ResourceRecord;
+      expect(logsBucket.inputs.bucket).toBe(`bulwark-${expected.stack}-access-logs-k3x9q2`);
+      const components = resourcesOfType(result, 'bulwark:core:SecureBucket');
+      expect(components.map((component) => component.name)).toEqual([...expected.buckets]);
+      for (const component of components) {
+        const bucket = resourcesOfType(result, 'aws:s3/bucket:Bucket').find((candidate) => candidate.parent === component.urn) as ResourceRecord;
+        expect(bucket.inputs.bucket).toBe(`bulwark-${expected.stack}-${component.name}-k3x9q2`);
+        expect(bucket.inputs.forceDestroy).toBe(false);
+        const logging = resourcesOfType(result, 'aws:s3/bucketLogging:BucketLogging').find((candidate) => candidate.parent === component.urn) as ResourceRecord;
+        expect(logging.propertyDependencies.targetBucket).toEqual([logsBucket.urn]);
+        expect(logging.inputs.targetPrefix).toBe(`${component.name}/`);
+        const encryption = resourcesOfType(result, 'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration').find(
+          (candidate) => candidate.parent === component.urn,
+        ) as ResourceRecord;
+        expect(encryption.inputs.rules).toEqual([
+          { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: keyArnOf(result) }, bucketKeyEnabled: true },
+        ]);
+      }
+      if (mode === 'update') {
+        // Log delivery is accepted from exactly the data buckets.
+        const logsPolicy = resourcesOfType(result, 'aws:s3/bucketPolicy:BucketPolicy').find((policy) => policy.parent === logs.urn) as ResourceRecord;
+        const delivery = policyDocumentOf(logsPolicy.inputs.policy).Statement[0];
+        expect(delivery.Condition).toMatchObject({ ArnLike: { 'aws:SourceArn': expected.buckets.map((purpose) => `arn:aws:s3:::bulwark-${expected.stack}-${purpose}-k3x9q2`) } });
+      }
+    });
+
+    it('creates the DynamoDB table with a customer managed key, point-in-time recovery and deletion protection', () => {
+      const table = onlyResourceOfType(result, 'aws:dynamodb/table:Table');
+      expect(table.inputs).toMatchObject({
+        name: `bulwark-${expected.stack}-app`,
+        billingMode: 'PAY_PER_REQUEST',
+        serverSideEncryption: { enabled: true, kmsKeyArn: keyArnOf(result) },
+        pointInTimeRecovery: { enabled: true },
+        deletionProtectionEnabled: true,
+      });
+    });
+
+    it('puts PostgreSQL in the private subnets behind a security group open to the application tier only', () => {
+      const subnetGroup = onlyResourceOfType(result, 'aws:rds/subnetGroup:SubnetGroup');
+      expect(subnetGroup.inputs.subnetIds).toEqual(networkOutputs.privateSubnetIds);
+      const securityGroup = named(result, 'aws:ec2/securityGroup:SecurityGroup', 'database');
+      expect(securityGroup.inputs.vpcId).toBe(networkOutputs.vpcId);
+      expect(securityGroup.inputs.ingress).toEqual([
+        expect.objectContaining({ protocol: 'tcp', fromPort: 5432, toPort: 5432, securityGroups: [networkOutputs.appSecurityGroupId] }),
+      ]);
+      expect((securityGroup.inputs.ingress as Array<Record<string, unknown>>)[0]).not.toHaveProperty('cidrBlocks');
+      expect(securityGroup.inputs.egress).toEqual([]);
+      const parameterGroup = onlyResourceOfType(result, 'aws:rds/parameterGroup:ParameterGroup');
+      expect(parameterGroup.inputs.family).toBe('postgres16');
+      expect(parameterGroup.inputs.parameters).toEqual([expect.objectContaining({ name: 'rds.force_ssl', value: '1' })]);
+    });
+
+    it('configures the database instance securely, with backups and Multi-AZ from config', () => {
+      const instance = onlyResourceOfType(result, 'aws:rds/instance:Instance');
+      const keyArn = keyArnOf(result);
+      expect(instance.inputs).toMatchObject({
+        identifier: `bulwark-${expected.stack}-postgres`,
+        engine: 'postgres',
+        engineVersion: '16.4',
+        storageEncrypted: true,
+        kmsKeyId: keyArn,
+        publiclyAccessible: false,
+        multiAz: expected.multiAz,
+        backupRetentionPeriod: expected.backupDays,
+        deletionProtection: true,
+        iamDatabaseAuthenticationEnabled: true,
+        manageMasterUserPassword: true,
+        masterUserSecretKmsKeyId: keyArn,
+        performanceInsightsEnabled: true,
+        performanceInsightsKmsKeyId: keyArn,
+        skipFinalSnapshot: false,
+        port: 5432,
+      });
+      expect(instance.inputs).not.toHaveProperty('password');
+      const securityGroup = named(result, 'aws:ec2/securityGroup:SecurityGroup', 'database');
+      expect(instance.propertyDependencies.vpcSecurityGroupIds).toEqual([securityGroup.urn]);
+      expect(instance.propertyDependencies.dbSubnetGroupName).toEqual([onlyResourceOfType(result, 'aws:rds/subnetGroup:SubnetGroup').urn]);
+    });
+
+    it('pre-creates the exported database log groups, encrypted and with retention', () => {
+      const logGroups = resourcesOfType(result, 'aws:cloudwatch/logGroup:LogGroup');
+      expect(logGroups.map((group) => group.inputs.name).sort()).toEqual([
+        `/aws/rds/instance/bulwark-${expected.stack}-postgres/postgresql`,
+        `/aws/rds/instance/bulwark-${expected.stack}-postgres/upgrade`,
+      ]);
+      for (const group of logGroups) expect(group.inputs).toMatchObject({ kmsKeyId: keyArnOf(result), retentionInDays: expected.logDays });
+    });
+
+    it(`${expected.cache ? 'creates' : 'omits'} the Redis cache as configured`, () => {
+      const groups = resourcesOfType(result, 'aws:elasticache/replicationGroup:ReplicationGroup');
+      if (!expected.cache) {
+        expect(groups).toEqual([]);
+        expect(resourcesOfType(result, 'aws:elasticache/subnetGroup:SubnetGroup')).toEqual([]);
+        return;
+      }
+      const [group] = groups;
+      const subnetGroup = onlyResourceOfType(result, 'aws:elasticache/subnetGroup:SubnetGroup');
+      expect(subnetGroup.inputs.subnetIds).toEqual(networkOutputs.privateSubnetIds);
+      expect(group.inputs).toMatchObject({
+        engine: 'redis',
+        atRestEncryptionEnabled: true,
+        kmsKeyId: keyArnOf(result),
+        transitEncryptionEnabled: true,
+        transitEncryptionMode: 'required',
+        numCacheClusters: 2,
+        automaticFailoverEnabled: true,
+        multiAzEnabled: true,
+        subnetGroupName: subnetGroup.inputs.name,
+      });
+      const securityGroup = named(result, 'aws:ec2/securityGroup:SecurityGroup', 'cache');
+      expect(securityGroup.inputs.ingress).toEqual([
+        expect.objectContaining({ protocol: 'tcp', fromPort: 6379, toPort: 6379, securityGroups: [networkOutputs.appSecurityGroupId] }),
+      ]);
+    });
+
+    it('exports the outputs of its contract', () => {
+      const outputs = result.outputs as unknown as DataOutputs;
+      expect(Object.keys(outputs).sort()).toEqual(
+        [
+          'kmsKeyArn', 'logsBucketName', 'logsBucketArn', 'dataBuckets', 'tableName', 'tableArn', 'databaseIdentifier', 'databaseAddress',
+          'databasePort', 'databaseName', 'databaseResourceId', 'databaseSecurityGroupId', 'cacheEnabled', 'cacheReplicationGroupId',
+          'cacheSecurityGroupId',
+        ].sort(),
+      );
+      expect(outputs.cacheEnabled).toBe(expected.cache);
+      expect(outputs.databaseIdentifier).toBe(`bulwark-${expected.stack}-postgres`);
+      expect(outputs.databasePort).toBe(5432);
+      expect(outputs.databaseName).toBe('app');
+      // Known in a preview too, so consumers can plan against the buckets before they exist.
+      expect(outputs.dataBuckets).toEqual(
+        Object.fromEntries(
+          expected.buckets.map((purpose) => [
+            purpose,
+            { name: `bulwark-${expected.stack}-${purpose}-k3x9q2`, arn: `arn:aws:s3:::bulwark-${expected.stack}-${purpose}-k3x9q2` },
+          ]),
+        ),
+      );
+      if (!expected.cache) {
+        expect(outputs.cacheReplicationGroupId).toBeNull();
+        expect(outputs.cacheSecurityGroupId).toBeNull();
+      }
+      if (mode === 'update') {
+        expect(outputs.kmsKeyArn).toMatch(/^arn:aws:kms:eu-west-1:\d{12}:key\//);
+        expect(outputs.dataBuckets['app-data']).toEqual({
+          name: `bulwark-${expected.stack}-app-data-k3x9q2`,
+          arn: `arn:aws:s3:::bulwark-${expected.stack}-app-data-k3x9q2`,
+        });
+        expect(outputs.tableArn).toMatch(/:table\/bulwark-/);
+        expect(outputs.databaseResourceId).toMatch(/^db-/);
+        expect(outputs.databaseSecurityGroupId).toMatch(/^sg-/);
+        if (expected.cache) expect(typeof outputs.cacheReplicationGroupId).toBe('string');
+      }
+    });
+
+    it('passes the whole policy pack with zero mandatory violations', async () => {
+      const findings = await packFindings(result);
+      const mandatory = findings.filter((finding) => finding.enforcement === 'mandatory');
+      expect({ mandatory }).toEqual({ mandatory: [] });
+    });
+  });
+});
+
+describe('data stack config', () => {
+  const configError = async (overrides: Record<string, unknown>): Promise<string> => {
+    try {
+      await runDataStack('dev', 'preview', overrides);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error(`expected the config ${JSON.stringify(overrides)} to be rejected`);
+  };
+
+  it('turns the cache on in dev when asked, single-node without failover', async () => {
+    const result = await runDataStack('dev', 'preview', { 'data:cacheEnabled': true, 'data:cacheNodeCount': 1 });
+    expect(onlyResourceOfType(result, 'aws:elasticache/replicationGroup:ReplicationGroup').inputs).toMatchObject({
+      numCacheClusters: 1,
+      automaticFailoverEnabled: false,
+      multiAzEnabled: false,
+    });
+  });
+
+  it('builds the network reference from data:organization and data:networkProject', async () => {
+    const config = { ...stackConfigFile('dev'), 'data:organization': 'acme', 'data:networkProject': 'core-network' };
+    const { runProgram } = await import('@bulwark/offline');
+    const { program } = await import('./program');
+    const result = await runProgram(program, { project: 'data', stack: 'dev', config, stackReferences: { 'acme/core-network/dev': { ...networkOutputs } } });
+    expect(onlyResourceOfType(result, 'pulumi:pulumi:StackReference').inputs.name).toBe('acme/core-network/dev');
+  });
+
+  it.each([
+    ['data:databaseMultiAz', { 'data:databaseMultiAz': 'yes' }, /data:databaseMultiAz = "yes": expected true or false/],
+    ['data:cacheEnabled', { 'data:cacheEnabled': 'on' }, /data:cacheEnabled = "on": expected true or false/],
+    ['data:dataBuckets (not a list)', { 'data:dataBuckets': 'app-data' }, /data:dataBuckets = "app-data": expected a YAML list/],
+    ['data:dataBuckets[0]', { 'data:dataBuckets': ['App_Data'] }, /data:dataBuckets\[0\] = "App_Data": expected a lowercase purpose/],
+    ['data:dataBuckets (duplicates)', { 'data:dataBuckets': ['app-data', 'app-data'] }, /data:dataBuckets = \["app-data","app-data"\]: expected a YAML list of distinct/],
+    ['data:dataBuckets (logs purpose)', { 'data:dataBuckets': ['access-logs'] }, /data:dataBuckets\[0\] = "access-logs": .*other than "access-logs"/],
+    ['data:databaseInstanceClass', { 'data:databaseInstanceClass': 'm5.large' }, /data:databaseInstanceClass = "m5.large": expected an RDS instance class/],
+    ['data:databaseInstanceClass (no Performance Insights)', { 'data:databaseInstanceClass': 'db.t4g.micro' }, /data:databaseInstanceClass = "db.t4g.micro"/],
+    ['data:databaseEngineVersion', { 'data:databaseEngineVersion': '11.2' }, /data:databaseEngineVersion = "11.2": expected a PostgreSQL version/],
+    ['data:databaseAllocatedStorageGb', { 'data:databaseAllocatedStorageGb': 10 }, /data:databaseAllocatedStorageGb = 10: expected a whole number of GiB from 20/],
+    ['data:databaseMaxAllocatedStorageGb (below allocated)', { 'data:databaseMaxAllocatedStorageGb': 30, 'data:databaseAllocatedStorageGb': 40 }, /data:databaseMaxAllocatedStorageGb = 30: expected at least data:databaseAllocatedStorageGb \(40\)/],
+    ['data:cacheNodeType', { 'data:cacheNodeType': 'r7g.large' }, /data:cacheNodeType = "r7g.large": expected an ElastiCache node type/],
+    ['data:cacheNodeCount (range)', { 'data:cacheNodeCount': 9 }, /data:cacheNodeCount = 9: expected a whole number of cache nodes/],
+    ['data:cacheNodeCount (Multi-AZ)', { 'data:cacheEnabled': true, 'data:databaseMultiAz': true, 'data:cacheNodeCount': 1 }, /data:cacheNodeCount = 1: .*at least 2 when data:databaseMultiAz/],
+    ['data:organization', { 'data:organization': 'acme corp' }, /data:organization = "acme corp": expected a Pulumi organization name/],
+    ['data:networkProject', { 'data:networkProject': 'net/work' }, /data:networkProject = "net\/work": expected a Pulumi project name/],
+    ['a misspelt data key', { 'data:cacheEnable': true }, /data:cacheEnable = \(value not shown\): expected no such key; the data namespace holds organization/],
+    ['bulwark:backupRetentionDays', { 'bulwark:backupRetentionDays': 3 }, /bulwark:backupRetentionDays = 3: expected a whole number of days from 7 to 35/],
+  ])('rejects %s with an error naming the key', async (_label, overrides, message) => {
+    expect(await configError(overrides)).toMatch(message);
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * Builds Analyzer protocol messages from recorded resources, field by field as the Pulumi engine fills them:
- * inputs (with unknown sentinels and secret wrappers), options, provider, parent, dependencies and property
+ * inputs for Analyze and outputs for AnalyzeStack (with unknown sentinels and secret wrappers), options, provider, parent, dependencies and property
  * dependencies.
  */
 import * as structproto from 'google-protobuf/google/protobuf/struct_pb';
@@ -84,7 +84,8 @@ export function analyzeStackRequest(
     records.map((record) => {
       const resource = new analyzerproto.AnalyzerResource();
       resource.setType(record.type);
-      resource.setProperties(struct(record.inputs));
+      // As the engine does: Analyze sees a resource's inputs, AnalyzeStack its final state (its outputs).
+      resource.setProperties(struct(record.outputs));
       resource.setUrn(record.urn);
       resource.setName(record.name);
       resource.setOptions(resourceOptions(record));

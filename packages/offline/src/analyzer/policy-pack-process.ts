@@ -75,6 +75,8 @@ export async function startPolicyPack(directory: string, options: StartPolicyPac
   const child: ChildProcess = spawn(process.execPath, [runner, ENGINE_ADDRESS, absolute], {
     cwd: absolute,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // The pack's stderr is shown to the user as is: no terminal colour codes in it.
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
 
   });
   let stderr = '';

@@ -12,7 +12,7 @@ import * as analyzerrpc from '@pulumi/pulumi/proto/analyzer_grpc_pb';
 import type * as pluginproto from '@pulumi/pulumi/proto/plugin_pb';
 import { type ProgramResult, type ResourceRecord } from '../types';
 import { resolvePolicyConfig, type ResolvedPolicyConfig } from '../policy/config';
-import { type Finding } from '../policy/findings';
+import { type EnforcementLevel, type Finding } from '../policy/findings';
 import { isAnalyzed } from '../policy/in-process';
 import { analyzeRequest, analyzeStackRequest } from './analyzer-requests';
 import { PolicyPackError } from './policy-pack-error';
@@ -34,6 +34,16 @@ export interface StackContext {
   readonly config?: Readonly<Record<string, string>>;
   readonly secretKeys?: readonly string[];
   readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** What one evaluation of a pack found. */
+export interface PackEvaluation {
+  /** Every finding: mandatory, advisory and waived alike, resource findings in registration order first. */
+  readonly findings: Finding[];
+  /** The policies the pack said do not apply, per resource (`urn` absent for stack policies). */
+  readonly notApplicable: { readonly policy: string; readonly urn?: string; readonly reason: string }[];
+  /** Each policy's effective enforcement level after config. */
+  readonly enforcement: Map<string, EnforcementLevel>;
 }
 
 const MAX_MESSAGE = 400 * 1024 * 1024;
@@ -156,7 +166,7 @@ export class PolicyPack {
     program: Pick<ProgramResult, 'resources' | 'project' | 'stack' | 'organization' | 'mode'>,
     userConfig: Record<string, unknown> = {},
     context: StackContext = {},
-  ): Promise<Finding[]> {
+  ): Promise<PackEvaluation> {
     const resolved = this.resolveConfig(userConfig);
     const configure = new analyzerproto.ConfigureAnalyzerRequest();
     const policyConfig = configure.getPolicyconfigMap();
@@ -181,6 +191,12 @@ export class PolicyPack {
     const byUrn = new Map(program.resources.map((record) => [record.urn, record]));
     const analyzed = program.resources.filter(isAnalyzed);
     const findings: Finding[][] = new Array(analyzed.length);
+    const notApplicable: { policy: string; urn?: string; reason: string }[] = [];
+    const collectNotApplicable = (response: analyzerproto.AnalyzeResponse, urn: string | undefined) => {
+      for (const entry of response.getNotApplicableList()) {
+        notApplicable.push({ policy: entry.getPolicyName(), ...(urn ? { urn } : {}), reason: entry.getReason() });
+      }
+    };
     const analyzeOne = async (record: ResourceRecord, index: number) => {
       const response = await this.call<analyzerproto.AnalyzeRequest, analyzerproto.AnalyzeResponse>(
         'analyze',
@@ -188,6 +204,7 @@ export class PolicyPack {
         `of ${record.urn}`,
       );
       findings[index] = response.getDiagnosticsList().map((diagnostic) => this.findingOf(diagnostic, record.urn));
+      collectNotApplicable(response, record.urn);
     };
     // The engine analyzes resources as it steps through them; keeping several calls in flight only overlaps
     // the round trips, and findings keep the registration order.
@@ -205,7 +222,12 @@ export class PolicyPack {
       analyzeStackRequest(analyzed, byUrn),
       `of ${program.project}/${program.stack}`,
     );
-    return [...findings.flat(), ...stackResponse.getDiagnosticsList().map((diagnostic) => this.findingOf(diagnostic, undefined))];
+    collectNotApplicable(stackResponse, undefined);
+    return {
+      findings: [...findings.flat(), ...stackResponse.getDiagnosticsList().map((diagnostic) => this.findingOf(diagnostic, undefined))],
+      notApplicable,
+      enforcement: new Map([...resolved].map(([name, config]) => [name, config.enforcementLevel])),
+    };
   }
 
   /** Closes the connection and stops the pack process. */

@@ -144,7 +144,7 @@ describe('runProgram', () => {
     it('emulates the computed outputs programs read: RDS managed master secrets, cache endpoints', async () => {
       const result = await runProgram(
         () => {
-          const database = new aws.rds.Instance('db', { engine: 'postgres', instanceClass: 'db.t4g.micro', manageMasterUserPassword: true, masterUsername: 'app' });
+          const database = new aws.rds.Instance('db', { engine: 'postgres', instanceClass: 'db.t4g.micro', manageMasterUserPassword: true, username: 'app' });
           const cache = new aws.elasticache.ReplicationGroup('cache', { description: 'cache' });
           return { secretArn: database.masterUserSecrets[0].secretArn, endpoint: cache.primaryEndpointAddress };
         },

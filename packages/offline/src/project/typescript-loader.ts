@@ -3,6 +3,7 @@
  * required), but transpile-only with swc: type errors are the `typecheck` target's business, and checking a
  * program that imports `@pulumi/aws` costs seconds per run.
  */
+import type * as TsNode from 'ts-node';
 
 /** True when something (ts-node, a test runner's transform) already compiles `.ts` files in this process. */
 function typeScriptHandled(): boolean {
@@ -18,7 +19,7 @@ function typeScriptHandled(): boolean {
 export function registerTypeScript(): void {
   if (typeScriptHandled()) return;
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const tsNode = require('ts-node') as typeof import('ts-node');
+  const tsNode = require('ts-node') as typeof TsNode;
   tsNode.register({
     transpileOnly: true,
     skipProject: true,

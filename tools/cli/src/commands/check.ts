@@ -1,0 +1,45 @@
+/** `bulwark check DIR`: any Pulumi program directory, offline, against the given packs (default: the workspace's). */
+import * as path from 'node:path';
+import { loadProgramDirectory } from '@bulwark/offline';
+import { type CheckOptions } from '../cli-arguments';
+import { evaluateStack } from '../evaluation/evaluate-stack';
+import { startPacks, stopPacks } from '../evaluation/pack-set';
+import { buildReport } from '../report/report-model';
+import { emitReport, progress, stackProgress } from '../report-output';
+import { TOOL_VERSION } from '../tool-version';
+import { readPackConfigFile } from '../workspace/pack-config-file';
+import { assertPackBuilt, workspacePackDirectories } from '../workspace/workspace-packs';
+import { OWN_WORKSPACE } from '../workspace/workspace-root';
+import { WorkspaceError } from '../workspace/workspace-error';
+
+function defaultPacks(): string[] {
+  const packs = workspacePackDirectories(OWN_WORKSPACE);
+  if (packs.length === 0) throw new WorkspaceError(`no policy pack under ${path.join(OWN_WORKSPACE, 'policies')}: give one with --policy-pack DIR`);
+  return packs;
+}
+
+/** Runs the check and returns the exit code. */
+export async function runCheck(options: CheckOptions): Promise<number> {
+  const program = loadProgramDirectory(options.directory, options.stack);
+  const packDirectories = options.policyPacks.length > 0 ? options.policyPacks.map((pack) => path.resolve(pack)) : defaultPacks();
+  if (options.policyPacks.length === 0) packDirectories.forEach(assertPackBuilt);
+  const packConfigs = packDirectories.map((_, index) => {
+    const file = options.policyPackConfigs[index];
+    return file ? readPackConfigFile(file) : {};
+  });
+  progress(`bulwark check ${options.directory}: ${program.project.name}/${options.stack} (${options.mode}), ${packDirectories.length} policy pack(s)`);
+  const packs = await startPacks(packDirectories);
+  try {
+    const { report: stack } = await evaluateStack({
+      program,
+      mode: options.mode,
+      organization: options.organization,
+      configOverrides: options.config,
+      packs: packs.map((pack, index) => ({ pack, config: packConfigs[index] ?? {} })),
+    });
+    progress(stackProgress(stack));
+    return emitReport(buildReport(TOOL_VERSION, packs.map((pack) => pack.info), [stack]), options.format, options.output);
+  } finally {
+    await stopPacks(packs);
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * `bulwark rules`: the rule catalogue as the pack itself describes it over `GetAnalyzerInfo` (title,
+ * severity, level, FSBP/CIS controls from its `fsbp:`/`cis:` tags, remediation, docs link), so it is always
+ * the catalogue of the pack that enforces.
+ */
+import * as path from 'node:path';
+import { PolicyPack, type PolicyInfo, type PolicyPackInfo } from '@bulwark/offline';
+import { type RulesOptions } from '../cli-arguments';
+import { progress } from '../report-output';
+import { assertPackBuilt, workspacePackDirectories } from '../workspace/workspace-packs';
+import { findWorkspaceRoot } from '../workspace/workspace-root';
+import { WorkspaceError } from '../workspace/workspace-error';
+import { ExitCode } from '../exit-codes';
+
+/** The control ids a policy maps to in a framework (from its `<framework>:<id>` tags). */
+export function controlsOf(policy: PolicyInfo, framework: 'fsbp' | 'cis'): string[] {
+  return policy.tags.filter((tag) => tag.startsWith(`${framework}:`)).map((tag) => tag.slice(framework.length + 1));
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function renderRules(pack: PolicyPackInfo, policies: PolicyInfo[], format: RulesOptions['format']): string {
+  if (format === 'json') {
+    const rules = policies.map((policy) => ({
+      id: policy.name,
+      title: policy.displayName ?? policy.name,
+      description: policy.description,
+      severity: policy.severity ?? null,
+      enforcementLevel: policy.enforcementLevel,
+      kind: policy.kind,
+      fsbp: controlsOf(policy, 'fsbp'),
+      cis: controlsOf(policy, 'cis'),
+      tags: policy.tags,
+      remediation: policy.remediationSteps ?? null,
+      url: policy.url ?? null,
+      config: policy.configSchema?.properties ?? {},
+    }));
+    return JSON.stringify({ pack: pack.name, version: pack.version, rules }, null, 2) + '\n';
+  }
+  if (format === 'markdown') {
+    const lines = [
+      `| Rule | Title | Severity | Level | FSBP | CIS |`,
+      '|---|---|---|---|---|---|',
+      ...policies.map(
+        (policy) =>
+          `| ${policy.url ? `[\`${policy.name}\`](${policy.url})` : `\`${policy.name}\``} | ${cell(policy.displayName ?? '')} | ` +
+          `${policy.severity ?? ''} | ${policy.enforcementLevel} | ${controlsOf(policy, 'fsbp').join(', ')} | ${controlsOf(policy, 'cis').join(', ')} |`,
+      ),
+    ];
+    return `## ${pack.name} ${pack.version}: ${policies.length} rule(s)\n\n${lines.join('\n')}\n`;
+  }
+  const width = Math.max(4, ...policies.map((policy) => policy.name.length));
+  const lines = policies.map((policy) => {
+    const controls = [...controlsOf(policy, 'fsbp').map((id) => `FSBP ${id}`), ...controlsOf(policy, 'cis').map((id) => `CIS ${id}`)];
+    return (
+      `${policy.name.padEnd(width)}  ${(policy.severity ?? '-').padEnd(8)}  ${policy.enforcementLevel.padEnd(9)}  ` +
+      `${policy.displayName ?? policy.description.split('\n')[0]}${controls.length ? `  (${controls.join(', ')})` : ''}`
+    );
+  });
+  return `${pack.name} ${pack.version}: ${policies.length} rule(s)\n${lines.join('\n')}\n`;
+}
+
+/** Lists the rules and returns the exit code. */
+export async function runRules(options: RulesOptions): Promise<number> {
+  let directory: string;
+  if (options.policyPack) directory = path.resolve(options.policyPack);
+  else {
+    const root = findWorkspaceRoot(options.workspace);
+    const packs = workspacePackDirectories(root);
+    if (packs.length === 0) throw new WorkspaceError(`no policy pack under ${path.join(root, 'policies')}: give one with --policy-pack DIR`);
+    if (packs.length > 1) progress(`several workspace packs; listing ${packs[0]} (choose with --policy-pack DIR)`);
+    directory = packs[0] as string;
+    assertPackBuilt(directory);
+  }
+  const pack = await PolicyPack.start(directory);
+  try {
+    const policies = pack.info.policies.filter((policy) => !options.framework || controlsOf(policy, options.framework).length > 0);
+    process.stdout.write(renderRules(pack.info, policies, options.format));
+    return ExitCode.Passed;
+  } finally {
+    await pack.stop();
+  }
+}

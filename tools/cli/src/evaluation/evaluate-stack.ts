@@ -1,0 +1,109 @@
+/**
+ * One stack, end to end: run the program offline, evaluate every policy pack on what it registered over the
+ * Analyzer protocol, and turn the result into a {@link StackReport}.
+ */
+import * as path from 'node:path';
+import {
+  isAnalyzed,
+  namespacedKey,
+  runProgram,
+  type PolicyPack,
+  type ProgramDirectory,
+  type ProgramResult,
+  type RunMode,
+} from '@bulwark/offline';
+import { toViolation, type ReportPolicy, type StackReport } from '../report/report-model';
+
+/** A pack with the config it evaluates this stack with (a `--policy-pack-config` document). */
+export interface ConfiguredPack {
+  readonly pack: PolicyPack;
+  readonly config: Record<string, unknown>;
+}
+
+export interface StackEvaluationRequest {
+  readonly program: ProgramDirectory;
+  readonly mode: RunMode;
+  readonly organization: string;
+  /** `--config` values; bare keys belong to the project. They override the stack file. */
+  readonly configOverrides?: Readonly<Record<string, string>>;
+  /** Outputs of the stacks this one may reference, by stack name. */
+  readonly stackReferences?: Readonly<Record<string, Record<string, unknown>>>;
+  readonly packs: readonly ConfiguredPack[];
+}
+
+export interface StackEvaluation {
+  readonly report: StackReport;
+  readonly result: ProgramResult;
+}
+
+/** A path for humans: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
+}
+
+function configStrings(config: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(config).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]),
+  );
+}
+
+/** Runs a stack's program and evaluates the packs on it. Program and pack failures propagate as errors. */
+export async function evaluateStack(request: StackEvaluationRequest): Promise<StackEvaluation> {
+  const { program } = request;
+  const projectName = program.project.name;
+  const overrides = Object.fromEntries(
+    Object.entries(request.configOverrides ?? {}).map(([key, value]) => [namespacedKey(key, projectName), value]),
+  );
+  const config = { ...program.settings.config, ...overrides };
+  const secretKeys = program.settings.secretKeys.filter((key) => overrides[key] === undefined);
+  const warnings = program.settings.warnings.filter((warning) => !Object.keys(overrides).some((key) => warning.includes(`"${key}"`)));
+
+  const result = await runProgram(program.run, {
+    project: projectName,
+    stack: program.stack,
+    organization: request.organization,
+    mode: request.mode,
+    config,
+    secretKeys,
+    stackReferences: request.stackReferences ?? {},
+  });
+
+  const analyzed = result.resources.filter(isAnalyzed);
+  const violations = [];
+  const policies: ReportPolicy[] = [];
+  for (const { pack, config: packConfig } of request.packs) {
+    const evaluation = await pack.evaluate(result, packConfig, { config: configStrings(config), secretKeys });
+    violations.push(...evaluation.findings.map(toViolation));
+    for (const policy of pack.info.policies) {
+      const enforcement = evaluation.enforcement.get(policy.name) ?? policy.enforcementLevel;
+      if (enforcement === 'disabled') continue;
+      policies.push({
+        pack: pack.info.name,
+        policy: policy.name,
+        kind: policy.kind,
+        enforcement,
+        notApplicable: evaluation.notApplicable
+          .filter((entry) => entry.policy === policy.name && entry.urn !== undefined)
+          .map((entry) => entry.urn as string),
+      });
+    }
+  }
+
+  return {
+    result,
+    report: {
+      project: projectName,
+      stack: program.stack,
+      mode: request.mode,
+      directory: displayPath(program.project.directory),
+      entry: displayPath(program.entry),
+      resources: analyzed.map((record) => ({ urn: record.urn, type: record.type, name: record.name })),
+      violations,
+      outputs: result.outputs,
+      policies,
+      warnings,
+      durationMs: Math.round(result.durationMs),
+    },
+  };
+}

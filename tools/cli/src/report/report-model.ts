@@ -1,0 +1,109 @@
+/**
+ * The report of a bulwark run: what every format renders. Its JSON form is versioned and documented by
+ * docs/report-schema.json; add fields freely, but change or remove one only with a new `version`.
+ */
+import { isWaived, WAIVED_MARKER, type EnforcementLevel, type Finding, type PolicyPackInfo } from '@bulwark/offline';
+
+export const REPORT_VERSION = 1;
+
+export interface ReportResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+}
+
+export interface ReportViolation {
+  readonly policy: string;
+  readonly pack: string;
+  readonly packVersion: string;
+  /** `mandatory` or `advisory` (a waived finding is reported by the pack as advisory). */
+  readonly enforcement: EnforcementLevel;
+  readonly severity?: string;
+  /** The offending resource; absent for a finding about the stack as a whole. */
+  readonly urn?: string;
+  readonly message: string;
+  readonly waived: boolean;
+  /** The waiver's reason, owner and expiry, as the pack reported them. */
+  readonly waiver?: string;
+}
+
+/** A policy that was evaluated on a stack, and where it did not apply. */
+export interface ReportPolicy {
+  readonly pack: string;
+  readonly policy: string;
+  readonly kind: 'resource' | 'stack' | 'unknown';
+  readonly enforcement: EnforcementLevel;
+  /** URNs of the resources the pack said the policy does not apply to. */
+  readonly notApplicable: string[];
+}
+
+export interface StackReport {
+  readonly project: string;
+  readonly stack: string;
+  readonly mode: 'preview' | 'update';
+  /** The program directory, relative to the working directory when inside it. */
+  readonly directory: string;
+  /** The program's entry file, relative like {@link directory}: where SARIF locates findings. */
+  readonly entry: string;
+  readonly resources: ReportResource[];
+  readonly violations: ReportViolation[];
+  readonly outputs: Record<string, unknown>;
+  readonly policies: ReportPolicy[];
+  readonly warnings: string[];
+  readonly durationMs: number;
+}
+
+export interface ReportSummary {
+  readonly stacks: number;
+  readonly resources: number;
+  readonly mandatory: number;
+  readonly advisory: number;
+  readonly waived: number;
+}
+
+export interface Report {
+  readonly version: typeof REPORT_VERSION;
+  readonly tool: { readonly name: 'bulwark'; readonly version: string };
+  readonly packs: PolicyPackInfo[];
+  readonly stacks: StackReport[];
+  readonly summary: ReportSummary;
+}
+
+/** A finding as a report violation: the waiver split off the message. */
+export function toViolation(finding: Finding): ReportViolation {
+  const waived = isWaived(finding);
+  const at = finding.message.indexOf(WAIVED_MARKER);
+  return {
+    policy: finding.policy,
+    pack: finding.pack,
+    packVersion: finding.packVersion,
+    enforcement: finding.enforcement === 'remediate' ? 'mandatory' : finding.enforcement,
+    ...(finding.severity ? { severity: finding.severity } : {}),
+    ...(finding.urn ? { urn: finding.urn } : {}),
+    message: waived ? finding.message.slice(0, at) : finding.message,
+    waived,
+    ...(waived ? { waiver: finding.message.slice(at + WAIVED_MARKER.length) } : {}),
+  };
+}
+
+/** True for a violation that fails the run. */
+export function isBlocking(violation: ReportViolation): boolean {
+  return violation.enforcement === 'mandatory' && !violation.waived;
+}
+
+/** Counts over every stack. */
+export function summarize(stacks: readonly StackReport[]): ReportSummary {
+  const violations = stacks.flatMap((stack) => stack.violations);
+  return {
+    stacks: stacks.length,
+    resources: stacks.reduce((total, stack) => total + stack.resources.length, 0),
+    mandatory: violations.filter(isBlocking).length,
+    advisory: violations.filter((violation) => !violation.waived && violation.enforcement === 'advisory').length,
+    waived: violations.filter((violation) => violation.waived).length,
+  };
+}
+
+/** Assembles the report. */
+export function buildReport(toolVersion: string, packs: PolicyPackInfo[], stacks: StackReport[]): Report {
+  return { version: REPORT_VERSION, tool: { name: 'bulwark', version: toolVersion }, packs, stacks, summary: summarize(stacks) };
+}

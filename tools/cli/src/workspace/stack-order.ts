@@ -1,0 +1,71 @@
+/**
+ * A first guess at the StackReference order of workspace stacks, from their sources: a stack whose sources
+ * name another workspace project in a string (`'network'`, `/network/` in a reference name) probably
+ * references it. The guess only orders the runs; references found while running still decide (a run that
+ * asks for a stack that has not run yet is run again after it), so a wrong guess costs time, never a result.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type PulumiProject } from '@bulwark/offline';
+
+const SOURCE = /\.(ts|js|mts|cts|mjs|cjs)$/;
+const SKIPPED = new Set(['node_modules', 'bin', 'dist', 'out-tsc', 'coverage']);
+
+function sourcesOf(directory: string): string {
+  const texts: string[] = [];
+  const visit = (current: string) => {
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      if (SKIPPED.has(entry.name) || entry.name.startsWith('.')) continue;
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (SOURCE.test(entry.name) && !entry.name.includes('.spec.') && !entry.name.includes('.test.')) {
+        texts.push(fs.readFileSync(full, 'utf8'));
+      }
+    }
+  };
+  visit(directory);
+  return texts.join('\n');
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The projects each project's sources seem to reference. */
+export function referenceHints(projects: readonly PulumiProject[]): Map<string, Set<string>> {
+  const hints = new Map<string, Set<string>>();
+  for (const project of projects) {
+    const text = sourcesOf(project.directory);
+    const referenced = new Set<string>();
+    for (const other of projects) {
+      if (other.name === project.name) continue;
+      const name = escape(other.name);
+      if (new RegExp(`['"\`/]${name}['"\`/]`).test(text)) referenced.add(other.name);
+    }
+    hints.set(project.name, referenced);
+  }
+  return hints;
+}
+
+/** The projects ordered so that hinted dependencies come first (input order kept otherwise, and on a cycle). */
+export function orderByReferenceHints(projects: readonly PulumiProject[]): PulumiProject[] {
+  const hints = referenceHints(projects);
+  const ordered: PulumiProject[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  let cyclic = false;
+  const byName = new Map(projects.map((project) => [project.name, project]));
+  const visit = (project: PulumiProject) => {
+    const current = state.get(project.name);
+    if (current === 'done') return;
+    if (current === 'visiting') {
+      cyclic = true;
+      return;
+    }
+    state.set(project.name, 'visiting');
+    for (const dependency of hints.get(project.name) ?? []) visit(byName.get(dependency) as PulumiProject);
+    state.set(project.name, 'done');
+    ordered.push(project);
+  };
+  projects.forEach(visit);
+  return cyclic ? [...projects] : ordered;
+}

@@ -1,0 +1,69 @@
+/**
+ * Conformance: for the same program, the findings a pack reports over the Analyzer gRPC protocol equal those of
+ * evaluating its policies in-process with the SDK's semantics; and preview and update give the same verdicts.
+ */
+import * as aws from '@pulumi/aws';
+import { evaluateInProcess, PolicyPack, runProgram, sortFindings, type Finding, type RunMode } from '@bulwark/offline';
+import { DEMO_PACK } from './cli-harness';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const demoPolicies = require('../test-fixtures/packs/demo-pack/policies.js');
+
+/** Buckets with and without tags and versioning, a versioning linked only through property dependencies. */
+function program() {
+  const tagged = new aws.s3.Bucket('tagged', { tags: { Owner: 'data' } });
+  new aws.s3.Bucket('untagged', {});
+  new aws.s3.BucketVersioning('tagged', { bucket: tagged.id, versioningConfiguration: { status: 'Enabled' } });
+  new aws.cloudwatch.LogGroup('short', { retentionInDays: 7 });
+  new aws.cloudwatch.LogGroup('unset', {});
+  return { bucket: tagged.bucket };
+}
+
+let pack: PolicyPack;
+
+beforeAll(async () => {
+  pack = await PolicyPack.start(DEMO_PACK);
+});
+
+afterAll(async () => {
+  await pack?.stop();
+});
+
+const verdicts = (findings: Finding[]) => sortFindings(findings).map((finding) => `${finding.enforcement} ${finding.policy} ${finding.urn ?? '(stack)'}`);
+
+describe('policy packs over the Analyzer protocol', () => {
+  it('reports the pack metadata from GetAnalyzerInfo', () => {
+    expect(pack.info.name).toBe('demo-pack');
+    expect(pack.info.version).toBe('1.2.3');
+    const versioned = pack.info.policies.find((policy) => policy.name === 'bucket-versioned');
+    expect(versioned).toMatchObject({ kind: 'stack', severity: 'high', enforcementLevel: 'mandatory', tags: ['service:s3', 'fsbp:S3.14', 'cis:2.1.3'] });
+    expect(pack.info.policies.find((policy) => policy.name === 'log-retention')?.configSchema?.properties?.['minimumDays']).toMatchObject({ default: 90 });
+  });
+
+  it.each<RunMode>(['preview', 'update'])('gives the same findings as in-process evaluation (%s)', async (mode) => {
+    const result = await runProgram(program, { project: 'conformance', mode });
+    const config = { 'log-retention': { minimumDays: 10 } };
+    const overGrpc = await pack.evaluate(result, config);
+    const inProcess = await evaluateInProcess({ name: 'demo-pack', version: '1.2.3', policies: demoPolicies }, result, config);
+    expect(sortFindings(overGrpc.findings)).toEqual(sortFindings(inProcess));
+    expect(verdicts(overGrpc.findings)).toEqual([
+      'advisory log-retention urn:pulumi:dev::conformance::aws:cloudwatch/logGroup:LogGroup::short',
+      'advisory log-retention urn:pulumi:dev::conformance::aws:cloudwatch/logGroup:LogGroup::unset',
+      'mandatory bucket-owner-tag urn:pulumi:dev::conformance::aws:s3/bucket:Bucket::untagged',
+      'mandatory bucket-versioned urn:pulumi:dev::conformance::aws:s3/bucket:Bucket::untagged',
+    ]);
+  });
+
+  it('gives the same verdicts in preview and update', async () => {
+    const preview = await pack.evaluate(await runProgram(program, { project: 'modes', mode: 'preview' }));
+    const update = await pack.evaluate(await runProgram(program, { project: 'modes', mode: 'update' }));
+    expect(verdicts(update.findings)).toEqual(verdicts(preview.findings));
+    expect(verdicts(preview.findings)).toHaveLength(4);
+  });
+
+  it('rejects pack config the pack does not declare, naming the policy', async () => {
+    const result = await runProgram(program, { project: 'config' });
+    await expect(pack.evaluate(result, { 'log-retention': { minimumDays: 'ninety' } })).rejects.toThrow('"log-retention".minimumDays must be integer');
+    await expect(pack.evaluate(result, { 'no-such-policy': 'mandatory' })).rejects.toThrow('"no-such-policy": no policy of that name in the pack');
+  });
+});

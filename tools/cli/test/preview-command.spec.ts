@@ -1,0 +1,94 @@
+/**
+ * `bulwark preview` and `bulwark rules` end to end on a temporary workspace: stacks found under stacks/, run in
+ * StackReference order with the referenced stack's outputs, each with its own pack config; the catalogue from
+ * the pack's metadata.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { bulwark, DEMO_PACK, linkNodeModules, removeTemporaryDirectories, temporaryDirectory, writeProgram } from './cli-harness';
+
+let workspace: string;
+
+beforeAll(() => {
+  workspace = temporaryDirectory();
+  linkNodeModules(workspace);
+  fs.writeFileSync(path.join(workspace, 'package.json'), JSON.stringify({ name: 'ws', private: true, workspaces: ['stacks/*'] }));
+  fs.mkdirSync(path.join(workspace, 'policies'));
+  fs.symlinkSync(DEMO_PACK, path.join(workspace, 'policies', 'demo'), 'dir');
+  // "alpha" sorts first but consumes "zeta": the preview must run zeta first and pass its outputs.
+  writeProgram(path.join(workspace, 'stacks', 'alpha'), {
+    'Pulumi.yaml': 'name: alpha\nruntime: nodejs\n',
+    'index.ts': [
+      "import * as pulumi from '@pulumi/pulumi';",
+      "import * as aws from '@pulumi/aws';",
+      'const zeta = new pulumi.StackReference(`${pulumi.getOrganization()}/zeta/${pulumi.getStack()}`);',
+      "export const owner = zeta.requireOutput('owner');",
+      "const bucket = new aws.s3.Bucket('data', { tags: { Owner: owner as pulumi.Output<string> } });",
+      "new aws.s3.BucketVersioning('data', { bucket: bucket.id, versioningConfiguration: { status: 'Enabled' } });",
+      '',
+    ].join('\n'),
+  });
+  writeProgram(path.join(workspace, 'stacks', 'zeta'), {
+    'Pulumi.yaml': 'name: zeta\nruntime: nodejs\nmain: src/index.ts\n',
+    'Pulumi.dev.yaml': 'config:\n  zeta:owner: network-team\n',
+    'policy-config.json': JSON.stringify({ 'log-retention': { minimumDays: 7 } }),
+    'src/index.ts': [
+      "import * as pulumi from '@pulumi/pulumi';",
+      "import * as aws from '@pulumi/aws';",
+      "new aws.cloudwatch.LogGroup('flow', { retentionInDays: 30 });",
+      "export const owner = new pulumi.Config().require('owner');",
+      '',
+    ].join('\n'),
+  });
+});
+
+afterAll(removeTemporaryDirectories);
+
+describe('bulwark preview', () => {
+  it('runs every stack in reference order with the referenced outputs and each stack pack config', async () => {
+    const result = await bulwark(['preview', '--workspace', workspace, '--format', 'json']);
+    expect(result.stderr).not.toContain('error:');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.stacks.map((stack: { project: string }) => stack.project)).toEqual(['zeta', 'alpha']);
+    expect(report.stacks[1].outputs).toEqual({ owner: 'network-team' });
+    // zeta's policy-config.json lowers the retention minimum to 7: its 30-day log group passes.
+    expect(report.summary).toMatchObject({ stacks: 2, mandatory: 0, advisory: 0 });
+  });
+
+  it('previews only the named stacks (and what they reference)', async () => {
+    const result = await bulwark(['preview', 'zeta', '--workspace', workspace, '--update']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('zeta/dev (update');
+    expect(result.stdout).not.toContain('alpha/dev');
+    const unknown = await bulwark(['preview', 'gamma', '--workspace', workspace]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no workspace stack named "gamma" (known: alpha, zeta)');
+  });
+
+  it('passes with a clear message when the workspace has no stacks yet', async () => {
+    const empty = temporaryDirectory();
+    fs.mkdirSync(path.join(empty, 'policies'));
+    fs.symlinkSync(DEMO_PACK, path.join(empty, 'policies', 'demo'), 'dir');
+    const result = await bulwark(['preview', '--workspace', empty]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('nothing to preview');
+  });
+});
+
+describe('bulwark rules', () => {
+  it('lists the catalogue from the pack metadata, filtered by framework', async () => {
+    const all = await bulwark(['rules', '--workspace', workspace, '--format', 'json']);
+    expect(all.code).toBe(0);
+    const catalogue = JSON.parse(all.stdout);
+    expect(catalogue.rules.map((rule: { id: string }) => rule.id)).toEqual(['bucket-owner-tag', 'bucket-versioned', 'log-retention', 'stack-not-empty']);
+    const cis = await bulwark(['rules', '--policy-pack', DEMO_PACK, '--framework', 'cis']);
+    expect(cis.code).toBe(0);
+    expect(cis.stdout).toContain('bucket-versioned');
+    expect(cis.stdout).toContain('CIS 2.1.3');
+    expect(cis.stdout).not.toContain('bucket-owner-tag');
+    const bad = await bulwark(['rules', '--framework', 'nist']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--framework must be fsbp or cis');
+  });
+});

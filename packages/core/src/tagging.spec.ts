@@ -56,6 +56,17 @@ describe.each(['preview', 'update'] as const)('createAwsProvider (%s)', (mode) =
     expect(bucket.provider?.startsWith(providerRecord.urn)).toBe(true);
   });
 
+  it('restricts the provider to the accounts aws:allowedAccountIds names (explicit providers ignore stack config)', async () => {
+    const result = await runProgram(
+      () => {
+        createAwsProvider(loadStackConfig());
+      },
+      { mode, config: { ...componentTestConfig, 'aws:allowedAccountIds': ['111122223333'] } },
+    );
+    const allowed = onlyResourceOfType(result, 'pulumi:providers:aws').inputs.allowedAccountIds;
+    expect(typeof allowed === 'string' ? JSON.parse(allowed) : allowed).toEqual(['111122223333']);
+  });
+
   it('builds a provider for a secondary region of bulwark:regions', async () => {
     const result = await runProgram(
       () => {

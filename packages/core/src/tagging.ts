@@ -43,7 +43,9 @@ export interface AwsProviderOptions {
 
 /**
  * The AWS provider every stack deploys through: its `defaultTags` put the standard tags on every taggable
- * resource (the policy pack's required-tags rule counts them), so no resource can be created untagged.
+ * resource (the policy pack's required-tags rule counts them), so no resource can be created untagged, and it
+ * refuses to deploy outside the accounts `aws:allowedAccountIds` names (an explicit provider does not read
+ * stack config, so the key is passed on here).
  */
 export function createAwsProvider(config: StackConfig, options: AwsProviderOptions = {}): aws.Provider {
   const region = options.region ?? config.region;
@@ -54,7 +56,11 @@ export function createAwsProvider(config: StackConfig, options: AwsProviderOptio
   }
   return new aws.Provider(
     options.name ?? `aws-${region}`,
-    { region, defaultTags: { tags: { ...standardTags(config) } } },
+    {
+      region,
+      defaultTags: { tags: { ...standardTags(config) } },
+      ...(config.allowedAccountIds ? { allowedAccountIds: [...config.allowedAccountIds] } : {}),
+    },
     options.opts,
   );
 }

@@ -2,7 +2,7 @@ import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offli
 import { allRules } from '@bulwark/aws-security/src/rules';
 import { MFA_SELF_SERVICE_ACTIONS } from './mfa-enforcement';
 import { type BaselineOutputs } from './outputs';
-import { describeFindings, evaluateWholePack, resourceNamed, resourcesOfType, runBaseline, stackConfigFile } from './testing/stack-run';
+import { deploymentAccount, describeFindings, evaluateWholePack, resourceNamed, resourcesOfType, runBaseline, stackConfigFile } from './testing/stack-run';
 
 const isString = (value: unknown) => typeof value === 'string' && value !== '';
 const isStringMap = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isString);
@@ -46,6 +46,7 @@ function providerOf(result: ProgramResult, record: ResourceRecord): ResourceReco
 
 describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => {
   const want = expected[stack];
+  const account = deploymentAccount(stack);
 
   it('uses the stack config file this test expects', () => {
     expect(stackConfigFile(stack)['bulwark:regions']).toEqual([...want.regions]);
@@ -97,8 +98,8 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
         Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
       });
       expect(statement(document, 'AllowManageOwnPasswordAndMfa').Resource).toEqual([
-        'arn:aws:iam::123456789012:user/${aws:username}',
-        'arn:aws:iam::123456789012:mfa/${aws:username}',
+        `arn:aws:iam::${account}:user/\${aws:username}`,
+        `arn:aws:iam::${account}:mfa/\${aws:username}`,
       ]);
     });
 
@@ -133,13 +134,13 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
         expect(statement(policy, 'AllowConfigDelivery')).toMatchObject({
           Principal: { Service: 'config.amazonaws.com' },
           Action: 's3:PutObject',
-          Resource: `arn:aws:s3:::bulwark-${stack}-config-history-k3x9q2/AWSLogs/123456789012/Config/*`,
-          Condition: { StringEquals: { 'aws:SourceAccount': '123456789012', 's3:x-amz-acl': 'bucket-owner-full-control' } },
+          Resource: `arn:aws:s3:::bulwark-${stack}-config-history-k3x9q2/AWSLogs/${account}/Config/*`,
+          Condition: { StringEquals: { 'aws:SourceAccount': account, 's3:x-amz-acl': 'bucket-owner-full-control' } },
         });
         const keyPolicy = documentOf(auditKey);
         expect(statement(keyPolicy, 'AllowConfigDelivery')).toMatchObject({
           Principal: { Service: 'config.amazonaws.com' },
-          Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+          Condition: { StringEquals: { 'aws:SourceAccount': account } },
         });
       }
     });
@@ -194,7 +195,7 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
       const trailBucketPolicy = resourceNamed(result, 'aws:s3/bucketPolicy:BucketPolicy', 'cloudtrail');
       expect(trail.options.dependsOn).toContain(trailBucketPolicy.urn);
       if (mode === 'update') {
-        const trailArn = `arn:aws:cloudtrail:eu-west-1:123456789012:trail/bulwark-${stack}-audit`;
+        const trailArn = `arn:aws:cloudtrail:eu-west-1:${account}:trail/bulwark-${stack}-audit`;
         expect(trail.outputs.arn).toBe(trailArn);
         expect(selectors[1].fieldSelectors[2]).toEqual({ field: 'resources.ARN', notStartsWiths: [`arn:aws:s3:::bulwark-${stack}-cloudtrail-k3x9q2/`] });
         const policy = documentOf(trailBucketPolicy);
@@ -207,7 +208,7 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
         expect(keyStatement).toMatchObject({
           Principal: { Service: 'cloudtrail.amazonaws.com' },
           Action: ['kms:GenerateDataKey*', 'kms:DescribeKey'],
-          Condition: { StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': 'arn:aws:cloudtrail:*:123456789012:trail/*' } },
+          Condition: { StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${account}:trail/*` } },
         });
       }
     });

@@ -2,7 +2,7 @@ import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offli
 import { onlyResourceOfType, policyDocumentOf, resourcesOfType } from '@bulwark/core/src/testing/program-records';
 import { AMI_PARAMETER } from './application-instances';
 import { type ComputeOutputs } from './outputs';
-import { dataOutputs, networkOutputs, packFindings, runComputeStack } from './testing/stack-run';
+import { dataOutputs, deploymentAccount, networkOutputs, packFindings, runComputeStack } from './testing/stack-run';
 
 const STACKS = [
   { stack: 'dev', bucket: 'app-data', prefix: 'app/', sizes: [1, 2, 1], instanceType: 't3.small', volume: 20, concurrency: 2, logDays: 90 },
@@ -84,7 +84,7 @@ describe.each(STACKS)('compute stack $stack', (expected) => {
       expect(group.dependencies).toContain(grant.urn);
       if (mode === 'update') {
         expect(grant.inputs.granteePrincipal).toBe(
-          'arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling',
+          `arn:aws:iam::${deploymentAccount(expected.stack)}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
         );
         expect(grant.inputs.keyId).toBe(keyArn);
       }
@@ -153,7 +153,7 @@ describe.each(STACKS)('compute stack $stack', (expected) => {
       if (mode === 'preview') return;
       expect(policyDocumentOf(role.inputs.assumeRolePolicy).Statement[0]).toMatchObject({
         Principal: { Service: ['lambda.amazonaws.com'] },
-        Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+        Condition: { StringEquals: { 'aws:SourceAccount': deploymentAccount(expected.stack) } },
       });
       const statements = statementsOf(result, 'worker');
       expect(statements.map((statement) => statement.Sid)).toEqual([

@@ -3,7 +3,7 @@ import { onlyResourceOfType, policyDocumentOf, resourcesOfType, statementWithSid
 import { CACHING_OPTIMIZED_POLICY_ID } from './distribution';
 import { type EdgeOutputs } from './outputs';
 import { CLOUDFRONT_READ_STATEMENT_SID } from './site-origin';
-import { packFindings, runEdgeStack } from './testing/stack-run';
+import { deploymentAccount, packFindings, runEdgeStack } from './testing/stack-run';
 import { MANAGED_RULE_GROUPS } from './web-acl';
 
 const STACKS = [
@@ -87,7 +87,7 @@ describe.each(STACKS)('edge stack $stack', (expected) => {
         const statement = policyDocumentOf(policy.inputs.policyDocument).Statement[0];
         expect(statement).toMatchObject({
           Principal: { Service: 'delivery.logs.amazonaws.com' },
-          Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+          Condition: { StringEquals: { 'aws:SourceAccount': deploymentAccount(expected.stack) } },
         });
       }
     });
@@ -115,7 +115,7 @@ describe.each(STACKS)('edge stack $stack', (expected) => {
         expect(statementWithSid(policyDocumentOf(key.inputs.policy), 'AllowCloudFrontOriginDecrypt')).toMatchObject({
           Principal: { Service: 'cloudfront.amazonaws.com' },
           Action: ['kms:Decrypt'],
-          Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' }, ArnLike: { 'aws:SourceArn': 'arn:aws:cloudfront::123456789012:distribution/*' } },
+          Condition: { StringEquals: { 'aws:SourceAccount': deploymentAccount(expected.stack) }, ArnLike: { 'aws:SourceArn': `arn:aws:cloudfront::${deploymentAccount(expected.stack)}:distribution/*` } },
         });
       }
     });

@@ -1,6 +1,6 @@
 import { type ProgramResult, UNKNOWN } from '@bulwark/offline';
 import { type NetworkOutputs } from './outputs';
-import { describeFindings, evaluateWholePack, resourceNamed, resourcesOfType, runNetwork, stackConfigFile } from './testing/stack-run';
+import { deploymentAccount, describeFindings, evaluateWholePack, resourceNamed, resourcesOfType, runNetwork, stackConfigFile } from './testing/stack-run';
 
 const VPC = 'aws:ec2/vpc:Vpc';
 const SUBNET = 'aws:ec2/subnet:Subnet';
@@ -238,7 +238,7 @@ describe.each(['dev', 'prod'] as const)('network stack, %s config', (stack) => {
         const trust = JSON.parse(role.inputs.assumeRolePolicy as string);
         expect(trust.Statement[0]).toMatchObject({
           Principal: { Service: ['vpc-flow-logs.amazonaws.com'] },
-          Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+          Condition: { StringEquals: { 'aws:SourceAccount': deploymentAccount(stack) } },
         });
         const permissions = JSON.parse(resourceNamed(result, 'aws:iam/rolePolicy:RolePolicy', 'flow-logs').inputs.policy as string);
         expect(permissions.Statement).toEqual([

@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { type ConfigKey, type ConfigKeyValue, readConfigKey } from './config-key';
-import { primaryRegionKey, STACK_CONFIG_NAMESPACE, type StackConfig, stackConfigKeys } from './stack-config';
+import { allowedAccountIdsKey, primaryRegionKey, STACK_CONFIG_NAMESPACE, type StackConfig, stackConfigKeys } from './stack-config';
 import { type ConfigIssue, StackConfigError } from './stack-config-error';
 
 /** Stack-specific keys: name to typed key, e.g. `{ sshAllowedCidrs: sshAllowedCidrsKey }`. */
@@ -46,6 +46,7 @@ export function loadStackConfig<K extends StackSettingKeys = Record<never, never
     shared[name] = read(STACK_CONFIG_NAMESPACE, name, key as ConfigKey<unknown>);
   }
   const region = read('aws', 'region', primaryRegionKey);
+  const allowedAccountIds = read('aws', 'allowedAccountIds', allowedAccountIdsKey);
   issues.push(...unknownSharedKeys());
 
   const regions = (shared.regions as string[] | undefined) ?? (region === undefined ? [] : [region]);
@@ -65,9 +66,10 @@ export function loadStackConfig<K extends StackSettingKeys = Record<never, never
 
   if (issues.length > 0) throw new StackConfigError(issues);
   return {
-    ...(shared as Omit<StackConfig, 'region' | 'regions' | 'pulumiProject' | 'stack'>),
+    ...(shared as Omit<StackConfig, 'region' | 'regions' | 'allowedAccountIds' | 'pulumiProject' | 'stack'>),
     region: region as string,
     regions,
+    ...(allowedAccountIds ? { allowedAccountIds } : {}),
     pulumiProject: pulumi.getProject(),
     stack: pulumi.getStack(),
     settings: settings as StackSettings<K>,

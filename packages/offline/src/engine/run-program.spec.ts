@@ -174,6 +174,16 @@ describe('runProgram', () => {
       expect(stack.outputs['password']).toEqual({ '4dabf18193072939515e22adb298388d': '1b47061264138c4ac30d75fd1eb44270', value: 'hunter2' });
     });
 
+    it('deploys into the account that aws:allowedAccountIds declares, and rejects a malformed one', async () => {
+      const program = () => ({ account: aws.getCallerIdentityOutput().accountId, topicArn: new aws.sns.Topic('t').arn });
+      const result = await runProgram(program, { mode: 'update', config: { 'aws:allowedAccountIds': ['111122223333'] } });
+      expect(result.outputs['account']).toBe('111122223333');
+      expect(result.outputs['topicArn']).toMatch(/^arn:aws:sns:us-east-1:111122223333:/);
+      await expect(runProgram(program, { config: { 'aws:allowedAccountIds': ['prod'] } })).rejects.toThrow(
+        'config key "aws:allowedAccountIds" must be a list of 12-digit AWS account ids, got ["prod"]',
+      );
+    });
+
     it('rejects a config key without a namespace', async () => {
       await expect(runProgram(() => undefined, { config: { region: 'eu-west-1' } })).rejects.toThrow(
         'config key "region" must be namespaced as "<namespace>:<name>"',

@@ -22,6 +22,29 @@ const state = require('@pulumi/pulumi/runtime/state') as {
   getStore(): Record<string, unknown> & { leakCandidates: Set<unknown>; logErrorCount: number };
 };
 
+/** The account the mocks deploy into when neither the options nor `aws:allowedAccountIds` name one. */
+const DEFAULT_ACCOUNT = '123456789012';
+
+/**
+ * The account a stack deploys into, as its config declares it: the first of `aws:allowedAccountIds` (the AWS
+ * provider refuses to deploy anywhere else, so ARNs and caller identity offline should carry that account).
+ */
+function deploymentAccount(config: Readonly<Record<string, string>>): string | undefined {
+  const text = config['aws:allowedAccountIds'];
+  if (text === undefined) return undefined;
+  let accounts: unknown;
+  try {
+    accounts = JSON.parse(text);
+  } catch {
+    accounts = text.split(',').map((account) => account.trim());
+  }
+  const first = Array.isArray(accounts) ? accounts[0] : undefined;
+  if (typeof first !== 'string' || !/^\d{12}$/.test(first)) {
+    throw new ProgramError(`config key "aws:allowedAccountIds" must be a list of 12-digit AWS account ids, got ${text}`);
+  }
+  return first;
+}
+
 /** A program: a function (its return value becomes the stack outputs) or a program directory. */
 export type Program = (() => unknown) | string;
 
@@ -43,7 +66,7 @@ export interface RunProgramOptions {
   readonly secretKeys?: readonly string[];
   /** The outputs each StackReference returns, by the referenced stack's name (`org/project/stack`). */
   readonly stackReferences?: Readonly<Record<string, Record<string, unknown>>>;
-  /** The AWS account id the mocks pretend to run in. @default "123456789012" */
+  /** The AWS account id the mocks pretend to run in. @default the first of `aws:allowedAccountIds`, else "123456789012" */
   readonly account?: string;
   /** Values for SSM parameters the program reads (public `/aws/service/...` AMI parameters are answered anyway). */
   readonly ssmParameters?: Readonly<Record<string, string>>;
@@ -154,7 +177,7 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
     mode,
     config,
     stackReferences: options.stackReferences ?? {},
-    account: options.account ?? '123456789012',
+    account: options.account ?? deploymentAccount(config) ?? DEFAULT_ACCOUNT,
     region,
     ssmParameters: options.ssmParameters ?? {},
   });

@@ -47,3 +47,10 @@ export function resourceNamed(result: ProgramResult, type: string, name: string)
 export function describeFindings(findings: readonly Finding[]): string {
   return findings.map((finding) => `${finding.policy} [${finding.enforcement}] ${finding.urn ?? '(stack)'}\n${finding.message}`).join('\n\n');
 }
+
+/** The account the stack deploys into: the first of `aws:allowedAccountIds` in its config file. */
+export function deploymentAccount(stack: string): string {
+  const accounts = stackConfigFile(stack)['aws:allowedAccountIds'];
+  if (!Array.isArray(accounts) || typeof accounts[0] !== 'string') throw new Error(`Pulumi.${stack}.yaml sets no aws:allowedAccountIds`);
+  return accounts[0];
+}

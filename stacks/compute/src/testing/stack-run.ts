@@ -36,12 +36,12 @@ export const networkOutputs: NetworkOutputs = {
 export function dataOutputs(environment: string): DataOutputs {
   const bucket = (purpose: string) => ({ name: `bulwark-${environment}-${purpose}-k3x9q2`, arn: `arn:aws:s3:::bulwark-${environment}-${purpose}-k3x9q2` });
   return {
-    kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+    kmsKeyArn: `arn:aws:kms:eu-west-1:${deploymentAccount(environment)}:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0`,
     logsBucketName: `bulwark-${environment}-access-logs-k3x9q2`,
     logsBucketArn: `arn:aws:s3:::bulwark-${environment}-access-logs-k3x9q2`,
     dataBuckets: { 'app-data': bucket('app-data'), exports: bucket('exports') },
     tableName: `bulwark-${environment}-app`,
-    tableArn: `arn:aws:dynamodb:eu-west-1:123456789012:table/bulwark-${environment}-app`,
+    tableArn: `arn:aws:dynamodb:eu-west-1:${deploymentAccount(environment)}:table/bulwark-${environment}-app`,
     databaseIdentifier: `bulwark-${environment}-postgres`,
     databaseAddress: `bulwark-${environment}-postgres.c0ffee123456.eu-west-1.rds.amazonaws.com`,
     databasePort: 5432,
@@ -74,4 +74,11 @@ export function runComputeStack(stack: string, mode: RunMode, overrides: Record<
 export function packFindings(result: ProgramResult): Promise<Finding[]> {
   const policyConfig = JSON.parse(fs.readFileSync(path.join(STACK_DIRECTORY, 'policy-config.json'), 'utf8')) as Record<string, unknown>;
   return evaluateInProcess({ name: 'aws-security', version: '0.1.0', policies: allRules.map((rule) => toPolicy(rule)) }, result, policyConfig);
+}
+
+/** The account the stack deploys into: the first of `aws:allowedAccountIds` in its config file. */
+export function deploymentAccount(stack: string): string {
+  const accounts = stackConfigFile(stack)['aws:allowedAccountIds'];
+  if (!Array.isArray(accounts) || typeof accounts[0] !== 'string') throw new Error(`Pulumi.${stack}.yaml sets no aws:allowedAccountIds`);
+  return accounts[0];
 }

@@ -25,3 +25,10 @@ export function packFindings(result: ProgramResult): Promise<Finding[]> {
   const policyConfig = JSON.parse(fs.readFileSync(path.join(STACK_DIRECTORY, 'policy-config.json'), 'utf8')) as Record<string, unknown>;
   return evaluateInProcess({ name: 'aws-security', version: '0.1.0', policies: allRules.map((rule) => toPolicy(rule)) }, result, policyConfig);
 }
+
+/** The account the stack deploys into: the first of `aws:allowedAccountIds` in its config file. */
+export function deploymentAccount(stack: string): string {
+  const accounts = stackConfigFile(stack)['aws:allowedAccountIds'];
+  if (!Array.isArray(accounts) || typeof accounts[0] !== 'string') throw new Error(`Pulumi.${stack}.yaml sets no aws:allowedAccountIds`);
+  return accounts[0];
+}

@@ -22,6 +22,32 @@ describe('no-hardcoded-account-ids', () => {
     expect(await evaluate(noHardcodedAccountIds, [partner], { config })).toEqual([]);
   });
 
+  it('Compliance: the account the provider deploys into (allowedAccountIds), as caller identity resolves it', async () => {
+    const provider = resource('pulumi:providers:aws', { region: 'eu-west-1', allowedAccountIds: '["111122223333"]' });
+    const role = resource(
+      'aws:iam/role:Role',
+      {
+        assumeRolePolicy: JSON.stringify({
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'vpc-flow-logs.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } } }],
+        }),
+      },
+      { provider },
+    );
+    expect(await evaluate(noHardcodedAccountIds, [provider, role])).toEqual([]);
+    const explicit = resource('pulumi:providers:aws', { region: 'eu-west-1', allowedAccountIds: ['444455556666'] });
+    const topic = resource('aws:sns/topicPolicy:TopicPolicy', { arn: 'arn:aws:sns:eu-west-1:444455556666:alerts' }, { provider: explicit });
+    expect(await evaluate(noHardcodedAccountIds, [explicit, topic])).toEqual([]);
+  });
+
+  it('Noncompliance 4: an account other than the one the provider deploys into', async () => {
+    const provider = resource('pulumi:providers:aws', { allowedAccountIds: '["111122223333"]' });
+    const attachment = resource('aws:iam/rolePolicyAttachment:RolePolicyAttachment', { role: 'app', policyArn: 'arn:aws:iam::999988887777:policy/x' }, { provider });
+    const findings = await evaluate(noHardcodedAccountIds, [provider, attachment]);
+    expect(findings.map((finding) => [finding.urn, reported(finding).split('\n')[0]])).toEqual([
+      [attachment.urn, 'account id 999988887777 is hard-coded in `policyArn`'],
+    ]);
+  });
+
   it('Noncompliance 1: an account id inside an ARN input', async () => {
     const attachment = resource('aws:iam/rolePolicyAttachment:RolePolicyAttachment', {
       role: 'app',

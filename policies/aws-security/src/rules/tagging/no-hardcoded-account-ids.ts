@@ -7,13 +7,31 @@
  * Looks at every input of every resource, nested values and JSON text (policy documents) included: a 12-digit
  * account field of an ARN anywhere in a string, and a bare 12-digit value of an account-id-like property
  * (`accountId`, `sourceAccount`, `awsAccountId`, `ownerId`, an `AWS` principal, an `aws:SourceAccount`
- * condition...). Ids in the `allowedAccountIds` config are accepted. AWS-owned accounts (service principals' or
+ * condition...). Ids in the `allowedAccountIds` config are accepted, and so are the accounts the resource's
+ * provider is restricted to (its `allowedAccountIds`, e.g. `aws:allowedAccountIds` in stack config): that is the
+ * account the stack deploys into, which ids read from `aws.getCallerIdentity()` resolve to, so it is not a
+ * hard-coded foreign account; the provider's own `allowedAccountIds` declaration is not a finding either.
+ * AWS-owned accounts (service principals' or
  * ELB log delivery accounts) are not special: list them in the config if the program must name them. Unknown
  * values are skipped, since they come from other resources or lookups, which is the remedy.
  */
 import { resourceRule } from '../../rule';
 import { findAccountIds } from '../../lib/account-ids';
-import { rawProps } from '../../lib/values';
+import { isUnknown, rawProps } from '../../lib/values';
+
+/** The accounts a provider may deploy into (`allowedAccountIds`: a list, or the JSON text the engine passes). */
+function providerAccounts(providerProps: unknown): string[] {
+  let value: unknown = rawProps(providerProps)['allowedAccountIds'];
+  if (typeof value === 'string' && !isUnknown(value)) {
+    const text: string = value;
+    try {
+      value = JSON.parse(text) as unknown;
+    } catch {
+      value = text.split(',').map((account) => account.trim());
+    }
+  }
+  return Array.isArray(value) ? value.filter((account): account is string => typeof account === 'string' && !isUnknown(account)) : [];
+}
 
 export interface NoHardcodedAccountIdsConfig {
   readonly allowedAccountIds: readonly string[];
@@ -54,8 +72,15 @@ export const noHardcodedAccountIds = resourceRule<NoHardcodedAccountIdsConfig>({
   },
   check: ({ args, config, report }) => {
     const allowed = new Set(Array.isArray(config.allowedAccountIds) ? config.allowedAccountIds.map(String) : []);
+    for (const account of providerAccounts(args.provider?.props)) allowed.add(account);
+    let props = rawProps(args.props);
+    if (args.type.startsWith('pulumi:providers:')) {
+      // A provider's allowedAccountIds declares where the stack deploys: the remedy, not a hard-coded use.
+      const { allowedAccountIds: _declared, ...rest } = props;
+      props = rest;
+    }
     const pathsById = new Map<string, string[]>();
-    for (const { accountId, path } of findAccountIds(rawProps(args.props))) {
+    for (const { accountId, path } of findAccountIds(props)) {
       if (allowed.has(accountId)) continue;
       const paths = pathsById.get(accountId) ?? [];
       if (!paths.includes(path)) paths.push(path);

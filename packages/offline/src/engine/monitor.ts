@@ -173,11 +173,7 @@ export class RecordingMonitor {
         ...(id !== undefined ? { id } : {}),
         options,
       });
-      const response = new resproto.RegisterResourceResponse();
-      response.setUrn(urn);
-      response.setId(id === undefined || id === UNKNOWN ? '' : id);
-      response.setObject(toStruct(withoutUndefined(outputs)));
-      callback(null, response);
+      callback(null, registration(urn, id === undefined || id === UNKNOWN ? '' : id, withoutUndefined(outputs)));
     } catch (error) {
       this.fail(`offline engine failed to register ${request.getType()} "${request.getName()}": ${(error as Error).message}`);
       callback(null, new resproto.RegisterResourceResponse());
@@ -288,6 +284,22 @@ export class RecordingMonitor {
   signalAndWaitForShutdown(_request: unknown, callback: Callback<object>): void {
     callback(null, {});
   }
+}
+
+/**
+ * The answer to a registration, shaped as the SDK reads a RegisterResourceResponse. The SDK only calls these
+ * getters, and `toJavaScript()` on the object; building a protobuf Struct that it converts straight back would
+ * double the work and the garbage of every registration.
+ */
+function registration(urn: string, id: string, outputs: Record<string, unknown>): resproto.RegisterResourceResponse {
+  const response = {
+    getUrn: () => urn,
+    getId: () => id,
+    getObject: () => ({ toJavaScript: () => outputs }),
+    getPropertydependenciesMap: () => undefined,
+    getResult: () => resproto.Result.SUCCESS,
+  };
+  return response as unknown as resproto.RegisterResourceResponse;
 }
 
 /** Options of a resource the engine made itself (default providers, reads). */

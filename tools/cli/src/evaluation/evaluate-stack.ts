@@ -13,6 +13,7 @@ import {
   type RunMode,
 } from '@bulwark/offline';
 import { toViolation, type ReportPolicy, type StackReport } from '../report/report-model';
+import { releaseMemory } from './release-memory';
 
 /** A pack with the config it evaluates this stack with (a `--policy-pack-config` document). */
 export interface ConfiguredPack {
@@ -69,12 +70,15 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
     stackReferences: request.stackReferences ?? {},
   });
 
+  releaseMemory();
+
   const analyzed = result.resources.filter(isAnalyzed);
   const violations = [];
   const policies: ReportPolicy[] = [];
   for (const { pack, config: packConfig } of request.packs) {
     const evaluation = await pack.evaluate(result, packConfig, { config: configStrings(config), secretKeys });
     violations.push(...evaluation.findings.map(toViolation));
+    releaseMemory();
     for (const policy of pack.info.policies) {
       const enforcement = evaluation.enforcement.get(policy.name) ?? policy.enforcementLevel;
       if (enforcement === 'disabled') continue;

@@ -30,9 +30,9 @@ function indent(text: string, prefix: string): string {
 function renderStack(stack: StackReport, palette: Palette): string[] {
   const lines: string[] = [];
   const blocking = stack.violations.filter(isBlocking).length;
-  const seconds = (stack.durationMs / 1000).toFixed(1);
+  const duration = stack.durationMs < 1000 ? `${Math.round(stack.durationMs)} ms` : `${(stack.durationMs / 1000).toFixed(1)} s`;
   const verdict = blocking > 0 ? palette.red(`${blocking} mandatory`) : palette.green('passed');
-  lines.push(palette.bold(`${stack.project}/${stack.stack}`) + ` (${stack.mode}, ${stack.resources.length} resources, ${seconds}s): ${verdict}`);
+  lines.push(palette.bold(`${stack.project}/${stack.stack}`) + ` (${stack.mode}, ${stack.resources.length} resources, ${duration}): ${verdict}`);
   for (const warning of stack.warnings) lines.push(palette.yellow(`  warning: ${warning}`));
   const byResource = new Map<string, ReportViolation[]>();
   for (const violation of stack.violations) {

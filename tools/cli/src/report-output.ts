@@ -5,6 +5,7 @@ import { renderReport } from './report/render-report';
 import { type ReportFormat } from './report/report-format';
 import { isBlocking, type Report, type StackReport } from './report/report-model';
 import { ExitCode } from './exit-codes';
+import { formatDuration } from './report/text-report';
 
 /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
 function wantsColour(stream: NodeJS.WriteStream): boolean {
@@ -20,7 +21,7 @@ export function progress(message: string): void {
 export function stackProgress(stack: StackReport): string {
   const blocking = stack.violations.filter(isBlocking).length;
   const advisory = stack.violations.length - blocking;
-  return `  ${blocking > 0 ? 'x' : 'ok'} ${stack.project}/${stack.stack}: ${stack.resources.length} resources, ${blocking} mandatory, ${advisory} other finding(s) (${(stack.durationMs / 1000).toFixed(1)}s)`;
+  return `  ${blocking > 0 ? 'x' : 'ok'} ${stack.project}/${stack.stack}: ${stack.resources.length} resources, ${blocking} mandatory, ${advisory} other finding(s) (${formatDuration(stack.durationMs)})`;
 }
 
 /** Writes the report and returns the exit code it implies. */

@@ -23,6 +23,7 @@ beforeAll(() => {
       "import * as aws from '@pulumi/aws';",
       'const zeta = new pulumi.StackReference(`${pulumi.getOrganization()}/zeta/${pulumi.getStack()}`);',
       "export const owner = zeta.requireOutput('owner');",
+      "export const zetaLogGroupArn = zeta.requireOutput('logGroupArn');",
       "const bucket = new aws.s3.Bucket('data', { tags: { Owner: owner as pulumi.Output<string> } });",
       "new aws.s3.BucketVersioning('data', { bucket: bucket.id, versioningConfiguration: { status: 'Enabled' } });",
       '',
@@ -35,8 +36,9 @@ beforeAll(() => {
     'src/index.ts': [
       "import * as pulumi from '@pulumi/pulumi';",
       "import * as aws from '@pulumi/aws';",
-      "new aws.cloudwatch.LogGroup('flow', { retentionInDays: 30 });",
+      "const flow = new aws.cloudwatch.LogGroup('flow', { retentionInDays: 30 });",
       "export const owner = new pulumi.Config().require('owner');",
+      'export const logGroupArn = flow.arn;',
       '',
     ].join('\n'),
   });
@@ -51,7 +53,10 @@ describe('bulwark preview', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.stacks.map((stack: { project: string }) => stack.project)).toEqual(['zeta', 'alpha']);
-    expect(report.stacks[1].outputs).toEqual({ owner: 'network-team' });
+    // In a preview, zeta's own ARN is unknown, but alpha reads what zeta would have deployed, as a real preview
+    // reads the deployed state: a known ARN.
+    expect(report.stacks[0].outputs.logGroupArn).toBe('04da6b54-80e4-46f7-96ec-b56ff0331ba9');
+    expect(report.stacks[1].outputs).toEqual({ owner: 'network-team', zetaLogGroupArn: expect.stringMatching(/^arn:aws:logs:us-east-1:\d{12}:log-group:flow-[0-9a-f]{7}$/) });
     // zeta's policy-config.json lowers the retention minimum to 7: its 30-day log group passes.
     expect(report.summary).toMatchObject({ stacks: 2, mandatory: 0, advisory: 0 });
   });

@@ -2,13 +2,14 @@
  * `bulwark preview`: every workspace stack (or those named), each run offline and evaluated with the workspace
  * packs and its own pack config, in StackReference order: first guessed from the sources, then settled by
  * running (a stack that references a workspace stack that has not run yet is put back until that one has).
- * Its StackReferences get the outputs of the referenced stack's run.
+ * Its StackReferences get the outputs of the referenced stack's run; in a preview, of its update run (what it
+ * would have deployed), as a real preview reads a producer's deployed state.
  */
 import * as path from 'node:path';
 import { loadProgramDirectory, ProgramError, type PolicyPack, type PulumiProject } from '@bulwark/offline';
 import { UsageError } from '../exit-codes';
 import { type PreviewOptions } from '../cli-arguments';
-import { evaluateStack, type ConfiguredPack, type StackEvaluation } from '../evaluation/evaluate-stack';
+import { deployedOutputs, evaluateStack, type ConfiguredPack, type StackEvaluation } from '../evaluation/evaluate-stack';
 import { startPacks, stopPacks } from '../evaluation/pack-set';
 import { buildReport, type StackReport } from '../report/report-model';
 import { emitReport, progress, stackProgress } from '../report-output';
@@ -19,7 +20,7 @@ import { WorkspaceError } from '../workspace/workspace-error';
 import { assertPackBuilt, workspacePackDirectories } from '../workspace/workspace-packs';
 import { findWorkspaceRoot } from '../workspace/workspace-root';
 import { discoverStacks } from '../workspace/workspace-stacks';
-import { orderByReferenceHints } from '../workspace/stack-order';
+import { orderByReferenceHints, referenceHints } from '../workspace/stack-order';
 
 /** Picks the named projects (by project name or directory name); all when none are named. */
 function selectStacks(all: PulumiProject[], names: readonly string[]): PulumiProject[] {
@@ -64,6 +65,8 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   progress(`bulwark preview: ${selected.length} stack(s), stack "${options.stack}" (${options.mode}), ${packDirectories.length} policy pack(s)`);
 
   const byKey = new Map(all.map((project) => [stackKey(project.name, options.stack), project]));
+  const hints = referenceHints(all);
+  const isReferenced = (project: PulumiProject) => [...hints.values()].some((referenced) => referenced.has(project.name));
   const packs = await startPacks(packDirectories);
   try {
     const pending = orderByReferenceHints(selected);
@@ -95,7 +98,12 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
         if (!(error instanceof ProgramError) || scope.missing.size === 0) throw error;
       }
       if (evaluation && scope.missing.size === 0) {
-        completed.set(stackKey(project.name, options.stack), evaluation.result.outputs);
+        // Consumers read what the producer would have deployed, as a real preview reads the deployed state.
+        const outputs =
+          options.mode === 'preview' && isReferenced(project)
+            ? await deployedOutputs({ program, organization: options.organization, stackReferences: scope.references })
+            : evaluation.result.outputs;
+        completed.set(stackKey(project.name, options.stack), outputs);
         reports.push(evaluation.report);
         progress(stackProgress(evaluation.report));
       } else {

@@ -49,8 +49,8 @@ function configStrings(config: Record<string, unknown>): Record<string, string> 
   );
 }
 
-/** Runs a stack's program and evaluates the packs on it. Program and pack failures propagate as errors. */
-export async function evaluateStack(request: StackEvaluationRequest): Promise<StackEvaluation> {
+/** The config a stack runs with: its stack file, with `--config` overrides (bare keys belong to the project). */
+function runSettings(request: Omit<StackEvaluationRequest, 'packs'>) {
   const { program } = request;
   const projectName = program.project.name;
   const overrides = Object.fromEntries(
@@ -59,16 +59,36 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
   const config = { ...program.settings.config, ...overrides };
   const secretKeys = program.settings.secretKeys.filter((key) => overrides[key] === undefined);
   const warnings = program.settings.warnings.filter((warning) => !Object.keys(overrides).some((key) => warning.includes(`"${key}"`)));
+  const run = (mode: RunMode) =>
+    runProgram(program.run, {
+      project: projectName,
+      stack: program.stack,
+      organization: request.organization,
+      mode,
+      config,
+      secretKeys,
+      stackReferences: request.stackReferences ?? {},
+    });
+  return { projectName, config, secretKeys, warnings, run };
+}
 
-  const result = await runProgram(program.run, {
-    project: projectName,
-    stack: program.stack,
-    organization: request.organization,
-    mode: request.mode,
-    config,
-    secretKeys,
-    stackReferences: request.stackReferences ?? {},
-  });
+/**
+ * The outputs a stack would have once deployed (an update run). In a real `pulumi preview` a consumer's
+ * StackReferences read the producer's deployed state, whose values are all known; the producer's own preview has
+ * its ids and ARNs unknown, and a consumer given those could not be judged on them.
+ */
+export async function deployedOutputs(request: Omit<StackEvaluationRequest, 'packs' | 'mode'>): Promise<Record<string, unknown>> {
+  const outputs = (await runSettings({ ...request, mode: 'update' }).run('update')).outputs;
+  releaseMemory();
+  return outputs;
+}
+
+/** Runs a stack's program and evaluates the packs on it. Program and pack failures propagate as errors. */
+export async function evaluateStack(request: StackEvaluationRequest): Promise<StackEvaluation> {
+  const { program } = request;
+  const { projectName, config, secretKeys, warnings, run } = runSettings(request);
+
+  const result = await run(request.mode);
 
   releaseMemory();
 

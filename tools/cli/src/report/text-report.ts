@@ -27,10 +27,15 @@ function indent(text: string, prefix: string): string {
     .join('\n');
 }
 
+/** A run's duration for people: milliseconds below a second, else seconds with one decimal. */
+export function formatDuration(milliseconds: number): string {
+  return milliseconds < 1000 ? `${Math.round(milliseconds)} ms` : `${(milliseconds / 1000).toFixed(1)} s`;
+}
+
 function renderStack(stack: StackReport, palette: Palette): string[] {
   const lines: string[] = [];
   const blocking = stack.violations.filter(isBlocking).length;
-  const duration = stack.durationMs < 1000 ? `${Math.round(stack.durationMs)} ms` : `${(stack.durationMs / 1000).toFixed(1)} s`;
+  const duration = formatDuration(stack.durationMs);
   const verdict = blocking > 0 ? palette.red(`${blocking} mandatory`) : palette.green('passed');
   lines.push(palette.bold(`${stack.project}/${stack.stack}`) + ` (${stack.mode}, ${stack.resources.length} resources, ${duration}): ${verdict}`);
   for (const warning of stack.warnings) lines.push(palette.yellow(`  warning: ${warning}`));

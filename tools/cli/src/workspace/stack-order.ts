@@ -1,8 +1,10 @@
 /**
- * A first guess at the StackReference order of workspace stacks, from their sources: a stack whose sources
- * name another workspace project in a string (`'network'`, `/network/` in a reference name) probably
- * references it. The guess only orders the runs; references found while running still decide (a run that
- * asks for a stack that has not run yet is run again after it), so a wrong guess costs time, never a result.
+ * The StackReference order of workspace stacks. A stack declares the stacks it reads in its package.json
+ * (`"bulwark": { "consumes": ["network"] }`, the same declaration the nx plugin turns into graph edges); a stack
+ * without the declaration gets a guess from its sources (one that names another workspace project in a string,
+ * `'network'` or `/network/` in a reference name, probably references it). Either only orders the runs:
+ * references found while running still decide (a run that asks for a stack that has not run yet is run again
+ * after it), so a missing or wrong declaration costs time, never a result.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -31,10 +33,25 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The projects each project's sources seem to reference. */
+/** The stacks a project declares it consumes in its package.json, or undefined when it declares none. */
+export function declaredConsumes(project: PulumiProject): string[] | undefined {
+  const file = path.join(project.directory, 'package.json');
+  if (!fs.existsSync(file)) return undefined;
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { bulwark?: { consumes?: unknown } };
+  const consumes = manifest.bulwark?.consumes;
+  return Array.isArray(consumes) ? consumes.filter((name): name is string => typeof name === 'string') : undefined;
+}
+
+/** The projects each project references: its declaration, else what its sources seem to reference. */
 export function referenceHints(projects: readonly PulumiProject[]): Map<string, Set<string>> {
   const hints = new Map<string, Set<string>>();
+  const names = new Set(projects.map((project) => project.name));
   for (const project of projects) {
+    const declared = declaredConsumes(project);
+    if (declared) {
+      hints.set(project.name, new Set(declared.filter((name) => names.has(name) && name !== project.name)));
+      continue;
+    }
     const text = sourcesOf(project.directory);
     const referenced = new Set<string>();
     for (const other of projects) {

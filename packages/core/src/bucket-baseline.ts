@@ -1,50 +1,73 @@
 import * as aws from '@pulumi/aws';
-import type * as pulumi from '@pulumi/pulumi';
+import * as pulumi from '@pulumi/pulumi';
+import { type PolicyDocument } from './policy-document';
 
-/** What every Bulwark bucket is made of, whatever it holds. */
-export interface BucketBaselineArgs {
-  /** The bucket name; undefined for Pulumi auto-naming. */
-  readonly bucketName?: pulumi.Input<string>;
-  /** The KMS key ARN for default encryption. */
+/** Arguments every Bulwark bucket component takes. */
+export interface BaselineBucketArgs {
+  /** ARN of the customer managed KMS key for default encryption (SSE-KMS). */
   readonly kmsKeyArn: pulumi.Input<string>;
-  /** Let `pulumi destroy` delete a non-empty bucket. */
-  readonly forceDestroy: boolean;
-}
-
-/** The resources of a bucket baseline, for components to build on. */
-export interface BucketBaseline {
-  readonly bucket: aws.s3.Bucket;
-  readonly ownershipControls: aws.s3.BucketOwnershipControls;
-  readonly publicAccessBlock: aws.s3.BucketPublicAccessBlock;
-  readonly encryption: aws.s3.BucketServerSideEncryptionConfiguration;
-  readonly versioning: aws.s3.BucketVersioning;
+  /**
+   * The bucket name (see `physicalName(config, 's3-bucket', purpose)`).
+   * @default a Pulumi auto-name
+   */
+  readonly bucketName?: pulumi.Input<string>;
+  /**
+   * Let `pulumi destroy` delete the bucket while it still holds objects. Never set it for production.
+   * @default false
+   */
+  readonly forceDestroy?: boolean;
 }
 
 /**
- * Creates a bucket with the controls no Bulwark bucket goes without: ACLs disabled (bucket-owner-enforced),
- * all four public access block flags, SSE-KMS with a customer managed key and an S3 bucket key (which cuts KMS
- * requests, and so cost and throttling, by orders of magnitude), and versioning.
+ * A bucket component with the controls no Bulwark bucket goes without, whatever it holds: ACLs disabled
+ * (bucket-owner-enforced), all four public access block flags, SSE-KMS with a customer managed key and an S3
+ * bucket key (which cuts KMS requests, and so cost and throttling, by orders of magnitude), and versioning.
+ * A subclass adds what its bucket is for, then ends with {@link BaselineBucket.attachPolicy}.
  */
-export function createBucketBaseline(name: string, args: BucketBaselineArgs, parent: pulumi.Resource): BucketBaseline {
-  const bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: args.forceDestroy }, { parent });
-  const ownershipControls = new aws.s3.BucketOwnershipControls(
-    name,
-    { bucket: bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } },
-    { parent },
-  );
-  const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
-    name,
-    { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
-    { parent },
-  );
-  const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
-    name,
-    {
-      bucket: bucket.id,
-      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: args.kmsKeyArn }, bucketKeyEnabled: true }],
-    },
-    { parent },
-  );
-  const versioning = new aws.s3.BucketVersioning(name, { bucket: bucket.id, versioningConfiguration: { status: 'Enabled' } }, { parent });
-  return { bucket, ownershipControls, publicAccessBlock, encryption, versioning };
+export abstract class BaselineBucket extends pulumi.ComponentResource {
+  /** The bucket. */
+  readonly bucket: aws.s3.Bucket;
+  /** The bucket name, for `BucketLogging.targetBucket` and consumers. */
+  readonly bucketName: pulumi.Output<string>;
+  /** The bucket ARN. */
+  readonly arn: pulumi.Output<string>;
+  readonly publicAccessBlock: aws.s3.BucketPublicAccessBlock;
+  readonly encryption: aws.s3.BucketServerSideEncryptionConfiguration;
+  readonly versioning: aws.s3.BucketVersioning;
+
+  protected constructor(type: string, name: string, args: BaselineBucketArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(type, name, {}, opts);
+    this.bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: args.forceDestroy ?? false }, { parent: this });
+    new aws.s3.BucketOwnershipControls(name, { bucket: this.bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } }, { parent: this });
+    this.publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
+      name,
+      { bucket: this.bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+      { parent: this },
+    );
+    this.encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
+      name,
+      {
+        bucket: this.bucket.id,
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: args.kmsKeyArn }, bucketKeyEnabled: true }],
+      },
+      { parent: this },
+    );
+    this.versioning = new aws.s3.BucketVersioning(name, { bucket: this.bucket.id, versioningConfiguration: { status: 'Enabled' } }, { parent: this });
+    this.bucketName = this.bucket.bucket;
+    this.arn = this.bucket.arn;
+  }
+
+  /**
+   * Attaches the bucket policy and completes the component. The policy waits for the public access block, so it
+   * is never evaluated on a bucket without one.
+   */
+  protected attachPolicy(name: string, document: pulumi.Output<PolicyDocument>): aws.s3.BucketPolicy {
+    const policy = new aws.s3.BucketPolicy(
+      name,
+      { bucket: this.bucket.id, policy: pulumi.jsonStringify(document) },
+      { parent: this, dependsOn: [this.publicAccessBlock] },
+    );
+    this.registerOutputs({ bucketName: this.bucketName, arn: this.arn });
+    return policy;
+  }
 }

@@ -20,6 +20,7 @@ export {
 } from './config/retention';
 export { isSingleHostCidr, singleHostCidrSchema } from './config/single-host-cidr';
 export { sshAllowedCidrsKey } from './config/ssh-allowed-cidrs';
+export { type StackReferenceParts, organizationKey, producerProjectKey, stackReferenceName } from './config/stack-reference-name';
 export { STACK_CONFIG_NAMESPACE, type StackConfig, stackConfigKeys } from './config/stack-config';
 export {
   type LoadStackConfigOptions,

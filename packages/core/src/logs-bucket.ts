@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { createBucketBaseline } from './bucket-baseline';
+import { BaselineBucket, type BaselineBucketArgs } from './bucket-baseline';
 import { MINIMUM_LOG_RETENTION_DAYS } from './config/retention';
 import { type PolicyConditions, type PolicyDocument } from './policy-document';
 import { tlsOnlyStatement } from './tls-only-bucket-policy';
@@ -9,17 +9,12 @@ import { tlsOnlyStatement } from './tls-only-bucket-policy';
 export const S3_LOG_DELIVERY_STATEMENT_SID = 'AllowS3ServerAccessLogDelivery';
 
 /** Arguments of {@link LogsBucket}. */
-export interface LogsBucketArgs {
+export interface LogsBucketArgs extends BaselineBucketArgs {
   /**
    * ARN of the customer managed KMS key that encrypts the logs. Its key policy must let
    * `logging.s3.amazonaws.com` use it: give the `KmsKey` a `s3ServerAccessLogsKeyGrant()`.
    */
   readonly kmsKeyArn: pulumi.Input<string>;
-  /**
-   * The bucket name (see `physicalName(config, 's3-bucket', purpose)`).
-   * @default a Pulumi auto-name
-   */
-  readonly bucketName?: pulumi.Input<string>;
   /**
    * Days a log object is kept before it expires; at least 90 (pass `config.logArchiveRetentionDays`).
    * @default 365
@@ -30,11 +25,6 @@ export interface LogsBucketArgs {
    * @default [] (any bucket of this account)
    */
   readonly sourceBucketArns?: readonly pulumi.Input<string>[];
-  /**
-   * Let `pulumi destroy` delete the bucket while it still holds logs. Never set it for production.
-   * @default false
-   */
-  readonly forceDestroy?: boolean;
 }
 
 /**
@@ -47,16 +37,7 @@ export interface LogsBucketArgs {
  * key-policy grant, and reading the logs needs kms:Decrypt on the key, which is the control we want anyway.
  * ACLs are disabled (bucket-owner-enforced), so log delivery relies on this bucket policy, not the old log-delivery ACL.
  */
-export class LogsBucket extends pulumi.ComponentResource {
-  /** The bucket. */
-  readonly bucket: aws.s3.Bucket;
-  /** The bucket name, for `BucketLogging.targetBucket`. */
-  readonly bucketName: pulumi.Output<string>;
-  /** The bucket ARN. */
-  readonly arn: pulumi.Output<string>;
-  readonly publicAccessBlock: aws.s3.BucketPublicAccessBlock;
-  readonly encryption: aws.s3.BucketServerSideEncryptionConfiguration;
-  readonly versioning: aws.s3.BucketVersioning;
+export class LogsBucket extends BaselineBucket {
   readonly lifecycle: aws.s3.BucketLifecycleConfiguration;
   readonly policy: aws.s3.BucketPolicy;
 
@@ -65,15 +46,7 @@ export class LogsBucket extends pulumi.ComponentResource {
     if (!Number.isInteger(expirationDays) || expirationDays < MINIMUM_LOG_RETENTION_DAYS) {
       throw new Error(`LogsBucket "${name}": expirationDays ${expirationDays} must be a whole number of days, at least ${MINIMUM_LOG_RETENTION_DAYS}`);
     }
-    super('bulwark:core:LogsBucket', name, {}, opts);
-
-    const baseline = createBucketBaseline(name, { bucketName: args.bucketName, kmsKeyArn: args.kmsKeyArn, forceDestroy: args.forceDestroy ?? false }, this);
-    this.bucket = baseline.bucket;
-    this.publicAccessBlock = baseline.publicAccessBlock;
-    this.encryption = baseline.encryption;
-    this.versioning = baseline.versioning;
-    this.bucketName = this.bucket.bucket;
-    this.arn = this.bucket.arn;
+    super('bulwark:core:LogsBucket', name, args, opts);
 
     this.lifecycle = new aws.s3.BucketLifecycleConfiguration(
       name,
@@ -114,12 +87,6 @@ export class LogsBucket extends pulumi.ComponentResource {
         };
       },
     );
-    // After the public access block, so the policy is never evaluated on a bucket without it.
-    this.policy = new aws.s3.BucketPolicy(
-      name,
-      { bucket: this.bucket.id, policy: pulumi.jsonStringify(document) },
-      { parent: this, dependsOn: [this.publicAccessBlock] },
-    );
-    this.registerOutputs({ bucketName: this.bucketName, arn: this.arn });
+    this.policy = this.attachPolicy(name, document);
   }
 }

@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { createBucketBaseline } from './bucket-baseline';
+import { BaselineBucket, type BaselineBucketArgs } from './bucket-baseline';
 import { type LogsBucket } from './logs-bucket';
 import { type PolicyDocument, type PolicyStatementDocument } from './policy-document';
 import { TLS_ONLY_STATEMENT_SID, tlsOnlyStatement } from './tls-only-bucket-policy';
@@ -11,9 +11,7 @@ export type BucketPolicyStatements =
   | ((bucket: { readonly arn: pulumi.Output<string> }) => readonly PolicyStatementDocument[]);
 
 /** Arguments of {@link SecureBucket}. */
-export interface SecureBucketArgs {
-  /** ARN of the customer managed KMS key for default encryption (SSE-KMS). */
-  readonly kmsKeyArn: pulumi.Input<string>;
+export interface SecureBucketArgs extends BaselineBucketArgs {
   /** The bucket that receives this bucket's server access logs. */
   readonly logsBucket: LogsBucket;
   /**
@@ -22,21 +20,11 @@ export interface SecureBucketArgs {
    */
   readonly logPrefix?: string;
   /**
-   * The bucket name (see `physicalName(config, 's3-bucket', purpose)`).
-   * @default a Pulumi auto-name
-   */
-  readonly bucketName?: pulumi.Input<string>;
-  /**
    * Statements merged into the bucket policy after the TLS-only deny. An Allow to a public principal without a
    * condition is rejected.
    * @default [] (the TLS-only deny alone)
    */
   readonly policyStatements?: BucketPolicyStatements;
-  /**
-   * Let `pulumi destroy` delete the bucket while it holds objects. Never set it for production data.
-   * @default false
-   */
-  readonly forceDestroy?: boolean;
 }
 
 /**
@@ -44,29 +32,13 @@ export interface SecureBucketArgs {
  * bucket key, versioning, server access logs to a {@link LogsBucket}, and a bucket policy that denies any request
  * not made over TLS, merged with the caller's statements.
  */
-export class SecureBucket extends pulumi.ComponentResource {
-  readonly bucket: aws.s3.Bucket;
-  /** The bucket name. */
-  readonly bucketName: pulumi.Output<string>;
-  /** The bucket ARN. */
-  readonly arn: pulumi.Output<string>;
-  readonly publicAccessBlock: aws.s3.BucketPublicAccessBlock;
-  readonly encryption: aws.s3.BucketServerSideEncryptionConfiguration;
-  readonly versioning: aws.s3.BucketVersioning;
+export class SecureBucket extends BaselineBucket {
   readonly logging: aws.s3.BucketLogging;
   readonly policy: aws.s3.BucketPolicy;
 
   constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
     if (Array.isArray(args.policyStatements)) validateStatements(name, args.policyStatements);
-    super('bulwark:core:SecureBucket', name, {}, opts);
-
-    const baseline = createBucketBaseline(name, { bucketName: args.bucketName, kmsKeyArn: args.kmsKeyArn, forceDestroy: args.forceDestroy ?? false }, this);
-    this.bucket = baseline.bucket;
-    this.publicAccessBlock = baseline.publicAccessBlock;
-    this.encryption = baseline.encryption;
-    this.versioning = baseline.versioning;
-    this.bucketName = this.bucket.bucket;
-    this.arn = this.bucket.arn;
+    super('bulwark:core:SecureBucket', name, args, opts);
 
     this.logging = new aws.s3.BucketLogging(
       name,
@@ -82,12 +54,7 @@ export class SecureBucket extends pulumi.ComponentResource {
         Statement: [tlsOnlyStatement(bucketArn), ...(statements as PolicyStatementDocument[])],
       }),
     );
-    this.policy = new aws.s3.BucketPolicy(
-      name,
-      { bucket: this.bucket.id, policy: pulumi.jsonStringify(document) },
-      { parent: this, dependsOn: [this.publicAccessBlock] },
-    );
-    this.registerOutputs({ bucketName: this.bucketName, arn: this.arn });
+    this.policy = this.attachPolicy(name, document);
   }
 }
 

@@ -1,19 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import * as path from 'node:path';
+import { bulwarkCheck as runBulwarkCheck } from '@bulwark/stack-testing';
 import { STACK_DIRECTORY } from './testing/stack-run';
 
-const WORKSPACE = path.resolve(STACK_DIRECTORY, '..', '..');
-const BULWARK = path.join(WORKSPACE, 'tools', 'cli', 'bin', 'bulwark.js');
-
 /** Runs `bulwark check stacks/baseline ...` from the workspace root, as CI does, and returns its JSON report. */
-function bulwarkCheck(...args: string[]) {
-  const run = spawnSync(process.execPath, [BULWARK, 'check', 'stacks/baseline', '--format', 'json', ...args], {
-    cwd: WORKSPACE,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { status: run.status, stderr: run.stderr, report: run.stdout.trim() ? JSON.parse(run.stdout) : undefined };
-}
+const bulwarkCheck = (...args: string[]) => runBulwarkCheck(STACK_DIRECTORY, args);
 
 describe('bulwark check stacks/baseline (end to end, through the pack process)', () => {
   it.each([

@@ -24,6 +24,7 @@ describe('baseline stack config errors name the key, the value and the expected 
     ['a malformed region', { 'bulwark:regions': ['eu-west-1', 'eu-west1'] }, 'bulwark:regions[1] = "eu-west1": expected an AWS region code'],
     ['a bad backup retention', { 'bulwark:backupRetentionDays': '3' }, 'bulwark:backupRetentionDays = 3: expected a whole number of days from 7 to 35'],
     ['a missing owner', { 'bulwark:owner': undefined }, 'bulwark:owner = (not set): expected'],
+    ['a misspelt baseline key', { 'baseline:passwordMinLength': '20' }, 'baseline:passwordMinLength = (value not shown): expected no such key; the baseline namespace holds passwordMinimumLength'],
   ])('%s', async (_label, overrides, message) => {
     const failure = await failureWith(overrides);
     expect(failure).toContain('Invalid stack config');

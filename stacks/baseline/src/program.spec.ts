@@ -1,8 +1,10 @@
 import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
 import { allRules } from '@bulwark/aws-security/src/rules';
+import { resourceNamed, resourcesOfType } from '@bulwark/core/src/testing/program-records';
+import { describeFindings } from '@bulwark/stack-testing';
 import { MFA_SELF_SERVICE_ACTIONS } from './mfa-enforcement';
 import { type BaselineOutputs } from './outputs';
-import { deploymentAccount, describeFindings, evaluateWholePack, resourceNamed, resourcesOfType, runBaseline, stackConfigFile } from './testing/stack-run';
+import { deploymentAccount, packFindings, runBaseline, stackConfigFile } from './testing/stack-run';
 
 const isString = (value: unknown) => typeof value === 'string' && value !== '';
 const isStringMap = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isString);
@@ -59,7 +61,7 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
     });
 
     it('passes the whole aws-security pack, account-baseline-complete included, with zero mandatory findings', async () => {
-      const findings = await evaluateWholePack(result);
+      const findings = await packFindings(result);
       const mandatory = findings.filter((finding) => finding.enforcement === 'mandatory');
       if (mandatory.length > 0) throw new Error(`mandatory findings:\n${describeFindings(mandatory)}`);
       expect([...new Set(findings.map((finding) => finding.policy))].filter((policy) => policy !== 'no-hardcoded-account-ids')).toEqual([]);

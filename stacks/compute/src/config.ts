@@ -1,12 +1,9 @@
-import * as pulumi from '@pulumi/pulumi';
 import { z } from 'zod';
-import { type ConfigIssue, type LoadedStackConfig, loadStackConfig, numberKey, StackConfigError, stringKey } from '@bulwark/core';
+import { type ConfigIssue, type LoadedStackConfig, loadStackConfig, numberKey, organizationKey, producerProjectKey, stringKey } from '@bulwark/core';
 
 /** The namespace of this stack's own keys (`compute:instanceType`), the Pulumi project name. */
 export const COMPUTE_NAMESPACE = 'compute';
 
-const ORGANIZATION_FORM = 'a Pulumi organization name (letters, digits, ".", "_" or "-", 1 to 40 characters, e.g. "acme")';
-const PROJECT_FORM = 'a Pulumi project name (letters, digits, ".", "_" or "-", e.g. "network")';
 const PURPOSE_FORM = 'the purpose of one of the data stack\'s buckets (data:dataBuckets), e.g. "app-data"';
 const PREFIX_FORM = 'an S3 key prefix of lowercase path segments ending in "/", e.g. "reports/" or "app/config/"';
 const INSTANCE_TYPE_FORM = 'an x86_64 EC2 instance type such as "t3.small" or "m7i.large" (the AMI is Amazon Linux 2023 x86_64)';
@@ -21,17 +18,11 @@ const concurrency = wholeNumber(1, 1000, 'concurrent executions');
 const memory = wholeNumber(128, 10240, 'MB');
 const timeout = wholeNumber(1, 900, 'seconds');
 
-const projectKey = (fallback: string) =>
-  stringKey(z.string({ error: PROJECT_FORM }).regex(/^[A-Za-z0-9._-]{1,100}$/, { error: PROJECT_FORM }).default(fallback), PROJECT_FORM);
-
 /** The stack-specific keys, read from the `compute:` namespace. */
 export const computeSettingKeys = {
-  organization: stringKey(
-    z.string({ error: ORGANIZATION_FORM }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { error: ORGANIZATION_FORM }).optional(),
-    ORGANIZATION_FORM,
-  ),
-  networkProject: projectKey('network'),
-  dataProject: projectKey('data'),
+  organization: organizationKey,
+  networkProject: producerProjectKey('network'),
+  dataProject: producerProjectKey('data'),
   dataBucket: stringKey(z.string({ error: PURPOSE_FORM }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: PURPOSE_FORM }).default('app-data'), PURPOSE_FORM),
   dataPrefix: stringKey(z.string({ error: PREFIX_FORM }).regex(/^([a-z0-9][a-z0-9._-]*\/)+$/, { error: PREFIX_FORM }).default('app/'), PREFIX_FORM),
   instanceType: stringKey(
@@ -60,31 +51,7 @@ export type ComputeStackConfig = LoadedStackConfig<typeof computeSettingKeys>;
  * stack's `compute:` keys, keys in the `compute:` namespace that do not exist, and sizes that contradict each other.
  */
 export function loadComputeConfig(): ComputeStackConfig {
-  const issues: ConfigIssue[] = [];
-  let config: ComputeStackConfig | undefined;
-  try {
-    config = loadStackConfig({ settings: computeSettingKeys, settingsNamespace: COMPUTE_NAMESPACE });
-  } catch (error) {
-    if (!(error instanceof StackConfigError)) throw error;
-    issues.push(...error.issues);
-  }
-  issues.push(...unknownComputeKeys());
-  if (config !== undefined) issues.push(...contradictions(config));
-  if (issues.length > 0 || config === undefined) throw new StackConfigError(issues);
-  return config;
-}
-
-function unknownComputeKeys(): ConfigIssue[] {
-  const known = Object.keys(computeSettingKeys);
-  const prefix = `${COMPUTE_NAMESPACE}:`;
-  return Object.keys(pulumi.runtime.allConfig())
-    .filter((fullKey) => fullKey.startsWith(prefix) && !known.includes(fullKey.slice(prefix.length)))
-    .map((fullKey) => ({
-      key: fullKey,
-      value: undefined,
-      valueHidden: true,
-      expected: `no such key; the ${COMPUTE_NAMESPACE} namespace holds ${known.join(', ')}`,
-    }));
+  return loadStackConfig({ settings: computeSettingKeys, settingsNamespace: COMPUTE_NAMESPACE, contradictions });
 }
 
 function contradictions(config: ComputeStackConfig): ConfigIssue[] {

@@ -1,23 +1,18 @@
 import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
-import { onlyResourceOfType, policyDocumentOf, resourcesOfType } from '@bulwark/core/src/testing/program-records';
+import { onlyResourceOfType, policyDocumentOf, resourceNamed, resourcesOfType } from '@bulwark/core/src/testing/program-records';
+import { exampleNetworkOutputs as networkOutputs } from '@bulwark/stack-network/src/testing/example-outputs';
 import { AMI_PARAMETER } from './application-instances';
 import { type ComputeOutputs } from './outputs';
-import { dataOutputs, deploymentAccount, networkOutputs, packFindings, runComputeStack } from './testing/stack-run';
+import { dataOutputs, deploymentAccount, packFindings, runComputeStack } from './testing/stack-run';
 
 const STACKS = [
   { stack: 'dev', bucket: 'app-data', prefix: 'app/', sizes: [1, 2, 1], instanceType: 't3.small', volume: 20, concurrency: 2, logDays: 90 },
   { stack: 'prod', bucket: 'exports', prefix: 'reports/daily/', sizes: [2, 6, 3], instanceType: 'm7i.large', volume: 40, concurrency: 20, logDays: 365 },
 ] as const;
 
-function named(result: ProgramResult, type: string, name: string): ResourceRecord {
-  const found = resourcesOfType(result, type).find((resource) => resource.name === name);
-  if (found === undefined) throw new Error(`no ${type} named ${name}`);
-  return found;
-}
-
 type Statement = Record<string, unknown>;
 function statementsOf(result: ProgramResult, roleComponent: string): Statement[] {
-  const component = named(result, 'bulwark:core:LeastPrivilegeRole', roleComponent);
+  const component = resourceNamed(result, 'bulwark:core:LeastPrivilegeRole', roleComponent);
   const policy = resourcesOfType(result, 'aws:iam/rolePolicy:RolePolicy').find((candidate) => candidate.parent === component.urn) as ResourceRecord;
   return policyDocumentOf(policy.inputs.policy).Statement;
 }
@@ -63,7 +58,7 @@ describe.each(STACKS)('compute stack $stack', (expected) => {
       const interfaces = template.inputs.networkInterfaces as Array<Record<string, unknown>>;
       expect(interfaces).toHaveLength(1);
       expect(interfaces[0].associatePublicIpAddress).toBe('false');
-      const instanceGroup = named(result, 'aws:ec2/securityGroup:SecurityGroup', 'instances');
+      const instanceGroup = resourceNamed(result, 'aws:ec2/securityGroup:SecurityGroup', 'instances');
       expect(interfaces[0].securityGroups).toEqual([networkOutputs.appSecurityGroupId, mode === 'preview' ? UNKNOWN : instanceGroup.id]);
       expect(template.inputs.blockDeviceMappings).toEqual([
         {
@@ -117,7 +112,7 @@ describe.each(STACKS)('compute stack $stack', (expected) => {
 
     it('builds security groups with no ingress and narrow egress', () => {
       for (const name of ['instances', 'worker']) {
-        const group = named(result, 'aws:ec2/securityGroup:SecurityGroup', name);
+        const group = resourceNamed(result, 'aws:ec2/securityGroup:SecurityGroup', name);
         expect(group.inputs.vpcId).toBe(networkOutputs.vpcId);
         expect(group.inputs.ingress).toEqual([]);
         expect(group.inputs.egress).toEqual([
@@ -129,7 +124,7 @@ describe.each(STACKS)('compute stack $stack', (expected) => {
 
     it('runs the Lambda function in the VPC with an encrypted environment and reserved concurrency', () => {
       const lambda = onlyResourceOfType(result, 'aws:lambda/function:Function');
-      const workerGroup = named(result, 'aws:ec2/securityGroup:SecurityGroup', 'worker');
+      const workerGroup = resourceNamed(result, 'aws:ec2/securityGroup:SecurityGroup', 'worker');
       expect(lambda.inputs).toMatchObject({
         name: `bulwark-${expected.stack}-worker`,
         kmsKeyArn: keyArn,

@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import { stackReferenceName } from '@bulwark/core';
 import type { NetworkOutputs } from '@bulwark/stack-network/src/outputs';
 import type { DataOutputs } from '@bulwark/stack-data/src/outputs';
 import { type ComputeStackConfig } from './config';
@@ -24,8 +25,7 @@ export interface ProducerStacks {
  * organization), the producer's project from config and `bulwark:environment`.
  */
 export function producerStackName(config: ComputeStackConfig, project: string): string {
-  const organization = config.settings.organization ?? pulumi.getOrganization();
-  return `${organization}/${project}/${config.environment}`;
+  return stackReferenceName({ organization: config.settings.organization, project, environment: config.environment });
 }
 
 function reference<T>(logicalName: string, stackName: string): TypedStackReference<T> {

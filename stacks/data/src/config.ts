@@ -1,4 +1,3 @@
-import * as pulumi from '@pulumi/pulumi';
 import { z } from 'zod';
 import {
   booleanKey,
@@ -7,15 +6,14 @@ import {
   listKey,
   loadStackConfig,
   numberKey,
-  StackConfigError,
+  organizationKey,
+  producerProjectKey,
   stringKey,
 } from '@bulwark/core';
 
 /** The namespace of this stack's own keys (`data:databaseMultiAz`), the Pulumi project name. */
 export const DATA_NAMESPACE = 'data';
 
-const ORGANIZATION_FORM = 'a Pulumi organization name (letters, digits, ".", "_" or "-", 1 to 40 characters, e.g. "acme")';
-const PROJECT_FORM = 'a Pulumi project name (letters, digits, ".", "_" or "-", e.g. "network")';
 const PURPOSE_FORM = 'a lowercase purpose in hyphen-separated words (e.g. "app-data"), 3 to 24 characters';
 const INSTANCE_CLASS_FORM = 'an RDS instance class such as "db.t4g.medium" or "db.m7g.large" (burstable micro and small classes lack Performance Insights)';
 const ENGINE_VERSION_FORM = 'a PostgreSQL version "<major>" or "<major>.<minor>" with major 13 or later, e.g. "16.4"';
@@ -34,14 +32,8 @@ const purposeSchema = z
 
 /** The stack-specific keys, read from the `data:` namespace. */
 export const dataSettingKeys = {
-  organization: stringKey(
-    z.string({ error: ORGANIZATION_FORM }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { error: ORGANIZATION_FORM }).optional(),
-    ORGANIZATION_FORM,
-  ),
-  networkProject: stringKey(
-    z.string({ error: PROJECT_FORM }).regex(/^[A-Za-z0-9._-]{1,100}$/, { error: PROJECT_FORM }).default('network'),
-    PROJECT_FORM,
-  ),
+  organization: organizationKey,
+  networkProject: producerProjectKey('network'),
   dataBuckets: listKey(
     z
       .array(purposeSchema)
@@ -95,31 +87,7 @@ export type DataStackConfig = LoadedStackConfig<typeof dataSettingKeys>;
  * default silently) and settings that contradict each other.
  */
 export function loadDataConfig(): DataStackConfig {
-  const issues: ConfigIssue[] = [];
-  let config: DataStackConfig | undefined;
-  try {
-    config = loadStackConfig({ settings: dataSettingKeys, settingsNamespace: DATA_NAMESPACE });
-  } catch (error) {
-    if (!(error instanceof StackConfigError)) throw error;
-    issues.push(...error.issues);
-  }
-  issues.push(...unknownDataKeys());
-  if (config !== undefined) issues.push(...contradictions(config));
-  if (issues.length > 0 || config === undefined) throw new StackConfigError(issues);
-  return config;
-}
-
-function unknownDataKeys(): ConfigIssue[] {
-  const known = Object.keys(dataSettingKeys);
-  const prefix = `${DATA_NAMESPACE}:`;
-  return Object.keys(pulumi.runtime.allConfig())
-    .filter((fullKey) => fullKey.startsWith(prefix) && !known.includes(fullKey.slice(prefix.length)))
-    .map((fullKey) => ({
-      key: fullKey,
-      value: undefined,
-      valueHidden: true,
-      expected: `no such key; the ${DATA_NAMESPACE} namespace holds ${known.join(', ')}`,
-    }));
+  return loadStackConfig({ settings: dataSettingKeys, settingsNamespace: DATA_NAMESPACE, contradictions });
 }
 
 function contradictions(config: DataStackConfig): ConfigIssue[] {

@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import { stackReferenceName } from '@bulwark/core';
 import type { NetworkOutputs } from '@bulwark/stack-network/src/outputs';
 import { type DataStackConfig } from './config';
 
@@ -15,8 +16,7 @@ export interface NetworkReference {
  * organization), `data:networkProject` and `bulwark:environment`, so one program serves every environment.
  */
 export function networkStackName(config: DataStackConfig): string {
-  const organization = config.settings.organization ?? pulumi.getOrganization();
-  return `${organization}/${config.settings.networkProject}/${config.environment}`;
+  return stackReferenceName({ organization: config.settings.organization, project: config.settings.networkProject, environment: config.environment });
 }
 
 /** References the network stack of this environment. */

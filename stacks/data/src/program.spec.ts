@@ -1,7 +1,8 @@
 import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
-import { onlyResourceOfType, policyDocumentOf, resourcesOfType } from '@bulwark/core/src/testing/program-records';
+import { onlyResourceOfType, policyDocumentOf, resourceNamed, resourcesOfType } from '@bulwark/core/src/testing/program-records';
+import { exampleNetworkOutputs as networkOutputs } from '@bulwark/stack-network/src/testing/example-outputs';
 import { type DataOutputs } from './outputs';
-import { networkOutputs, packFindings, runDataStack, stackConfigFile } from './testing/stack-run';
+import { packFindings, runDataStack } from './testing/stack-run';
 
 const STACKS = [
   { stack: 'dev', buckets: ['app-data'], multiAz: false, cache: false, backupDays: 7, logDays: 90 },
@@ -12,12 +13,6 @@ const STACKS = [
 function keyArnOf(result: ProgramResult): string {
   const key = onlyResourceOfType(result, 'aws:kms/key:Key');
   return result.mode === 'preview' ? UNKNOWN : (key.outputs.arn as string);
-}
-
-function named(result: ProgramResult, type: string, name: string): ResourceRecord {
-  const found = resourcesOfType(result, type).find((resource) => resource.name === name);
-  if (found === undefined) throw new Error(`no ${type} named ${name}`);
-  return found;
 }
 
 describe.each(STACKS)('data stack $stack', (expected) => {
@@ -91,7 +86,7 @@ describe.each(STACKS)('data stack $stack', (expected) => {
     it('puts PostgreSQL in the private subnets behind a security group open to the application tier only', () => {
       const subnetGroup = onlyResourceOfType(result, 'aws:rds/subnetGroup:SubnetGroup');
       expect(subnetGroup.inputs.subnetIds).toEqual(networkOutputs.privateSubnetIds);
-      const securityGroup = named(result, 'aws:ec2/securityGroup:SecurityGroup', 'database');
+      const securityGroup = resourceNamed(result, 'aws:ec2/securityGroup:SecurityGroup', 'database');
       expect(securityGroup.inputs.vpcId).toBe(networkOutputs.vpcId);
       expect(securityGroup.inputs.ingress).toEqual([
         expect.objectContaining({ protocol: 'tcp', fromPort: 5432, toPort: 5432, securityGroups: [networkOutputs.appSecurityGroupId] }),
@@ -125,7 +120,7 @@ describe.each(STACKS)('data stack $stack', (expected) => {
         port: 5432,
       });
       expect(instance.inputs).not.toHaveProperty('password');
-      const securityGroup = named(result, 'aws:ec2/securityGroup:SecurityGroup', 'database');
+      const securityGroup = resourceNamed(result, 'aws:ec2/securityGroup:SecurityGroup', 'database');
       expect(instance.propertyDependencies.vpcSecurityGroupIds).toEqual([securityGroup.urn]);
       expect(instance.propertyDependencies.dbSubnetGroupName).toEqual([onlyResourceOfType(result, 'aws:rds/subnetGroup:SubnetGroup').urn]);
     });
@@ -160,7 +155,7 @@ describe.each(STACKS)('data stack $stack', (expected) => {
         multiAzEnabled: true,
         subnetGroupName: subnetGroup.inputs.name,
       });
-      const securityGroup = named(result, 'aws:ec2/securityGroup:SecurityGroup', 'cache');
+      const securityGroup = resourceNamed(result, 'aws:ec2/securityGroup:SecurityGroup', 'cache');
       expect(securityGroup.inputs.ingress).toEqual([
         expect.objectContaining({ protocol: 'tcp', fromPort: 6379, toPort: 6379, securityGroups: [networkOutputs.appSecurityGroupId] }),
       ]);
@@ -233,10 +228,8 @@ describe('data stack config', () => {
   });
 
   it('builds the network reference from data:organization and data:networkProject', async () => {
-    const config = { ...stackConfigFile('dev'), 'data:organization': 'acme', 'data:networkProject': 'core-network' };
-    const { runProgram } = await import('@bulwark/offline');
-    const { program } = await import('./program');
-    const result = await runProgram(program, { project: 'data', stack: 'dev', config, stackReferences: { 'acme/core-network/dev': { ...networkOutputs } } });
+    const overrides = { 'data:organization': 'acme', 'data:networkProject': 'core-network' };
+    const result = await runDataStack('dev', 'preview', overrides, { 'acme/core-network/dev': { ...networkOutputs } });
     expect(onlyResourceOfType(result, 'pulumi:pulumi:StackReference').inputs.name).toBe('acme/core-network/dev');
   });
 

@@ -1,6 +1,5 @@
-import * as pulumi from '@pulumi/pulumi';
 import { z } from 'zod';
-import { type ConfigIssue, type LoadedStackConfig, listKey, loadStackConfig, numberKey, StackConfigError, stringKey } from '@bulwark/core';
+import { type ConfigIssue, type LoadedStackConfig, listKey, loadStackConfig, numberKey, stringKey } from '@bulwark/core';
 
 /** The namespace of this stack's own keys (`edge:rateLimit`), the Pulumi project name. */
 export const EDGE_NAMESPACE = 'edge';
@@ -44,35 +43,16 @@ export type EdgeStackConfig = LoadedStackConfig<typeof edgeSettingKeys>;
  * `regions` must include us-east-1, where the web ACL lives), this stack's `edge:` keys and unknown `edge:` keys.
  */
 export function loadEdgeConfig(): EdgeStackConfig {
-  const issues: ConfigIssue[] = [];
-  let config: EdgeStackConfig | undefined;
-  try {
-    config = loadStackConfig({ settings: edgeSettingKeys, settingsNamespace: EDGE_NAMESPACE });
-  } catch (error) {
-    if (!(error instanceof StackConfigError)) throw error;
-    issues.push(...error.issues);
-  }
-  issues.push(...unknownEdgeKeys());
-  if (config !== undefined && !config.regions.includes(CLOUDFRONT_REGION)) {
-    issues.push({
+  return loadStackConfig({ settings: edgeSettingKeys, settingsNamespace: EDGE_NAMESPACE, contradictions: missingCloudFrontRegion });
+}
+
+function missingCloudFrontRegion(config: EdgeStackConfig): ConfigIssue[] {
+  if (config.regions.includes(CLOUDFRONT_REGION)) return [];
+  return [
+    {
       key: 'bulwark:regions',
       value: config.regions,
       expected: `a list that includes ${CLOUDFRONT_REGION}: WAF web ACLs for CloudFront and their logs are created there`,
-    });
-  }
-  if (issues.length > 0 || config === undefined) throw new StackConfigError(issues);
-  return config;
-}
-
-function unknownEdgeKeys(): ConfigIssue[] {
-  const known = Object.keys(edgeSettingKeys);
-  const prefix = `${EDGE_NAMESPACE}:`;
-  return Object.keys(pulumi.runtime.allConfig())
-    .filter((fullKey) => fullKey.startsWith(prefix) && !known.includes(fullKey.slice(prefix.length)))
-    .map((fullKey) => ({
-      key: fullKey,
-      value: undefined,
-      valueHidden: true,
-      expected: `no such key; the ${EDGE_NAMESPACE} namespace holds ${known.join(', ')}`,
-    }));
+    },
+  ];
 }

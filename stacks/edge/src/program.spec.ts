@@ -1,5 +1,5 @@
 import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
-import { onlyResourceOfType, policyDocumentOf, resourcesOfType, statementWithSid } from '@bulwark/core/src/testing/program-records';
+import { onlyResourceOfType, policyDocumentOf, resourceNamed, resourcesOfType, statementWithSid } from '@bulwark/core/src/testing/program-records';
 import { CACHING_OPTIMIZED_POLICY_ID } from './distribution';
 import { type EdgeOutputs } from './outputs';
 import { CLOUDFRONT_READ_STATEMENT_SID } from './site-origin';
@@ -10,12 +10,6 @@ const STACKS = [
   { stack: 'dev', rateLimit: 1000, aliases: ['dev.www.example.com'], priceClass: 'PriceClass_100', logDays: 90 },
   { stack: 'prod', rateLimit: 2000, aliases: ['www.example.com', 'example.com'], priceClass: 'PriceClass_All', logDays: 365 },
 ] as const;
-
-function named(result: ProgramResult, type: string, name: string): ResourceRecord {
-  const found = resourcesOfType(result, type).find((resource) => resource.name === name);
-  if (found === undefined) throw new Error(`no ${type} named ${name}`);
-  return found;
-}
 
 /** The provider a custom resource deploys through. */
 function providerOf(result: ProgramResult, resource: ResourceRecord): ResourceRecord {
@@ -71,7 +65,7 @@ describe.each(STACKS)('edge stack $stack', (expected) => {
     it('logs the web ACL to an encrypted aws-waf-logs- log group in us-east-1', () => {
       const logging = onlyResourceOfType(result, 'aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration');
       expect(providerOf(result, logging).inputs.region).toBe('us-east-1');
-      const wafGroup = named(result, 'aws:cloudwatch/logGroup:LogGroup', 'waf');
+      const wafGroup = resourceNamed(result, 'aws:cloudwatch/logGroup:LogGroup', 'waf');
       expect(wafGroup.inputs).toMatchObject({ name: `aws-waf-logs-bulwark-${expected.stack}-edge`, retentionInDays: expected.logDays });
       expect(providerOf(result, wafGroup).inputs.region).toBe('us-east-1');
       expect(logging.propertyDependencies.logDestinationConfigs).toEqual([wafGroup.urn]);
@@ -79,9 +73,9 @@ describe.each(STACKS)('edge stack $stack', (expected) => {
     });
 
     it('encrypts both log groups with a us-east-1 key, and lets only this account\'s log delivery write', () => {
-      const key = named(result, 'aws:kms/key:Key', 'edge-logs');
+      const key = resourceNamed(result, 'aws:kms/key:Key', 'edge-logs');
       expect(providerOf(result, key).inputs.region).toBe('us-east-1');
-      for (const name of ['waf', 'cloudfront-access']) expect(named(result, 'aws:cloudwatch/logGroup:LogGroup', name).inputs.kmsKeyId).toBe(known(key, 'arn'));
+      for (const name of ['waf', 'cloudfront-access']) expect(resourceNamed(result, 'aws:cloudwatch/logGroup:LogGroup', name).inputs.kmsKeyId).toBe(known(key, 'arn'));
       const policy = onlyResourceOfType(result, 'aws:cloudwatch/logResourcePolicy:LogResourcePolicy');
       if (mode === 'update') {
         const statement = policyDocumentOf(policy.inputs.policyDocument).Statement[0];
@@ -93,7 +87,7 @@ describe.each(STACKS)('edge stack $stack', (expected) => {
     });
 
     it('keeps the site bucket private, readable only by the distribution through origin access control', () => {
-      const site = named(result, 'bulwark:core:SecureBucket', 'site');
+      const site = resourceNamed(result, 'bulwark:core:SecureBucket', 'site');
       const bucket = resourcesOfType(result, 'aws:s3/bucket:Bucket').find((candidate) => candidate.parent === site.urn) as ResourceRecord;
       expect(bucket.inputs.bucket).toBe(`bulwark-${expected.stack}-site-k3x9q2`);
       const block = resourcesOfType(result, 'aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock').find((candidate) => candidate.parent === site.urn) as ResourceRecord;
@@ -111,7 +105,7 @@ describe.each(STACKS)('edge stack $stack', (expected) => {
           Resource: `${bucket.outputs.arn as string}/*`,
           Condition: { StringEquals: { 'AWS:SourceArn': distribution.outputs.arn } },
         });
-        const key = named(result, 'aws:kms/key:Key', 'site');
+        const key = resourceNamed(result, 'aws:kms/key:Key', 'site');
         expect(statementWithSid(policyDocumentOf(key.inputs.policy), 'AllowCloudFrontOriginDecrypt')).toMatchObject({
           Principal: { Service: 'cloudfront.amazonaws.com' },
           Action: ['kms:Decrypt'],
@@ -157,7 +151,7 @@ describe.each(STACKS)('edge stack $stack', (expected) => {
       expect(source.inputs.logType).toBe('ACCESS_LOGS');
       expect(source.propertyDependencies.resourceArn).toEqual([distribution.urn]);
       const destination = onlyResourceOfType(result, 'aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination');
-      expect(destination.propertyDependencies.deliveryDestinationConfiguration).toEqual([named(result, 'aws:cloudwatch/logGroup:LogGroup', 'cloudfront-access').urn]);
+      expect(destination.propertyDependencies.deliveryDestinationConfiguration).toEqual([resourceNamed(result, 'aws:cloudwatch/logGroup:LogGroup', 'cloudfront-access').urn]);
       const delivery = onlyResourceOfType(result, 'aws:cloudwatch/logDelivery:LogDelivery');
       for (const resource of [source, destination, delivery]) expect(providerOf(result, resource).inputs.region).toBe('us-east-1');
     });

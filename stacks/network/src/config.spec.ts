@@ -37,6 +37,7 @@ describe('network stack config errors name the key, the value and the expected f
       'network:sshAllowedCidrs = ["203.0.113.1/32"',
     ],
     ['a shared key it does not know', { 'bulwark:logRetention': '90' }, 'bulwark:logRetention = (value not shown): expected no such key'],
+    ['a network key it does not know', { 'network:vpcCIDR': '10.0.0.0/16' }, 'network:vpcCIDR = (value not shown): expected no such key; the network namespace holds vpcCidr'],
     ['a retention under 90 days', { 'bulwark:logRetentionDays': '30' }, 'bulwark:logRetentionDays = 30: expected a whole number of days CloudWatch Logs accepts, at least 90'],
   ])('%s', async (_label, overrides, message) => {
     const failure = await failureWith(overrides);

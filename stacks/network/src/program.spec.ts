@@ -1,6 +1,9 @@
 import { type ProgramResult, UNKNOWN } from '@bulwark/offline';
+import { resourceNamed, resourcesOfType } from '@bulwark/core/src/testing/program-records';
+import { describeFindings, shapeOf } from '@bulwark/stack-testing';
 import { type NetworkOutputs } from './outputs';
-import { deploymentAccount, describeFindings, evaluateWholePack, resourceNamed, resourcesOfType, runNetwork, stackConfigFile } from './testing/stack-run';
+import { exampleNetworkOutputs } from './testing/example-outputs';
+import { deploymentAccount, packFindings, runNetwork, stackConfigFile } from './testing/stack-run';
 
 const VPC = 'aws:ec2/vpc:Vpc';
 const SUBNET = 'aws:ec2/subnet:Subnet';
@@ -100,7 +103,7 @@ describe.each(['dev', 'prod'] as const)('network stack, %s config', (stack) => {
     });
 
     it('passes the whole aws-security pack with zero mandatory findings', async () => {
-      const findings = await evaluateWholePack(result);
+      const findings = await packFindings(result);
       const mandatory = findings.filter((finding) => finding.enforcement === 'mandatory');
       if (mandatory.length > 0) throw new Error(`mandatory findings:\n${describeFindings(mandatory)}`);
       // Only the advisory account-id rule speaks, about account ids the program reads from getCallerIdentity.
@@ -275,6 +278,11 @@ describe.each(['dev', 'prod'] as const)('network stack, %s config', (stack) => {
         expect(result.outputs.vpcId).toBe(UNKNOWN);
       }
     });
+
+    it('exports what the consumers test against: the example outputs have the same keys and value shapes', () => {
+      if (mode === 'preview') return; // unknown ids have no shape until the update
+      expect(shapeOf(result.outputs)).toEqual(shapeOf(exampleNetworkOutputs));
+    });
   });
 });
 
@@ -287,7 +295,7 @@ describe('network stack variants', () => {
     expect(resourcesOfType(result, NACL).map((acl) => acl.name)).toEqual(['private']);
     expect(resourcesOfType(result, ROUTE)).toEqual([]);
     expect(result.outputs.publicSubnetIds).toEqual([]);
-    const mandatory = (await evaluateWholePack(result)).filter((finding) => finding.enforcement === 'mandatory');
+    const mandatory = (await packFindings(result)).filter((finding) => finding.enforcement === 'mandatory');
     expect(describeFindings(mandatory)).toBe('');
   });
 

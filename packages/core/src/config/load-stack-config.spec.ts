@@ -147,6 +147,67 @@ describe('loadStackConfig', () => {
     expect(error.message).toMatch(/^Invalid stack config \(3 values\)/);
   });
 
+  it('rejects an unknown key of the settings namespace, naming the keys it holds', () => {
+    const error = configErrorFor({ 'network:sshAllowedCidr': '["203.0.113.10/32"]' }, () =>
+      loadStackConfig({ settings: { sshAllowedCidrs: sshAllowedCidrsKey } }),
+    );
+    expect(error.issues).toEqual([
+      { key: 'network:sshAllowedCidr', value: undefined, valueHidden: true, expected: 'no such key; the network namespace holds sshAllowedCidrs' },
+    ]);
+    expect(error.message).toContain('network:sshAllowedCidr = (value not shown): expected no such key; the network namespace holds sshAllowedCidrs');
+  });
+
+  it('reads the settings from the namespace it is given, and checks unknown keys there', () => {
+    withConfig({ 'edge:sshAllowedCidrs': '["203.0.113.10/32"]', 'network:other': 'x' });
+    const config = loadStackConfig({ settings: { sshAllowedCidrs: sshAllowedCidrsKey }, settingsNamespace: 'edge' });
+    expect(config.settings.sshAllowedCidrs).toEqual(['203.0.113.10/32']);
+    const error = configErrorFor({ 'edge:sshHosts': '[]' }, () => loadStackConfig({ settings: { sshAllowedCidrs: sshAllowedCidrsKey }, settingsNamespace: 'edge' }));
+    expect(error.issues.map((issue) => issue.key)).toEqual(['edge:sshHosts']);
+  });
+
+  it('leaves keys of the project namespace alone when the stack declares no settings', () => {
+    withConfig({ 'network:readByTheProgram': 'yes' });
+    expect(loadStackConfig().settings).toEqual({});
+  });
+
+  it('reports unknown settings keys after the bad values, in one error', () => {
+    const error = configErrorFor({ 'bulwark:uniqueId': 'x', 'network:sshHosts': '[]', 'network:sshAllowedCidrs': '["10.0.0.0/8"]' }, () =>
+      loadStackConfig({ settings: { sshAllowedCidrs: sshAllowedCidrsKey } }),
+    );
+    expect(error.issues.map((issue) => issue.key)).toEqual(['bulwark:uniqueId', 'network:sshAllowedCidrs[0]', 'network:sshHosts']);
+  });
+
+  describe('contradictions', () => {
+    const settings = { sshAllowedCidrs: sshAllowedCidrsKey };
+    const tooManyHosts = (config: { settings: { sshAllowedCidrs: string[] } }) =>
+      config.settings.sshAllowedCidrs.length > 1 ? [{ key: 'network:sshAllowedCidrs', value: config.settings.sshAllowedCidrs, expected: 'at most 1 host' }] : [];
+
+    it('returns the config when the stack rules find nothing', () => {
+      withConfig({ 'network:sshAllowedCidrs': '["203.0.113.10/32"]' });
+      expect(loadStackConfig({ settings, contradictions: tooManyHosts }).settings.sshAllowedCidrs).toEqual(['203.0.113.10/32']);
+    });
+
+    it('reports what the stack rules find, with the value and the expected form', () => {
+      const error = configErrorFor({ 'network:sshAllowedCidrs': '["203.0.113.10/32","203.0.113.11/32"]' }, () =>
+        loadStackConfig({ settings, contradictions: tooManyHosts }),
+      );
+      expect(error.message).toContain('network:sshAllowedCidrs = ["203.0.113.10/32","203.0.113.11/32"]: expected at most 1 host');
+    });
+
+    it('reports them together with unknown settings keys', () => {
+      const error = configErrorFor({ 'network:sshAllowedCidrs': '["203.0.113.10/32","203.0.113.11/32"]', 'network:sshHosts': '[]' }, () =>
+        loadStackConfig({ settings, contradictions: tooManyHosts }),
+      );
+      expect(error.issues.map((issue) => issue.key)).toEqual(['network:sshHosts', 'network:sshAllowedCidrs']);
+    });
+
+    it('does not run while a key holds an invalid value', () => {
+      const rules = jest.fn(() => []);
+      configErrorFor({ 'network:sshAllowedCidrs': '["10.0.0.0/8"]' }, () => loadStackConfig({ settings, contradictions: rules }));
+      expect(rules).not.toHaveBeenCalled();
+    });
+  });
+
   it('never echoes the value of an unknown key, which may be a misplaced secret', () => {
     const error = configErrorFor({ 'bulwark:dbPassword': 'hunter2' });
     expect(error.message).not.toContain('hunter2');

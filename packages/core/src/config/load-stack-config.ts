@@ -21,6 +21,12 @@ export interface LoadStackConfigOptions<K extends StackSettingKeys> {
    * @default the Pulumi project name
    */
   readonly settingsNamespace?: string;
+  /**
+   * The rules that tie keys together (a maximum below a minimum), run once every key holds a valid value. What
+   * they find is reported in the same {@link StackConfigError} as unknown keys, so one run names every problem.
+   * @default none
+   */
+  readonly contradictions?: (config: LoadedStackConfig<K>) => readonly ConfigIssue[];
 }
 
 /** The shared config plus the stack's own typed settings. */
@@ -29,6 +35,7 @@ export type LoadedStackConfig<K extends StackSettingKeys> = StackConfig & { read
 /**
  * Reads and validates the stack's Pulumi config. Call it first in a program: it throws a {@link StackConfigError}
  * listing every bad or unknown key before any resource exists, so a bad config never produces a partial deploy.
+ * Unknown keys are those of the `bulwark:` namespace and, when `settings` are given, of the settings namespace.
  */
 export function loadStackConfig<K extends StackSettingKeys = Record<never, never>>(
   options: LoadStackConfigOptions<K> = {},
@@ -47,7 +54,7 @@ export function loadStackConfig<K extends StackSettingKeys = Record<never, never
   }
   const region = read('aws', 'region', primaryRegionKey);
   const allowedAccountIds = read('aws', 'allowedAccountIds', allowedAccountIdsKey);
-  issues.push(...unknownSharedKeys());
+  issues.push(...unknownKeys(STACK_CONFIG_NAMESPACE, Object.keys(stackConfigKeys)));
 
   const regions = (shared.regions as string[] | undefined) ?? (region === undefined ? [] : [region]);
   if (region !== undefined && shared.regions !== undefined && !regions.includes(region)) {
@@ -63,9 +70,11 @@ export function loadStackConfig<K extends StackSettingKeys = Record<never, never
   for (const [name, key] of Object.entries(options.settings ?? {})) {
     settings[name] = read(settingsNamespace, name, key);
   }
+  // Without declared settings the namespace may hold keys the program reads itself.
+  const unknownSettings = options.settings === undefined ? [] : unknownKeys(settingsNamespace, Object.keys(options.settings));
 
-  if (issues.length > 0) throw new StackConfigError(issues);
-  return {
+  if (issues.length > 0) throw new StackConfigError([...issues, ...unknownSettings]);
+  const config: LoadedStackConfig<K> = {
     ...(shared as Omit<StackConfig, 'region' | 'regions' | 'allowedAccountIds' | 'pulumiProject' | 'stack'>),
     region: region as string,
     regions,
@@ -74,18 +83,21 @@ export function loadStackConfig<K extends StackSettingKeys = Record<never, never
     stack: pulumi.getStack(),
     settings: settings as StackSettings<K>,
   };
+  const remaining = [...unknownSettings, ...(options.contradictions?.(config) ?? [])];
+  if (remaining.length > 0) throw new StackConfigError(remaining);
+  return config;
 }
 
-// A misspelt shared key (`bulwark:enviroment`) would otherwise be ignored silently in favour of a default.
-function unknownSharedKeys(): ConfigIssue[] {
-  const known = new Set(Object.keys(stackConfigKeys));
-  const prefix = `${STACK_CONFIG_NAMESPACE}:`;
-  return Object.entries(pulumi.runtime.allConfig())
-    .filter(([fullKey]) => fullKey.startsWith(prefix) && !known.has(fullKey.slice(prefix.length)))
-    .map(([fullKey]) => ({
+// A misspelt key (`bulwark:enviroment`, `data:cacheEnable`) would otherwise be ignored silently in favour of a
+// default. Its value is not shown: it may be a secret set under the wrong key.
+function unknownKeys(namespace: string, known: readonly string[]): ConfigIssue[] {
+  const prefix = `${namespace}:`;
+  return Object.keys(pulumi.runtime.allConfig())
+    .filter((fullKey) => fullKey.startsWith(prefix) && !known.includes(fullKey.slice(prefix.length)))
+    .map((fullKey) => ({
       key: fullKey,
       value: undefined,
       valueHidden: true,
-      expected: `no such key; the ${STACK_CONFIG_NAMESPACE} namespace holds ${[...known].join(', ')}`,
+      expected: `no such key; the ${namespace} namespace holds ${known.join(', ')}`,
     }));
 }

@@ -5,6 +5,14 @@ export function resourcesOfType(result: ProgramResult, type: string): ResourceRe
   return result.resources.filter((resource) => resource.type === type);
 }
 
+/** The one resource of a type with a logical name, failing the test with the names present when there is none. */
+export function resourceNamed(result: ProgramResult, type: string, name: string): ResourceRecord {
+  const matches = resourcesOfType(result, type);
+  const found = matches.find((resource) => resource.name === name);
+  if (found === undefined) throw new Error(`no ${type} named "${name}" (present: ${matches.map((resource) => resource.name).join(', ') || 'none'})`);
+  return found;
+}
+
 /** The single resource of a type, failing the test with the types present when there is not exactly one. */
 export function onlyResourceOfType(result: ProgramResult, type: string): ResourceRecord {
   const matches = resourcesOfType(result, type);

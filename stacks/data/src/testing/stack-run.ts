@@ -1,50 +1,14 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as yaml from 'js-yaml';
-import { evaluateInProcess, type Finding, type ProgramResult, runProgram, type RunMode } from '@bulwark/offline';
-import { toPolicy } from '@bulwark/aws-security/src/rule';
-import { allRules } from '@bulwark/aws-security/src/rules';
-import type { NetworkOutputs } from '@bulwark/stack-network/src/outputs';
+import { stackUnderTest } from '@bulwark/stack-testing';
+import { exampleNetworkOutputs } from '@bulwark/stack-network/src/testing/example-outputs';
 import { program } from '../program';
 
-const STACK_DIRECTORY = path.resolve(__dirname, '../..');
-
-/** The `config:` of `Pulumi.<stack>.yaml`, as the Pulumi CLI passes it to the program. */
-export function stackConfigFile(stack: string): Record<string, unknown> {
-  const document = yaml.load(fs.readFileSync(path.join(STACK_DIRECTORY, `Pulumi.${stack}.yaml`), 'utf8')) as { config: Record<string, unknown> };
-  return document.config;
-}
-
-/** Network outputs that satisfy the network stack's contract, as its StackReference returns them. */
-export const networkOutputs: NetworkOutputs = {
-  region: 'eu-west-1',
-  vpcId: 'vpc-0a1b2c3d4e5f60718',
-  vpcCidr: '10.20.0.0/16',
-  availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
-  publicSubnetIds: ['subnet-0a00000000000000a', 'subnet-0a00000000000000b', 'subnet-0a00000000000000c'],
-  privateSubnetIds: ['subnet-0b00000000000000a', 'subnet-0b00000000000000b', 'subnet-0b00000000000000c'],
-  appSecurityGroupId: 'sg-0c1d2e3f405060708',
-  bastionSecurityGroupId: 'sg-0d1e2f30415263748',
-  privateRouteTableIds: ['rtb-0e00000000000000a', 'rtb-0e00000000000000b', 'rtb-0e00000000000000c'],
-  s3GatewayEndpointId: 'vpce-0f1e2d3c4b5a69788',
-  dynamodbGatewayEndpointId: 'vpce-0a9b8c7d6e5f43210',
-  flowLogGroupName: '/bulwark/dev/flow-logs',
-};
-
-/** Runs the data program with a stack's config file (overridden key by key) and the network's outputs. */
-export function runDataStack(stack: string, mode: RunMode, overrides: Record<string, unknown> = {}): Promise<ProgramResult> {
-  const config = { ...stackConfigFile(stack), ...overrides };
-  return runProgram(program, {
-    project: 'data',
-    stack,
-    mode,
-    config,
-    stackReferences: { [`organization/network/${String(config['bulwark:environment'])}`]: { ...networkOutputs } },
-  });
-}
-
-/** Every finding of the whole workspace pack on a run, with the stack's own pack config. */
-export function packFindings(result: ProgramResult): Promise<Finding[]> {
-  const policyConfig = JSON.parse(fs.readFileSync(path.join(STACK_DIRECTORY, 'policy-config.json'), 'utf8')) as Record<string, unknown>;
-  return evaluateInProcess({ name: 'aws-security', version: '0.1.0', policies: allRules.map((rule) => toPolicy(rule)) }, result, policyConfig);
-}
+/**
+ * The data stack as its tests run it: its own directory (config files, policy-config.json) and program, its
+ * StackReference to the network of its environment answered with the network's example outputs.
+ */
+export const { run: runDataStack, packFindings } = stackUnderTest({
+  directory: path.resolve(__dirname, '..', '..'),
+  program,
+  stackReferences: (config) => ({ [`organization/network/${String(config['bulwark:environment'])}`]: { ...exampleNetworkOutputs } }),
+});

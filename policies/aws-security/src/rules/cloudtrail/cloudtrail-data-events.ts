@@ -38,7 +38,16 @@ function accessesOfReadWriteType(value: unknown): readonly Access[] | typeof UNK
   return [];
 }
 
-function addBasicSelectors(coverage: Coverage, selectors: unknown, dataType: string): void {
+/**
+ * Calls `visit` with each selector of a selector list that is known, with its known `listField` list; a part
+ * that is unknown (preview) marks the coverage unknown instead, since it could record more.
+ */
+function forEachKnownSelector(
+  coverage: Coverage,
+  selectors: unknown,
+  listField: string,
+  visit: (selector: Record<string, unknown>, entries: readonly unknown[]) => void,
+): void {
   const list = listValue(selectors);
   if (list === UNKNOWN) {
     coverage.unknown = true;
@@ -51,11 +60,17 @@ function addBasicSelectors(coverage: Coverage, selectors: unknown, dataType: str
       continue;
     }
     if (!selector) continue;
-    const resources = listValue(selector['dataResources']);
-    if (resources === UNKNOWN) {
+    const entries = listValue(selector[listField]);
+    if (entries === UNKNOWN) {
       coverage.unknown = true;
       continue;
     }
+    visit(selector, entries);
+  }
+}
+
+function addBasicSelectors(coverage: Coverage, selectors: unknown, dataType: string): void {
+  forEachKnownSelector(coverage, selectors, 'dataResources', (selector, resources) => {
     let matches = false;
     for (const resourceEntry of resources) {
       const dataResource = recordValue(resourceEntry);
@@ -66,11 +81,11 @@ function addBasicSelectors(coverage: Coverage, selectors: unknown, dataType: str
         else if (type === dataType) matches = true;
       }
     }
-    if (!matches) continue;
+    if (!matches) return;
     const accesses = accessesOfReadWriteType(selector['readWriteType']);
     if (accesses === UNKNOWN) coverage.unknown = true;
     else accesses.forEach((access) => coverage.accesses.add(access));
-  }
+  });
 }
 
 /** The `equals` values of the field selector for `field`, UNKNOWN, or undefined when the field is not selected. */
@@ -90,30 +105,14 @@ function fieldEquals(fieldSelectors: readonly unknown[], field: string): string[
 }
 
 function addAdvancedSelectors(coverage: Coverage, selectors: unknown, dataType: string): void {
-  const list = listValue(selectors);
-  if (list === UNKNOWN) {
-    coverage.unknown = true;
-    return;
-  }
-  for (const entry of list) {
-    const selector = recordValue(entry);
-    if (selector === UNKNOWN) {
-      coverage.unknown = true;
-      continue;
-    }
-    if (!selector) continue;
-    const fieldSelectors = listValue(selector['fieldSelectors']);
-    if (fieldSelectors === UNKNOWN) {
-      coverage.unknown = true;
-      continue;
-    }
+  forEachKnownSelector(coverage, selectors, 'fieldSelectors', (_selector, fieldSelectors) => {
     const category = fieldEquals(fieldSelectors, 'eventCategory');
     const types = fieldEquals(fieldSelectors, 'resources.type');
     if (category === UNKNOWN || types === UNKNOWN) {
       coverage.unknown = true;
-      continue;
+      return;
     }
-    if (!category?.includes('Data') || !types?.includes(dataType)) continue;
+    if (!category?.includes('Data') || !types?.includes(dataType)) return;
     const readOnly = fieldEquals(fieldSelectors, 'readOnly');
     if (readOnly === UNKNOWN) coverage.unknown = true;
     else if (readOnly === undefined) ['read', 'write'].forEach((access) => coverage.accesses.add(access as Access));
@@ -121,7 +120,7 @@ function addAdvancedSelectors(coverage: Coverage, selectors: unknown, dataType: 
       if (readOnly.includes('true')) coverage.accesses.add('read');
       if (readOnly.includes('false')) coverage.accesses.add('write');
     }
-  }
+  });
 }
 
 /** What the trail records of one data resource type, across its basic and advanced selectors. */

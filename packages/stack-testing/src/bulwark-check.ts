@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+// Long enough for a cold start of the pack process and a full stack run on a loaded CI machine.
+const CHECK_TIMEOUT_MS = 120_000;
+
+/** The npm workspace root holding `directory`: the nearest ancestor whose package.json declares `workspaces`. */
+export function workspaceRoot(directory: string): string {
+  for (let current = path.resolve(directory); ; current = path.dirname(current)) {
+    const manifest = path.join(current, 'package.json');
+    if (fs.existsSync(manifest) && 'workspaces' in (JSON.parse(fs.readFileSync(manifest, 'utf8')) as object)) return current;
+    if (path.dirname(current) === current) throw new Error(`${directory} is not inside an npm workspace (no package.json with "workspaces" above it)`);
+  }
+}
+
+/**
+ * Runs `bulwark check <stack directory> --format json ...args` from the workspace root, as CI does, and returns
+ * its exit status, its stderr and its JSON report (undefined when it printed none).
+ */
+export function bulwarkCheck(stackDirectory: string, args: readonly string[]) {
+  const workspace = workspaceRoot(stackDirectory);
+  const bulwark = path.join(workspace, 'tools', 'cli', 'bin', 'bulwark.js');
+  const run = spawnSync(process.execPath, [bulwark, 'check', path.relative(workspace, stackDirectory), '--format', 'json', ...args], {
+    cwd: workspace,
+    encoding: 'utf8',
+    timeout: CHECK_TIMEOUT_MS,
+  });
+  return { status: run.status, stderr: run.stderr, report: run.stdout.trim() ? JSON.parse(run.stdout) : undefined };
+}

@@ -1,0 +1,60 @@
+import * as path from 'node:path';
+import { type Finding, type ProgramResult, readPulumiProject, runProgram, type RunMode } from '@bulwark/offline';
+import { withOverrides } from './config-overrides';
+import { deploymentAccountOf, readStackConfigFile } from './stack-config-file';
+import { evaluateWorkspacePack } from './workspace-pack';
+
+/** The outputs each StackReference returns, by the referenced stack's name (`organization/network/dev`). */
+export type StackReferenceOutputs = Record<string, Record<string, unknown>>;
+
+/** What a stack's tests need to know about it. */
+export interface StackUnderTestOptions {
+  /** The stack's directory: `Pulumi.yaml` (the project name), the `Pulumi.<stack>.yaml` files and `policy-config.json`. */
+  readonly directory: string;
+  /** The stack's program (its `program` export), run in this process so tests see what it registers. */
+  readonly program: () => unknown;
+  /**
+   * The producer outputs the program's StackReferences resolve to, from the config a run uses (its environment
+   * names the producers' stacks).
+   * @default none: the stack reads no other stack
+   */
+  readonly stackReferences?: (config: Readonly<Record<string, unknown>>) => StackReferenceOutputs;
+}
+
+/** A stack as its tests run it; every function works on its own (they can be destructured). */
+export interface StackUnderTest {
+  /** The stack's directory. */
+  readonly directory: string;
+  /** The Pulumi project name, from `Pulumi.yaml`. */
+  readonly project: string;
+  /** The config of `Pulumi.<stack>.yaml` by namespaced key, as the Pulumi CLI passes it to the program. */
+  configFile(stack: string): Record<string, unknown>;
+  /**
+   * Runs the program with a stack's config file and `overrides` applied key by key (`undefined` removes a key).
+   * StackReferences resolve to `stackReferences` when given, else to the stack's own producer outputs.
+   */
+  run(stack: string, mode: RunMode, overrides?: Readonly<Record<string, unknown>>, stackReferences?: StackReferenceOutputs): Promise<ProgramResult>;
+  /** Every finding of the whole workspace pack on a run, with the stack's own `policy-config.json`. */
+  packFindings(result: ProgramResult): Promise<Finding[]>;
+  /** The account the stack deploys into: the first of `aws:allowedAccountIds` in `Pulumi.<stack>.yaml`. */
+  deploymentAccount(stack: string): string;
+}
+
+/** The test harness of one stack: its real config files, its program, its pack config. */
+export function stackUnderTest(options: StackUnderTestOptions): StackUnderTest {
+  const { directory, program } = options;
+  const project = readPulumiProject(directory).name;
+  const configFile = (stack: string) => readStackConfigFile(directory, stack);
+  return {
+    directory,
+    project,
+    configFile,
+    run: (stack, mode, overrides = {}, stackReferences) => {
+      const config = withOverrides(configFile(stack), overrides);
+      const references = stackReferences ?? options.stackReferences?.(config);
+      return runProgram(program, { project, stack, mode, config, ...(references ? { stackReferences: references } : {}) });
+    },
+    packFindings: (result) => evaluateWorkspacePack(result, path.join(directory, 'policy-config.json')),
+    deploymentAccount: (stack) => deploymentAccountOf(configFile(stack), stack),
+  };
+}

@@ -29,7 +29,11 @@ export abstract class BaselineBucket extends pulumi.ComponentResource {
   readonly bucket: aws.s3.Bucket;
   /** The bucket name, for `BucketLogging.targetBucket` and consumers. */
   readonly bucketName: pulumi.Output<string>;
-  /** The bucket ARN. */
+  /**
+   * The bucket ARN, built from the partition and the bucket name. Both are known in a first-time preview (the
+   * provider's ARN output is not), so the bucket policy made from it, and the policy pack's checks of that policy
+   * (TLS-only, no public statement), are decided in the preview and not only at deploy time.
+   */
   readonly arn: pulumi.Output<string>;
   readonly publicAccessBlock: aws.s3.BucketPublicAccessBlock;
   readonly encryption: aws.s3.BucketServerSideEncryptionConfiguration;
@@ -54,7 +58,8 @@ export abstract class BaselineBucket extends pulumi.ComponentResource {
     );
     this.versioning = new aws.s3.BucketVersioning(name, { bucket: this.bucket.id, versioningConfiguration: { status: 'Enabled' } }, { parent: this });
     this.bucketName = this.bucket.bucket;
-    this.arn = this.bucket.arn;
+    const partition = aws.getPartitionOutput({}, { parent: this }).partition;
+    this.arn = pulumi.interpolate`arn:${partition}:s3:::${this.bucket.bucket}`;
   }
 
   /**

@@ -67,7 +67,7 @@ export class LogsBucket extends BaselineBucket {
     );
 
     const accountId = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
-    const document = pulumi.all([this.bucket.arn, accountId, pulumi.output(args.sourceBucketArns ?? [])]).apply(
+    const document = pulumi.all([this.arn, accountId, pulumi.output(args.sourceBucketArns ?? [])]).apply(
       ([bucketArn, account, sourceArns]): PolicyDocument => {
         const conditions: Record<string, Record<string, string | string[]>> = { StringEquals: { 'aws:SourceAccount': account } };
         if (sourceArns.length > 0) conditions.ArnLike = { 'aws:SourceArn': [...sourceArns] };

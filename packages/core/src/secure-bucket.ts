@@ -46,9 +46,9 @@ export class SecureBucket extends BaselineBucket {
       { parent: this },
     );
 
-    const callerStatements = typeof args.policyStatements === 'function' ? args.policyStatements({ arn: this.bucket.arn }) : (args.policyStatements ?? []);
+    const callerStatements = typeof args.policyStatements === 'function' ? args.policyStatements({ arn: this.arn }) : (args.policyStatements ?? []);
     validateStatements(name, callerStatements);
-    const document = pulumi.all([this.bucket.arn, pulumi.output(callerStatements)]).apply(
+    const document = pulumi.all([this.arn, pulumi.output(callerStatements)]).apply(
       ([bucketArn, statements]): PolicyDocument => ({
         Version: '2012-10-17',
         Statement: [tlsOnlyStatement(bucketArn), ...(statements as PolicyStatementDocument[])],

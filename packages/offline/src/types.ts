@@ -30,6 +30,18 @@ export interface ResourceOptionsRecord {
   readonly dependsOn: string[];
 }
 
+/** The options of a resource registered with none set (and of those the engine makes itself). */
+export function defaultResourceOptions(): ResourceOptionsRecord {
+  return {
+    protect: false,
+    ignoreChanges: [],
+    aliases: [],
+    additionalSecretOutputs: [],
+    customTimeouts: { create: '', update: '', delete: '' },
+    dependsOn: [],
+  };
+}
+
 /** One registered resource, in the order the program registered it. */
 export interface ResourceRecord {
   /** The URN as the Pulumi engine builds it (`urn:pulumi:<stack>::<project>::<parent-type-chain$type>::<name>`). */

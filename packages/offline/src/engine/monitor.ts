@@ -10,6 +10,7 @@ import * as resproto from '@pulumi/pulumi/proto/resource_pb';
 import { answerInvoke, type InvokeContext } from '../aws/invokes';
 import { autoName, createdResource, type AwsEnvironment } from '../aws/resources';
 import {
+  defaultResourceOptions,
   UNKNOWN,
   type InvokeRecord,
   type ResourceOptionsRecord,
@@ -90,7 +91,7 @@ export class RecordingMonitor {
         inputs,
         outputs: inputs,
         id: `${pkg}-default-provider`,
-        options: emptyOptions(),
+        options: defaultResourceOptions(),
       };
       this.defaultProviders.set(key, provider);
       this.add(provider);
@@ -213,7 +214,7 @@ export class RecordingMonitor {
         inputs,
         outputs: state as WireProperties,
         id: request.getId(),
-        options: emptyOptions(),
+        options: defaultResourceOptions(),
         read: true,
       });
       const response = new resproto.ReadResourceResponse();
@@ -302,14 +303,3 @@ function registration(urn: string, id: string, outputs: Record<string, unknown>)
   return response as unknown as resproto.RegisterResourceResponse;
 }
 
-/** Options of a resource the engine made itself (default providers, reads). */
-function emptyOptions(): ResourceOptionsRecord {
-  return {
-    protect: false,
-    ignoreChanges: [],
-    aliases: [],
-    additionalSecretOutputs: [],
-    customTimeouts: { create: '', update: '', delete: '' },
-    dependsOn: [],
-  };
-}

@@ -3,6 +3,7 @@
  * with the policy SDK's own semantics (unknown-checking proxy, config defaults, enforcement levels).
  */
 import {
+  defaultResourceOptions,
   evaluateInProcess,
   runProgram,
   UNKNOWN,
@@ -47,14 +48,7 @@ export function resource(type: string, inputs: Record<string, unknown>, options:
     inputs: inputs as WireProperties,
     outputs: inputs as WireProperties,
     id: UNKNOWN,
-    options: {
-      protect: false,
-      ignoreChanges: [],
-      aliases: [],
-      additionalSecretOutputs: [],
-      customTimeouts: { create: '', update: '', delete: '' },
-      dependsOn: [],
-    },
+    options: defaultResourceOptions(),
   };
 }
 

@@ -12,16 +12,11 @@ export interface ReportResource {
   readonly name: string;
 }
 
-export interface ReportViolation {
-  readonly policy: string;
-  readonly pack: string;
-  readonly packVersion: string;
-  /** `mandatory` or `advisory` (a waived finding is reported by the pack as advisory). */
-  readonly enforcement: EnforcementLevel;
-  readonly severity?: string;
-  /** The offending resource; absent for a finding about the stack as a whole. */
-  readonly urn?: string;
-  readonly message: string;
+/**
+ * A finding as reported: the pack's finding (its `enforcement` is `mandatory` or `advisory`; a waived finding is
+ * reported by the pack as advisory), without the policy description, which the report carries once per policy.
+ */
+export interface ReportViolation extends Omit<Finding, 'description'> {
   readonly waived: boolean;
   /** The waiver's reason, owner and expiry, as the pack reported them. */
   readonly waiver?: string;

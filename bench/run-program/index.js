@@ -9,10 +9,10 @@ const path = require('node:path');
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const runs = sizes.length > 0 ? sizes : [1000, 10000];
-const env = { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_SWC: 'true', TS_NODE_PROJECT: path.join(__dirname, '../../tsconfig.base.json') };
+const env = { ...process.env };
 
 function measure(script, size) {
-  const run = spawnSync(process.execPath, ['-r', 'ts-node/register', path.join(__dirname, script), String(size)], {
+  const run = spawnSync(process.execPath, ['-r', '@bulwark/offline/register', path.join(__dirname, script), String(size)], {
     env,
     encoding: 'utf8',
     cwd: path.join(__dirname, '../..'),

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { loadProgramDirectory } from '@bulwark/offline';
 import { type CheckOptions } from '../cli-arguments';
 import { evaluateStack } from '../evaluation/evaluate-stack';
-import { startPacks, stopPacks } from '../evaluation/pack-set';
+import { LazyPackSet } from '../evaluation/pack-set';
 import { buildReport } from '../report/report-model';
 import { emitReport, progress, stackProgress } from '../report-output';
 import { TOOL_VERSION } from '../tool-version';
@@ -28,18 +28,19 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     return file ? readPackConfigFile(file) : {};
   });
   progress(`bulwark check ${options.directory}: ${program.project.name}/${options.stack} (${options.mode}), ${packDirectories.length} policy pack(s)`);
-  const packs = await startPacks(packDirectories);
+  const packs = new LazyPackSet(packDirectories);
   try {
     const { report: stack } = await evaluateStack({
       program,
       mode: options.mode,
       organization: options.organization,
       configOverrides: options.config,
-      packs: packs.map((pack, index) => ({ pack, config: packConfigs[index] ?? {} })),
+      packs: async () => (await packs.get()).map((pack, index) => ({ pack, config: packConfigs[index] ?? {} })),
     });
     progress(stackProgress(stack));
-    return emitReport(buildReport(TOOL_VERSION, packs.map((pack) => pack.info), [stack]), options.format, options.output);
+    const infos = (await packs.get()).map((pack) => pack.info);
+    return emitReport(buildReport(TOOL_VERSION, infos, [stack]), options.format, options.output);
   } finally {
-    await stopPacks(packs);
+    await packs.stop();
   }
 }

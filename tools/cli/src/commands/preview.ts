@@ -10,7 +10,7 @@ import { loadProgramDirectory, ProgramError, type PolicyPack, type PulumiProject
 import { UsageError } from '../exit-codes';
 import { type PreviewOptions } from '../cli-arguments';
 import { deployedOutputs, evaluateStack, type ConfiguredPack, type StackEvaluation } from '../evaluation/evaluate-stack';
-import { startPacks, stopPacks } from '../evaluation/pack-set';
+import { LazyPackSet } from '../evaluation/pack-set';
 import { buildReport, type StackReport } from '../report/report-model';
 import { emitReport, progress, stackProgress } from '../report-output';
 import { TOOL_VERSION } from '../tool-version';
@@ -67,7 +67,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   const byKey = new Map(all.map((project) => [stackKey(project.name, options.stack), project]));
   const hints = referenceHints(all);
   const isReferenced = (project: PulumiProject) => [...hints.values()].some((referenced) => referenced.has(project.name));
-  const packs = await startPacks(packDirectories);
+  const packs = new LazyPackSet(packDirectories);
   try {
     const pending = orderByReferenceHints(selected);
     const waitingFor = new Map<string, Set<string>>();
@@ -92,7 +92,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
           mode: options.mode,
           organization: options.organization,
           stackReferences: scope.references,
-          packs: stackPackConfigs(project, options.stack, packs),
+          packs: async () => stackPackConfigs(project, options.stack, await packs.get()),
         });
       } catch (error) {
         if (!(error instanceof ProgramError) || scope.missing.size === 0) throw error;
@@ -124,8 +124,9 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
         progress(`  ${project.name}/${options.stack}: waits for ${[...scope.missing].join(', ')}`);
       }
     }
-    return emitReport(buildReport(TOOL_VERSION, packs.map((pack) => pack.info), reports), options.format, options.output);
+    const infos = (await packs.get()).map((pack) => pack.info);
+    return emitReport(buildReport(TOOL_VERSION, infos, reports), options.format, options.output);
   } finally {
-    await stopPacks(packs);
+    await packs.stop();
   }
 }

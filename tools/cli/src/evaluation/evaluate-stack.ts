@@ -29,7 +29,8 @@ export interface StackEvaluationRequest {
   readonly configOverrides?: Readonly<Record<string, string>>;
   /** Outputs of the stacks this one may reference, by stack name. */
   readonly stackReferences?: Readonly<Record<string, Record<string, unknown>>>;
-  readonly packs: readonly ConfiguredPack[];
+  /** The packs with this stack's configs, started on first use (after the program has run). */
+  readonly packs: () => Promise<readonly ConfiguredPack[]>;
 }
 
 export interface StackEvaluation {
@@ -95,7 +96,7 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
   const analyzed = result.resources.filter(isAnalyzed);
   const violations = [];
   const policies: ReportPolicy[] = [];
-  for (const { pack, config: packConfig } of request.packs) {
+  for (const { pack, config: packConfig } of await request.packs()) {
     const evaluation = await pack.evaluate(result, packConfig, { config: configStrings(config), secretKeys });
     violations.push(...evaluation.findings.map(toViolation));
     releaseMemory();

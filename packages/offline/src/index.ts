@@ -3,8 +3,8 @@
  * against what they register, as `pulumi preview --policy-pack` would.
  */
 export * from './types';
-export { runProgram, ProgramError, type RunProgramOptions, type Program } from './engine/run-program';
-export { engineUrn } from './engine/urn';
+export { runProgram, configStrings, ProgramError, type RunProgramOptions, type Program } from './engine/run-program';
+export { engineUrn, providerUrnOf, urnName } from './engine/urn';
 export * from './policy/findings';
 export * from './policy/config';
 export { evaluateInProcess, isAnalyzed, type InProcessPack } from './policy/in-process';

@@ -3,6 +3,7 @@
  * mistake is a {@link UsageError} that says which option and what it accepts.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isStackName } from '@bulwark/offline';
 import { UsageError } from './exit-codes';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from './report/report-format';
 
@@ -84,7 +85,7 @@ function common(values: Record<string, unknown>, command: string): CommonOptions
   const format = stringOption(values, 'format') ?? 'text';
   if (!isReportFormat(format)) throw new UsageError(`bulwark ${command}: --format must be one of ${REPORT_FORMATS.join(', ')}, got "${format}"`);
   const stack = stringOption(values, 'stack') ?? 'dev';
-  if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new UsageError(`bulwark ${command}: --stack "${stack}" is not a valid stack name`);
+  if (!isStackName(stack)) throw new UsageError(`bulwark ${command}: --stack "${stack}" is not a valid stack name`);
   const output = stringOption(values, 'output');
   return {
     stack,

@@ -1,10 +1,11 @@
 /**
  * Builds Analyzer protocol messages from recorded resources, field by field as the Pulumi engine fills them:
- * inputs for Analyze and outputs for AnalyzeStack (with unknown sentinels and secret wrappers), options, provider, parent, dependencies and property
- * dependencies.
+ * inputs for Analyze and outputs for AnalyzeStack (with unknown sentinels and secret wrappers), options,
+ * provider, parent, dependencies and property dependencies.
  */
 import * as structproto from 'google-protobuf/google/protobuf/struct_pb';
 import * as analyzerproto from '@pulumi/pulumi/proto/analyzer_pb';
+import { providerUrnOf } from '../engine/urn';
 import { type ResourceRecord, type WireProperties } from '../types';
 
 function struct(properties: WireProperties): structproto.Struct {
@@ -45,19 +46,30 @@ function resourceOptions(record: ResourceRecord): analyzerproto.AnalyzerResource
   return message;
 }
 
+/**
+ * Each provider's message, built once: nearly every resource of a stack names the same default provider, and
+ * Analyze runs once per resource. A provider's inputs never change after it registers, and a message is only
+ * read once built, so every request can carry the same one.
+ */
+const providerMessages = new WeakMap<ResourceRecord, analyzerproto.AnalyzerProviderResource>();
+
 /** The provider resource of a record (from its `<urn>::<id>` reference), as the engine describes it. */
 function providerResource(
   record: ResourceRecord,
   byUrn: ReadonlyMap<string, ResourceRecord>,
 ): analyzerproto.AnalyzerProviderResource | undefined {
   if (!record.provider) return undefined;
-  const provider = byUrn.get(record.provider.slice(0, record.provider.lastIndexOf('::')));
+  const provider = byUrn.get(providerUrnOf(record.provider));
   if (!provider) return undefined;
-  const message = new analyzerproto.AnalyzerProviderResource();
-  message.setType(provider.type);
-  message.setProperties(struct(provider.inputs));
-  message.setUrn(provider.urn);
-  message.setName(provider.name);
+  let message = providerMessages.get(provider);
+  if (!message) {
+    message = new analyzerproto.AnalyzerProviderResource();
+    message.setType(provider.type);
+    message.setProperties(struct(provider.inputs));
+    message.setUrn(provider.urn);
+    message.setName(provider.name);
+    providerMessages.set(provider, message);
+  }
   return message;
 }
 

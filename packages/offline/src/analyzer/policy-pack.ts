@@ -55,14 +55,17 @@ type Unary<Request, Response> = (
   callback: (error: grpc.ServiceError | null, response: Response) => void,
 ) => grpc.ClientUnaryCall;
 
+function isObject(candidate: unknown): candidate is object {
+  return !!candidate && typeof candidate === 'object' && !Array.isArray(candidate);
+}
+
 /** Merges the user's config over the pack's own `initialConfig`, policy by policy. */
 function withInitialConfig(initial: Record<string, unknown>, user: Record<string, unknown>): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...initial };
   for (const [name, value] of Object.entries(user)) {
     const base = merged[name];
-    const isObject = (candidate: unknown) => !!candidate && typeof candidate === 'object' && !Array.isArray(candidate);
-    if (isObject(base) && isObject(value)) merged[name] = { ...(base as object), ...(value as object) };
-    else if (isObject(base) && typeof value === 'string') merged[name] = { ...(base as object), enforcementLevel: value };
+    if (isObject(base) && isObject(value)) merged[name] = { ...base, ...value };
+    else if (isObject(base) && typeof value === 'string') merged[name] = { ...base, enforcementLevel: value };
     else merged[name] = value;
   }
   return merged;
@@ -109,7 +112,8 @@ export class PolicyPack {
     request: Request,
     what: string,
   ): Promise<Response> {
-    const deadline = Date.now() + (options.callTimeoutMs ?? 120_000);
+    const timeoutMs = options.callTimeoutMs ?? 120_000;
+    const deadline = Date.now() + timeoutMs;
     const rpc = (client as unknown as Record<string, Unary<Request, Response>>)[method];
     if (!rpc) throw new Error(`the Analyzer client has no method ${method}`);
     return new Promise<Response>((resolve, reject) => {
@@ -123,7 +127,7 @@ export class PolicyPack {
           const ended = running.exitReason();
           const reason =
             error.code === grpc.status.DEADLINE_EXCEEDED
-              ? `timed out after ${options.callTimeoutMs ?? 120_000} ms`
+              ? `timed out after ${timeoutMs} ms`
               : ended
                 ? `${ended} (${error.details || error.message})`
                 : `failed: ${error.details || error.message}`;

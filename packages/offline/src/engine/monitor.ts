@@ -18,7 +18,7 @@ import {
   type RunMode,
   type WireProperties,
 } from '../types';
-import { engineUrn } from './urn';
+import { engineUrn, providerUrnOf } from './urn';
 
 type Callback<T> = (error: Error | null, response?: T) => void;
 
@@ -102,7 +102,7 @@ export class RecordingMonitor {
   /** The account and region a provider deploys into: an explicit provider's `region` wins over the stack's. */
   private environmentFor(providerReference: string | undefined): AwsEnvironment {
     if (!providerReference) return this.settings;
-    const provider = this.byUrn.get(providerReference.slice(0, providerReference.lastIndexOf('::')));
+    const provider = this.byUrn.get(providerUrnOf(providerReference));
     const region = provider?.inputs['region'];
     return typeof region === 'string' && region !== '' ? { account: this.settings.account, region } : this.settings;
   }

@@ -3,7 +3,7 @@
  * records everything the engine would receive. No Pulumi CLI, no cloud, no credentials.
  */
 import * as pulumi from '@pulumi/pulumi';
-import { UNKNOWN, SECRET_SIG, SECRET_SIG_KEY, type ProgramResult, type RunMode, type WireValue } from '../types';
+import { SECRET_SIG, SECRET_SIG_KEY, type ProgramResult, type RunMode, type WireValue } from '../types';
 import { RecordingMonitor } from './monitor';
 import { loadProgramDirectory } from '../project/program-directory';
 
@@ -95,7 +95,11 @@ function exclusive<T>(task: () => Promise<T>): Promise<T> {
   return result;
 }
 
-function configStrings(config: Readonly<Record<string, unknown>>): Record<string, string> {
+/**
+ * Config as the engine passes it to the program and to analyzers (`ConfigureStack`): strings by namespaced key,
+ * structured values as JSON. Throws {@link ProgramError} for a key without its namespace.
+ */
+export function configStrings(config: Readonly<Record<string, unknown>>): Record<string, string> {
   const strings: Record<string, string> = {};
   for (const [key, value] of Object.entries(config)) {
     if (!/^[^:]+:[^:]/.test(key)) {
@@ -275,5 +279,3 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
     durationMs: performance.now() - started,
   };
 }
-
-export { UNKNOWN };

@@ -12,6 +12,8 @@ import type {
   ResourceValidationArgs,
   StackValidationArgs,
 } from '@pulumi/policy';
+import { timeoutSeconds } from '../analyzer/analyzer-requests';
+import { providerUrnOf } from '../engine/urn';
 import { type ProgramResult, type ResourceRecord, type WireProperties } from '../types';
 import { resolvePolicyConfig, type PolicyDescriptor, type ResolvedPolicyConfig } from './config';
 import { type EnforcementLevel, type Finding } from './findings';
@@ -58,19 +60,14 @@ function propsOf(properties: WireProperties): Record<string, unknown> {
 
 function optionsOf(record: ResourceRecord): PolicyResourceOptions {
   const { options } = record;
-  const timeout = (value: string) => {
-    const match = /^(\d+(?:\.\d+)?)([smh])$/.exec(value);
-    if (!match) return 0;
-    return Number(match[1]) * { s: 1, m: 60, h: 3600 }[match[2] as 's' | 'm' | 'h'];
-  };
   return {
     protect: options.protect,
     ignoreChanges: options.ignoreChanges,
     aliases: options.aliases,
     customTimeouts: {
-      createSeconds: timeout(options.customTimeouts.create),
-      updateSeconds: timeout(options.customTimeouts.update),
-      deleteSeconds: timeout(options.customTimeouts.delete),
+      createSeconds: timeoutSeconds(options.customTimeouts.create),
+      updateSeconds: timeoutSeconds(options.customTimeouts.update),
+      deleteSeconds: timeoutSeconds(options.customTimeouts.delete),
     },
     additionalSecretOutputs: options.additionalSecretOutputs,
     ...(options.deleteBeforeReplace !== undefined ? { deleteBeforeReplace: options.deleteBeforeReplace } : {}),
@@ -80,8 +77,7 @@ function optionsOf(record: ResourceRecord): PolicyResourceOptions {
 
 function providerOf(record: ResourceRecord, byUrn: ReadonlyMap<string, ResourceRecord>) {
   if (!record.provider) return undefined;
-  const urn = record.provider.slice(0, record.provider.lastIndexOf('::'));
-  const provider = byUrn.get(urn);
+  const provider = byUrn.get(providerUrnOf(record.provider));
   if (!provider) return undefined;
   return { type: provider.type, props: propsOf(provider.inputs), urn: provider.urn, name: provider.name };
 }

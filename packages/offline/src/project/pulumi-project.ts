@@ -41,7 +41,8 @@ export function namespacedKey(key: string, projectName: string): string {
   return key.includes(':') ? key : `${projectName}:${key}`;
 }
 
-function readYaml(file: string): unknown {
+/** Reads a YAML file of a program directory. Throws {@link ProjectError} naming the file when it is not YAML. */
+export function readProjectYaml(file: string): unknown {
   try {
     return yaml.load(fs.readFileSync(file, 'utf8'), { filename: file });
   } catch (error) {
@@ -76,7 +77,7 @@ export function readPulumiProject(directory: string): PulumiProject {
   if (!fs.statSync(absolute).isDirectory()) throw new ProjectError(`${absolute}: not a directory (give the program directory that holds Pulumi.yaml)`);
   const file = PROJECT_FILES.map((name) => path.join(absolute, name)).find((candidate) => fs.existsSync(candidate));
   if (!file) throw new ProjectError(`${absolute}: no Pulumi.yaml, so it is not a Pulumi program directory`);
-  const document = readYaml(file);
+  const document = readProjectYaml(file);
   if (!document || typeof document !== 'object' || Array.isArray(document)) throw new ProjectError(`${file}: must be a YAML mapping`);
   const fields = document as Record<string, unknown>;
   const name = fields['name'];

@@ -8,8 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as yaml from 'js-yaml';
-import { namespacedKey, ProjectError, type PulumiProject } from './pulumi-project';
+import { namespacedKey, ProjectError, readProjectYaml, type PulumiProject } from './pulumi-project';
 
 /** What a stack runs with. */
 export interface StackSettings {
@@ -55,6 +54,11 @@ function withoutCiphertext(key: string, value: unknown): { value: unknown; secur
   return { value, secure: false };
 }
 
+/** True for a valid stack name: letters, digits, `-`, `_` and `.` (so it is also a safe file name part). */
+export function isStackName(name: string): boolean {
+  return /^[A-Za-z0-9_.-]+$/.test(name);
+}
+
 /** The path of a stack's config file (which may not exist). */
 export function stackConfigFile(project: PulumiProject, stack: string): string {
   return path.join(project.stackConfigDirectory, `Pulumi.${stack}.yaml`);
@@ -65,7 +69,7 @@ export function stackConfigFile(project: PulumiProject, stack: string): string {
  * {@link ProjectError} naming the file for invalid YAML or a `config` that is not a mapping.
  */
 export function readStackSettings(project: PulumiProject, stack: string): StackSettings {
-  if (!/^[A-Za-z0-9_.-]+$/.test(stack)) {
+  if (!isStackName(stack)) {
     throw new ProjectError(`stack name "${stack}" is not valid: use letters, digits, "-", "_" and "." only`);
   }
   const candidates = [stackConfigFile(project, stack), path.join(project.stackConfigDirectory, `Pulumi.${stack}.yml`)];
@@ -75,12 +79,7 @@ export function readStackSettings(project: PulumiProject, stack: string): StackS
   const secretKeys: string[] = [];
   const warnings: string[] = [];
   if (file) {
-    let document: unknown;
-    try {
-      document = yaml.load(fs.readFileSync(file, 'utf8'), { filename: file });
-    } catch (error) {
-      throw new ProjectError(`${file}: not valid YAML: ${(error as Error).message}`);
-    }
+    const document = readProjectYaml(file);
     const block = document && typeof document === 'object' ? (document as Record<string, unknown>)['config'] : undefined;
     if (block !== undefined && block !== null && (typeof block !== 'object' || Array.isArray(block))) {
       throw new ProjectError(`${file}: "config" must be a mapping of keys to values`);

@@ -8,20 +8,16 @@ import { buildReport } from '../report/report-model';
 import { emitReport, progress, stackProgress } from '../report-output';
 import { TOOL_VERSION } from '../tool-version';
 import { readPackConfigFile } from '../workspace/pack-config-file';
-import { assertPackBuilt, workspacePackDirectories } from '../workspace/workspace-packs';
+import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { OWN_WORKSPACE } from '../workspace/workspace-root';
-import { WorkspaceError } from '../workspace/workspace-error';
-
-function defaultPacks(): string[] {
-  const packs = workspacePackDirectories(OWN_WORKSPACE);
-  if (packs.length === 0) throw new WorkspaceError(`no policy pack under ${path.join(OWN_WORKSPACE, 'policies')}: give one with --policy-pack DIR`);
-  return packs;
-}
 
 /** Runs the check and returns the exit code. */
 export async function runCheck(options: CheckOptions): Promise<number> {
   const program = loadProgramDirectory(options.directory, options.stack);
-  const packDirectories = options.policyPacks.length > 0 ? options.policyPacks.map((pack) => path.resolve(pack)) : defaultPacks();
+  const packDirectories =
+    options.policyPacks.length > 0
+      ? options.policyPacks.map((pack) => path.resolve(pack))
+      : requireWorkspacePacks(OWN_WORKSPACE, 'give one with --policy-pack DIR');
   if (options.policyPacks.length === 0) packDirectories.forEach(assertPackBuilt);
   const packConfigs = packDirectories.map((_, index) => {
     const file = options.policyPackConfigs[index];

@@ -17,7 +17,7 @@ import { TOOL_VERSION } from '../tool-version';
 import { readPackConfigFile, stackPackConfigFile } from '../workspace/pack-config-file';
 import { referenceScope, stackKey } from '../workspace/stack-references';
 import { WorkspaceError } from '../workspace/workspace-error';
-import { assertPackBuilt, workspacePackDirectories } from '../workspace/workspace-packs';
+import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { findWorkspaceRoot } from '../workspace/workspace-root';
 import { discoverStacks } from '../workspace/workspace-stacks';
 import { orderByReferenceHints, referenceHints } from '../workspace/stack-order';
@@ -55,8 +55,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   const root = findWorkspaceRoot(options.workspace);
   const all = discoverStacks(root);
   const selected = selectStacks(all, options.projects);
-  const packDirectories = workspacePackDirectories(root);
-  if (packDirectories.length === 0) throw new WorkspaceError(`no policy pack under ${path.join(root, 'policies')} (a directory with PulumiPolicy.yaml)`);
+  const packDirectories = requireWorkspacePacks(root);
   packDirectories.forEach(assertPackBuilt);
   if (selected.length === 0) {
     progress(`no stacks under ${path.join(root, 'stacks')}: nothing to preview (a stack is a directory with Pulumi.yaml)`);

@@ -7,13 +7,12 @@ import * as path from 'node:path';
 import { PolicyPack, type PolicyInfo, type PolicyPackInfo } from '@bulwark/offline';
 import { type RulesOptions } from '../cli-arguments';
 import { progress } from '../report-output';
-import { assertPackBuilt, workspacePackDirectories } from '../workspace/workspace-packs';
+import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { findWorkspaceRoot } from '../workspace/workspace-root';
-import { WorkspaceError } from '../workspace/workspace-error';
 import { ExitCode } from '../exit-codes';
 
 /** The control ids a policy maps to in a framework (from its `<framework>:<id>` tags). */
-export function controlsOf(policy: PolicyInfo, framework: 'fsbp' | 'cis'): string[] {
+function controlsOf(policy: PolicyInfo, framework: 'fsbp' | 'cis'): string[] {
   return policy.tags.filter((tag) => tag.startsWith(`${framework}:`)).map((tag) => tag.slice(framework.length + 1));
 }
 
@@ -68,8 +67,7 @@ export async function runRules(options: RulesOptions): Promise<number> {
   if (options.policyPack) directory = path.resolve(options.policyPack);
   else {
     const root = findWorkspaceRoot(options.workspace);
-    const packs = workspacePackDirectories(root);
-    if (packs.length === 0) throw new WorkspaceError(`no policy pack under ${path.join(root, 'policies')}: give one with --policy-pack DIR`);
+    const packs = requireWorkspacePacks(root, 'give one with --policy-pack DIR');
     if (packs.length > 1) progress(`several workspace packs; listing ${packs[0]} (choose with --policy-pack DIR)`);
     directory = packs[0] as string;
     assertPackBuilt(directory);

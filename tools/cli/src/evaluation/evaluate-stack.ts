@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import {
+  configStrings,
   isAnalyzed,
   namespacedKey,
   runProgram,
@@ -39,19 +40,13 @@ export interface StackEvaluation {
 }
 
 /** A path for humans: relative to the working directory when inside it. */
-export function displayPath(file: string): string {
+function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
 }
 
-function configStrings(config: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(config).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]),
-  );
-}
-
 /** The config a stack runs with: its stack file, with `--config` overrides (bare keys belong to the project). */
-function runSettings(request: Omit<StackEvaluationRequest, 'packs'>) {
+function runSettings(request: Omit<StackEvaluationRequest, 'packs' | 'mode'>) {
   const { program } = request;
   const projectName = program.project.name;
   const overrides = Object.fromEntries(
@@ -79,7 +74,7 @@ function runSettings(request: Omit<StackEvaluationRequest, 'packs'>) {
  * its ids and ARNs unknown, and a consumer given those could not be judged on them.
  */
 export async function deployedOutputs(request: Omit<StackEvaluationRequest, 'packs' | 'mode'>): Promise<Record<string, unknown>> {
-  const outputs = (await runSettings({ ...request, mode: 'update' }).run('update')).outputs;
+  const outputs = (await runSettings(request).run('update')).outputs;
   releaseMemory();
   return outputs;
 }
@@ -94,12 +89,21 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
   releaseMemory();
 
   const analyzed = result.resources.filter(isAnalyzed);
+  const stackContext = { config: configStrings(config), secretKeys };
   const violations = [];
   const policies: ReportPolicy[] = [];
   for (const { pack, config: packConfig } of await request.packs()) {
-    const evaluation = await pack.evaluate(result, packConfig, { config: configStrings(config), secretKeys });
+    const evaluation = await pack.evaluate(result, packConfig, stackContext);
     violations.push(...evaluation.findings.map(toViolation));
     releaseMemory();
+    // A pack may say "not applicable" for most policies on every resource: group once, not once per policy.
+    const notApplicable = new Map<string, string[]>();
+    for (const entry of evaluation.notApplicable) {
+      if (entry.urn === undefined) continue;
+      const urns = notApplicable.get(entry.policy);
+      if (urns) urns.push(entry.urn);
+      else notApplicable.set(entry.policy, [entry.urn]);
+    }
     for (const policy of pack.info.policies) {
       const enforcement = evaluation.enforcement.get(policy.name) ?? policy.enforcementLevel;
       if (enforcement === 'disabled') continue;
@@ -108,9 +112,7 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
         policy: policy.name,
         kind: policy.kind,
         enforcement,
-        notApplicable: evaluation.notApplicable
-          .filter((entry) => entry.policy === policy.name && entry.urn !== undefined)
-          .map((entry) => entry.urn as string),
+        notApplicable: notApplicable.get(policy.name) ?? [],
       });
     }
   }

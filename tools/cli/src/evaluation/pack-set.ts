@@ -2,7 +2,7 @@
 import { PolicyPack } from '@bulwark/offline';
 
 /** Starts every pack (in parallel); if any fails, stops the others and rethrows the first failure. */
-export async function startPacks(directories: readonly string[]): Promise<PolicyPack[]> {
+async function startPacks(directories: readonly string[]): Promise<PolicyPack[]> {
   const started = await Promise.allSettled(directories.map((directory) => PolicyPack.start(directory)));
   const failure = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
   if (failure) {
@@ -41,6 +41,6 @@ export class LazyPackSet {
 }
 
 /** Stops every pack; never throws. */
-export async function stopPacks(packs: readonly PolicyPack[]): Promise<void> {
+async function stopPacks(packs: readonly PolicyPack[]): Promise<void> {
   await Promise.allSettled(packs.map((pack) => pack.stop()));
 }

@@ -80,18 +80,20 @@ function renderCase(testCase: TestCase): string {
 
 /** Renders the report as JUnit XML. */
 export function renderJunit(report: Report): string {
+  let tests = 0;
+  let failures = 0;
   const suites = report.stacks.map((stack) => {
     const cases = casesOf(stack);
-    const failures = cases.filter((testCase) => testCase.violations.some(isBlocking)).length;
+    const failed = cases.filter((testCase) => testCase.violations.some(isBlocking)).length;
+    tests += cases.length;
+    failures += failed;
     const seconds = (stack.durationMs / 1000).toFixed(3);
     return [
-      `  <testsuite name="${xml(`${stack.project}/${stack.stack}`)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="${seconds}">`,
+      `  <testsuite name="${xml(`${stack.project}/${stack.stack}`)}" tests="${cases.length}" failures="${failed}" errors="0" skipped="0" time="${seconds}">`,
       ...cases.map(renderCase),
       '  </testsuite>',
     ].join('\n');
   });
-  const tests = report.stacks.reduce((total, stack) => total + casesOf(stack).length, 0);
-  const failures = report.stacks.reduce((total, stack) => total + casesOf(stack).filter((c) => c.violations.some(isBlocking)).length, 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="bulwark" tests="${tests}" failures="${failures}" errors="0">`,

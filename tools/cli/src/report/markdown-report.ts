@@ -1,5 +1,6 @@
 /** A pull-request comment: the verdict, a table per stack, and the violations in collapsible sections. */
-import { isBlocking, type Report, type ReportViolation } from './report-model';
+import { urnName } from '@bulwark/offline';
+import { isBlocking, summarize, type Report, type ReportViolation } from './report-model';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
@@ -7,7 +8,7 @@ function cell(text: string): string {
 
 function row(violation: ReportViolation): string {
   const level = violation.waived ? 'waived' : violation.enforcement;
-  const resource = violation.urn ? `\`${violation.urn.slice(violation.urn.lastIndexOf('::') + 2)}\`` : '(stack)';
+  const resource = violation.urn ? `\`${urnName(violation.urn)}\`` : '(stack)';
   const message = violation.waived ? `${violation.message}\n_waived: ${violation.waiver ?? ''}_` : violation.message;
   return `| ${level} | \`${violation.policy}\` | ${violation.severity ?? ''} | ${resource} | ${cell(message)} |`;
 }
@@ -25,9 +26,7 @@ export function renderMarkdown(report: Report): string {
   if (report.stacks.length > 0) {
     lines.push('| Stack | Mode | Resources | Mandatory | Advisory | Waived |', '|---|---|---:|---:|---:|---:|');
     for (const stack of report.stacks) {
-      const mandatory = stack.violations.filter(isBlocking).length;
-      const advisory = stack.violations.filter((v) => !v.waived && v.enforcement === 'advisory').length;
-      const waived = stack.violations.filter((v) => v.waived).length;
+      const { mandatory, advisory, waived } = summarize([stack]);
       lines.push(`| \`${stack.project}/${stack.stack}\` | ${stack.mode} | ${stack.resources.length} | ${mandatory} | ${advisory} | ${waived} |`);
     }
     lines.push('');

@@ -86,7 +86,7 @@ export function isBlocking(violation: ReportViolation): boolean {
   return violation.enforcement === 'mandatory' && !violation.waived;
 }
 
-/** Counts over every stack. */
+/** Counts over every stack (give one stack for its own counts). */
 export function summarize(stacks: readonly StackReport[]): ReportSummary {
   const violations = stacks.flatMap((stack) => stack.violations);
   return {

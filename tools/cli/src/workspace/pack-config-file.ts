@@ -1,18 +1,14 @@
 /** Policy pack config files (`--policy-pack-config`, a stack's `policy-config.json`): JSON objects. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readJsonFile } from './json-file';
 import { WorkspaceError } from './workspace-error';
 
 /** Reads a pack config file. Throws {@link WorkspaceError} naming the file when it is missing or not an object. */
 export function readPackConfigFile(file: string): Record<string, unknown> {
   const absolute = path.resolve(file);
   if (!fs.existsSync(absolute)) throw new WorkspaceError(`policy pack config ${absolute}: no such file`);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(fs.readFileSync(absolute, 'utf8'));
-  } catch (error) {
-    throw new WorkspaceError(`policy pack config ${absolute}: not valid JSON: ${(error as Error).message}`);
-  }
+  const parsed = readJsonFile(absolute, 'policy pack config');
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new WorkspaceError(`policy pack config ${absolute}: must be a JSON object of policy names to config`);
   }

@@ -9,24 +9,20 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type PulumiProject } from '@bulwark/offline';
+import { readJsonFile } from './json-file';
+import { projectFiles } from './project-files';
 
 const SOURCE = /\.(ts|js|mts|cts|mjs|cjs)$/;
-const SKIPPED = new Set(['node_modules', 'bin', 'dist', 'out-tsc', 'coverage']);
 
+/** The text of a project's program sources (tests excluded), where its reference names would be. */
 function sourcesOf(directory: string): string {
-  const texts: string[] = [];
-  const visit = (current: string) => {
-    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
-      if (SKIPPED.has(entry.name) || entry.name.startsWith('.')) continue;
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) visit(full);
-      else if (SOURCE.test(entry.name) && !entry.name.includes('.spec.') && !entry.name.includes('.test.')) {
-        texts.push(fs.readFileSync(full, 'utf8'));
-      }
-    }
-  };
-  visit(directory);
-  return texts.join('\n');
+  return projectFiles(directory)
+    .filter((file) => {
+      const name = path.basename(file);
+      return SOURCE.test(name) && !name.includes('.spec.') && !name.includes('.test.');
+    })
+    .map((file) => fs.readFileSync(file, 'utf8'))
+    .join('\n');
 }
 
 function escape(text: string): string {
@@ -37,7 +33,7 @@ function escape(text: string): string {
 export function declaredConsumes(project: PulumiProject): string[] | undefined {
   const file = path.join(project.directory, 'package.json');
   if (!fs.existsSync(file)) return undefined;
-  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { bulwark?: { consumes?: unknown } };
+  const manifest = readJsonFile(file) as { bulwark?: { consumes?: unknown } };
   const consumes = manifest.bulwark?.consumes;
   return Array.isArray(consumes) ? consumes.filter((name): name is string => typeof name === 'string') : undefined;
 }

@@ -11,7 +11,7 @@ export function stackKey(project: string, stack: string): string {
 }
 
 /** The `<project>/<stack>` a reference name points at. */
-export function referencedStack(name: string, currentProject: string): string {
+function referencedStack(name: string, currentProject: string): string {
   const parts = name.split('/');
   if (parts.length >= 3) return stackKey(parts[1] as string, parts[2] as string);
   if (parts.length === 2) return stackKey(parts[0] as string, parts[1] as string);

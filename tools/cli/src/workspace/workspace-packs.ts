@@ -6,6 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readJsonFile } from './json-file';
+import { projectFiles } from './project-files';
 import { WorkspaceError } from './workspace-error';
 
 /** Every policy pack directory under `<root>/policies`, sorted. */
@@ -19,23 +21,28 @@ export function workspacePackDirectories(root: string): string[] {
     .sort();
 }
 
-const SKIPPED = new Set(['node_modules', 'bin', 'dist', 'out-tsc', 'coverage']);
+/**
+ * The workspace's policy pack directories, for a command that needs at least one. Throws {@link WorkspaceError}
+ * when there is none; `alternative` says what the user can do instead (e.g. name a pack with an option).
+ */
+export function requireWorkspacePacks(root: string, alternative?: string): string[] {
+  const packs = workspacePackDirectories(root);
+  if (packs.length === 0) {
+    throw new WorkspaceError(
+      `no policy pack under ${path.join(root, 'policies')} (a directory with PulumiPolicy.yaml)${alternative ? `: ${alternative}` : ''}`,
+    );
+  }
+  return packs;
+}
 
-/** The newest TypeScript source the pack's build compiles (specs and test helpers excluded). */
+/** The newest TypeScript source the pack's build compiles (specs and declarations excluded). */
 function newestSource(directory: string): { file: string; mtimeMs: number } | undefined {
   let newest: { file: string; mtimeMs: number } | undefined;
-  const visit = (current: string) => {
-    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
-      if (SKIPPED.has(entry.name) || entry.name.startsWith('.')) continue;
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) visit(full);
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) {
-        const { mtimeMs } = fs.statSync(full);
-        if (!newest || mtimeMs > newest.mtimeMs) newest = { file: full, mtimeMs };
-      }
-    }
-  };
-  visit(directory);
+  for (const file of projectFiles(directory)) {
+    if (!file.endsWith('.ts') || file.endsWith('.spec.ts') || file.endsWith('.d.ts')) continue;
+    const { mtimeMs } = fs.statSync(file);
+    if (!newest || mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
+  }
   return newest;
 }
 
@@ -46,7 +53,7 @@ function newestSource(directory: string): { file: string; mtimeMs: number } | un
 export function assertPackBuilt(directory: string): void {
   const manifestFile = path.join(directory, 'package.json');
   if (!fs.existsSync(manifestFile) || !fs.existsSync(path.join(directory, 'tsconfig.json'))) return;
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { main?: string; nx?: { name?: string } };
+  const manifest = readJsonFile(manifestFile) as { main?: string; nx?: { name?: string } };
   if (!manifest.main || !manifest.main.endsWith('.js')) return;
   const project = manifest.nx?.name ?? path.basename(directory);
   const build = `npx nx run ${project}:build`;

@@ -25,14 +25,6 @@ export function isUnknown(value: unknown): boolean {
   return typeof value === 'string' && UNKNOWN_SENTINELS.has(value);
 }
 
-/** True when `value` is, or contains anywhere inside it, an unknown. */
-export function containsUnknown(value: unknown): boolean {
-  if (isUnknown(value)) return true;
-  if (Array.isArray(value)) return value.some(containsUnknown);
-  if (value && typeof value === 'object') return Object.values(value).some(containsUnknown);
-  return false;
-}
-
 /**
  * The raw properties behind the SDK's unknown-checking proxy (plain data: unknowns stay as sentinels).
  * Accepts a plain object too, so rules work the same under the CLI, in-process and in unit tests.

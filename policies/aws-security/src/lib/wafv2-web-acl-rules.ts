@@ -6,7 +6,7 @@
  * visibility is configured, with UNKNOWN wherever a preview cannot tell.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { refersTo } from './links';
+import { identifiersOf, refersTo } from './links';
 import { blockValue, boolValue, isUnknown, listValue, numberValue, rawProps, recordValue, stringValue, UNKNOWN, type Unknown } from './values';
 
 export const WEB_ACL = 'aws:wafv2/webAcl:WebAcl';
@@ -181,14 +181,9 @@ function webAclNameFromArn(arn: string): string | undefined {
  * the ARN), `no` when it depends on or names another ACL, `maybe` when that cannot be told (an unknown ARN with
  * no dependency, or an ARN when the ACL's own name is not known).
  */
-export function belongsTo(rule: PolicyResource, acl: PolicyResource): 'yes' | 'no' | 'maybe' {
+function belongsTo(rule: PolicyResource, acl: PolicyResource): 'yes' | 'no' | 'maybe' {
   const aclProps = rawProps(acl.props);
-  const identifiers = new Set<string>();
-  for (const property of ['arn', 'name']) {
-    const value = aclProps[property];
-    if (typeof value === 'string' && value !== '' && !isUnknown(value)) identifiers.add(value);
-  }
-  if (refersTo(rule, 'webAclArn', acl, identifiers)) return 'yes';
+  if (refersTo(rule, 'webAclArn', acl, identifiersOf(acl, ['arn', 'name']))) return 'yes';
   const dependencies = rule.propertyDependencies?.['webAclArn'] ?? [];
   if (dependencies.length > 0) return 'no';
   const arn = rawProps(rule.props)['webAclArn'];

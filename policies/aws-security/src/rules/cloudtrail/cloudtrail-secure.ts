@@ -11,7 +11,8 @@
  */
 import { resourceRule } from '../../rule';
 import { describeValue } from '../../lib/describe-value';
-import { boolValue, rawProps, stringValue, UNKNOWN } from '../../lib/values';
+import { isStringSet } from '../../lib/string-presence';
+import { boolValue, rawProps, UNKNOWN } from '../../lib/values';
 
 const TRAIL = 'aws:cloudtrail/trail:Trail';
 
@@ -48,8 +49,7 @@ export const cloudtrailSecure = resourceRule({
     if (validation !== true && validation !== UNKNOWN) {
       problems.push(`\`enableLogFileValidation\` is ${describeValue(props['enableLogFileValidation'])}; set it to true`);
     }
-    const kmsKeyId = stringValue(props['kmsKeyId']);
-    if (kmsKeyId !== UNKNOWN && (kmsKeyId === undefined || kmsKeyId.trim() === '')) {
+    if (!isStringSet(props['kmsKeyId'])) {
       problems.push(`\`kmsKeyId\` is ${describeValue(props['kmsKeyId'])}; set it to the ARN of a customer managed KMS key`);
     }
     if (boolValue(props['includeGlobalServiceEvents']) === false) {

@@ -6,7 +6,8 @@
  * restrict, rotate or audit.
  */
 import { resourceRule } from '../../rule';
-import { isUnknown, numberValue, rawProps, stringValue, UNKNOWN } from '../../lib/values';
+import { isStringSet } from '../../lib/string-presence';
+import { isUnknown, numberValue, rawProps, UNKNOWN } from '../../lib/values';
 
 const LOG_GROUP = 'aws:cloudwatch/logGroup:LogGroup';
 
@@ -64,8 +65,7 @@ export const logGroupRetentionKms = resourceRule<LogGroupRetentionKmsConfig>({
     const problems: string[] = [];
     const retention = retentionProblem(props['retentionInDays'], minimumDays);
     if (retention) problems.push(retention);
-    const key = stringValue(props['kmsKeyId']);
-    if (key !== UNKNOWN && (key === undefined || key.trim() === '')) {
+    if (!isStringSet(props['kmsKeyId'])) {
       problems.push('kmsKeyId is not set, so events are encrypted with a key the account does not control; set it to a customer managed KMS key ARN');
     }
     if (problems.length > 0) report(`${problems.join('; ')}.`);

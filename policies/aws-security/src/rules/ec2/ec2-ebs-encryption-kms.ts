@@ -6,7 +6,9 @@
  * so it violates too; a launch template's undeclared root is left to `ec2-ebs-default-encryption`.
  */
 import { resourceRule } from '../../rule';
-import { blockValue, boolValue, listValue, rawProps, recordValue, stringValue, UNKNOWN } from '../../lib/values';
+import { describeValue } from '../../lib/describe-value';
+import { isStringSet } from '../../lib/string-presence';
+import { blockValue, boolValue, listValue, rawProps, recordValue, UNKNOWN } from '../../lib/values';
 
 const INSTANCE = 'aws:ec2/instance:Instance';
 const LAUNCH_TEMPLATE = 'aws:ec2/launchTemplate:LaunchTemplate';
@@ -59,11 +61,9 @@ function deviceProblems(device: Device): string[] {
   const problems: string[] = [];
   const encrypted = boolValue(device.settings['encrypted']);
   if (encrypted !== true && encrypted !== UNKNOWN) {
-    const shown = device.settings['encrypted'] === undefined ? 'not set' : JSON.stringify(device.settings['encrypted']);
-    problems.push(`${device.path}encrypted is ${shown} (set it to true)`);
+    problems.push(`${device.path}encrypted is ${describeValue(device.settings['encrypted'])} (set it to true)`);
   }
-  const key = stringValue(device.settings['kmsKeyId']);
-  if (key !== UNKNOWN && (key === undefined || key.trim() === '')) {
+  if (!isStringSet(device.settings['kmsKeyId'])) {
     problems.push(`${device.path}kmsKeyId is not set (set it to a customer managed KMS key ARN)`);
   }
   return problems;

@@ -6,6 +6,7 @@
  * rule cannot see the template and the instance's own setting wins.
  */
 import { resourceRule } from '../../rule';
+import { describeValue } from '../../lib/describe-value';
 import { blockValue, rawProps, stringValue, UNKNOWN } from '../../lib/values';
 
 const INSTANCE = 'aws:ec2/instance:Instance';
@@ -37,7 +38,6 @@ export const ec2Imdsv2Required = resourceRule({
     }
     const tokens = stringValue(options['httpTokens']);
     if (tokens === UNKNOWN || tokens === 'required') return;
-    const shown = options['httpTokens'] === undefined ? 'not set' : JSON.stringify(options['httpTokens']);
-    report(`metadataOptions.httpTokens is ${shown}, which allows IMDSv1. Set metadataOptions.httpTokens to "required".`);
+    report(`metadataOptions.httpTokens is ${describeValue(options['httpTokens'])}, which allows IMDSv1. Set metadataOptions.httpTokens to "required".`);
   },
 });

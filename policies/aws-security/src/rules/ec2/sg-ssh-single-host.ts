@@ -5,6 +5,7 @@
  * blocks, `SecurityGroupRule` (type ingress) and `vpc.SecurityGroupIngressRule`.
  */
 import { resourceRule } from '../../rule';
+import { describeValue } from '../../lib/describe-value';
 import { coversPort, describePortRange, isSingleHostCidr } from '../../lib/network';
 import { isUnknown, rawProps, UNKNOWN } from '../../lib/values';
 import { ingressPermissions, SECURITY_GROUP_INGRESS_TYPES, type IngressSource } from './ingress-permissions';
@@ -18,7 +19,7 @@ function sourceProblem(source: IngressSource): string | undefined {
   if (isUnknown(source.value)) return undefined;
   const singleHost = isSingleHostCidr(source.value);
   if (singleHost === true) return undefined;
-  const shown = typeof source.value === 'string' ? `"${source.value}"` : JSON.stringify(source.value) ?? String(source.value);
+  const shown = describeValue(source.value);
   return singleHost === false
     ? `${source.property} = ${shown} admits more than one host`
     : `${source.property} = ${shown} is not a valid CIDR block, so it is not a single host`;

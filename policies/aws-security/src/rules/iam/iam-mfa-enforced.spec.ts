@@ -62,6 +62,17 @@ describe('iam-mfa-enforced', () => {
     expect(await evaluate(iamMfaEnforced, [resource(USER, {}), resource(ATTACHMENT, { group: 'g', policyArn: UNKNOWN_VALUE })])).toEqual([]);
   });
 
+  it('Preview: unknown `groups` suspend the verdict only for the policy they attach', async () => {
+    const enforcing = resource(POLICY, { name: 'require-mfa', policy: mfaDocument() });
+    const readOnly = resource(POLICY, { name: 'read-only', policy: mfaDocument({ Effect: 'Allow' }) });
+    const attach = (policy: ReturnType<typeof resource>) =>
+      resource(POLICY_ATTACHMENT, { groups: UNKNOWN_VALUE, policyArn: UNKNOWN_VALUE }, { dependsOn: { policyArn: [policy] } });
+    // The enforcing policy may reach a group once `groups` is known: the update decides.
+    expect(await evaluate(iamMfaEnforced, [resource(USER, {}), enforcing, attach(enforcing)])).toEqual([]);
+    // Whatever the groups turn out to be, a policy that enforces nothing cannot satisfy the rule: decidable now.
+    expect(await evaluate(iamMfaEnforced, [resource(USER, {}), readOnly, attach(readOnly)])).toHaveLength(1);
+  });
+
   describe('on a program', () => {
     const program = (withAttachment: boolean) => () => {
       const group = new aws.iam.Group('humans');

@@ -12,17 +12,18 @@
  * to a group by a GroupPolicyAttachment or a PolicyAttachment with `groups`. Undecidable cases (a document that is
  * unknown in preview, an attachment whose policyArn cannot be tied to any policy) are not flagged.
  */
-import type { PolicyResource } from '@pulumi/policy';
-import { identifiersOf, isUnlinkedUnknown, refersTo, resourcesOfType } from '../../lib/links';
-import { hasBoolCondition, parsePolicyDocument, type ParsedPolicyDocument } from '../../lib/policy-document';
-import { listValue, rawProps, UNKNOWN } from '../../lib/values';
+import { resourcesOfType } from '../../lib/links';
+import { hasBoolCondition, type ParsedPolicyDocument } from '../../lib/policy-document';
 import { stackRule } from '../../rule';
+import {
+  GROUP_POLICY_ATTACHMENT_TYPE,
+  GROUP_POLICY_TYPE,
+  groupPolicyDocuments,
+  MANAGED_POLICY_TYPE,
+  POLICY_ATTACHMENT_TYPE,
+} from './group-policy-documents';
 
 const IDENTITY_TYPES = ['aws:iam/user:User', 'aws:iam/group:Group', 'aws:iam/accountPasswordPolicy:AccountPasswordPolicy'];
-const MANAGED_POLICY_TYPE = 'aws:iam/policy:Policy';
-const GROUP_POLICY_TYPE = 'aws:iam/groupPolicy:GroupPolicy';
-const GROUP_POLICY_ATTACHMENT_TYPE = 'aws:iam/groupPolicyAttachment:GroupPolicyAttachment';
-const POLICY_ATTACHMENT_TYPE = 'aws:iam/policyAttachment:PolicyAttachment';
 
 /** 'yes' when the document enforces MFA, 'unknown' when that cannot be told yet. */
 function enforcesMfa(parsed: ParsedPolicyDocument): 'yes' | 'no' | 'unknown' {
@@ -37,13 +38,6 @@ function enforcesMfa(parsed: ParsedPolicyDocument): 'yes' | 'no' | 'unknown' {
   );
   if (enforcing) return 'yes';
   return parsed.document.statementsUnknown ? 'unknown' : 'no';
-}
-
-/** True when a PolicyAttachment names at least one group (an unknown list may). */
-function attachesToGroups(attachment: PolicyResource): boolean | 'unknown' {
-  const groups = listValue(rawProps(attachment.props)['groups']);
-  if (groups === UNKNOWN) return 'unknown';
-  return groups.length > 0;
 }
 
 export const iamMfaEnforced = stackRule({
@@ -68,34 +62,15 @@ export const iamMfaEnforced = stackRule({
   check: ({ args, report }) => {
     const identities = resourcesOfType(args.resources, IDENTITY_TYPES);
     if (identities.length === 0) return;
-
-    let undecided = false;
-    const consider = (verdict: 'yes' | 'no' | 'unknown') => {
-      if (verdict === 'unknown') undecided = true;
-      return verdict === 'yes';
-    };
-
-    for (const groupPolicy of resourcesOfType(args.resources, [GROUP_POLICY_TYPE])) {
-      if (consider(enforcesMfa(parsePolicyDocument(rawProps(groupPolicy.props)['policy'])))) return;
-    }
-
-    const attachments = [
-      ...resourcesOfType(args.resources, [GROUP_POLICY_ATTACHMENT_TYPE]),
-      ...resourcesOfType(args.resources, [POLICY_ATTACHMENT_TYPE]).filter((attachment) => {
-        const toGroups = attachesToGroups(attachment);
-        if (toGroups === 'unknown') undecided = true;
-        return toGroups === true;
-      }),
-    ];
-    for (const policy of resourcesOfType(args.resources, [MANAGED_POLICY_TYPE])) {
-      const identifiers = identifiersOf(policy, ['arn', 'name', 'id']);
-      const attached = attachments.some((attachment) => refersTo(attachment, 'policyArn', policy, identifiers));
-      if (!attached) continue;
-      if (consider(enforcesMfa(parsePolicyDocument(rawProps(policy.props)['policy'])))) return;
-    }
-    // An attachment whose policyArn cannot be tied to any policy may attach an enforcing one we cannot see.
-    if (attachments.some((attachment) => isUnlinkedUnknown(attachment, 'policyArn'))) undecided = true;
-    if (undecided) return;
+    const { documents, unlinkedAttachment } = groupPolicyDocuments(args.resources);
+    const verdicts = documents.map(({ parsed, attachedToGroup }) => {
+      const verdict = enforcesMfa(parsed);
+      // A policy whose attachment's groups are unknown enforces MFA on a group only if those groups turn out set.
+      return verdict === 'yes' && attachedToGroup === 'unknown' ? 'unknown' : verdict;
+    });
+    if (verdicts.includes('yes')) return;
+    // Undecidable (an unknown document, groups or policyArn that may tie an enforcing policy): the update decides.
+    if (verdicts.includes('unknown') || unlinkedAttachment) return;
 
     report(
       `The stack manages IAM identities (${identities.map((identity) => identity.name).join(', ')}) but attaches no policy ` +

@@ -13,10 +13,17 @@ describe('kms-key-policy-separation-of-duties', () => {
       policy: document(
         { Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*' },
         { Principal: { AWS: ADMIN }, Action: ['kms:Create*', 'kms:Describe*', 'kms:Enable*', 'kms:Put*', 'kms:ScheduleKeyDeletion'] },
-        { Principal: { AWS: APP }, Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:CreateGrant'] },
+        { Principal: { AWS: APP }, Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'] },
       ),
     });
     expect(await evaluate(kmsKeyPolicySeparationOfDuties, [key])).toEqual([]);
+  });
+
+  it('Noncompliance: a key user also holding kms:CreateGrant (Create* is administration in the catalog)', async () => {
+    const key = resource(KEY, { policy: document({ Principal: { AWS: APP }, Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:CreateGrant'] }) }, { name: 'key' });
+    const findings = await evaluate(kmsKeyPolicySeparationOfDuties, [key]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toContain(`key: \`policy\` grants ${APP} both key administration (kms:CreateGrant) and key usage (kms:Encrypt, kms:Decrypt)`);
   });
 
   it('Noncompliance 1: kms:* to a role', async () => {

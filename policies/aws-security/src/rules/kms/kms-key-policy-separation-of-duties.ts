@@ -3,22 +3,30 @@
  * disable, revoke, delete, schedule deletion, tag...) and key usage (encrypt, decrypt, re-encrypt, generate data
  * keys). Whoever can both change and use a key can grant themselves access to everything it protects.
  */
+import { expandActionPattern } from '../../lib/iam-actions';
 import { coversAction, parsePolicyDocument, statementsOf, type PolicyStatement } from '../../lib/policy-document';
 import { rawProps } from '../../lib/values';
 import { resourceRule } from '../../rule';
 
 const KEY_TYPES = ['aws:kms/key:Key', 'aws:kms/keyPolicy:KeyPolicy'];
 
-/** Concrete actions standing for the administration patterns of the catalog (Create*, Put*, ..., kms:*). */
-const ADMINISTRATION_ACTIONS = [
-  'kms:CreateAlias', 'kms:CreateKey', 'kms:PutKeyPolicy', 'kms:UpdateAlias', 'kms:UpdateKeyDescription', 'kms:EnableKey',
-  'kms:EnableKeyRotation', 'kms:DisableKey', 'kms:DisableKeyRotation', 'kms:RevokeGrant', 'kms:DeleteAlias',
-  'kms:DeleteImportedKeyMaterial', 'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion', 'kms:TagResource',
-];
-const USAGE_ACTIONS = [
-  'kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey',
-  'kms:GenerateDataKeyWithoutPlaintext', 'kms:GenerateDataKeyPair', 'kms:GenerateDataKeyPairWithoutPlaintext',
-];
+/** Every concrete action of the patterns, from the IAM action catalogue, in catalogue order after `first`. */
+function actionsOf(first: readonly string[], patterns: readonly string[]): string[] {
+  return [...new Set([...first, ...patterns.flatMap((pattern) => expandActionPattern(pattern).map((action) => action.name))])];
+}
+
+/**
+ * The administration actions of the catalog (Create*, Put*, Update*, Enable*, Disable*, Revoke*, Delete*,
+ * ScheduleKeyDeletion, CancelKeyDeletion, TagResource; `kms:*` grants them all), as concrete actions. Create*
+ * includes kms:CreateGrant: a grant hands key use to any principal, so a key user holding it administers access.
+ * The most telling ones come first, as messages list the first few.
+ */
+const ADMINISTRATION_ACTIONS = actionsOf(
+  ['kms:CreateAlias', 'kms:CreateKey', 'kms:PutKeyPolicy'],
+  ['kms:Create*', 'kms:Put*', 'kms:Update*', 'kms:Enable*', 'kms:Disable*', 'kms:Revoke*', 'kms:Delete*', 'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion', 'kms:TagResource'],
+);
+/** The usage actions of the catalog (Encrypt, Decrypt, ReEncrypt*, GenerateDataKey*), as concrete actions. */
+const USAGE_ACTIONS = actionsOf(['kms:Encrypt', 'kms:Decrypt'], ['kms:ReEncrypt*', 'kms:GenerateDataKey*']);
 
 const ACCOUNT_ROOT = /^(arn:aws[a-z-]*:iam::\d{12}:root|\d{12})$/;
 

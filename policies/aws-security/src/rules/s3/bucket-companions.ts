@@ -10,31 +10,22 @@
  * uncovered but we cannot tell which, and the rule reports one stack-wide finding listing them.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { isUnlinkedUnknown, referencing, resourcesOfType } from '../../lib/links';
+import { linkIndex, reportUncovered, resourcesOfType, type LinkIndex, type UncoveredTarget } from '../../lib/links';
 import { rawProps } from '../../lib/values';
 import type { Report } from '../../rule';
 
 /** The bucket types, current and deprecated. */
 export const BUCKET_TYPES: readonly string[] = ['aws:s3/bucket:Bucket', 'aws:s3/bucketV2:BucketV2'];
 
+/** The type of the resource that holds a bucket policy (the deprecated inline `policy` input aside). */
+export const BUCKET_POLICY_TYPE = 'aws:s3/bucketPolicy:BucketPolicy';
+
 /** The properties that name a bucket, for linking by value when no dependency was recorded. */
 export const BUCKET_IDENTIFIER_PROPERTIES: readonly string[] = ['bucket', 'id', 'arn'];
 
-/** Companion resources of some types, related to the buckets of the stack through their `bucket` input. */
-export interface BucketCompanions {
-  /** The companions whose `bucket` refers to this bucket. */
-  linkedTo(bucket: PolicyResource): PolicyResource[];
-  /** Companions whose `bucket` cannot be tied to any bucket (unknown, no dependency). */
-  readonly unlinked: readonly PolicyResource[];
-}
-
 /** Indexes the companions of `types` by the bucket their `property` (default `bucket`) refers to. */
-export function bucketCompanions(resources: readonly PolicyResource[], types: readonly string[], property = 'bucket'): BucketCompanions {
-  const unlinked = resourcesOfType(resources, types).filter((companion) => isUnlinkedUnknown(companion, property));
-  return {
-    linkedTo: (bucket) => referencing(resources, bucket, types, property, BUCKET_IDENTIFIER_PROPERTIES),
-    unlinked,
-  };
+export function bucketCompanions(resources: readonly PolicyResource[], types: readonly string[], property = 'bucket'): LinkIndex {
+  return linkIndex(resources, types, property, BUCKET_TYPES, BUCKET_IDENTIFIER_PROPERTIES);
 }
 
 /**
@@ -44,23 +35,20 @@ export function bucketCompanions(resources: readonly PolicyResource[], types: re
  */
 export function reportUncoveredBuckets(
   report: Report,
-  uncovered: readonly { readonly bucket: PolicyResource; readonly message: string }[],
+  uncovered: readonly UncoveredTarget[],
   unlinked: readonly PolicyResource[],
   what: string,
 ): void {
-  if (unlinked.length === 0) {
-    for (const { bucket, message } of uncovered) report(message, bucket.urn);
-    return;
-  }
-  if (uncovered.length > unlinked.length) {
-    const names = uncovered.map(({ bucket }) => bucket.name).join(', ');
-    report(
-      `${uncovered.length} buckets (${names}) have no ${what}, and only ${unlinked.length} ${what} resource(s) ` +
-        `(${unlinked.map((companion) => companion.name).join(', ')}) have a bucket that cannot be tied to them: ` +
-        `at least ${uncovered.length - unlinked.length} bucket(s) are uncovered. Give each bucket its own ${what}, ` +
-        'passing the bucket resource itself (bucket: bucket.id) so the link is visible.',
-    );
-  }
+  reportUncovered(
+    report,
+    uncovered,
+    unlinked,
+    () =>
+      `${uncovered.length} buckets (${uncovered.map(({ target }) => target.name).join(', ')}) have no ${what}, and only ` +
+      `${unlinked.length} ${what} resource(s) (${unlinked.map((companion) => companion.name).join(', ')}) have a bucket ` +
+      `that cannot be tied to them: at least ${uncovered.length - unlinked.length} bucket(s) are uncovered. Give each ` +
+      `bucket its own ${what}, passing the bucket resource itself (bucket: bucket.id) so the link is visible.`,
+  );
 }
 
 /** What a bucket setting (encryption, versioning...) amounts to, read from a companion or the inline inputs. */
@@ -98,12 +86,12 @@ export function checkBucketSetting(resources: readonly PolicyResource[], report:
     if (verdict.kind === 'violation') report(`${check.what} ${companion.name}: ${verdict.problem}`, companion.urn);
   }
   const companions = bucketCompanions(resources, check.companionTypes);
-  const uncovered: { bucket: PolicyResource; message: string }[] = [];
+  const uncovered: UncoveredTarget[] = [];
   for (const bucket of resourcesOfType(resources, BUCKET_TYPES)) {
     if (companions.linkedTo(bucket).length > 0) continue;
     const verdict = check.inlineVerdict(rawProps(bucket.props), bucket.type);
-    if (verdict.kind === 'violation') uncovered.push({ bucket, message: `Bucket ${bucket.name}: ${verdict.problem}` });
-    else if (verdict.kind === 'absent') uncovered.push({ bucket, message: `Bucket ${bucket.name}: ${check.missing(bucket.name)}` });
+    if (verdict.kind === 'violation') uncovered.push({ target: bucket, message: `Bucket ${bucket.name}: ${verdict.problem}` });
+    else if (verdict.kind === 'absent') uncovered.push({ target: bucket, message: `Bucket ${bucket.name}: ${check.missing(bucket.name)}` });
   }
   reportUncoveredBuckets(report, uncovered, companions.unlinked, check.what);
 }

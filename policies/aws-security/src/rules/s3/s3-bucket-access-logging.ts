@@ -4,7 +4,7 @@
  * are the record of who read or changed what; a bucket logging to itself loops and mixes logs with data.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { identifiersOf, refersTo, resourcesOfType } from '../../lib/links';
+import { identifierLookup, resourcesOfType, type UncoveredTarget } from '../../lib/links';
 import { blockValue, isUnknown, rawProps, UNKNOWN } from '../../lib/values';
 import { stackRule } from '../../rule';
 import { BUCKET_IDENTIFIER_PROPERTIES, BUCKET_TYPES, bucketCompanions, reportUncoveredBuckets } from './bucket-companions';
@@ -17,10 +17,8 @@ interface LogDestination {
   readonly source: PolicyResource;
   /** The resource holding the configuration (a BucketLogging, or the bucket for inline settings). */
   readonly holder: PolicyResource;
-  /** The property that names the target, as the engine records its dependencies. */
-  readonly property: string;
-  /** The target bucket's name as given (a string, UNKNOWN, or undefined when unset). */
-  readonly target: string | typeof UNKNOWN | undefined;
+  /** The URNs of the buckets the logs go to, as far as known values and recorded dependencies tell. */
+  readonly targets: ReadonlySet<string>;
   /** The path to the target in messages. */
   readonly where: string;
 }
@@ -30,20 +28,24 @@ function targetText(value: unknown): string | typeof UNKNOWN | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
-/** True when the destination's target is `bucket`: a recorded dependency, or the bucket's known name or ARN. */
-function targets(destination: LogDestination, bucket: PolicyResource): boolean {
-  const dependencies = destination.holder.propertyDependencies?.[destination.property] ?? [];
-  // Inline blocks record dependencies on the whole block, which holds nothing else that names a bucket.
-  if (dependencies.some((dependency) => dependency.urn === bucket.urn)) return true;
-  if (typeof destination.target !== 'string') return false;
-  const identifiers = identifiersOf(bucket, BUCKET_IDENTIFIER_PROPERTIES);
-  const lastSegment = destination.target.split(/[:/]/).pop();
-  return identifiers.has(destination.target) || (lastSegment !== undefined && identifiers.has(lastSegment));
+/** The buckets of the stack a logging configuration writes to, indexed once for every configuration. */
+function logTargetResolver(buckets: readonly PolicyResource[]) {
+  const named = identifierLookup(buckets, BUCKET_IDENTIFIER_PROPERTIES);
+  /**
+   * The URNs `holder`'s `property` targets: a recorded dependency, or the bucket's known name or ARN. Inline
+   * blocks record dependencies on the whole block, which holds nothing else that names a bucket.
+   */
+  return (holder: PolicyResource, property: string, target: string | typeof UNKNOWN | undefined): Set<string> => {
+    const urns = new Set((holder.propertyDependencies?.[property] ?? []).map((dependency) => dependency.urn));
+    if (typeof target === 'string') named(target).forEach((bucket) => urns.add(bucket.urn));
+    return urns;
+  };
 }
 
 /** Every logging configuration of the stack whose source bucket is known. */
 function destinations(resources: readonly PolicyResource[]): { linked: LogDestination[]; unlinkedCompanions: readonly PolicyResource[] } {
   const buckets = resourcesOfType(resources, BUCKET_TYPES);
+  const targetsOf = logTargetResolver(buckets);
   const linked: LogDestination[] = [];
   for (const bucket of buckets) {
     const props = rawProps(bucket.props);
@@ -51,16 +53,21 @@ function destinations(resources: readonly PolicyResource[]): { linked: LogDestin
     const block = blockValue(props[property]);
     if (block === undefined) continue;
     const target = block === UNKNOWN ? UNKNOWN : targetText(block['targetBucket']);
-    linked.push({ source: bucket, holder: bucket, property, target, where: `${property}.targetBucket` });
+    linked.push({ source: bucket, holder: bucket, targets: targetsOf(bucket, property, target), where: `${property}.targetBucket` });
   }
-  const companions = resourcesOfType(resources, LOGGING_TYPES);
-  for (const companion of companions) {
-    const source = buckets.find((bucket) => refersTo(companion, 'bucket', bucket, identifiersOf(bucket, BUCKET_IDENTIFIER_PROPERTIES)));
+  const companions = bucketCompanions(resources, LOGGING_TYPES);
+  for (const companion of resourcesOfType(resources, LOGGING_TYPES)) {
+    const [source] = companions.targetsOf(companion);
     if (!source) continue;
     const target = targetText(rawProps(companion.props)['targetBucket']);
-    linked.push({ source: source, holder: companion, property: 'targetBucket', target, where: `BucketLogging ${companion.name} \`targetBucket\`` });
+    linked.push({
+      source,
+      holder: companion,
+      targets: targetsOf(companion, 'targetBucket', target),
+      where: `BucketLogging ${companion.name} \`targetBucket\``,
+    });
   }
-  return { linked, unlinkedCompanions: bucketCompanions(resources, LOGGING_TYPES).unlinked };
+  return { linked, unlinkedCompanions: companions.unlinked };
 }
 
 export const s3BucketAccessLogging = stackRule({
@@ -81,26 +88,30 @@ export const s3BucketAccessLogging = stackRule({
       '`targetBucket: logBucket.id` and a `targetPrefix` for each bucket.',
   },
   check: ({ args, report }) => {
-    const buckets = resourcesOfType(args.resources, BUCKET_TYPES);
     const { linked, unlinkedCompanions } = destinations(args.resources);
-    const isLogTarget = (bucket: PolicyResource) =>
-      linked.some((destination) => destination.source !== bucket && targets(destination, bucket)) ||
-      // A companion with an unknown source can still name its target through a dependency.
-      unlinkedCompanions.some((companion) => (companion.propertyDependencies?.['targetBucket'] ?? []).some((dependency) => dependency.urn === bucket.urn));
-    const uncovered: { bucket: PolicyResource; message: string }[] = [];
-    for (const bucket of buckets) {
-      const own = linked.filter((destination) => destination.source === bucket);
-      const selfLogging = own.filter((destination) => targets(destination, bucket));
+    const logTargets = new Set<string>();
+    const bySource = new Map<string, LogDestination[]>();
+    for (const destination of linked) {
+      for (const urn of destination.targets) if (urn !== destination.source.urn) logTargets.add(urn);
+      bySource.set(destination.source.urn, [...(bySource.get(destination.source.urn) ?? []), destination]);
+    }
+    // A companion with an unknown source can still name its target through a dependency.
+    for (const companion of unlinkedCompanions) {
+      for (const dependency of companion.propertyDependencies?.['targetBucket'] ?? []) logTargets.add(dependency.urn);
+    }
+    const uncovered: UncoveredTarget[] = [];
+    for (const bucket of resourcesOfType(args.resources, BUCKET_TYPES)) {
+      const own = bySource.get(bucket.urn) ?? [];
+      const selfLogging = own.filter((destination) => destination.targets.has(bucket.urn));
       for (const destination of selfLogging) {
         report(
           `Bucket ${bucket.name} logs to itself (${destination.where}): send its access logs to a separate log bucket.`,
           destination.holder.urn,
         );
       }
-      if (own.length > selfLogging.length || selfLogging.length > 0) continue;
-      if (isLogTarget(bucket)) continue;
+      if (own.length > 0 || logTargets.has(bucket.urn)) continue;
       uncovered.push({
-        bucket,
+        target: bucket,
         message:
           `Bucket ${bucket.name} has no server access logging: add an aws.s3.BucketLogging with \`bucket\` set to it ` +
           'and `targetBucket` set to a separate log bucket.',

@@ -3,6 +3,7 @@
  * key (`kmsMasterKeyId`). SSE-S3 (`AES256`) or the AWS managed key cannot be scoped by key policy or audited per
  * key, and cannot be revoked.
  */
+import { isStringSet } from '../../lib/string-presence';
 import { blockValue, listValue, pathValue, stringValue, UNKNOWN } from '../../lib/values';
 import { stackRule } from '../../rule';
 import { BUCKET_TYPES, checkBucketSetting, type SettingVerdict } from './bucket-companions';
@@ -26,9 +27,8 @@ function defaultEncryptionVerdict(block: unknown, where: string): SettingVerdict
       problem: `\`${where}.sseAlgorithm\` is ${algorithm === undefined ? 'unset' : `"${algorithm}"`}: use "aws:kms" (or "aws:kms:dsse") with a customer managed kmsMasterKeyId.`,
     };
   }
-  const key = stringValue(settings['kmsMasterKeyId']);
   // An unknown key id is a computed key ARN (`key.arn`): a customer managed key once known.
-  if (key === UNKNOWN || (typeof key === 'string' && key.trim() !== '')) return { kind: 'compliant' };
+  if (isStringSet(settings['kmsMasterKeyId'])) return { kind: 'compliant' };
   return {
     kind: 'violation',
     problem: `\`${where}.kmsMasterKeyId\` is unset, so "${algorithm}" uses the AWS managed key: set it to a customer managed KMS key ARN.`,

@@ -6,9 +6,8 @@
 import { describeStatement, isUnrestrictedPublicAllow, parsePolicyDocument, statementsOf } from '../../lib/policy-document';
 import { listValue, pathValue, rawProps, stringValue, UNKNOWN } from '../../lib/values';
 import { resourceRule } from '../../rule';
+import { BUCKET_POLICY_TYPE, BUCKET_TYPES } from './bucket-companions';
 
-const BUCKET_TYPES = ['aws:s3/bucket:Bucket', 'aws:s3/bucketV2:BucketV2'];
-const BUCKET_POLICY_TYPE = 'aws:s3/bucketPolicy:BucketPolicy';
 const BUCKET_ACL_TYPES = ['aws:s3/bucketAcl:BucketAcl', 'aws:s3/bucketAclV2:BucketAclV2'];
 
 const PUBLIC_CANNED_ACLS = new Set(['public-read', 'public-read-write', 'authenticated-read']);

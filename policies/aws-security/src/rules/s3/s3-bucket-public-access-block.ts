@@ -53,7 +53,7 @@ export const s3BucketPublicAccessBlock = stackRule({
     const uncovered = resourcesOfType(args.resources, BUCKET_TYPES)
       .filter((bucket) => blocks.linkedTo(bucket).length === 0)
       .map((bucket) => ({
-        bucket,
+        target: bucket,
         message:
           `Bucket ${bucket.name} has no BucketPublicAccessBlock: add one with \`bucket\` set to this bucket ` +
           'and all four flags (blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets) true.',

@@ -4,7 +4,7 @@
  * plain-HTTP requests, exposing data and credentials in transit.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { resourcesOfType } from '../../lib/links';
+import { resourcesOfType, type UncoveredTarget } from '../../lib/links';
 import {
   coversAction,
   coversResource,
@@ -15,9 +15,8 @@ import {
 } from '../../lib/policy-document';
 import { rawProps, stringValue, UNKNOWN, type Unknown } from '../../lib/values';
 import { stackRule } from '../../rule';
-import { BUCKET_TYPES, bucketCompanions, reportUncoveredBuckets } from './bucket-companions';
+import { BUCKET_POLICY_TYPE, BUCKET_TYPES, bucketCompanions, reportUncoveredBuckets } from './bucket-companions';
 
-const BUCKET_POLICY_TYPE = 'aws:s3/bucketPolicy:BucketPolicy';
 const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'];
 
 /** Whether some pattern of the statement covers the ARN in any partition. */
@@ -90,22 +89,20 @@ export const s3BucketTlsOnly = stackRule({
   },
   check: ({ args, report }) => {
     const policies = bucketCompanions(args.resources, [BUCKET_POLICY_TYPE]);
-    const uncovered: { bucket: PolicyResource; message: string }[] = [];
+    // A bucket with a policy that lacks the statement is decided; only policy-less ones could be covered elsewhere.
+    const policyless: UncoveredTarget[] = [];
     for (const bucket of resourcesOfType(args.resources, BUCKET_TYPES)) {
       const linked = policies.linkedTo(bucket);
       // Unknown documents (a policy built from bucket.arn in preview) are not judged: see policy-document.ts.
       if (tlsVerdict(bucket, linked) !== 'missing') continue;
-      uncovered.push({
-        bucket,
-        message:
-          `Bucket ${bucket.name} ${linked.length === 0 && !rawProps(bucket.props)['policy'] ? 'has no bucket policy' : 'has no bucket policy statement'} ` +
-          'that Denies s3:* to Principal "*" when aws:SecureTransport is false on the bucket and bucket/*: add that ' +
-          'statement to its BucketPolicy.',
-      });
+      const hasPolicy = linked.length > 0 || Boolean(rawProps(bucket.props)['policy']);
+      const message =
+        `Bucket ${bucket.name} ${hasPolicy ? 'has no bucket policy statement' : 'has no bucket policy'} ` +
+        'that Denies s3:* to Principal "*" when aws:SecureTransport is false on the bucket and bucket/*: add that ' +
+        'statement to its BucketPolicy.';
+      if (hasPolicy) report(message, bucket.urn);
+      else policyless.push({ target: bucket, message });
     }
-    // Buckets with a policy that lacks the statement are decided: only policy-less ones could be covered elsewhere.
-    const decided = uncovered.filter(({ bucket }) => policies.linkedTo(bucket).length > 0 || rawProps(bucket.props)['policy']);
-    for (const { bucket, message } of decided) report(message, bucket.urn);
-    reportUncoveredBuckets(report, uncovered.filter((entry) => !decided.includes(entry)), policies.unlinked, 'BucketPolicy');
+    reportUncoveredBuckets(report, policyless, policies.unlinked, 'BucketPolicy');
   },
 });

@@ -12,29 +12,23 @@
  */
 import type { PolicyResource } from '@pulumi/policy';
 import { stackRule } from '../../rule';
-import { identifiersOf, refersTo, resourcesOfType } from '../../lib/links';
-import { hasBoolCondition, parsePolicyDocument } from '../../lib/policy-document';
-import { boolValue, listValue, rawProps, stringValue, UNKNOWN } from '../../lib/values';
+import { resourcesOfType } from '../../lib/links';
+import { hasBoolCondition, type ParsedPolicyDocument } from '../../lib/policy-document';
+import { boolValue, rawProps, UNKNOWN } from '../../lib/values';
+import {
+  GROUP_POLICY_ATTACHMENT_TYPE,
+  GROUP_POLICY_TYPE,
+  groupPolicyDocuments,
+  MANAGED_POLICY_TYPE,
+  POLICY_ATTACHMENT_TYPE,
+} from '../iam/group-policy-documents';
 
 const PASSWORD_POLICY = 'aws:iam/accountPasswordPolicy:AccountPasswordPolicy';
-const MANAGED_POLICY = 'aws:iam/policy:Policy';
-const GROUP_POLICY = 'aws:iam/groupPolicy:GroupPolicy';
-const GROUP_POLICY_ATTACHMENT = 'aws:iam/groupPolicyAttachment:GroupPolicyAttachment';
-const POLICY_ATTACHMENT = 'aws:iam/policyAttachment:PolicyAttachment';
 const RECORDER = 'aws:cfg/recorder:Recorder';
 const TRAIL = 'aws:cloudtrail/trail:Trail';
 const DETECTOR = 'aws:guardduty/detector:Detector';
 const EBS_DEFAULT_ENCRYPTION = 'aws:ebs/encryptionByDefault:EncryptionByDefault';
 const ACCOUNT_PUBLIC_ACCESS_BLOCK = 'aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock';
-
-/** True when the resource's `property` is set to anything (or unknown). */
-function isSet(resource: PolicyResource, property: string): boolean {
-  const value = rawProps(resource.props)[property];
-  const text = stringValue(value);
-  if (text === UNKNOWN) return true;
-  if (typeof text === 'string') return text.trim() !== '';
-  return value !== undefined && value !== null;
-}
 
 /** True unless the resource's boolean `property` is explicitly false. */
 function notTurnedOff(resource: PolicyResource, property: string): boolean {
@@ -42,8 +36,7 @@ function notTurnedOff(resource: PolicyResource, property: string): boolean {
 }
 
 /** Whether the policy document (or unknown document) denies access without MFA. */
-function deniesWithoutMfa(resource: PolicyResource): boolean {
-  const parsed = parsePolicyDocument(rawProps(resource.props)['policy']);
+function deniesWithoutMfa(parsed: ParsedPolicyDocument): boolean {
   if (parsed.kind === 'unknown') return true;
   if (parsed.kind !== 'document') return false;
   if (parsed.document.statementsUnknown) return true;
@@ -54,23 +47,9 @@ function deniesWithoutMfa(resource: PolicyResource): boolean {
   );
 }
 
-function attachedToGroup(policy: PolicyResource, resources: readonly PolicyResource[]): boolean {
-  const identifiers = identifiersOf(policy, ['arn', 'name', 'id']);
-  const viaGroupAttachment = resourcesOfType(resources, [GROUP_POLICY_ATTACHMENT]).some(
-    (attachment) => isSet(attachment, 'group') && refersTo(attachment, 'policyArn', policy, identifiers),
-  );
-  if (viaGroupAttachment) return true;
-  return resourcesOfType(resources, [POLICY_ATTACHMENT]).some((attachment) => {
-    const groups = listValue(rawProps(attachment.props)['groups']);
-    const hasGroups = groups === UNKNOWN || groups.length > 0;
-    return hasGroups && refersTo(attachment, 'policyArn', policy, identifiers);
-  });
-}
-
+/** True when a document applied to a group (or to groups unknown in preview) denies access without MFA. */
 function enforcesMfa(resources: readonly PolicyResource[]): boolean {
-  const inline = resourcesOfType(resources, [GROUP_POLICY]).some((policy) => isSet(policy, 'group') && deniesWithoutMfa(policy));
-  if (inline) return true;
-  return resourcesOfType(resources, [MANAGED_POLICY]).some((policy) => deniesWithoutMfa(policy) && attachedToGroup(policy, resources));
+  return groupPolicyDocuments(resources).documents.some(({ parsed }) => deniesWithoutMfa(parsed));
 }
 
 /** The account controls, each with how to tell it is present and what to add when it is not. */
@@ -128,10 +107,10 @@ export const accountBaselineComplete = stackRule({
     controls: {},
     resourceTypes: [
       PASSWORD_POLICY,
-      MANAGED_POLICY,
-      GROUP_POLICY,
-      GROUP_POLICY_ATTACHMENT,
-      POLICY_ATTACHMENT,
+      MANAGED_POLICY_TYPE,
+      GROUP_POLICY_TYPE,
+      GROUP_POLICY_ATTACHMENT_TYPE,
+      POLICY_ATTACHMENT_TYPE,
       RECORDER,
       TRAIL,
       DETECTOR,

@@ -11,7 +11,7 @@
  */
 import type { PolicyResource } from '@pulumi/policy';
 import { stackRule } from '../../rule';
-import { isUnlinkedUnknown, referencing, resourcesOfType } from '../../lib/links';
+import { linkIndex, reportUncovered, resourcesOfType, type UncoveredTarget } from '../../lib/links';
 import { isUnknown, rawProps } from '../../lib/values';
 
 const VPC = 'aws:ec2/vpc:Vpc';
@@ -50,13 +50,11 @@ export const vpcFlowLogs = stackRule({
       'CloudWatch log group with an IAM role, or an S3 bucket) for every VPC.',
   },
   check: ({ args, report }) => {
-    const flowLogs = resourcesOfType(args.resources, [FLOW_LOG]);
-    const unlinkedFlowLogs = flowLogs.filter(
-      (flowLog) => isUnlinkedUnknown(flowLog, 'vpcId') && trafficCoverage(flowLog) !== 'partial',
-    );
-    const uncovered: { vpc: PolicyResource; message: string }[] = [];
+    const flowLogs = linkIndex(args.resources, [FLOW_LOG], 'vpcId', [VPC, DEFAULT_VPC], VPC_IDENTIFIERS);
+    const unlinkedFlowLogs = flowLogs.unlinked.filter((flowLog) => trafficCoverage(flowLog) !== 'partial');
+    const uncovered: UncoveredTarget[] = [];
     for (const vpc of resourcesOfType(args.resources, [VPC, DEFAULT_VPC])) {
-      const attached = referencing(args.resources, vpc, [FLOW_LOG], 'vpcId', VPC_IDENTIFIERS);
+      const attached = flowLogs.linkedTo(vpc);
       // an attached flow log whose traffic type is unknown may well be ALL: not decidable, so not reported
       if (attached.some((flowLog) => trafficCoverage(flowLog) !== 'partial')) continue;
       const message =
@@ -65,19 +63,17 @@ export const vpcFlowLogs = stackRule({
           : `VPC "${vpc.name}" has only flow logs that miss traffic (${attached
               .map((flowLog) => `"${flowLog.name}": ${describeTraffic(flowLog)}`)
               .join(', ')}). Set trafficType to "ALL" or add a flow log with trafficType "ALL".`;
-      uncovered.push({ vpc, message });
+      uncovered.push({ target: vpc, message });
     }
-    if (unlinkedFlowLogs.length === 0) {
-      for (const { vpc, message } of uncovered) report(message, vpc.urn);
-      return;
-    }
-    if (uncovered.length > unlinkedFlowLogs.length) {
-      report(
-        `${uncovered.length} VPCs (${uncovered.map(({ vpc }) => `"${vpc.name}"`).join(', ')}) have no flow log with ` +
-          `trafficType "ALL" tied to them, and only ${unlinkedFlowLogs.length} flow log(s) ` +
-          `(${unlinkedFlowLogs.map((flowLog) => `"${flowLog.name}"`).join(', ')}) have a vpcId that is not known yet. ` +
-          'Pass each VPC\'s id output (vpc.id) as a flow log\'s vpcId so the link is visible, with trafficType "ALL".',
-      );
-    }
+    reportUncovered(
+      report,
+      uncovered,
+      unlinkedFlowLogs,
+      () =>
+        `${uncovered.length} VPCs (${uncovered.map(({ target }) => `"${target.name}"`).join(', ')}) have no flow log with ` +
+        `trafficType "ALL" tied to them, and only ${unlinkedFlowLogs.length} flow log(s) ` +
+        `(${unlinkedFlowLogs.map((flowLog) => `"${flowLog.name}"`).join(', ')}) have a vpcId that is not known yet. ` +
+        'Pass each VPC\'s id output (vpc.id) as a flow log\'s vpcId so the link is visible, with trafficType "ALL".',
+    );
   },
 });

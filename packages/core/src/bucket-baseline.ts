@@ -1,6 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { type PolicyDocument } from './policy-document';
+import { s3BucketArn } from './s3-bucket-arn';
 
 /** Arguments every Bulwark bucket component takes. */
 export interface BaselineBucketArgs {
@@ -59,7 +60,7 @@ export abstract class BaselineBucket extends pulumi.ComponentResource {
     this.versioning = new aws.s3.BucketVersioning(name, { bucket: this.bucket.id, versioningConfiguration: { status: 'Enabled' } }, { parent: this });
     this.bucketName = this.bucket.bucket;
     const partition = aws.getPartitionOutput({}, { parent: this }).partition;
-    this.arn = pulumi.interpolate`arn:${partition}:s3:::${this.bucket.bucket}`;
+    this.arn = s3BucketArn(partition, this.bucket.bucket);
   }
 
   /**

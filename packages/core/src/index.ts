@@ -5,7 +5,7 @@
 export { type ConfigIssue, StackConfigError } from './config/stack-config-error';
 export { type ConfigKey, type ConfigKeyValue, type ConfigValueKind, booleanKey, listKey, numberKey, stringKey } from './config/config-key';
 export { ENVIRONMENTS, type Environment, environmentSchema } from './config/environment';
-export { awsRegionSchema } from './config/aws-region';
+export { availabilityZoneSchema, awsRegionSchema } from './config/aws-region';
 export { ownerSchema, projectSchema } from './config/ownership';
 export { uniqueIdSchema } from './config/unique-id';
 export {
@@ -21,6 +21,7 @@ export {
 export { isSingleHostCidr, singleHostCidrSchema } from './config/single-host-cidr';
 export { sshAllowedCidrsKey } from './config/ssh-allowed-cidrs';
 export { type StackReferenceParts, organizationKey, producerProjectKey, stackReferenceName } from './config/stack-reference-name';
+export { type TypedStackReference, referenceStack } from './typed-stack-reference';
 export { STACK_CONFIG_NAMESPACE, type StackConfig, stackConfigKeys } from './config/stack-config';
 export {
   type LoadStackConfigOptions,
@@ -33,11 +34,14 @@ export { type NameRule, type NamedService, type NamingContext, type PhysicalName
 export { type AwsProviderOptions, MANAGED_BY, type StandardTags, createAwsProvider, standardTags } from './tagging';
 export { type PolicyConditions, type PolicyDocument, type PolicyStatementDocument } from './policy-document';
 export { TLS_ONLY_STATEMENT_SID, tlsOnlyStatement } from './tls-only-bucket-policy';
+export { s3BucketArn } from './s3-bucket-arn';
 export {
   type KeyPolicyContext,
   type KeyServiceGrant,
+  cloudFrontOriginKeyGrant,
   cloudTrailKeyGrant,
   cloudWatchLogsKeyGrant,
+  configDeliveryKeyGrant,
   logDeliveryKeyGrant,
   s3ServerAccessLogsKeyGrant,
 } from './key-service-grants';

@@ -66,3 +66,33 @@ export function logDeliveryKeyGrant(): KeyServiceGrant {
     conditions: ({ accountId }) => ({ StringEquals: { 'aws:SourceAccount': accountId } }),
   };
 }
+
+/**
+ * AWS Config delivering configuration history and snapshots into an SSE-KMS bucket, for this account's recorder
+ * only (Config is a service principal any account's recorder could otherwise drive).
+ */
+export function configDeliveryKeyGrant(): KeyServiceGrant {
+  return {
+    sid: 'AllowConfigDelivery',
+    servicePrincipal: 'config.amazonaws.com',
+    actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+    conditions: ({ accountId }) => ({ StringEquals: { 'aws:SourceAccount': accountId } }),
+  };
+}
+
+/**
+ * CloudFront, through origin access control, decrypting SSE-KMS origin objects for this account's distributions.
+ * The key policy cannot name one distribution (the distribution needs the bucket, which needs the key), so the
+ * bucket policy is what names it.
+ */
+export function cloudFrontOriginKeyGrant(): KeyServiceGrant {
+  return {
+    sid: 'AllowCloudFrontOriginDecrypt',
+    servicePrincipal: 'cloudfront.amazonaws.com',
+    actions: ['kms:Decrypt'],
+    conditions: ({ accountId, partition }) => ({
+      StringEquals: { 'aws:SourceAccount': accountId },
+      ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudfront::${accountId}:distribution/*` },
+    }),
+  };
+}

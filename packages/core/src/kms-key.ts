@@ -58,7 +58,8 @@ export interface KmsKeyArgs {
   readonly users?: readonly pulumi.Input<string>[];
   /**
    * AWS services allowed to use the key, each with conditions binding it to this account
-   * (`cloudWatchLogsKeyGrant()`, `cloudTrailKeyGrant()`, `s3ServerAccessLogsKeyGrant()`, `logDeliveryKeyGrant()`).
+   * (`cloudWatchLogsKeyGrant()`, `cloudTrailKeyGrant()`, `s3ServerAccessLogsKeyGrant()`, `logDeliveryKeyGrant()`,
+   * `configDeliveryKeyGrant()`, `cloudFrontOriginKeyGrant()`).
    * @default [] (no service principal in the key policy)
    */
   readonly serviceUsers?: readonly KeyServiceGrant[];

@@ -9,6 +9,15 @@ describe('physicalName', () => {
     expect(physicalName(context, 'iam-role', 'flow-logs', { region: 'eu-west-1' })).toBe('bulwark-dev-flow-logs-eu-west-1');
     expect(physicalName(context, 'kms-alias', 'data')).toBe('alias/bulwark/dev/data');
     expect(physicalName(context, 'log-group', 'flow-logs')).toBe('/bulwark/dev/flow-logs');
+    expect(physicalName(context, 'waf-log-group', 'edge')).toBe('aws-waf-logs-bulwark-dev-edge');
+    expect(physicalName(context, 'ec2-name-tag', 'private-eu-west-1a')).toBe('bulwark-dev-private-eu-west-1a');
+    expect(physicalName(context, 'iam-instance-profile', 'instance', { region: 'eu-west-1' })).toBe('bulwark-dev-instance-eu-west-1');
+  });
+
+  it('keeps a WAF log group name inside the aws-waf-logs- prefix WAF requires, even when shortened', () => {
+    const name = physicalName(context, 'waf-log-group', `${'long-purpose-'.repeat(45)}end`);
+    expect(name.startsWith('aws-waf-logs-bulwark-dev-')).toBe(true);
+    expect(name).toHaveLength(512);
   });
 
   it('shortens an over-long name with a hash of the full name, keeping distinct names distinct', () => {
@@ -57,6 +66,9 @@ describe('nameProblems', () => {
     ['s3-bucket', 'data-s3alias', /reserved suffix/],
     ['rds-instance', '1db', /must start with a letter/],
     ['rds-instance', 'db--main', /two hyphens in a row/],
+    ['elasticache-subnet-group', 'cache-', /end with one/],
+    ['access-analyzer', '9-account', /must start with a letter/],
+    ['log-delivery-source', 's'.repeat(61), /is 61 characters long \(allowed: 1 to 60\)/],
     ['kms-alias', 'alias/aws/s3', /reserved for AWS managed keys/],
     ['iam-role', 'r'.repeat(65), /is 65 characters long \(allowed: 1 to 64\)/],
   ] as const)('%s "%s"', (service, name, problem) => {

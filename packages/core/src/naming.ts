@@ -20,6 +20,24 @@ export interface NameRule {
 const S3_RESERVED_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
 const S3_RESERVED_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
 
+// Checks several services share (RDS identifiers, ElastiCache subnet groups, Access Analyzer names).
+const startsWithLetter = (name: string) => (/^[A-Za-z]/.test(name) ? undefined : 'must start with a letter');
+const singleInnerHyphens = (name: string) =>
+  name.includes('--') || name.endsWith('-') ? 'must not contain two hyphens in a row or end with one' : undefined;
+
+/** The identifier rules RDS and ElastiCache share: lowercase letters, digits and single hyphens, a letter first. */
+function lowercaseIdentifier(maxLength: number): NameRule {
+  return {
+    minLength: 1,
+    maxLength,
+    allowedCharacters: /^[a-z0-9-]+$/,
+    prefix: '',
+    separator: '-',
+    globallyUnique: false,
+    extraChecks: [startsWithLetter, singleInnerHyphens],
+  };
+}
+
 /** The services Bulwark names, with AWS's documented limits for each. */
 export const nameRules = {
   's3-bucket': {
@@ -48,23 +66,36 @@ export const nameRules = {
   },
   'log-group': { minLength: 1, maxLength: 512, allowedCharacters: /^[\w./#-]+$/, prefix: '/', separator: '/', globallyUnique: false },
   'lambda-function': { minLength: 1, maxLength: 64, allowedCharacters: /^[\w-]+$/, prefix: '', separator: '-', globallyUnique: false },
-  'rds-instance': {
-    minLength: 1,
-    maxLength: 63,
-    allowedCharacters: /^[a-z0-9-]+$/,
-    prefix: '',
-    separator: '-',
-    globallyUnique: false,
-    extraChecks: [
-      (name) => (/^[a-z]/.test(name) ? undefined : 'must start with a letter'),
-      (name) => (name.includes('--') || name.endsWith('-') ? 'must not contain two hyphens in a row or end with one' : undefined),
-    ],
-  },
+  'rds-instance': lowercaseIdentifier(63),
   'dynamodb-table': { minLength: 3, maxLength: 255, allowedCharacters: /^[\w.-]+$/, prefix: '', separator: '-', globallyUnique: false },
   'security-group': { minLength: 1, maxLength: 255, allowedCharacters: /^[\w .:/()#,@[\]+=&;{}!$*-]+$/, prefix: '', separator: '-', globallyUnique: false },
   'cloudtrail-trail': { minLength: 3, maxLength: 128, allowedCharacters: /^[\w.-]+$/, prefix: '', separator: '-', globallyUnique: false },
   'sns-topic': { minLength: 1, maxLength: 256, allowedCharacters: /^[\w-]+$/, prefix: '', separator: '-', globallyUnique: false },
   'wafv2-web-acl': { minLength: 1, maxLength: 128, allowedCharacters: /^[\w-]+$/, prefix: '', separator: '-', globallyUnique: false },
+  // WAF delivers only to log groups whose names start with `aws-waf-logs-`.
+  'waf-log-group': { minLength: 14, maxLength: 512, allowedCharacters: /^[\w./#-]+$/, prefix: 'aws-waf-logs-', separator: '-', globallyUnique: false },
+  'config-recorder': { minLength: 1, maxLength: 256, allowedCharacters: /^[\w.-]+$/, prefix: '', separator: '-', globallyUnique: false },
+  'config-delivery-channel': { minLength: 1, maxLength: 256, allowedCharacters: /^[\w.-]+$/, prefix: '', separator: '-', globallyUnique: false },
+  'access-analyzer': {
+    minLength: 1,
+    maxLength: 255,
+    allowedCharacters: /^[A-Za-z0-9_.-]+$/,
+    prefix: '',
+    separator: '-',
+    globallyUnique: false,
+    extraChecks: [startsWithLetter],
+  },
+  'iam-instance-profile': { minLength: 1, maxLength: 128, allowedCharacters: /^[\w+=,.@-]+$/, prefix: '', separator: '-', globallyUnique: false },
+  'launch-template': { minLength: 3, maxLength: 128, allowedCharacters: /^[\w()./-]+$/, prefix: '', separator: '-', globallyUnique: false },
+  'autoscaling-group': { minLength: 1, maxLength: 255, allowedCharacters: /^[\w.-]+$/, prefix: '', separator: '-', globallyUnique: false },
+  'elasticache-subnet-group': lowercaseIdentifier(255),
+  'cloudfront-origin-access-control': { minLength: 1, maxLength: 64, allowedCharacters: /^[\w.-]+$/, prefix: '', separator: '-', globallyUnique: false },
+  'cloudfront-response-headers-policy': { minLength: 1, maxLength: 128, allowedCharacters: /^[\w-]+$/, prefix: '', separator: '-', globallyUnique: false },
+  'log-delivery-source': { minLength: 1, maxLength: 60, allowedCharacters: /^[\w-]+$/, prefix: '', separator: '-', globallyUnique: false },
+  'log-delivery-destination': { minLength: 1, maxLength: 60, allowedCharacters: /^[\w-]+$/, prefix: '', separator: '-', globallyUnique: false },
+  'log-resource-policy': { minLength: 1, maxLength: 255, allowedCharacters: /^[\w.-]+$/, prefix: '', separator: '-', globallyUnique: false },
+  // The `Name` tag the EC2 console lists resources by (VPCs, subnets, route tables, gateways, NACLs).
+  'ec2-name-tag': { minLength: 1, maxLength: 256, allowedCharacters: /^[\w .:/=+@-]+$/, prefix: '', separator: '-', globallyUnique: false },
 } satisfies Record<string, NameRule>;
 
 /** A service {@link physicalName} can name. */

@@ -85,6 +85,20 @@ describe('SecureBucket rejects at construction', () => {
     ).toThrow(/SecureBucket "open": policy statement 0 allows a public principal without a condition/);
   });
 
+  it.each([
+    ['in a list', { AWS: ['*'] }],
+    ['beside a named principal', { AWS: [READER, '*'] }],
+  ])('an unconditioned Allow to a public principal %s', (_label, principal) => {
+    expect(
+      () =>
+        new SecureBucket('open', {
+          kmsKeyArn: KEY_ARN,
+          logsBucket,
+          policyStatements: [{ Effect: 'Allow', Principal: principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::open/*' }],
+        }),
+    ).toThrow(/SecureBucket "open": policy statement 0 allows a public principal without a condition/);
+  });
+
   it('a statement that takes over the TLS-only Sid', () => {
     expect(
       () =>

@@ -65,7 +65,9 @@ function validateStatements(name: string, statements: readonly PolicyStatementDo
       throw new Error(`SecureBucket "${name}": policy statement ${index} reuses the Sid ${TLS_ONLY_STATEMENT_SID}, which the TLS-only deny owns`);
     }
     const principal = statement.Principal as unknown;
-    const isPublic = principal === '*' || (typeof principal === 'object' && principal !== null && (principal as Record<string, unknown>).AWS === '*');
+    // `"*"`, `{ AWS: "*" }` and `{ AWS: [..., "*"] }` all mean everyone.
+    const awsPrincipals = typeof principal === 'object' && principal !== null ? [(principal as Record<string, unknown>).AWS].flat() : [];
+    const isPublic = principal === '*' || awsPrincipals.includes('*');
     if (statement.Effect === 'Allow' && isPublic && (statement.Condition === undefined || Object.keys(statement.Condition).length === 0)) {
       throw new Error(
         `SecureBucket "${name}": policy statement ${index} allows a public principal without a condition; restrict it (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID) or name the principal`,

@@ -3,6 +3,9 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { type BaselineConfig } from './config';
 
+/** The purpose in the trail bucket's physical name (`<project>-<env>-cloudtrail-<uniqueId>`). */
+export const CLOUDTRAIL_BUCKET_PURPOSE = 'cloudtrail';
+
 /** The trail and what it writes into. */
 export interface AuditTrail {
   readonly key: KmsKey;
@@ -42,7 +45,7 @@ export function createAuditTrail(config: BaselineConfig, logsBucket: LogsBucket,
     {
       kmsKeyArn: key.arn,
       logsBucket,
-      bucketName: physicalName(config, 's3-bucket', 'cloudtrail'),
+      bucketName: physicalName(config, 's3-bucket', CLOUDTRAIL_BUCKET_PURPOSE),
       policyStatements: ({ arn }) => [
         {
           Sid: 'AllowCloudTrailAclCheck',

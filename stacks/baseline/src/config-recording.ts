@@ -4,6 +4,9 @@ import * as pulumi from '@pulumi/pulumi';
 import { type BaselineConfig } from './config';
 import { managedConfigRules } from './managed-config-rules';
 
+/** The purpose in the history bucket's physical name (`<project>-<env>-config-history-<uniqueId>`). */
+export const CONFIG_HISTORY_BUCKET_PURPOSE = 'config-history';
+
 /** The AWS Config resources of the baseline. */
 export interface ConfigRecording {
   readonly bucket: SecureBucket;
@@ -16,7 +19,7 @@ export interface ConfigRecording {
 
 /** What {@link createConfigRecording} builds on. */
 export interface ConfigRecordingArgs {
-  /** The key that encrypts the history bucket; its policy must carry `configDeliveryKeyGrant()`. */
+  /** The key that encrypts the history bucket; its policy must carry core's `configDeliveryKeyGrant()`. */
   readonly kmsKeyArn: pulumi.Input<string>;
   readonly logsBucket: LogsBucket;
   readonly provider: aws.Provider;
@@ -38,7 +41,7 @@ export function createConfigRecording(config: BaselineConfig, args: ConfigRecord
     {
       kmsKeyArn: args.kmsKeyArn,
       logsBucket: args.logsBucket,
-      bucketName: physicalName(config, 's3-bucket', 'config-history'),
+      bucketName: physicalName(config, 's3-bucket', CONFIG_HISTORY_BUCKET_PURPOSE),
       policyStatements: ({ arn }) => [
         {
           Sid: 'AllowConfigBucketChecks',
@@ -64,7 +67,7 @@ export function createConfigRecording(config: BaselineConfig, args: ConfigRecord
   const recorder = new aws.cfg.Recorder(
     'account',
     {
-      name: `${config.project}-${config.environment}-recorder`,
+      name: physicalName(config, 'config-recorder', 'recorder'),
       roleArn: serviceRole.arn,
       recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
       recordingMode: { recordingFrequency: 'CONTINUOUS' },
@@ -74,7 +77,7 @@ export function createConfigRecording(config: BaselineConfig, args: ConfigRecord
   const deliveryChannel = new aws.cfg.DeliveryChannel(
     'account',
     {
-      name: `${config.project}-${config.environment}-delivery`,
+      name: physicalName(config, 'config-delivery-channel', 'delivery'),
       s3BucketName: bucket.bucketName,
       s3KmsKeyArn: args.kmsKeyArn,
       snapshotDeliveryProperties: { deliveryFrequency: 'TwentyFour_Hours' },

@@ -1,6 +1,6 @@
 import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
 import { allRules } from '@bulwark/aws-security/src/rules';
-import { resourceNamed, resourcesOfType } from '@bulwark/core/src/testing/program-records';
+import { policyDocumentOf, providerOf, resourceNamed, resourcesOfType, statementWithSid } from '@bulwark/core/src/testing/program-records';
 import { describeFindings } from '@bulwark/stack-testing';
 import { MFA_SELF_SERVICE_ACTIONS } from './mfa-enforcement';
 import { type BaselineOutputs } from './outputs';
@@ -28,23 +28,6 @@ const expected = {
   dev: { regions: ['eu-west-1', 'us-east-1'], minimumLength: 14, maxAge: 90, backupDays: '7' },
   prod: { regions: ['eu-west-1', 'eu-central-1', 'us-east-1'], minimumLength: 16, maxAge: 60, backupDays: '14' },
 } as const;
-
-/** A policy input (JSON text in the wire format) as an object. */
-function documentOf(record: ResourceRecord, property = 'policy'): { Statement: Array<Record<string, unknown>> } {
-  return JSON.parse(record.inputs[property] as string) as { Statement: Array<Record<string, unknown>> };
-}
-
-function statement(document: { Statement: Array<Record<string, unknown>> }, sid: string): Record<string, unknown> {
-  const found = document.Statement.find((candidate) => candidate.Sid === sid);
-  if (found === undefined) throw new Error(`no statement ${sid} in ${JSON.stringify(document)}`);
-  return found;
-}
-
-/** The provider record a resource is deployed through. */
-function providerOf(result: ProgramResult, record: ResourceRecord): ResourceRecord {
-  const urn = (record.provider ?? '').slice(0, (record.provider ?? '').lastIndexOf('::'));
-  return result.resources.find((resource) => resource.urn === urn) as ResourceRecord;
-}
 
 describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => {
   const want = expected[stack];
@@ -91,15 +74,15 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
       expect(attachment.propertyDependencies.group).toEqual([group.urn]);
       expect(attachment.propertyDependencies.policyArn).toEqual([policy.urn]);
       if (mode === 'preview') return;
-      const document = documentOf(policy);
-      expect(statement(document, 'DenyAllExceptMfaSelfServiceWithoutMfa')).toEqual({
+      const document = policyDocumentOf(policy.inputs.policy);
+      expect(statementWithSid(document, 'DenyAllExceptMfaSelfServiceWithoutMfa')).toEqual({
         Sid: 'DenyAllExceptMfaSelfServiceWithoutMfa',
         Effect: 'Deny',
         NotAction: [...MFA_SELF_SERVICE_ACTIONS],
         Resource: '*',
         Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
       });
-      expect(statement(document, 'AllowManageOwnPasswordAndMfa').Resource).toEqual([
+      expect(statementWithSid(document, 'AllowManageOwnPasswordAndMfa').Resource).toEqual([
         `arn:aws:iam::${account}:user/\${aws:username}`,
         `arn:aws:iam::${account}:mfa/\${aws:username}`,
       ]);
@@ -109,6 +92,19 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
       const blocks = resourcesOfType(result, 'aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock');
       expect(blocks).toHaveLength(1);
       expect(blocks[0].inputs).toMatchObject({ blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+    });
+
+    it('accepts server access logs only from the audit buckets of this account', () => {
+      const bucketPolicy = resourceNamed(result, 'aws:s3/bucketPolicy:BucketPolicy', 'access-logs');
+      if (mode === 'preview') return;
+      expect(statementWithSid(policyDocumentOf(bucketPolicy.inputs.policy), 'AllowS3ServerAccessLogDelivery')).toMatchObject({
+        Principal: { Service: 'logging.s3.amazonaws.com' },
+        Action: 's3:PutObject',
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': account },
+          ArnLike: { 'aws:SourceArn': [`arn:aws:s3:::bulwark-${stack}-cloudtrail-k3x9q2`, `arn:aws:s3:::bulwark-${stack}-config-history-k3x9q2`] },
+        },
+      });
     });
 
     it('records every resource type including global ones, delivers to its own encrypted bucket, and is switched on', () => {
@@ -132,15 +128,15 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
       const encryption = resourceNamed(result, 'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration', 'config-history');
       expect(encryption.propertyDependencies.rules).toEqual([auditKey.urn]);
       if (mode === 'update') {
-        const policy = documentOf(resourceNamed(result, 'aws:s3/bucketPolicy:BucketPolicy', 'config-history'));
-        expect(statement(policy, 'AllowConfigDelivery')).toMatchObject({
+        const policy = policyDocumentOf(resourceNamed(result, 'aws:s3/bucketPolicy:BucketPolicy', 'config-history').inputs.policy);
+        expect(statementWithSid(policy, 'AllowConfigDelivery')).toMatchObject({
           Principal: { Service: 'config.amazonaws.com' },
           Action: 's3:PutObject',
           Resource: `arn:aws:s3:::bulwark-${stack}-config-history-k3x9q2/AWSLogs/${account}/Config/*`,
           Condition: { StringEquals: { 'aws:SourceAccount': account, 's3:x-amz-acl': 'bucket-owner-full-control' } },
         });
-        const keyPolicy = documentOf(auditKey);
-        expect(statement(keyPolicy, 'AllowConfigDelivery')).toMatchObject({
+        const keyPolicy = policyDocumentOf(auditKey.inputs.policy);
+        expect(statementWithSid(keyPolicy, 'AllowConfigDelivery')).toMatchObject({
           Principal: { Service: 'config.amazonaws.com' },
           Condition: { StringEquals: { 'aws:SourceAccount': account } },
         });
@@ -200,13 +196,13 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
         const trailArn = `arn:aws:cloudtrail:eu-west-1:${account}:trail/bulwark-${stack}-audit`;
         expect(trail.outputs.arn).toBe(trailArn);
         expect(selectors[1].fieldSelectors[2]).toEqual({ field: 'resources.ARN', notStartsWiths: [`arn:aws:s3:::bulwark-${stack}-cloudtrail-k3x9q2/`] });
-        const policy = documentOf(trailBucketPolicy);
+        const policy = policyDocumentOf(trailBucketPolicy.inputs.policy);
         const cloudTrailStatements = policy.Statement.filter((candidate) => JSON.stringify(candidate.Principal ?? '').includes('cloudtrail'));
         expect(cloudTrailStatements.map((candidate) => candidate.Sid)).toEqual(['AllowCloudTrailAclCheck', 'AllowCloudTrailWrite']);
         for (const candidate of cloudTrailStatements) {
           expect((candidate.Condition as { StringEquals: Record<string, string> }).StringEquals['aws:SourceArn']).toBe(trailArn);
         }
-        const keyStatement = statement(documentOf(trailKey), 'AllowCloudTrail');
+        const keyStatement = statementWithSid(policyDocumentOf(trailKey.inputs.policy), 'AllowCloudTrail');
         expect(keyStatement).toMatchObject({
           Principal: { Service: 'cloudtrail.amazonaws.com' },
           Action: ['kms:GenerateDataKey*', 'kms:DescribeKey'],

@@ -1,10 +1,9 @@
-import { createAwsProvider, KmsKey, LogsBucket, physicalName, s3ServerAccessLogsKeyGrant } from '@bulwark/core';
+import { configDeliveryKeyGrant, createAwsProvider, KmsKey, LogsBucket, physicalName, s3BucketArn, s3ServerAccessLogsKeyGrant } from '@bulwark/core';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { createAuditTrail } from './audit-trail';
+import { CLOUDTRAIL_BUCKET_PURPOSE, createAuditTrail } from './audit-trail';
 import { loadBaselineConfig } from './config';
-import { configDeliveryKeyGrant } from './config-delivery-key-grant';
-import { createConfigRecording } from './config-recording';
+import { CONFIG_HISTORY_BUCKET_PURPOSE, createConfigRecording } from './config-recording';
 import { createMfaEnforcement } from './mfa-enforcement';
 import { type BaselineOutputs } from './outputs';
 import { createRegionalControls } from './regional-controls';
@@ -58,9 +57,16 @@ export function program(): BaselineProgramOutputs {
     },
     opts,
   );
+  // Only the audit buckets may deliver access logs here: another bucket of the account must not write into audit logs.
+  const partition = aws.getPartitionOutput({}, opts).partition;
   const accessLogs = new LogsBucket(
     'access-logs',
-    { kmsKeyArn: auditKey.arn, expirationDays: config.logArchiveRetentionDays, bucketName: physicalName(config, 's3-bucket', 'access-logs') },
+    {
+      kmsKeyArn: auditKey.arn,
+      expirationDays: config.logArchiveRetentionDays,
+      bucketName: physicalName(config, 's3-bucket', 'access-logs'),
+      sourceBucketArns: [CLOUDTRAIL_BUCKET_PURPOSE, CONFIG_HISTORY_BUCKET_PURPOSE].map((purpose) => s3BucketArn(partition, physicalName(config, 's3-bucket', purpose))),
+    },
     opts,
   );
 

@@ -49,7 +49,7 @@ export function createRegionalControls(config: BaselineConfig, region: string, p
   );
   const analyzer = new aws.accessanalyzer.Analyzer(
     `access-analyzer-${region}`,
-    { region, analyzerName: `${config.project}-${config.environment}-account`, type: 'ACCOUNT' },
+    { region, analyzerName: physicalName(config, 'access-analyzer', 'account'), type: 'ACCOUNT' },
     opts,
   );
   const ebsKey = new KmsKey(

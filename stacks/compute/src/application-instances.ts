@@ -57,7 +57,11 @@ export function createApplicationInstances(args: ApplicationInstancesArgs, opts:
     { role: role.roleName, policyArn: pulumi.interpolate`arn:${args.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore` },
     opts,
   );
-  const instanceProfile = new aws.iam.InstanceProfile('instance', { name: physicalName(config, 'iam-role', 'instance', { region: config.region }), role: role.roleName }, opts);
+  const instanceProfile = new aws.iam.InstanceProfile(
+    'instance',
+    { name: physicalName(config, 'iam-instance-profile', 'instance', { region: config.region }), role: role.roleName },
+    opts,
+  );
 
   // Auto Scaling launches instances as its service-linked role, which must be able to use the volume key and
   // hand EC2 a grant for it. KmsKey policies never give CreateGrant to key users, so a grant does it.
@@ -78,7 +82,7 @@ export function createApplicationInstances(args: ApplicationInstancesArgs, opts:
   const launchTemplate = new aws.ec2.LaunchTemplate(
     'application',
     {
-      name: `${config.project}-${config.environment}-application`,
+      name: physicalName(config, 'launch-template', 'application'),
       description: 'application instances: IMDSv2, private, encrypted root volume',
       imageId,
       instanceType: settings.instanceType,
@@ -105,7 +109,7 @@ export function createApplicationInstances(args: ApplicationInstancesArgs, opts:
   const autoScalingGroup = new aws.autoscaling.Group(
     'application',
     {
-      name: `${config.project}-${config.environment}-application`,
+      name: physicalName(config, 'autoscaling-group', 'application'),
       vpcZoneIdentifiers: args.privateSubnetIds,
       minSize: settings.minSize,
       maxSize: settings.maxSize,

@@ -54,7 +54,7 @@ export function createCache(args: CacheArgs, opts: pulumi.CustomResourceOptions)
   );
   const subnetGroup = new aws.elasticache.SubnetGroup(
     'cache',
-    { name: `${config.project}-${config.environment}-cache`, description: 'private subnets of the network stack', subnetIds: args.privateSubnetIds },
+    { name: physicalName(config, 'elasticache-subnet-group', 'cache'), description: 'private subnets of the network stack', subnetIds: args.privateSubnetIds },
     opts,
   );
   const replicationGroup = new aws.elasticache.ReplicationGroup(

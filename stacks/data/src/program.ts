@@ -6,13 +6,15 @@ import {
   KmsKey,
   LogsBucket,
   physicalName,
+  referenceStack,
+  s3BucketArn,
   s3ServerAccessLogsKeyGrant,
   SecureBucket,
 } from '@bulwark/core';
+import type { NetworkOutputs } from '@bulwark/stack-network/src/outputs';
 import { createCache } from './cache';
 import { loadDataConfig } from './config';
 import { createDatabase } from './database';
-import { referenceNetwork } from './network-reference';
 import { type DataBucketOutput, type DataOutputs } from './outputs';
 import { createTable } from './table';
 
@@ -27,7 +29,12 @@ export function program(): DataStackOutputs {
   const config = loadDataConfig();
   const provider = createAwsProvider(config);
   const opts: pulumi.CustomResourceOptions = { provider };
-  const network = referenceNetwork(config);
+  // The network stack of this environment: `data:organization` (default: this stack's own), `data:networkProject`.
+  const network = referenceStack<NetworkOutputs>('network', {
+    organization: config.settings.organization,
+    project: config.settings.networkProject,
+    environment: config.environment,
+  });
 
   const key = new KmsKey(
     'data',
@@ -49,7 +56,7 @@ export function program(): DataStackOutputs {
       kmsKeyArn: key.arn,
       bucketName: physicalName(config, 's3-bucket', 'access-logs'),
       expirationDays: config.logArchiveRetentionDays,
-      sourceBucketArns: [...bucketNames.values()].map((name) => pulumi.interpolate`arn:${partition}:s3:::${name}`),
+      sourceBucketArns: [...bucketNames.values()].map((name) => s3BucketArn(partition, name)),
     },
     opts,
   );
@@ -57,7 +64,7 @@ export function program(): DataStackOutputs {
   const dataBuckets: Record<string, pulumi.Output<DataBucketOutput>> = {};
   for (const [purpose, bucketName] of bucketNames) {
     new SecureBucket(purpose, { kmsKeyArn: key.arn, logsBucket: logs, bucketName }, opts);
-    dataBuckets[purpose] = pulumi.output({ name: bucketName, arn: pulumi.interpolate`arn:${partition}:s3:::${bucketName}` });
+    dataBuckets[purpose] = pulumi.output({ name: bucketName, arn: s3BucketArn(partition, bucketName) });
   }
 
   const table = createTable(config, key.arn, opts);

@@ -1,5 +1,6 @@
 import * as aws from '@pulumi/aws';
 import type * as pulumi from '@pulumi/pulumi';
+import { physicalName } from '@bulwark/core';
 import { type EdgeStackConfig } from './config';
 
 /** The resources that deliver a distribution's access logs to a log group (CloudFront standard logging v2). */
@@ -20,15 +21,14 @@ export function createAccessLogging(
   logGroupArn: pulumi.Input<string>,
   opts: pulumi.CustomResourceOptions,
 ): AccessLogging {
-  const prefix = `${config.project}-${config.environment}`;
   const source = new aws.cloudwatch.LogDeliverySource(
     'cloudfront-access',
-    { name: `${prefix}-cloudfront-access`, logType: 'ACCESS_LOGS', resourceArn: distributionArn },
+    { name: physicalName(config, 'log-delivery-source', 'cloudfront-access'), logType: 'ACCESS_LOGS', resourceArn: distributionArn },
     opts,
   );
   const destination = new aws.cloudwatch.LogDeliveryDestination(
     'cloudfront-access',
-    { name: `${prefix}-cloudfront-access`, outputFormat: 'json', deliveryDestinationConfiguration: { destinationResourceArn: logGroupArn } },
+    { name: physicalName(config, 'log-delivery-destination', 'cloudfront-access'), outputFormat: 'json', deliveryDestinationConfiguration: { destinationResourceArn: logGroupArn } },
     opts,
   );
   const delivery = new aws.cloudwatch.LogDelivery(

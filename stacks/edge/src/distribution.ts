@@ -1,5 +1,6 @@
 import * as aws from '@pulumi/aws';
 import type * as pulumi from '@pulumi/pulumi';
+import { physicalName } from '@bulwark/core';
 import { type EdgeStackConfig } from './config';
 
 /** AWS's managed "CachingOptimized" cache policy: the same id in every account. */
@@ -31,7 +32,7 @@ export function createDistribution(args: DistributionArgs, opts: pulumi.CustomRe
   const originAccessControl = new aws.cloudfront.OriginAccessControl(
     'site',
     {
-      name: `${config.project}-${config.environment}-site`,
+      name: physicalName(config, 'cloudfront-origin-access-control', 'site'),
       description: 'signs every origin request to the site bucket',
       originAccessControlOriginType: 's3',
       signingBehavior: 'always',
@@ -42,7 +43,7 @@ export function createDistribution(args: DistributionArgs, opts: pulumi.CustomRe
   const securityHeaders = new aws.cloudfront.ResponseHeadersPolicy(
     'security-headers',
     {
-      name: `${config.project}-${config.environment}-security-headers`,
+      name: physicalName(config, 'cloudfront-response-headers-policy', 'security-headers'),
       comment: 'HSTS, no sniffing, no framing, strict referrer, same-origin content',
       securityHeadersConfig: {
         strictTransportSecurity: { accessControlMaxAgeSec: 63072000, includeSubdomains: true, preload: true, override: true },

@@ -3,9 +3,6 @@ import * as pulumi from '@pulumi/pulumi';
 import { cloudWatchLogsKeyGrant, EncryptedLogGroup, KmsKey, physicalName } from '@bulwark/core';
 import { type EdgeStackConfig } from './config';
 
-/** WAF only delivers to log groups whose names start with this. */
-export const WAF_LOG_GROUP_PREFIX = 'aws-waf-logs-';
-
 /** Where the edge's logs go: CloudWatch log groups in us-east-1, encrypted with a key of that region. */
 export interface EdgeLogs {
   readonly key: KmsKey;
@@ -32,7 +29,7 @@ export function createEdgeLogs(config: EdgeStackConfig, opts: pulumi.CustomResou
   );
   const wafLogGroup = new EncryptedLogGroup(
     'waf',
-    { kmsKeyArn: key.arn, retentionInDays: config.logRetentionDays, logGroupName: `${WAF_LOG_GROUP_PREFIX}${config.project}-${config.environment}-edge` },
+    { kmsKeyArn: key.arn, retentionInDays: config.logRetentionDays, logGroupName: physicalName(config, 'waf-log-group', 'edge') },
     opts,
   );
   const accessLogGroup = new EncryptedLogGroup(
@@ -61,7 +58,7 @@ export function createEdgeLogs(config: EdgeStackConfig, opts: pulumi.CustomResou
   });
   const deliveryPolicy = new aws.cloudwatch.LogResourcePolicy(
     'edge-log-delivery',
-    { policyName: `${config.project}-${config.environment}-edge-log-delivery`, policyDocument },
+    { policyName: physicalName(config, 'log-resource-policy', 'edge-log-delivery'), policyDocument },
     opts,
   );
   return { key, wafLogGroup, accessLogGroup, deliveryPolicy };

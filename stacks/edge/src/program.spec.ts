@@ -1,5 +1,5 @@
 import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
-import { onlyResourceOfType, policyDocumentOf, resourceNamed, resourcesOfType, statementWithSid } from '@bulwark/core/src/testing/program-records';
+import { onlyResourceOfType, policyDocumentOf, providerOf, resourceNamed, resourcesOfType, statementWithSid } from '@bulwark/core/src/testing/program-records';
 import { CACHING_OPTIMIZED_POLICY_ID } from './distribution';
 import { type EdgeOutputs } from './outputs';
 import { CLOUDFRONT_READ_STATEMENT_SID } from './site-origin';
@@ -10,13 +10,6 @@ const STACKS = [
   { stack: 'dev', rateLimit: 1000, aliases: ['dev.www.example.com'], priceClass: 'PriceClass_100', logDays: 90 },
   { stack: 'prod', rateLimit: 2000, aliases: ['www.example.com', 'example.com'], priceClass: 'PriceClass_All', logDays: 365 },
 ] as const;
-
-/** The provider a custom resource deploys through. */
-function providerOf(result: ProgramResult, resource: ResourceRecord): ResourceRecord {
-  const provider = resourcesOfType(result, 'pulumi:providers:aws').find((candidate) => resource.provider?.startsWith(`${candidate.urn}::`));
-  if (provider === undefined) throw new Error(`no provider for ${resource.urn}`);
-  return provider;
-}
 
 describe.each(STACKS)('edge stack $stack', (expected) => {
   describe.each(['preview', 'update'] as const)('%s', (mode) => {
@@ -112,6 +105,18 @@ describe.each(STACKS)('edge stack $stack', (expected) => {
           Condition: { StringEquals: { 'aws:SourceAccount': deploymentAccount(expected.stack) }, ArnLike: { 'aws:SourceArn': `arn:aws:cloudfront::${deploymentAccount(expected.stack)}:distribution/*` } },
         });
       }
+    });
+
+    it('accepts server access logs only from the site bucket of this account', () => {
+      const logs = resourceNamed(result, 'aws:s3/bucketPolicy:BucketPolicy', 'site-access-logs');
+      if (mode === 'preview') return;
+      expect(statementWithSid(policyDocumentOf(logs.inputs.policy), 'AllowS3ServerAccessLogDelivery')).toMatchObject({
+        Principal: { Service: 'logging.s3.amazonaws.com' },
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': deploymentAccount(expected.stack) },
+          ArnLike: { 'aws:SourceArn': [`arn:aws:s3:::bulwark-${expected.stack}-site-k3x9q2`] },
+        },
+      });
     });
 
     it('serves over HTTPS only with TLSv1.2_2021, security headers and the web ACL', () => {

@@ -1,5 +1,6 @@
 import type * as pulumi from '@pulumi/pulumi';
-import { type KeyServiceGrant, KmsKey, LogsBucket, physicalName, s3ServerAccessLogsKeyGrant, SecureBucket } from '@bulwark/core';
+import { cloudFrontOriginKeyGrant, KmsKey, LogsBucket, physicalName, s3BucketArn, s3ServerAccessLogsKeyGrant, SecureBucket } from '@bulwark/core';
+import * as aws from '@pulumi/aws';
 import { type EdgeStackConfig } from './config';
 
 /** The Sid of the bucket policy statement letting the distribution read the site. */
@@ -13,25 +14,9 @@ export interface SiteOrigin {
 }
 
 /**
- * CloudFront (through origin access control) decrypts the SSE-KMS site objects. The key policy cannot name the
- * distribution (the distribution needs the bucket, which needs the key), so it is bound to this account's
- * distributions; the bucket policy names the one distribution.
- */
-function cloudFrontOriginKeyGrant(): KeyServiceGrant {
-  return {
-    sid: 'AllowCloudFrontOriginDecrypt',
-    servicePrincipal: 'cloudfront.amazonaws.com',
-    actions: ['kms:Decrypt'],
-    conditions: ({ accountId, partition }) => ({
-      StringEquals: { 'aws:SourceAccount': accountId },
-      ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudfront::${accountId}:distribution/*` },
-    }),
-  };
-}
-
-/**
  * The site bucket: a {@link SecureBucket} (private, SSE-KMS, versioned, TLS only) logging to its own
- * {@link LogsBucket}, readable by exactly one CloudFront distribution (`AWS:SourceArn` condition).
+ * {@link LogsBucket} that accepts its logs only, readable by exactly one CloudFront distribution (`AWS:SourceArn`
+ * condition); the key lets CloudFront decrypt for this account's distributions (core's `cloudFrontOriginKeyGrant()`).
  */
 export function createSiteOrigin(config: EdgeStackConfig, distributionArn: pulumi.Input<string>, opts: pulumi.CustomResourceOptions): SiteOrigin {
   const key = new KmsKey(
@@ -44,9 +29,17 @@ export function createSiteOrigin(config: EdgeStackConfig, distributionArn: pulum
     },
     opts,
   );
+  // Bucket names follow from config, so the logs bucket can admit the site bucket's logs and no other bucket's.
+  const siteBucketName = physicalName(config, 's3-bucket', 'site');
+  const partition = aws.getPartitionOutput({}, opts).partition;
   const logsBucket = new LogsBucket(
     'site-access-logs',
-    { kmsKeyArn: key.arn, bucketName: physicalName(config, 's3-bucket', 'site-access-logs'), expirationDays: config.logArchiveRetentionDays },
+    {
+      kmsKeyArn: key.arn,
+      bucketName: physicalName(config, 's3-bucket', 'site-access-logs'),
+      expirationDays: config.logArchiveRetentionDays,
+      sourceBucketArns: [s3BucketArn(partition, siteBucketName)],
+    },
     opts,
   );
   const siteBucket = new SecureBucket(
@@ -54,7 +47,7 @@ export function createSiteOrigin(config: EdgeStackConfig, distributionArn: pulum
     {
       kmsKeyArn: key.arn,
       logsBucket,
-      bucketName: physicalName(config, 's3-bucket', 'site'),
+      bucketName: siteBucketName,
       policyStatements: ({ arn }) => [
         {
           Sid: CLOUDFRONT_READ_STATEMENT_SID,

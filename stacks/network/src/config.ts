@@ -1,4 +1,5 @@
 import {
+  availabilityZoneSchema,
   booleanKey,
   type ConfigIssue,
   listKey,
@@ -50,12 +51,7 @@ const vpcCidrSchema = z
 export const networkSettingKeys = {
   vpcCidr: stringKey(vpcCidrSchema.default('10.0.0.0/16'), VPC_CIDR_FORM),
   availabilityZones: listKey(
-    z
-      .array(z.string({ error: 'an availability zone name such as "eu-west-1a"' }).regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[1-9][a-z]$/, {
-        error: 'an availability zone name such as "eu-west-1a"',
-      }))
-      .min(1, { error: AZ_FORM })
-      .max(6, { error: AZ_FORM }),
+    z.array(availabilityZoneSchema).min(1, { error: AZ_FORM }).max(6, { error: AZ_FORM }),
     AZ_FORM,
   ),
   subnetPrefixLength: numberKey(

@@ -1,4 +1,4 @@
-import { createAwsProvider } from '@bulwark/core';
+import { createAwsProvider, physicalName } from '@bulwark/core';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { loadNetworkConfig, type NetworkConfig } from './config';
@@ -30,20 +30,19 @@ export function program(): NetworkProgramOutputs {
   const { network } = config;
   const provider = createAwsProvider(config);
   const opts = { provider };
-  const nameTag = (purpose: string) => ({ Name: `${config.project}-${config.environment}-${purpose}` });
 
   const vpc = new aws.ec2.Vpc(
     'main',
-    { cidrBlock: network.vpcCidr, enableDnsSupport: true, enableDnsHostnames: true, tags: nameTag('vpc') },
+    { cidrBlock: network.vpcCidr, enableDnsSupport: true, enableDnsHostnames: true, tags: nameTag(config, 'vpc') },
     opts,
   );
   // The default security group and NACL admit traffic until told otherwise; with no rules both deny everything,
   // so a resource launched without an explicit group or subnet association gets no network at all.
-  new aws.ec2.DefaultSecurityGroup('default', { vpcId: vpc.id, tags: nameTag('default-closed') }, opts);
-  new aws.ec2.DefaultNetworkAcl('default', { defaultNetworkAclId: vpc.defaultNetworkAclId, tags: nameTag('default-closed') }, opts);
+  new aws.ec2.DefaultSecurityGroup('default', { vpcId: vpc.id, tags: nameTag(config, 'default-closed') }, opts);
+  new aws.ec2.DefaultNetworkAcl('default', { defaultNetworkAclId: vpc.defaultNetworkAclId, tags: nameTag(config, 'default-closed') }, opts);
 
   const internetGateway = network.internetGateway
-    ? new aws.ec2.InternetGateway('main', { vpcId: vpc.id, tags: nameTag('igw') }, opts)
+    ? new aws.ec2.InternetGateway('main', { vpcId: vpc.id, tags: nameTag(config, 'igw') }, opts)
     : undefined;
 
   const zoneCount = network.availabilityZones.length;
@@ -56,7 +55,7 @@ export function program(): NetworkProgramOutputs {
         availabilityZone: zone,
         cidrBlock: formatIpv4Network(nthSubnet(network.vpcNetwork, network.subnetPrefixLength, index)),
         mapPublicIpOnLaunch: false,
-        tags: { ...nameTag(`private-${zone}`), Tier: 'private' },
+        tags: { ...nameTag(config, `private-${zone}`), Tier: 'private' },
       },
       opts,
     );
@@ -69,18 +68,18 @@ export function program(): NetworkProgramOutputs {
             cidrBlock: formatIpv4Network(nthSubnet(network.vpcNetwork, network.subnetPrefixLength, zoneCount + index)),
             // Instances in public subnets get a public address only when they ask for one (the bastion).
             mapPublicIpOnLaunch: false,
-            tags: { ...nameTag(`public-${zone}`), Tier: 'public' },
+            tags: { ...nameTag(config, `public-${zone}`), Tier: 'public' },
           },
           opts,
         )
       : undefined;
-    const privateRouteTable = new aws.ec2.RouteTable(`private-${zone}`, { vpcId: vpc.id, tags: nameTag(`private-${zone}`) }, opts);
+    const privateRouteTable = new aws.ec2.RouteTable(`private-${zone}`, { vpcId: vpc.id, tags: nameTag(config, `private-${zone}`) }, opts);
     new aws.ec2.RouteTableAssociation(`private-${zone}`, { subnetId: privateSubnet.id, routeTableId: privateRouteTable.id }, opts);
     return { zone, privateSubnet, publicSubnet, privateRouteTable };
   });
 
   if (internetGateway) {
-    const publicRouteTable = new aws.ec2.RouteTable('public', { vpcId: vpc.id, tags: nameTag('public') }, opts);
+    const publicRouteTable = new aws.ec2.RouteTable('public', { vpcId: vpc.id, tags: nameTag(config, 'public') }, opts);
     new aws.ec2.Route('public-internet', { routeTableId: publicRouteTable.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: internetGateway.id }, opts);
     for (const { zone, publicSubnet } of zones) {
       new aws.ec2.RouteTableAssociation(`public-${zone}`, { subnetId: (publicSubnet as aws.ec2.Subnet).id, routeTableId: publicRouteTable.id }, opts);
@@ -110,7 +109,7 @@ export function program(): NetworkProgramOutputs {
         serviceName: `com.amazonaws.${config.region}.${service}`,
         vpcEndpointType: 'Gateway',
         routeTableIds: privateRouteTableIds,
-        tags: nameTag(`${service}-endpoint`),
+        tags: nameTag(config, `${service}-endpoint`),
       },
       opts,
     );
@@ -133,6 +132,11 @@ export function program(): NetworkProgramOutputs {
   };
 }
 
+/** The `Name` tag the EC2 console lists a network resource by. */
+function nameTag(config: NetworkConfig, purpose: string): { Name: string } {
+  return { Name: physicalName(config, 'ec2-name-tag', purpose) };
+}
+
 /**
  * NAT gateways in the public subnets: one per zone (`perAz`, so losing a zone never cuts the others off the
  * internet) or one shared (`single`, cheaper for dev); each private route table sends 0.0.0.0/0 to its zone's
@@ -144,14 +148,15 @@ function createNatGateways(config: NetworkConfig, zones: readonly ZoneNetwork[],
   const opts = { provider };
   const gatewayZones = mode === 'perAz' ? zones : zones.slice(0, 1);
   const gateways = gatewayZones.map(({ zone, publicSubnet }) => {
-    const address = new aws.ec2.Eip(`nat-${zone}`, { domain: 'vpc', tags: { Name: `${config.project}-${config.environment}-nat-${zone}` } }, opts);
+    const tags = nameTag(config, `nat-${zone}`);
+    const address = new aws.ec2.Eip(`nat-${zone}`, { domain: 'vpc', tags }, opts);
     return new aws.ec2.NatGateway(
       zone,
       {
         subnetId: (publicSubnet as aws.ec2.Subnet).id,
         allocationId: address.id,
         connectivityType: 'public',
-        tags: { Name: `${config.project}-${config.environment}-nat-${zone}` },
+        tags,
       },
       { provider, dependsOn: [internetGateway] },
     );
@@ -177,7 +182,7 @@ function createNetworkAcl(
       subnetIds: subnets.map((subnet) => subnet.id),
       ingress: rules.ingress.map((entry) => ({ ...entry })),
       egress: rules.egress.map((entry) => ({ ...entry })),
-      tags: { Name: `${config.project}-${config.environment}-${tier}` },
+      tags: nameTag(config, tier),
     },
     { provider },
   );

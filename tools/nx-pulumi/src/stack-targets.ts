@@ -34,7 +34,6 @@ type CommandForEnvironment = (environment: string) => string;
 
 /** Builds the preview, deploy, refresh, drift and check targets of one Pulumi project. */
 export function stackTargets(input: StackTargetInput, options: ResolvedNxPulumiOptions): Record<string, TargetConfiguration> {
-  const stackName = (environment: string): string => `${options.organization}/${input.pulumiProject}/${environment}`;
   // pulumi runs from the stack directory, so the pack path must be relative to it.
   const packFromStack = posix.relative(input.projectRoot, options.policyPack) || '.';
   const policyFlags = (environment: string): string => {
@@ -43,7 +42,7 @@ export function stackTargets(input: StackTargetInput, options: ResolvedNxPulumiO
       .filter(Boolean)
       .join(' ');
   };
-  const stackFlag = (environment: string): string => `--stack ${shellArgument(stackName(environment))}`;
+  const stackFlag = (environment: string): string => `--stack ${shellArgument(qualifiedStackName(options, input, environment))}`;
   const inStackDirectory = { cwd: input.projectRoot };
 
   const pulumiTarget = (command: CommandForEnvironment, extra: Partial<TargetConfiguration>): TargetConfiguration =>
@@ -108,12 +107,17 @@ export function stackMetadata(input: StackTargetInput, options: ResolvedNxPulumi
       return [
         environment,
         {
-          stack: `${options.organization}/${input.pulumiProject}/${environment}`,
+          stack: qualifiedStackName(options, input, environment),
           policyPackConfig: config === undefined ? null : posix.join(input.projectRoot, config),
         },
       ];
     }),
   );
+}
+
+// The one place a stack's fully qualified name is built: the deploy targets and the metadata must agree on it.
+function qualifiedStackName(options: ResolvedNxPulumiOptions, input: StackTargetInput, environment: string): string {
+  return `${options.organization}/${input.pulumiProject}/${environment}`;
 }
 
 function environmentTarget(

@@ -23,6 +23,13 @@ export function onlyResourceOfType(result: ProgramResult, type: string): Resourc
   return matches[0];
 }
 
+/** The provider record a custom resource deploys through, failing the test when the run registered none. */
+export function providerOf(result: ProgramResult, resource: ResourceRecord): ResourceRecord {
+  const provider = resourcesOfType(result, 'pulumi:providers:aws').find((candidate) => resource.provider?.startsWith(`${candidate.urn}::`));
+  if (provider === undefined) throw new Error(`no provider for ${resource.urn}`);
+  return provider;
+}
+
 /** A policy input (JSON text or object) as an object, for assertions on its statements. */
 export function policyDocumentOf(value: WireValue | undefined): { Statement: Array<Record<string, unknown>> } {
   if (typeof value === 'string') return JSON.parse(value) as { Statement: Array<Record<string, unknown>> };

@@ -12,6 +12,7 @@ const config: StackConfig = {
   uniqueId: 'k3x9q2',
   region: 'eu-west-1',
   regions: ['eu-west-1', 'us-east-1'],
+  allowedAccountIds: ['444455556666'],
   logRetentionDays: 365,
   backupRetentionDays: 14,
   logArchiveRetentionDays: 365,

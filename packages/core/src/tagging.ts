@@ -59,7 +59,7 @@ export function createAwsProvider(config: StackConfig, options: AwsProviderOptio
     {
       region,
       defaultTags: { tags: { ...standardTags(config) } },
-      ...(config.allowedAccountIds ? { allowedAccountIds: [...config.allowedAccountIds] } : {}),
+      allowedAccountIds: [...config.allowedAccountIds],
     },
     options.opts,
   );

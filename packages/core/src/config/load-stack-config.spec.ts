@@ -5,6 +5,7 @@ import { StackConfigError } from './stack-config-error';
 
 const validConfig: Record<string, string> = {
   'aws:region': 'eu-west-1',
+  'aws:allowedAccountIds': '["111122223333"]',
   'bulwark:environment': 'dev',
   'bulwark:owner': 'platform-team@example.com',
   'bulwark:project': 'bulwark',
@@ -49,6 +50,7 @@ describe('loadStackConfig', () => {
       uniqueId: 'k3x9q2',
       region: 'eu-west-1',
       regions: ['eu-west-1'],
+      allowedAccountIds: ['111122223333'],
       logRetentionDays: 365,
       backupRetentionDays: 14,
       logArchiveRetentionDays: 365,
@@ -102,6 +104,7 @@ describe('loadStackConfig', () => {
     ['bulwark:regions[1]', { 'bulwark:regions': '["eu-west-1","mars-1"]' }, 'bulwark:regions[1] = "mars-1"', /AWS region code/],
     ['bulwark:regions (primary missing)', { 'bulwark:regions': '["us-east-1"]' }, 'bulwark:regions = ["us-east-1"]', /includes the primary region aws:region = "eu-west-1"/],
     ['bulwark:regions (empty)', { 'bulwark:regions': '[]' }, 'bulwark:regions = []', /non-empty list/],
+    ['aws:allowedAccountIds (missing)', { 'aws:allowedAccountIds': undefined }, 'aws:allowedAccountIds = (not set)', /YAML list of account ids/],
     ['aws:allowedAccountIds (not a list)', { 'aws:allowedAccountIds': '111122223333' }, 'aws:allowedAccountIds = "111122223333"', /YAML list of account ids/],
     ['aws:allowedAccountIds[1]', { 'aws:allowedAccountIds': '["111122223333","prod"]' }, 'aws:allowedAccountIds[1] = "prod"', /12-digit AWS account id/],
     ['aws:allowedAccountIds (empty)', { 'aws:allowedAccountIds': '[]' }, 'aws:allowedAccountIds = []', /non-empty list of account ids/],

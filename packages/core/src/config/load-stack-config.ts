@@ -78,7 +78,7 @@ export function loadStackConfig<K extends StackSettingKeys = Record<never, never
     ...(shared as Omit<StackConfig, 'region' | 'regions' | 'allowedAccountIds' | 'pulumiProject' | 'stack'>),
     region: region as string,
     regions,
-    ...(allowedAccountIds ? { allowedAccountIds } : {}),
+    allowedAccountIds: allowedAccountIds as string[],
     pulumiProject: pulumi.getProject(),
     stack: pulumi.getStack(),
     settings: settings as StackSettings<K>,

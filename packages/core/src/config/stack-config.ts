@@ -38,15 +38,14 @@ export const primaryRegionKey = stringKey(awsRegionSchema, AWS_REGION_FORM);
 const ACCOUNT_ID_FORM = 'a 12-digit AWS account id in quotes, e.g. "111122223333"';
 
 /**
- * `aws:allowedAccountIds`, the AWS provider's own key: the accounts the stack may deploy into. Explicit providers
- * do not read stack config, so `createAwsProvider` passes it on; without it a provider deploys wherever the
- * credentials point.
+ * `aws:allowedAccountIds`, the AWS provider's own key: the accounts the stack may deploy into. Required: without
+ * it a provider deploys wherever the credentials point, and a dev stack applied with prod credentials lands in
+ * prod. Explicit providers do not read stack config, so `createAwsProvider` passes it on.
  */
 export const allowedAccountIdsKey = listKey(
   z
     .array(z.string().regex(/^\d{12}$/, { error: ACCOUNT_ID_FORM }), { error: `a YAML list of account ids, each ${ACCOUNT_ID_FORM}` })
-    .min(1, { error: `a non-empty list of account ids, each ${ACCOUNT_ID_FORM}` })
-    .optional(),
+    .min(1, { error: `a non-empty list of account ids, each ${ACCOUNT_ID_FORM}` }),
   `a YAML list of account ids, each ${ACCOUNT_ID_FORM}`,
 );
 
@@ -64,8 +63,8 @@ export interface StackConfig {
   readonly region: string;
   /** `bulwark:regions`: every region the organisation uses, the primary region included. */
   readonly regions: readonly string[];
-  /** `aws:allowedAccountIds`: the accounts the stack may deploy into; unset means any account. */
-  readonly allowedAccountIds?: readonly string[];
+  /** `aws:allowedAccountIds`: the accounts the stack may deploy into (the provider refuses any other). */
+  readonly allowedAccountIds: readonly string[];
   /** `bulwark:logRetentionDays`: CloudWatch log group retention (at least 90). */
   readonly logRetentionDays: number;
   /** `bulwark:backupRetentionDays`: RDS automated backup retention (7 to 35). */

@@ -49,6 +49,7 @@ export function statementWithSid(document: { Statement: Array<Record<string, unk
 /** Config every component spec runs with: a valid stack in eu-west-1. */
 export const componentTestConfig = {
   'aws:region': 'eu-west-1',
+  'aws:allowedAccountIds': ['123456789012'],
   'bulwark:environment': 'dev',
   'bulwark:owner': 'platform-team',
   'bulwark:project': 'bulwark',

@@ -28,3 +28,22 @@ export function bulwarkCheck(stackDirectory: string, args: readonly string[]) {
   });
   return { status: run.status, stderr: run.stderr, report: run.stdout.trim() ? JSON.parse(run.stdout) : undefined };
 }
+
+/**
+ * Declares, in the calling spec, that `bulwark check` on the stack exits 0 with zero mandatory violations for
+ * every stack config (`dev`, `prod`) in both modes, with the stack's own `policy-config.json`.
+ */
+export function itPassesBulwarkCheck(stackDirectory: string, project: string): void {
+  const policyConfig = path.join(path.relative(workspaceRoot(stackDirectory), stackDirectory), 'policy-config.json');
+  it.each([
+    ['dev', []],
+    ['dev', ['--update']],
+    ['prod', []],
+    ['prod', ['--update']],
+  ])('%s %j exits 0 with zero mandatory violations', (stack, extra) => {
+    const { status, stderr, report } = bulwarkCheck(stackDirectory, ['--stack', stack, '--policy-pack-config', policyConfig, ...extra]);
+    expect({ status, stderr: status === 0 ? '' : stderr }).toEqual({ status: 0, stderr: '' });
+    expect(report.summary.mandatory).toBe(0);
+    expect(report.stacks[0]).toMatchObject({ project, stack, mode: extra.includes('--update') ? 'update' : 'preview' });
+  });
+}

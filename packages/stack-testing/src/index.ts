@@ -8,4 +8,4 @@ export { deploymentAccountOf, readStackConfigFile } from './stack-config-file';
 export { evaluateWorkspacePack } from './workspace-pack';
 export { describeFindings } from './describe-findings';
 export { shapeOf } from './value-shape';
-export { bulwarkCheck, workspaceRoot } from './bulwark-check';
+export { bulwarkCheck, itPassesBulwarkCheck, workspaceRoot } from './bulwark-check';

@@ -154,6 +154,24 @@ describe('runProgram', () => {
       expect(result.outputs['endpoint']).toMatch(/^master\.cache-[0-9a-f]{7}\..*\.cache\.amazonaws\.com$/);
     });
 
+    it('emulates the computed outputs of load balancers, ECR repositories, ECS task definitions and elastic IPs', async () => {
+      const result = await runProgram(
+        () => {
+          const balancer = new aws.lb.LoadBalancer('web', { loadBalancerType: 'application' });
+          const repository = new aws.ecr.Repository('api');
+          const task = new aws.ecs.TaskDefinition('api', { family: 'api', containerDefinitions: '[]' });
+          const eip = new aws.ec2.Eip('nat', {});
+          return { dnsName: balancer.dnsName, balancerId: balancer.id, url: repository.repositoryUrl, taskArn: task.arn, allocationId: eip.allocationId, eipId: eip.id };
+        },
+        { mode: 'update', config: { 'aws:region': 'eu-west-1' } },
+      );
+      expect(result.outputs['balancerId']).toMatch(/^arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer\/app\/web-[0-9a-f]{7}\/[0-9a-f]{16}$/);
+      expect(result.outputs['dnsName']).toMatch(/^web-[0-9a-f]{7}-\d+\.eu-west-1\.elb\.amazonaws\.com$/);
+      expect(result.outputs['url']).toMatch(/^123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/api-[0-9a-f]{7}$/);
+      expect(result.outputs['taskArn']).toBe('arn:aws:ecs:eu-west-1:123456789012:task-definition/api:1');
+      expect(result.outputs['allocationId']).toBe(result.outputs['eipId']);
+    });
+
     it('keeps a name the program gives', async () => {
       const result = await runProgram(() => new aws.s3.Bucket('b', { bucket: 'my-exact-name' }));
       expect(find(result, 'aws:s3/bucket:Bucket').inputs['bucket']).toBe('my-exact-name');
@@ -259,9 +277,26 @@ describe('runProgram', () => {
     });
 
     it('fails naming the token of an invoke it cannot answer', async () => {
-      const run = runProgram(() => aws.ec2.getVpcOutput({ default: true }).id);
-      await expect(run).rejects.toThrow(/aws:ec2\/getVpc:getVpc/);
+      const run = runProgram(() => aws.ec2.getVpcOutput({ id: 'vpc-0a1b2c3d4e5f60718' }).id);
+      await expect(run).rejects.toThrow(/aws:ec2\/getVpc:getVpc.*not the account's default VPC/);
       await expect(run).rejects.toBeInstanceOf(ProgramError);
+    });
+
+    it('answers the default VPC as AWS creates it: 172.31.0.0/16, one public /20 per zone, the same in every run', async () => {
+      const program = () => {
+        const vpc = aws.ec2.getVpcOutput({ default: true });
+        const subnets = aws.ec2.getSubnetsOutput({ filters: [{ name: 'vpc-id', values: [vpc.id] }] });
+        const first = subnets.ids.apply((ids) => aws.ec2.getSubnetOutput({ id: ids[0] as string }));
+        return { vpcId: vpc.id, cidr: vpc.cidrBlock, subnetCount: subnets.ids.length, first: { vpcId: first.vpcId, cidr: first.cidrBlock, public: first.mapPublicIpOnLaunch } };
+      };
+      const result = await runProgram(program, { config: { 'aws:region': 'eu-west-1' } });
+      expect(result.outputs).toEqual({
+        vpcId: expect.stringMatching(/^vpc-[0-9a-f]{17}$/),
+        cidr: '172.31.0.0/16',
+        subnetCount: 3,
+        first: { vpcId: result.outputs['vpcId'], cidr: '172.31.0.0/20', public: true },
+      });
+      expect((await runProgram(program, { config: { 'aws:region': 'eu-west-1' }, mode: 'update' })).outputs).toEqual(result.outputs);
     });
 
     it('fails naming a private SSM parameter it does not know, and answers one given in the options', async () => {

@@ -80,6 +80,13 @@ export interface InvokeRecord {
   readonly error?: string;
 }
 
+/**
+ * The engine's marker for a resource reference in a property value: `{ [SECRET_SIG_KEY]: RESOURCE_REFERENCE_SIG,
+ * urn, id }` (the SDK's `specialSigKey` and `specialResourceSig`). A component provider answers with these for
+ * resource-typed outputs, and the SDK turns them back into resource objects.
+ */
+export const RESOURCE_REFERENCE_SIG = '5cf8f73096256a8f31e491e813e4eb8e';
+
 /** Everything one program run produced. */
 export interface ProgramResult {
   readonly project: string;

@@ -9,12 +9,14 @@ import { type ResourceRecord, type WireProperties } from '../types';
 import { ComponentBuilder, toWire, type ComponentHost } from './component-builder';
 import { ComponentInputs } from './component-inputs';
 import { type ComponentModel } from './component-model';
+import { defaultVpcModel } from './ec2/default-vpc';
+import { vpcModel } from './ec2/vpc';
 import { ComponentArgumentError, UndecidableInputError } from './model-errors';
 import { AWSX_VERSION } from './version';
 
 /** Every remote component type the offline engine can expand, with the provider version its model follows. */
 export const COMPONENT_MODELS: ReadonlyMap<string, ComponentModel> = new Map(
-  ([] as ComponentModel[]).map((model) => [model.type, model]),
+  [vpcModel, defaultVpcModel].map((model) => [model.type, model]),
 );
 
 /** The provider version the models follow. */

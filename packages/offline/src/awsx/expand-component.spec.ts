@@ -22,8 +22,8 @@ const urnOf = (type: string, name: string) => `urn:pulumi:dev::${PROJECT}::${typ
 const afterCreation = <T>(value: T) => new aws.sns.Topic('signal').arn.apply(() => value) as unknown as T;
 
 describe('remote components', () => {
-  it('models the awsx EC2 components', () => {
-    expect([...COMPONENT_MODELS.keys()].sort()).toEqual(['awsx:ec2:DefaultVpc', 'awsx:ec2:Vpc']);
+  it('models the awsx EC2 and load balancer components', () => {
+    expect([...COMPONENT_MODELS.keys()].sort()).toEqual(['awsx:ec2:DefaultVpc', 'awsx:ec2:Vpc', 'awsx:lb:ApplicationLoadBalancer', 'awsx:lb:NetworkLoadBalancer']);
   });
 
   describe('an opaque component fails the run: its children were not checked', () => {
@@ -52,6 +52,8 @@ describe('remote components', () => {
     });
 
     it.each<[string, () => unknown, string]>([
+      ['an unknown switch', () => new awsx.lb.ApplicationLoadBalancer('web', { subnetIds: ['subnet-0a'], defaultSecurityGroup: { skip: afterCreation(true) } }), '`defaultSecurityGroup.skip`'],
+      ['an unknown number of listeners', () => new awsx.lb.NetworkLoadBalancer('edge', { subnetIds: ['subnet-0a'], listeners: afterCreation([{ port: 80 }]) }), '`listeners`'],
       ['more zones than the engine emulates', () => new awsx.ec2.Vpc('main', { numberOfAvailabilityZones: 4 }), 'asks for 4 availability zones, more than the 3 the offline engine knows per region'],
       ['a VPC block left to IPAM', () => new awsx.ec2.Vpc('main', { ipv4IpamPoolId: 'ipam-pool-0a', ipv4NetmaskLength: 20, subnetStrategy: 'Auto' }), '`cidrBlock` is left to IPAM'],
     ])('also for %s', async (_title, program, reason) => {

@@ -22,8 +22,14 @@ const urnOf = (type: string, name: string) => `urn:pulumi:dev::${PROJECT}::${typ
 const afterCreation = <T>(value: T) => new aws.sns.Topic('signal').arn.apply(() => value) as unknown as T;
 
 describe('remote components', () => {
-  it('models the awsx EC2 and load balancer components', () => {
-    expect([...COMPONENT_MODELS.keys()].sort()).toEqual(['awsx:ec2:DefaultVpc', 'awsx:ec2:Vpc', 'awsx:lb:ApplicationLoadBalancer', 'awsx:lb:NetworkLoadBalancer']);
+  it('models the awsx EC2, load balancer and ECR components', () => {
+    expect([...COMPONENT_MODELS.keys()].sort()).toEqual([
+      'awsx:ec2:DefaultVpc',
+      'awsx:ec2:Vpc',
+      'awsx:ecr:Repository',
+      'awsx:lb:ApplicationLoadBalancer',
+      'awsx:lb:NetworkLoadBalancer',
+    ]);
   });
 
   describe('an opaque component fails the run: its children were not checked', () => {

@@ -11,6 +11,7 @@ import { ComponentInputs } from './component-inputs';
 import { type ComponentModel } from './component-model';
 import { defaultVpcModel } from './ec2/default-vpc';
 import { vpcModel } from './ec2/vpc';
+import { ecrRepositoryModel } from './ecr/repository';
 import { applicationLoadBalancerModel } from './lb/application-load-balancer';
 import { networkLoadBalancerModel } from './lb/network-load-balancer';
 import { ComponentArgumentError, UndecidableInputError } from './model-errors';
@@ -18,7 +19,13 @@ import { AWSX_VERSION } from './version';
 
 /** Every remote component type the offline engine can expand, with the provider version its model follows. */
 export const COMPONENT_MODELS: ReadonlyMap<string, ComponentModel> = new Map(
-  [vpcModel, defaultVpcModel, applicationLoadBalancerModel, networkLoadBalancerModel].map((model) => [model.type, model]),
+  [
+    vpcModel,
+    defaultVpcModel,
+    applicationLoadBalancerModel,
+    networkLoadBalancerModel,
+    ecrRepositoryModel,
+  ].map((model) => [model.type, model]),
 );
 
 /** The provider version the models follow. */

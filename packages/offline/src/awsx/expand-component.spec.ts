@@ -22,11 +22,15 @@ const urnOf = (type: string, name: string) => `urn:pulumi:dev::${PROJECT}::${typ
 const afterCreation = <T>(value: T) => new aws.sns.Topic('signal').arn.apply(() => value) as unknown as T;
 
 describe('remote components', () => {
-  it('models the awsx EC2, load balancer and ECR components', () => {
+  it('models the awsx EC2, load balancer, ECS and ECR components', () => {
     expect([...COMPONENT_MODELS.keys()].sort()).toEqual([
       'awsx:ec2:DefaultVpc',
       'awsx:ec2:Vpc',
       'awsx:ecr:Repository',
+      'awsx:ecs:EC2Service',
+      'awsx:ecs:EC2TaskDefinition',
+      'awsx:ecs:FargateService',
+      'awsx:ecs:FargateTaskDefinition',
       'awsx:lb:ApplicationLoadBalancer',
       'awsx:lb:NetworkLoadBalancer',
     ]);

@@ -12,6 +12,10 @@ import { type ComponentModel } from './component-model';
 import { defaultVpcModel } from './ec2/default-vpc';
 import { vpcModel } from './ec2/vpc';
 import { ecrRepositoryModel } from './ecr/repository';
+import { ec2ServiceModel } from './ecs/ec2-service';
+import { ec2TaskDefinitionModel } from './ecs/ec2-task-definition';
+import { fargateServiceModel } from './ecs/fargate-service';
+import { fargateTaskDefinitionModel } from './ecs/fargate-task-definition';
 import { applicationLoadBalancerModel } from './lb/application-load-balancer';
 import { networkLoadBalancerModel } from './lb/network-load-balancer';
 import { ComponentArgumentError, UndecidableInputError } from './model-errors';
@@ -24,6 +28,10 @@ export const COMPONENT_MODELS: ReadonlyMap<string, ComponentModel> = new Map(
     defaultVpcModel,
     applicationLoadBalancerModel,
     networkLoadBalancerModel,
+    fargateServiceModel,
+    fargateTaskDefinitionModel,
+    ec2ServiceModel,
+    ec2TaskDefinitionModel,
     ecrRepositoryModel,
   ].map((model) => [model.type, model]),
 );

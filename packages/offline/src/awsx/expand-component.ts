@@ -9,6 +9,7 @@ import { type ResourceRecord, type WireProperties } from '../types';
 import { ComponentBuilder, toWire, type ComponentHost } from './component-builder';
 import { ComponentInputs } from './component-inputs';
 import { type ComponentModel } from './component-model';
+import { cloudtrailTrailModel } from './cloudtrail/trail';
 import { defaultVpcModel } from './ec2/default-vpc';
 import { vpcModel } from './ec2/vpc';
 import { ecrRepositoryModel } from './ecr/repository';
@@ -33,6 +34,7 @@ export const COMPONENT_MODELS: ReadonlyMap<string, ComponentModel> = new Map(
     ec2ServiceModel,
     ec2TaskDefinitionModel,
     ecrRepositoryModel,
+    cloudtrailTrailModel,
   ].map((model) => [model.type, model]),
 );
 

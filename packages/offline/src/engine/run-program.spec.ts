@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as aws from '@pulumi/aws';
+import * as awsx from '@pulumi/awsx';
 import * as pulumi from '@pulumi/pulumi';
 import { ProgramError, runProgram, UNKNOWN, type ProgramResult, type ResourceRecord } from '../index';
 
@@ -349,6 +350,69 @@ describe('runProgram', () => {
       await expect(runProgram(() => { throw new Error('boom'); })).rejects.toThrow('boom');
       const result = await runProgram(() => ({ topic: new aws.sns.Topic('after').name }));
       expect(result.resources.map((r) => r.type)).toContain('aws:sns/topic:Topic');
+    });
+  });
+
+  describe('awsx components (remote components the engine expands)', () => {
+    const project = 'network';
+
+    it.each(['preview', 'update'] as const)(
+      'new awsx.ec2.Vpc("main", { numberOfAvailabilityZones: 2 }) yields the VPC under the component, its subnets, route tables, routes, gateway, EIPs and NAT gateways (%s)',
+      async (mode) => {
+        const result = await runProgram(() => ({ vpcId: new awsx.ec2.Vpc('main', { numberOfAvailabilityZones: 2 }).vpcId }), { project, mode });
+        const component = find(result, 'awsx:ec2:Vpc', 'main');
+        expect(component).toMatchObject({ custom: false, urn: `urn:pulumi:dev::${project}::awsx:ec2:Vpc::main` });
+        const vpc = find(result, 'aws:ec2/vpc:Vpc', 'main');
+        expect(vpc.urn).toBe(`urn:pulumi:dev::${project}::awsx:ec2:Vpc$aws:ec2/vpc:Vpc::main`);
+        expect(vpc.parent).toBe(component.urn);
+        const count = (type: string) => result.resources.filter((record) => record.type === type).length;
+        expect(count('aws:ec2/subnet:Subnet')).toBe(4);
+        expect(count('aws:ec2/routeTable:RouteTable')).toBe(4);
+        expect(count('aws:ec2/routeTableAssociation:RouteTableAssociation')).toBe(4);
+        expect(count('aws:ec2/route:Route')).toBe(4);
+        expect(count('aws:ec2/internetGateway:InternetGateway')).toBe(1);
+        expect(count('aws:ec2/eip:Eip')).toBe(2);
+        expect(count('aws:ec2/natGateway:NatGateway')).toBe(2);
+        const subnet = find(result, 'aws:ec2/subnet:Subnet', 'main-private-1');
+        expect(subnet.propertyDependencies['vpcId']).toEqual([vpc.urn]);
+        expect(subnet.inputs['vpcId']).toBe(mode === 'preview' ? UNKNOWN : vpc.id);
+        expect(result.outputs['vpcId']).toBe(mode === 'preview' ? UNKNOWN : vpc.id);
+      },
+    );
+
+    it('an ALB with defaults gets the provider’s security group: port 80 (and every other) open to 0.0.0.0/0', async () => {
+      const result = await runProgram(() => ({ dnsName: new awsx.lb.ApplicationLoadBalancer('web', {}).loadBalancer.dnsName }), { mode: 'update' });
+      const group = find(result, 'aws:ec2/securityGroup:SecurityGroup', 'web');
+      const ingress = group.inputs['ingress'] as { protocol: string; fromPort: number; toPort: number; cidrBlocks: string[] }[];
+      // Protocol -1 with ports 0-0 is every protocol on every port, so port 80 among them.
+      expect(ingress).toEqual([{ cidrBlocks: ['0.0.0.0/0'], fromPort: 0, ipv6CidrBlocks: ['::/0'], protocol: '-1', toPort: 0 }]);
+      expect(find(result, 'aws:lb/listener:Listener', 'web-0').inputs).toMatchObject({ port: 80, protocol: 'HTTP' });
+      expect(result.outputs['dnsName']).toMatch(/\.us-east-1\.elb\.amazonaws\.com$/);
+    });
+
+    it.each(['preview', 'update'] as const)('runs a Fargate service behind an ALB and resolves its outputs for downstream resources (%s)', async (mode) => {
+      const result = await runProgram(
+        () => {
+          const vpc = new awsx.ec2.Vpc('main', { numberOfAvailabilityZones: 2 });
+          const cluster = new aws.ecs.Cluster('cluster');
+          const alb = new awsx.lb.ApplicationLoadBalancer('web', { subnetIds: vpc.publicSubnetIds });
+          const service = new awsx.ecs.FargateService('app', {
+            cluster: cluster.arn,
+            networkConfiguration: { subnets: vpc.privateSubnetIds },
+            taskDefinitionArgs: { container: { name: 'app', image: 'nginx:latest', essential: true, portMappings: [{ containerPort: 80, targetGroup: alb.defaultTargetGroup }] } },
+          });
+          const alarms = new aws.sns.Topic('alarms', { tags: { service: service.service.name } });
+          return { url: pulumi.interpolate`http://${alb.loadBalancer.dnsName}`, service: service.service.name, alarms: alarms.arn };
+        },
+        { mode },
+      );
+      const service = find(result, 'aws:ecs/service:Service', 'app');
+      expect(find(result, 'aws:sns/topic:Topic', 'alarms').inputs['tags']).toEqual({ service: service.inputs['name'] });
+      expect(result.outputs['service']).toBe(service.inputs['name']);
+      if (mode === 'preview') expect(result.outputs['url']).toBe(UNKNOWN);
+      else expect(result.outputs['url']).toBe(`http://${String(find(result, 'aws:lb/loadBalancer:LoadBalancer', 'web').outputs['dnsName'])}`);
+      expect(result.expandedComponents.map((component) => component.type)).toEqual(['awsx:ec2:Vpc', 'awsx:lb:ApplicationLoadBalancer', 'awsx:ecs:FargateService']);
+      expect(result.opaqueComponents).toEqual([]);
     });
   });
 

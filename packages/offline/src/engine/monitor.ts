@@ -75,7 +75,11 @@ export class RecordingMonitor {
       stack: settings.stack,
       prepare: (registration) => this.prepare(registration),
       find: (urn) => this.byUrn.get(urn),
-      invoke: (token, args, provider) => this.answerAndRecordInvoke(token, args, provider),
+      invoke: (token, args, provider) => {
+        // A provider function call needs its provider, as a registration does: a default one is made now.
+        if (provider) this.recordDefaultProvider(provider);
+        return this.answerAndRecordInvoke(token, args, provider);
+      },
       record: (records) => this.recordChildren(records),
     };
   }
@@ -292,14 +296,18 @@ export class RecordingMonitor {
     return `${provider.urn}::${provider.id}`;
   }
 
+  /** Records the default provider a reference names, if it is one and not recorded yet. */
+  private recordDefaultProvider(reference: string): void {
+    const providerUrn = providerUrnOf(reference);
+    if (this.byUrn.has(providerUrn)) return;
+    const provider = [...this.defaultProviders.values()].find((candidate) => candidate.urn === providerUrn);
+    if (provider) this.add(provider);
+  }
+
   /** Records a component's children, each after the default provider it uses (if that is not recorded yet). */
   private recordChildren(records: readonly ResourceRecord[]): void {
     for (const record of records) {
-      const providerUrn = record.provider ? providerUrnOf(record.provider) : undefined;
-      if (providerUrn && !this.byUrn.has(providerUrn)) {
-        const provider = [...this.defaultProviders.values()].find((candidate) => candidate.urn === providerUrn);
-        if (provider) this.add(provider);
-      }
+      if (record.provider) this.recordDefaultProvider(record.provider);
       this.add(record);
     }
   }

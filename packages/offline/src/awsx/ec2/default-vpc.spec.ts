@@ -27,5 +27,8 @@ describe('awsx:ec2:DefaultVpc', () => {
       ]);
     }
     expect(results.update.outputs).toEqual(results.preview.outputs);
+    // The lookups run on the provider awsx's children would use, which the engine makes for them.
+    const provider = recordOf(results.preview, 'pulumi:providers:aws', 'default_7_43_0');
+    expect(results.preview.invokes.every((invoke) => invoke.provider === `${provider.urn}::${provider.id}`)).toBe(true);
   });
 });

@@ -5,6 +5,8 @@
 export * from './types';
 export { runProgram, configStrings, ProgramError, type RunProgramOptions, type Program } from './engine/run-program';
 export { engineUrn, providerUrnOf, urnName } from './engine/urn';
+export { AWSX_VERSION } from './awsx/version';
+export { MODELLED_COMPONENT_TYPES } from './awsx/expand-component';
 export * from './policy/findings';
 export * from './policy/config';
 export { evaluateInProcess, isAnalyzed, type InProcessPack } from './policy/in-process';

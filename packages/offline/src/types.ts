@@ -80,6 +80,31 @@ export interface InvokeRecord {
   readonly error?: string;
 }
 
+/**
+ * The engine's marker for a resource reference in a property value: `{ [SECRET_SIG_KEY]: RESOURCE_REFERENCE_SIG,
+ * urn, id }` (the SDK's `specialSigKey` and `specialResourceSig`). A component provider answers with these for
+ * resource-typed outputs, and the SDK turns them back into resource objects.
+ */
+export const RESOURCE_REFERENCE_SIG = '5cf8f73096256a8f31e491e813e4eb8e';
+
+/** A remote (multi-language) component whose children the offline engine built itself, from its model. */
+export interface ExpandedComponent {
+  readonly urn: string;
+  readonly type: string;
+  /** The version of the component's provider the model follows (e.g. the pinned `@pulumi/awsx`). */
+  readonly modelVersion: string;
+  /** How many resources the model registered under the component (nested components included). */
+  readonly childCount: number;
+}
+
+/** A remote component the offline engine could not expand: its children were not checked. */
+export interface OpaqueComponent {
+  readonly urn: string;
+  readonly type: string;
+  /** Why it could not be expanded (no model for the type, or an input that decides the children is unknown). */
+  readonly reason: string;
+}
+
 /** Everything one program run produced. */
 export interface ProgramResult {
   readonly project: string;
@@ -91,6 +116,13 @@ export interface ProgramResult {
   readonly invokes: InvokeRecord[];
   /** The stack outputs as plain values (secrets unwrapped, unknowns as {@link UNKNOWN}). */
   readonly outputs: Record<string, unknown>;
+  /** Remote components expanded into the children their provider would build. */
+  readonly expandedComponents: ExpandedComponent[];
+  /**
+   * Remote components left unexpanded; only ever non-empty when the run allowed them (`allowOpaqueComponents`),
+   * otherwise the run fails on the first one.
+   */
+  readonly opaqueComponents: OpaqueComponent[];
   /** Milliseconds the run took, for benchmarks and progress reports. */
   readonly durationMs: number;
 }

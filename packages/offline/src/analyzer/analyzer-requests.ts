@@ -7,9 +7,10 @@ import * as structproto from 'google-protobuf/google/protobuf/struct_pb';
 import * as analyzerproto from '@pulumi/pulumi/proto/analyzer_pb';
 import { providerUrnOf } from '../engine/urn';
 import { type ResourceRecord, type WireProperties } from '../types';
+import { analyzerProperties } from './analyzer-properties';
 
 function struct(properties: WireProperties): structproto.Struct {
-  return structproto.Struct.fromJavaScript(properties as Record<string, structproto.JavaScriptValue>);
+  return structproto.Struct.fromJavaScript(analyzerProperties(properties) as Record<string, structproto.JavaScriptValue>);
 }
 
 /** A custom timeout as the engine sends it: seconds, from the SDK's duration strings (`"5m"`, `"1h30m"`). */

@@ -1,9 +1,10 @@
 /**
  * The provider functions (invokes) the offline engine answers: caller identity, region, partition, availability
- * zones, SSM parameters (including the public AMI parameters) and IAM policy documents. Anything else is refused
- * with its token named, so a program never runs on a made-up answer.
+ * zones, SSM parameters (including the public AMI parameters), IAM policy documents and the account's default
+ * VPC. Anything else is refused with its token named, so a program never runs on a made-up answer.
  */
 import { dnsSuffixOf, partitionOf, stableHex } from './arn';
+import { defaultSubnetLookup, defaultSubnetsLookup, defaultVpcLookup } from './default-vpc';
 import { policyDocument } from './policy-document';
 import { type AwsEnvironment } from './resources';
 
@@ -94,10 +95,20 @@ export function answerInvoke(token: string, args: Json, context: InvokeContext):
       if (!arn) throw new UnsupportedInvokeError('aws:iam/getPolicy:getPolicy needs an arn or a name offline');
       return { id: arn, arn, name: arn.split('/').pop(), path: '/', policy: '{"Version":"2012-10-17","Statement":[]}' };
     }
+    case 'aws:ec2/getVpc:getVpc':
+      return defaultVpcLookup(args, context) ?? unsupported(token, `VPC ${JSON.stringify(args)} is not the account's default VPC`);
+    case 'aws:ec2/getSubnets:getSubnets':
+      return defaultSubnetsLookup(args, context) ?? unsupported(token, `only the default VPC's subnets are known (got ${JSON.stringify(args)})`);
+    case 'aws:ec2/getSubnet:getSubnet':
+      return defaultSubnetLookup(args, context) ?? unsupported(token, `subnet ${JSON.stringify(args)} was not created by this run nor is a default subnet`);
     default:
-      throw new UnsupportedInvokeError(
-        `the offline engine cannot answer the invoke ${token}: it emulates getCallerIdentity, getRegion, getPartition, ` +
-          'getAvailabilityZones, ssm getParameter, iam getPolicyDocument and iam getPolicy; pass the value through config instead',
-      );
+      return unsupported(token);
   }
+}
+
+function unsupported(token: string, detail?: string): never {
+  throw new UnsupportedInvokeError(
+    `the offline engine cannot answer the invoke ${token}${detail ? ` (${detail})` : ''}: it emulates getCallerIdentity, getRegion, ` +
+      'getPartition, getAvailabilityZones, ssm getParameter, iam getPolicyDocument, iam getPolicy and the default VPC; pass the value through config instead',
+  );
 }

@@ -54,6 +54,7 @@ const AUTO_NAMES: Record<string, AutoName> = {
   'aws:lb/loadBalancer:LoadBalancer': nameProperty(32),
   'aws:lb/targetGroup:TargetGroup': nameProperty(32),
   'aws:ecs/cluster:Cluster': nameProperty(255),
+  'aws:ecs/service:Service': nameProperty(255),
   'aws:ecr/repository:Repository': nameProperty(256, true),
   'aws:cfg/configurationRecorder:ConfigurationRecorder': nameProperty(256),
   'aws:cfg/recorder:Recorder': nameProperty(256),
@@ -119,6 +120,7 @@ export function createdResource(type: string, inputs: Record<string, unknown>, u
   let id: string;
   if (ec2Prefix && ['ec2', 'vpc', 'ebs'].includes(module)) id = `${ec2Prefix}-${stableHex(urn, 17)}`;
   else if (module === 'kms' && kind === 'Key') id = stableUuid(urn);
+  else if (module === 'ecs' && kind === 'TaskDefinition' && typeof inputs['family'] === 'string') id = inputs['family'] as string;
   else if (typeof givenName === 'string' && NAME_IS_ID.has(module)) id = givenName;
   else if (module === 'cloudfront' && ['Distribution', 'OriginAccessIdentity', 'OriginAccessControl'].includes(kind)) id = `E${stableHex(urn, 13).toUpperCase()}`;
   else if (module === 'guardduty' && kind === 'Detector') id = stableHex(urn, 32);
@@ -127,16 +129,31 @@ export function createdResource(type: string, inputs: Record<string, unknown>, u
   const service = ARN_SERVICE[module] ?? module;
   const arnRegion = GLOBAL_SERVICES.has(service) ? '' : region;
   const arnAccount = service === 's3' ? '' : account;
-  const resourcePath = arnResourcePath(module, kind, id, inputs);
-  const computed: Record<string, unknown> = {
-    arn: `arn:${partition}:${service}:${arnRegion}:${arnAccount}:${resourcePath}`,
-  };
+  const resourcePath = arnResourcePath(module, kind, id, inputs, urn);
+  const arn = `arn:${partition}:${service}:${arnRegion}:${arnAccount}:${resourcePath}`;
+  const computed: Record<string, unknown> = { arn };
   Object.assign(computed, extraOutputs(module, kind, id, region, partition, account, urn, inputs));
+  // Load balancers, their target groups and listeners, and ECS services are identified by their ARN.
+  if (module === 'lb' || (module === 'ecs' && kind === 'Service')) id = arn;
   return { id, computed };
 }
 
-function arnResourcePath(module: string, kind: string, id: string, inputs: Record<string, unknown>): string {
+function arnResourcePath(module: string, kind: string, id: string, inputs: Record<string, unknown>, urn: string): string {
   switch (`${module}:${kind}`) {
+    case 'lb:LoadBalancer':
+      return `loadbalancer/${inputs['loadBalancerType'] === 'network' ? 'net' : 'app'}/${String(inputs['name'] ?? id)}/${stableHex(urn, 16)}`;
+    case 'lb:TargetGroup':
+      return `targetgroup/${String(inputs['name'] ?? id)}/${stableHex(urn, 16)}`;
+    case 'lb:Listener': {
+      const loadBalancer = String(inputs['loadBalancerArn'] ?? '').split(':loadbalancer/')[1];
+      return `listener/${loadBalancer ?? `app/${id}/${stableHex(`${urn}/lb`, 16)}`}/${stableHex(urn, 16)}`;
+    }
+    case 'ecs:TaskDefinition':
+      return `task-definition/${String(inputs['family'] ?? id)}:1`;
+    case 'ecs:Service': {
+      const cluster = typeof inputs['cluster'] === 'string' ? (inputs['cluster'] as string).split('/').pop() : 'default';
+      return `service/${cluster}/${id}`;
+    }
     case 's3:Bucket':
     case 's3:BucketV2':
       return id;
@@ -203,6 +220,7 @@ function extraOutputs(
       return { targetKeyArn: `arn:${partition}:kms:${region}:${account}:key/${stableUuid(urn)}` };
     case 'ec2:Vpc':
       return {
+        ...(inputs['assignGeneratedIpv6CidrBlock'] === true ? { ipv6CidrBlock: `2600:1f${stableHex(urn, 2)}:${stableHex(`${urn}/ipv6`, 4)}:${stableHex(`${urn}/56`, 2)}00::/56` } : {}),
         defaultSecurityGroupId: `sg-${stableHex(`${urn}/sg`, 17)}`,
         defaultNetworkAclId: `acl-${stableHex(`${urn}/acl`, 17)}`,
         mainRouteTableId: `rtb-${stableHex(`${urn}/rtb`, 17)}`,
@@ -210,6 +228,26 @@ function extraOutputs(
       };
     case 'ec2:Subnet':
       return { ownerId: account };
+    case 'ec2:Eip': {
+      const hex = stableHex(urn, 4);
+      return { allocationId: id, domain: 'vpc', publicIp: `203.0.${parseInt(hex.slice(0, 2), 16)}.${parseInt(hex.slice(2), 16)}` };
+    }
+    case 'lb:LoadBalancer': {
+      const name = String(inputs['name'] ?? id);
+      const hash = stableHex(urn, 16);
+      const kind = inputs['loadBalancerType'] === 'network' ? 'net' : 'app';
+      return {
+        arnSuffix: `${kind}/${name}/${hash}`,
+        dnsName: `${name}-${parseInt(stableHex(urn, 8), 16)}.${region}.elb.${dns}`,
+        zoneId: `Z${stableHex(`${region}/elb`, 12).toUpperCase()}`,
+      };
+    }
+    case 'lb:TargetGroup':
+      return { arnSuffix: `targetgroup/${String(inputs['name'] ?? id)}/${stableHex(urn, 16)}` };
+    case 'ecr:Repository':
+      return { registryId: account, repositoryUrl: `${account}.dkr.ecr.${region}.${dns}/${id}` };
+    case 'ecs:TaskDefinition':
+      return { revision: 1, arnWithoutRevision: `arn:${partition}:ecs:${region}:${account}:task-definition/${String(inputs['family'] ?? id)}` };
     case 'ec2:SecurityGroup':
       return { ownerId: account };
     case 'ec2:Instance':

@@ -9,15 +9,20 @@ import * as provproto from '@pulumi/pulumi/proto/provider_pb';
 import * as resproto from '@pulumi/pulumi/proto/resource_pb';
 import { answerInvoke, type InvokeContext } from '../aws/invokes';
 import { autoName, createdResource, type AwsEnvironment } from '../aws/resources';
+import { type ComponentHost } from '../awsx/component-builder';
+import { COMPONENT_MODEL_VERSION, expandComponent } from '../awsx/expand-component';
+import { AWSX_PROVIDER_AWS_VERSION } from '../awsx/version';
 import {
   defaultResourceOptions,
   UNKNOWN,
+  type ExpandedComponent,
   type InvokeRecord,
-  type ResourceOptionsRecord,
+  type OpaqueComponent,
   type ResourceRecord,
   type RunMode,
   type WireProperties,
 } from '../types';
+import { type Registration } from './registration';
 import { engineUrn, providerUrnOf } from './urn';
 
 type Callback<T> = (error: Error | null, response?: T) => void;
@@ -31,6 +36,8 @@ export interface MonitorSettings extends InvokeContext {
   readonly config: Readonly<Record<string, string>>;
   /** Outputs for each StackReference, by the referenced stack's name. */
   readonly stackReferences: Readonly<Record<string, Record<string, unknown>>>;
+  /** Record a remote component the engine cannot expand instead of failing the run. @default false */
+  readonly allowOpaqueComponents?: boolean;
 }
 
 /** Exposed for the feature probe of the SDK; output values stay off, as in the SDK's mocks. */
@@ -49,12 +56,33 @@ export class RecordingMonitor {
   readonly invokes: InvokeRecord[] = [];
   /** Failures recorded during the run; the runner fails the run with them. */
   readonly failures: string[] = [];
+  /** Remote components expanded from their models. */
+  readonly expandedComponents: ExpandedComponent[] = [];
+  /** Remote components left unexpanded (the run fails on them unless they are allowed). */
+  readonly opaqueComponents: OpaqueComponent[] = [];
   /** The root stack's registered outputs, in wire form. */
   stackOutputs: WireProperties = {};
   private readonly byUrn = new Map<string, ResourceRecord>();
+  /** Default providers by `<package>@<version>`, made on first use; recorded when a resource first uses one. */
   private readonly defaultProviders = new Map<string, ResourceRecord>();
 
-  constructor(private readonly settings: MonitorSettings) {}
+  /** What component models may do with the engine: prepare, find, invoke, record. */
+  private readonly componentHost: ComponentHost;
+
+  constructor(private readonly settings: MonitorSettings) {
+    this.componentHost = {
+      mode: settings.mode,
+      stack: settings.stack,
+      prepare: (registration) => this.prepare(registration),
+      find: (urn) => this.byUrn.get(urn),
+      invoke: (token, args, provider) => {
+        // A provider function call needs its provider, as a registration does: a default one is made now.
+        if (provider) this.recordDefaultProvider(provider);
+        return this.answerAndRecordInvoke(token, args, provider);
+      },
+      record: (records) => this.recordChildren(records),
+    };
+  }
 
   /**
    * Records a failure. The caller still answers the SDK with a well-formed response: an RPC error would reject
@@ -69,8 +97,8 @@ export class RecordingMonitor {
     this.byUrn.set(record.urn, record);
   }
 
-  /** The engine's default provider for a package, made on first use from the package's config. */
-  private defaultProvider(pkg: string, version: string): string {
+  /** The engine's default provider for a package and version, made from the package's config (not yet recorded). */
+  private defaultProviderRecord(pkg: string, version: string): ResourceRecord {
     const key = `${pkg}@${version}`;
     let provider = this.defaultProviders.get(key);
     if (!provider) {
@@ -94,8 +122,14 @@ export class RecordingMonitor {
         options: defaultResourceOptions(),
       };
       this.defaultProviders.set(key, provider);
-      this.add(provider);
     }
+    return provider;
+  }
+
+  /** The reference to the engine's default provider for a package, recording the provider on first use. */
+  private defaultProvider(pkg: string, version: string): string {
+    const provider = this.defaultProviderRecord(pkg, version);
+    if (!this.byUrn.has(provider.urn)) this.add(provider);
     return `${provider.urn}::${provider.id}`;
   }
 
@@ -107,49 +141,27 @@ export class RecordingMonitor {
     return typeof region === 'string' && region !== '' ? { account: this.settings.account, region } : this.settings;
   }
 
-  registerResource(request: resproto.RegisterResourceRequest, callback: Callback<resproto.RegisterResourceResponse>): void {
-    try {
-      const type = request.getType();
-      const name = request.getName();
-      const parent = request.getParent() || undefined;
-      const custom = request.getCustom();
-      const urn = engineUrn(this.settings.stack, this.settings.project, type, name, parent);
-      if (this.byUrn.has(urn)) {
-        this.fail(`Duplicate resource URN '${urn}': two resources of type ${type} are named "${name}"`);
-        const response = new resproto.RegisterResourceResponse();
-        response.setUrn(urn);
-        callback(null, response);
-        return;
-      }
-      const inputs = (request.getObject()?.toJavaScript() ?? {}) as WireProperties;
-      const isProvider = type.startsWith('pulumi:providers:');
-      if (custom && !isProvider) {
-        const generated = autoName(type, name, urn);
-        if (generated && inputs[generated.property] === undefined) inputs[generated.property] = generated.value;
-      }
-      let provider = request.getProvider() || undefined;
-      if (custom && !isProvider && !provider) provider = this.defaultProvider(type.split(':')[0] as string, request.getVersion());
-      const propertyDependencies: Record<string, string[]> = {};
-      for (const [property, dependencies] of request.getPropertydependenciesMap().entries()) {
-        propertyDependencies[property] = dependencies.getUrnsList();
-      }
-      const importId = request.getImportid();
-      const known = this.settings.mode === 'update' || importId !== '';
-      let id: string | undefined;
-      let outputs: Record<string, unknown> = { ...inputs };
-      if (custom) {
-        if (isProvider) {
-          id = known ? `${name}-${type.split(':')[2]}-provider` : UNKNOWN;
-        } else if (known) {
-          const created = createdResource(type, inputs, urn, this.environmentFor(provider));
-          id = importId || created.id;
-          outputs = { ...created.computed, ...inputs };
-        } else {
-          id = UNKNOWN;
-        }
-      }
-      const timeouts = request.getCustomtimeouts();
-      const options: ResourceOptionsRecord = {
+  /** The registration a RegisterResource request carries. */
+  private registrationOf(request: resproto.RegisterResourceRequest): Registration {
+    const propertyDependencies: Record<string, string[]> = {};
+    for (const [property, dependencies] of request.getPropertydependenciesMap().entries()) {
+      propertyDependencies[property] = dependencies.getUrnsList();
+    }
+    const timeouts = request.getCustomtimeouts();
+    const parent = request.getParent() || undefined;
+    const provider = request.getProvider() || undefined;
+    return {
+      type: request.getType(),
+      name: request.getName(),
+      ...(parent ? { parent } : {}),
+      custom: request.getCustom(),
+      inputs: (request.getObject()?.toJavaScript() ?? {}) as WireProperties,
+      ...(provider ? { provider } : {}),
+      version: request.getVersion(),
+      propertyDependencies,
+      dependencies: request.getDependenciesList(),
+      importId: request.getImportid(),
+      options: {
         protect: request.getProtect() ?? false,
         ignoreChanges: request.getIgnorechangesList(),
         ...(request.getDeletebeforereplacedefined() ? { deleteBeforeReplace: request.getDeletebeforereplace() } : {}),
@@ -159,25 +171,144 @@ export class RecordingMonitor {
         ...(request.getRetainondelete() ? { retainOnDelete: true } : {}),
         ...(request.getDeletedwith() ? { deletedWith: request.getDeletedwith() } : {}),
         dependsOn: request.getDependenciesList(),
-      };
-      this.add({
-        urn,
-        type,
-        name,
-        custom,
-        ...(parent ? { parent } : {}),
-        ...(provider ? { provider } : {}),
-        dependencies: request.getDependenciesList(),
-        propertyDependencies,
-        inputs,
-        outputs: outputs as WireProperties,
-        ...(id !== undefined ? { id } : {}),
-        options,
-      });
-      callback(null, registration(urn, id === undefined || id === UNKNOWN ? '' : id, withoutUndefined(outputs)));
+      },
+    };
+  }
+
+  /**
+   * The record the engine makes of a registration: auto-named inputs, the provider (the default one when none is
+   * given, recorded on first use), and the id and outputs the provider answers for the run's mode. Not recorded.
+   */
+  private prepare(registration: Registration, knownUrn?: string): ResourceRecord {
+    const { type, name, parent, custom } = registration;
+    const urn = knownUrn ?? engineUrn(this.settings.stack, this.settings.project, type, name, parent);
+    const inputs = registration.inputs;
+    const isProvider = type.startsWith('pulumi:providers:');
+    if (custom && !isProvider) {
+      const generated = autoName(type, name, urn);
+      if (generated && inputs[generated.property] === undefined) inputs[generated.property] = generated.value;
+    }
+    let provider = registration.provider;
+    if (custom && !isProvider && !provider) provider = this.defaultProvider(type.split(':')[0] as string, registration.version);
+    const known = this.settings.mode === 'update' || registration.importId !== '';
+    let id: string | undefined;
+    let outputs: Record<string, unknown> = { ...inputs };
+    if (custom) {
+      if (isProvider) {
+        id = known ? `${name}-${type.split(':')[2]}-provider` : UNKNOWN;
+      } else if (known) {
+        const created = createdResource(type, inputs, urn, this.environmentFor(provider));
+        id = registration.importId || created.id;
+        outputs = { ...created.computed, ...inputs };
+      } else {
+        id = UNKNOWN;
+      }
+    }
+    return {
+      urn,
+      type,
+      name,
+      custom,
+      ...(parent ? { parent } : {}),
+      ...(provider ? { provider } : {}),
+      dependencies: registration.dependencies,
+      propertyDependencies: registration.propertyDependencies,
+      inputs,
+      outputs: outputs as WireProperties,
+      ...(id !== undefined ? { id } : {}),
+      options: registration.options,
+    };
+  }
+
+  registerResource(request: resproto.RegisterResourceRequest, callback: Callback<resproto.RegisterResourceResponse>): void {
+    try {
+      const type = request.getType();
+      const name = request.getName();
+      const urn = engineUrn(this.settings.stack, this.settings.project, type, name, request.getParent() || undefined);
+      if (this.byUrn.has(urn)) {
+        this.fail(`Duplicate resource URN '${urn}': two resources of type ${type} are named "${name}"`);
+        const response = new resproto.RegisterResourceResponse();
+        response.setUrn(urn);
+        callback(null, response);
+        return;
+      }
+      const registration = this.registrationOf(request);
+      if (request.getRemote()) {
+        callback(null, this.registerRemoteComponent(registration, request));
+        return;
+      }
+      const record = this.prepare(registration, urn);
+      this.add(record);
+      const id = record.id === undefined || record.id === UNKNOWN ? '' : record.id;
+      callback(null, registrationResponse(urn, id, withoutUndefined(record.outputs)));
     } catch (error) {
       this.fail(`offline engine failed to register ${request.getType()} "${request.getName()}": ${(error as Error).message}`);
       callback(null, new resproto.RegisterResourceResponse());
+    }
+  }
+
+  /**
+   * A remote (multi-language) component: the SDK registers only the component, and a real preview gets its
+   * children from the component's provider. The engine records it as a component and builds the children itself
+   * from the model of its type; one it cannot expand is opaque, and fails the run unless opaque components are
+   * allowed. The answer carries the component's outputs, resource-typed ones as resource references.
+   */
+  private registerRemoteComponent(registration: Registration, request: resproto.RegisterResourceRequest): resproto.RegisterResourceResponse {
+    const pkg = registration.type.split(':')[0] as string;
+    const record = this.prepare({
+      ...registration,
+      custom: false,
+      provider: registration.provider ?? this.defaultProvider(pkg, registration.version),
+    });
+    this.add(record);
+    const providers = request.getProvidersMap();
+    // The SDK sends the component's own package's provider as `provider` and the rest in `providers`.
+    const ownAws = registration.provider && providerUrnOf(registration.provider).includes('::pulumi:providers:aws::') ? registration.provider : undefined;
+    const awsProvider = providers.get('aws') || ownAws || this.defaultProviderReference('aws', AWSX_PROVIDER_AWS_VERSION);
+    const expansion = expandComponent(this.componentHost, {
+      record,
+      propertyDependencies: registration.propertyDependencies,
+      awsProvider,
+    });
+    let outputs: WireProperties = {};
+    if (expansion.kind === 'expanded') {
+      outputs = expansion.outputs;
+      (record as { outputs: WireProperties }).outputs = outputs;
+      this.expandedComponents.push({ urn: record.urn, type: record.type, modelVersion: COMPONENT_MODEL_VERSION, childCount: expansion.childCount });
+    } else if (expansion.kind === 'opaque') {
+      this.opaqueComponents.push({ urn: record.urn, type: record.type, reason: expansion.reason });
+      if (!this.settings.allowOpaqueComponents) {
+        this.fail(
+          `${record.type} component ${record.urn} is opaque to the offline engine: ${expansion.reason}. Its children (what a real ` +
+            `preview gets from the ${pkg} provider) were not checked offline. Pass allowOpaqueComponents ` +
+            '(CLI: --allow-opaque-components) to report it as an advisory finding instead of failing the run.',
+        );
+      }
+    } else {
+      this.fail(`${record.type} component ${record.urn}: the ${pkg} provider would reject its arguments: ${expansion.message}`);
+    }
+    return registrationResponse(record.urn, '', outputs);
+  }
+
+  /** A default provider's reference without recording it: a component's children record it when they are recorded. */
+  private defaultProviderReference(pkg: string, version: string): string {
+    const provider = this.defaultProviderRecord(pkg, version);
+    return `${provider.urn}::${provider.id}`;
+  }
+
+  /** Records the default provider a reference names, if it is one and not recorded yet. */
+  private recordDefaultProvider(reference: string): void {
+    const providerUrn = providerUrnOf(reference);
+    if (this.byUrn.has(providerUrn)) return;
+    const provider = [...this.defaultProviders.values()].find((candidate) => candidate.urn === providerUrn);
+    if (provider) this.add(provider);
+  }
+
+  /** Records a component's children, each after the default provider it uses (if that is not recorded yet). */
+  private recordChildren(records: readonly ResourceRecord[]): void {
+    for (const record of records) {
+      if (record.provider) this.recordDefaultProvider(record.provider);
+      this.add(record);
     }
   }
 
@@ -227,27 +358,44 @@ export class RecordingMonitor {
     }
   }
 
+  /** Answers an invoke from the records or the AWS emulation; throws when it cannot. */
+  private answer(token: string, args: WireProperties, provider: string | undefined): Record<string, unknown> {
+    if (token === 'pulumi:pulumi:getResource') {
+      const record = this.byUrn.get(String(args['urn']));
+      if (!record) throw new Error(`unknown resource ${String(args['urn'])}`);
+      // The engine sends an id that is not known yet as ''; the SDK reads '' as unknown.
+      return { urn: record.urn, id: record.id === undefined || record.id === UNKNOWN ? '' : record.id, state: record.outputs };
+    }
+    if (token === 'aws:ec2/getSubnet:getSubnet' && typeof args['id'] === 'string') {
+      const subnet = this.resources.find((record) => record.type === 'aws:ec2/subnet:Subnet' && record.id === args['id']);
+      if (subnet) return { ...subnet.outputs, id: subnet.id };
+    }
+    return answerInvoke(token, args, { ...this.settings, ...this.environmentFor(provider) });
+  }
+
+  /** Answers an invoke and records it; throws (after recording the error) when it cannot be answered. */
+  private answerAndRecordInvoke(token: string, args: WireProperties, provider: string | undefined): WireProperties {
+    try {
+      const result = this.answer(token, args, provider) as WireProperties;
+      this.invokes.push({ token, args, ...(provider ? { provider } : {}), result });
+      return result;
+    } catch (error) {
+      this.invokes.push({ token, args, ...(provider ? { provider } : {}), error: (error as Error).message });
+      throw error;
+    }
+  }
+
   invoke(request: resproto.ResourceInvokeRequest, callback: Callback<provproto.InvokeResponse>): void {
     const token = request.getTok();
     const args = (request.getArgs()?.toJavaScript() ?? {}) as WireProperties;
     const provider = request.getProvider() || undefined;
     try {
-      let result: Record<string, unknown>;
-      if (token === 'pulumi:pulumi:getResource') {
-        const record = this.byUrn.get(String(args['urn']));
-        if (!record) throw new Error(`unknown resource ${String(args['urn'])}`);
-        result = { urn: record.urn, id: record.id ?? null, state: record.outputs };
-      } else {
-        result = answerInvoke(token, args, { ...this.settings, ...this.environmentFor(provider) });
-      }
-      this.invokes.push({ token, args, ...(provider ? { provider } : {}), result: result as WireProperties });
+      const result = this.answerAndRecordInvoke(token, args, provider);
       const response = new provproto.InvokeResponse();
       response.setReturn(toStruct(withoutUndefined(result)));
       callback(null, response);
     } catch (error) {
-      const message = (error as Error).message;
-      this.invokes.push({ token, args, ...(provider ? { provider } : {}), error: message });
-      this.fail(`invoke ${token} failed: ${message}`);
+      this.fail(`invoke ${token} failed: ${(error as Error).message}`);
       // An empty result, not an error: the run fails afterwards with the recorded message.
       const response = new provproto.InvokeResponse();
       response.setReturn(toStruct({}));
@@ -292,7 +440,7 @@ export class RecordingMonitor {
  * getters, and `toJavaScript()` on the object; building a protobuf Struct that it converts straight back would
  * double the work and the garbage of every registration.
  */
-function registration(urn: string, id: string, outputs: Record<string, unknown>): resproto.RegisterResourceResponse {
+function registrationResponse(urn: string, id: string, outputs: Record<string, unknown>): resproto.RegisterResourceResponse {
   const response = {
     getUrn: () => urn,
     getId: () => id,

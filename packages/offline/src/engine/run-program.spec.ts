@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as aws from '@pulumi/aws';
+import * as awsx from '@pulumi/awsx';
 import * as pulumi from '@pulumi/pulumi';
 import { ProgramError, runProgram, UNKNOWN, type ProgramResult, type ResourceRecord } from '../index';
 
@@ -154,6 +155,24 @@ describe('runProgram', () => {
       expect(result.outputs['endpoint']).toMatch(/^master\.cache-[0-9a-f]{7}\..*\.cache\.amazonaws\.com$/);
     });
 
+    it('emulates the computed outputs of load balancers, ECR repositories, ECS task definitions and elastic IPs', async () => {
+      const result = await runProgram(
+        () => {
+          const balancer = new aws.lb.LoadBalancer('web', { loadBalancerType: 'application' });
+          const repository = new aws.ecr.Repository('api');
+          const task = new aws.ecs.TaskDefinition('api', { family: 'api', containerDefinitions: '[]' });
+          const eip = new aws.ec2.Eip('nat', {});
+          return { dnsName: balancer.dnsName, balancerId: balancer.id, url: repository.repositoryUrl, taskArn: task.arn, allocationId: eip.allocationId, eipId: eip.id };
+        },
+        { mode: 'update', config: { 'aws:region': 'eu-west-1' } },
+      );
+      expect(result.outputs['balancerId']).toMatch(/^arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer\/app\/web-[0-9a-f]{7}\/[0-9a-f]{16}$/);
+      expect(result.outputs['dnsName']).toMatch(/^web-[0-9a-f]{7}-\d+\.eu-west-1\.elb\.amazonaws\.com$/);
+      expect(result.outputs['url']).toMatch(/^123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/api-[0-9a-f]{7}$/);
+      expect(result.outputs['taskArn']).toBe('arn:aws:ecs:eu-west-1:123456789012:task-definition/api:1');
+      expect(result.outputs['allocationId']).toBe(result.outputs['eipId']);
+    });
+
     it('keeps a name the program gives', async () => {
       const result = await runProgram(() => new aws.s3.Bucket('b', { bucket: 'my-exact-name' }));
       expect(find(result, 'aws:s3/bucket:Bucket').inputs['bucket']).toBe('my-exact-name');
@@ -259,9 +278,26 @@ describe('runProgram', () => {
     });
 
     it('fails naming the token of an invoke it cannot answer', async () => {
-      const run = runProgram(() => aws.ec2.getVpcOutput({ default: true }).id);
-      await expect(run).rejects.toThrow(/aws:ec2\/getVpc:getVpc/);
+      const run = runProgram(() => aws.ec2.getVpcOutput({ id: 'vpc-0a1b2c3d4e5f60718' }).id);
+      await expect(run).rejects.toThrow(/aws:ec2\/getVpc:getVpc.*not the account's default VPC/);
       await expect(run).rejects.toBeInstanceOf(ProgramError);
+    });
+
+    it('answers the default VPC as AWS creates it: 172.31.0.0/16, one public /20 per zone, the same in every run', async () => {
+      const program = () => {
+        const vpc = aws.ec2.getVpcOutput({ default: true });
+        const subnets = aws.ec2.getSubnetsOutput({ filters: [{ name: 'vpc-id', values: [vpc.id] }] });
+        const first = subnets.ids.apply((ids) => aws.ec2.getSubnetOutput({ id: ids[0] as string }));
+        return { vpcId: vpc.id, cidr: vpc.cidrBlock, subnetCount: subnets.ids.length, first: { vpcId: first.vpcId, cidr: first.cidrBlock, public: first.mapPublicIpOnLaunch } };
+      };
+      const result = await runProgram(program, { config: { 'aws:region': 'eu-west-1' } });
+      expect(result.outputs).toEqual({
+        vpcId: expect.stringMatching(/^vpc-[0-9a-f]{17}$/),
+        cidr: '172.31.0.0/16',
+        subnetCount: 3,
+        first: { vpcId: result.outputs['vpcId'], cidr: '172.31.0.0/20', public: true },
+      });
+      expect((await runProgram(program, { config: { 'aws:region': 'eu-west-1' }, mode: 'update' })).outputs).toEqual(result.outputs);
     });
 
     it('fails naming a private SSM parameter it does not know, and answers one given in the options', async () => {
@@ -314,6 +350,69 @@ describe('runProgram', () => {
       await expect(runProgram(() => { throw new Error('boom'); })).rejects.toThrow('boom');
       const result = await runProgram(() => ({ topic: new aws.sns.Topic('after').name }));
       expect(result.resources.map((r) => r.type)).toContain('aws:sns/topic:Topic');
+    });
+  });
+
+  describe('awsx components (remote components the engine expands)', () => {
+    const project = 'network';
+
+    it.each(['preview', 'update'] as const)(
+      'new awsx.ec2.Vpc("main", { numberOfAvailabilityZones: 2 }) yields the VPC under the component, its subnets, route tables, routes, gateway, EIPs and NAT gateways (%s)',
+      async (mode) => {
+        const result = await runProgram(() => ({ vpcId: new awsx.ec2.Vpc('main', { numberOfAvailabilityZones: 2 }).vpcId }), { project, mode });
+        const component = find(result, 'awsx:ec2:Vpc', 'main');
+        expect(component).toMatchObject({ custom: false, urn: `urn:pulumi:dev::${project}::awsx:ec2:Vpc::main` });
+        const vpc = find(result, 'aws:ec2/vpc:Vpc', 'main');
+        expect(vpc.urn).toBe(`urn:pulumi:dev::${project}::awsx:ec2:Vpc$aws:ec2/vpc:Vpc::main`);
+        expect(vpc.parent).toBe(component.urn);
+        const count = (type: string) => result.resources.filter((record) => record.type === type).length;
+        expect(count('aws:ec2/subnet:Subnet')).toBe(4);
+        expect(count('aws:ec2/routeTable:RouteTable')).toBe(4);
+        expect(count('aws:ec2/routeTableAssociation:RouteTableAssociation')).toBe(4);
+        expect(count('aws:ec2/route:Route')).toBe(4);
+        expect(count('aws:ec2/internetGateway:InternetGateway')).toBe(1);
+        expect(count('aws:ec2/eip:Eip')).toBe(2);
+        expect(count('aws:ec2/natGateway:NatGateway')).toBe(2);
+        const subnet = find(result, 'aws:ec2/subnet:Subnet', 'main-private-1');
+        expect(subnet.propertyDependencies['vpcId']).toEqual([vpc.urn]);
+        expect(subnet.inputs['vpcId']).toBe(mode === 'preview' ? UNKNOWN : vpc.id);
+        expect(result.outputs['vpcId']).toBe(mode === 'preview' ? UNKNOWN : vpc.id);
+      },
+    );
+
+    it('an ALB with defaults gets the provider’s security group: port 80 (and every other) open to 0.0.0.0/0', async () => {
+      const result = await runProgram(() => ({ dnsName: new awsx.lb.ApplicationLoadBalancer('web', {}).loadBalancer.dnsName }), { mode: 'update' });
+      const group = find(result, 'aws:ec2/securityGroup:SecurityGroup', 'web');
+      const ingress = group.inputs['ingress'] as { protocol: string; fromPort: number; toPort: number; cidrBlocks: string[] }[];
+      // Protocol -1 with ports 0-0 is every protocol on every port, so port 80 among them.
+      expect(ingress).toEqual([{ cidrBlocks: ['0.0.0.0/0'], fromPort: 0, ipv6CidrBlocks: ['::/0'], protocol: '-1', toPort: 0 }]);
+      expect(find(result, 'aws:lb/listener:Listener', 'web-0').inputs).toMatchObject({ port: 80, protocol: 'HTTP' });
+      expect(result.outputs['dnsName']).toMatch(/\.us-east-1\.elb\.amazonaws\.com$/);
+    });
+
+    it.each(['preview', 'update'] as const)('runs a Fargate service behind an ALB and resolves its outputs for downstream resources (%s)', async (mode) => {
+      const result = await runProgram(
+        () => {
+          const vpc = new awsx.ec2.Vpc('main', { numberOfAvailabilityZones: 2 });
+          const cluster = new aws.ecs.Cluster('cluster');
+          const alb = new awsx.lb.ApplicationLoadBalancer('web', { subnetIds: vpc.publicSubnetIds });
+          const service = new awsx.ecs.FargateService('app', {
+            cluster: cluster.arn,
+            networkConfiguration: { subnets: vpc.privateSubnetIds },
+            taskDefinitionArgs: { container: { name: 'app', image: 'nginx:latest', essential: true, portMappings: [{ containerPort: 80, targetGroup: alb.defaultTargetGroup }] } },
+          });
+          const alarms = new aws.sns.Topic('alarms', { tags: { service: service.service.name } });
+          return { url: pulumi.interpolate`http://${alb.loadBalancer.dnsName}`, service: service.service.name, alarms: alarms.arn };
+        },
+        { mode },
+      );
+      const service = find(result, 'aws:ecs/service:Service', 'app');
+      expect(find(result, 'aws:sns/topic:Topic', 'alarms').inputs['tags']).toEqual({ service: service.inputs['name'] });
+      expect(result.outputs['service']).toBe(service.inputs['name']);
+      if (mode === 'preview') expect(result.outputs['url']).toBe(UNKNOWN);
+      else expect(result.outputs['url']).toBe(`http://${String(find(result, 'aws:lb/loadBalancer:LoadBalancer', 'web').outputs['dnsName'])}`);
+      expect(result.expandedComponents.map((component) => component.type)).toEqual(['awsx:ec2:Vpc', 'awsx:lb:ApplicationLoadBalancer', 'awsx:ecs:FargateService']);
+      expect(result.opaqueComponents).toEqual([]);
     });
   });
 

@@ -72,6 +72,13 @@ export interface RunProgramOptions {
   readonly ssmParameters?: Readonly<Record<string, string>>;
   /** Keep full stack traces while the program runs (slower: the SDK captures one per resource). @default false */
   readonly stackTraces?: boolean;
+  /**
+   * Let the run succeed when it registers a remote component the engine cannot expand (see `src/awsx/README.md`),
+   * listing it in `opaqueComponents` so that a report can show an advisory finding for it. Without it such a
+   * component fails the run: its children would otherwise pass unchecked. CLI: `--allow-opaque-components`.
+   * @default false
+   */
+  readonly allowOpaqueComponents?: boolean;
 }
 
 /** A program failed: its own error, or something the offline engine could not answer. Never a partial result. */
@@ -184,6 +191,7 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
     account: options.account ?? deploymentAccount(config) ?? DEFAULT_ACCOUNT,
     region,
     ssmParameters: options.ssmParameters ?? {},
+    allowOpaqueComponents: options.allowOpaqueComponents ?? false,
   });
 
   settings.setMockOptions(monitor, project, stack, mode === 'preview', organization);
@@ -276,6 +284,8 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
     resources: monitor.resources,
     invokes: monitor.invokes,
     outputs: plain(monitor.stackOutputs) as Record<string, unknown>,
+    expandedComponents: monitor.expandedComponents,
+    opaqueComponents: monitor.opaqueComponents,
     durationMs: performance.now() - started,
   };
 }

@@ -12,6 +12,7 @@ import type {
   ResourceValidationArgs,
   StackValidationArgs,
 } from '@pulumi/policy';
+import { analyzerProperties } from '../analyzer/analyzer-properties';
 import { timeoutSeconds } from '../analyzer/analyzer-requests';
 import { providerUrnOf } from '../engine/urn';
 import { type ProgramResult, type ResourceRecord, type WireProperties } from '../types';
@@ -55,7 +56,8 @@ function throwNotApplicable(reason?: string): never {
 }
 
 function propsOf(properties: WireProperties): Record<string, unknown> {
-  return unknownCheckingProxy(deserializeProperties({ toJavaScript: () => properties }, false));
+  const forAnalyzers = analyzerProperties(properties);
+  return unknownCheckingProxy(deserializeProperties({ toJavaScript: () => forAnalyzers }, false));
 }
 
 function optionsOf(record: ResourceRecord): PolicyResourceOptions {

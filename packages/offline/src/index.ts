@@ -3,7 +3,17 @@
  * against what they register, as `pulumi preview --policy-pack` would.
  */
 export * from './types';
-export { runProgram, configStrings, ProgramError, type RunProgramOptions, type Program } from './engine/run-program';
+export { runProgram, configStrings, placeholderAccount, ProgramError, type RunProgramOptions, type Program } from './engine/run-program';
+export {
+  InvokeFixtureError,
+  matchInvokeFixture,
+  parseInvokeFixtures,
+  readInvokeFixtures,
+  type InvokeFixture,
+} from './engine/invoke-fixtures';
+export { AWS_INVOKES } from './aws/invokes';
+export { RESOURCE_OUTPUTS } from './aws/resource-outputs';
+export { engineStackTags } from './policy/engine-stack-tags';
 export { engineUrn, providerUrnOf, urnName } from './engine/urn';
 export { AWSX_VERSION } from './awsx/version';
 export { MODELLED_COMPONENT_TYPES } from './awsx/expand-component';

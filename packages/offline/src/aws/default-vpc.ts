@@ -6,7 +6,7 @@
  * Its ids are derived from the account and region, so every run sees the same default VPC.
  */
 import { partitionOf, stableHex } from './arn';
-import { type AwsEnvironment } from './resources';
+import { type AwsEnvironment } from './aws-environment';
 
 /** The zones the offline engine emulates in every region (see `getAvailabilityZones` in invokes.ts). */
 const ZONE_LETTERS = ['a', 'b', 'c'];

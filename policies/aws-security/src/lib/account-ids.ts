@@ -6,6 +6,18 @@
  */
 import { isUnknown } from './values';
 
+/**
+ * The stack tag through which the offline engine names the account id it made up for a run that named none
+ * (`PLACEHOLDER_ACCOUNT_TAG` of @bulwark/offline): ARNs the engine built carry it, the program never wrote it.
+ */
+export const PLACEHOLDER_ACCOUNT_TAG = 'bulwark:placeholderAccountId';
+
+/** The account ids the engine made up for this stack (none under the Pulumi CLI, which makes none up). */
+export function placeholderAccounts(stackTags: ReadonlyMap<string, string> | undefined): string[] {
+  const account = stackTags?.get(PLACEHOLDER_ACCOUNT_TAG);
+  return account && ACCOUNT_ID.test(account) ? [account] : [];
+}
+
 /** One hard-coded account id and where it was found (`policy.Statement[0].Principal.AWS`). */
 export interface AccountIdOccurrence {
   readonly accountId: string;

@@ -76,7 +76,9 @@ export async function evaluateProgram(
   options: EvaluateOptions & { readonly mode?: RunProgramOptions['mode']; readonly stackConfig?: RunProgramOptions['config'] } = {},
 ): Promise<Finding[]> {
   const result = await runProgram(program, { mode: options.mode, config: options.stackConfig });
-  return evaluate(rules, result.resources, options);
+  const list = Array.isArray(rules) ? rules : [rules as RuleDefinition];
+  const pack = { name: 'aws-security', version: '0.0.0', policies: list.map((rule) => toPolicy(rule, options.waivers)) };
+  return evaluateInProcess(pack, result, options.config ?? {});
 }
 
 /** The findings that would block a deployment. */

@@ -1,7 +1,7 @@
 /**
- * The calls a policy pack has not answered yet, so that a slow pack is never silent: after `noticeMs` without an
- * answer to the oldest call, and then every `repeatMs`, the watch says what it is waiting for (`onWaiting`), and a
- * pack that times out can be told which calls were still waiting.
+ * The calls a policy pack has not answered yet, so that a slow pack is never silent: after `noticeMs` (or half the
+ * call's timeout, if that is shorter) without an answer to the oldest call, and then every `repeatMs`, the watch
+ * says what it is waiting for (`onWaiting`).
  */
 
 export interface CallWatchOptions {
@@ -40,7 +40,7 @@ export class CallWatch {
     const id = this.next++;
     this.waiting.set(id, { what, started: Date.now(), timeoutMs });
     if (this.options.onWaiting && !this.timer) {
-      this.timer = setInterval(() => this.check(), Math.min(1000, this.options.noticeMs ?? 5000));
+      this.timer = setInterval(() => this.check(), Math.min(1000, this.options.noticeMs ?? 5000, timeoutMs / 4));
       // Watching must never keep Node alive by itself: the call in flight does that.
       this.timer.unref();
     }
@@ -54,17 +54,12 @@ export class CallWatch {
     };
   }
 
-  /** What the pack has not answered, oldest first. */
-  pending(): string[] {
-    return [...this.waiting.values()].sort((a, b) => a.started - b.started).map((call) => call.what);
-  }
-
   private check(): void {
     const now = Date.now();
     const oldest = [...this.waiting.values()].sort((a, b) => a.started - b.started)[0];
     if (!oldest) return;
     const waited = now - oldest.started;
-    if (waited < (this.options.noticeMs ?? 5000)) return;
+    if (waited < Math.min(this.options.noticeMs ?? 5000, oldest.timeoutMs / 2)) return;
     if (this.lastNotice && now - this.lastNotice < (this.options.repeatMs ?? 30_000)) return;
     this.lastNotice = now;
     const others = this.waiting.size - 1;

@@ -118,9 +118,16 @@ export function functionNameOf(token: string): string {
   return `${pkg}.${module === 'index' ? '' : `${module}.`}${name}`;
 }
 
+/** What a fixture's result needs for the functions whose result a program reads one field of. */
+const RESULT_SKETCHES: Readonly<Record<string, Json>> = {
+  'aws:ssm/getParameter:getParameter': { value: "<the parameter's value>" },
+  'aws:ec2/getVpc:getVpc': { id: 'vpc-...', cidrBlock: '10.0.0.0/16' },
+};
+
 /** How to answer an invoke the engine cannot: the fixture (`--invoke-fixtures FILE`) that would, for these arguments. */
 export function fixtureAdvice(token: string, args: Json): string {
-  const fixture = JSON.stringify({ token, args, result: { '...': 'what the provider function returns' } });
+  const result = RESULT_SKETCHES[token] ?? { '...': 'what the provider function returns' };
+  const fixture = JSON.stringify({ token, args, result });
   return `answer it with --invoke-fixtures FILE, a JSON list holding ${fixture} (runProgram option: invokeFixtures)`;
 }
 

@@ -36,6 +36,11 @@ export interface PulumiProject {
 
 const PROJECT_FILES = ['Pulumi.yaml', 'Pulumi.yml'];
 
+/** True for a name the Pulumi CLI accepts for a project (`ValidateProjectName`: `^[A-Za-z0-9_.-]{1,100}$`). */
+export function isProjectName(name: string): boolean {
+  return /^[A-Za-z0-9_.-]{1,100}$/.test(name);
+}
+
 /** The namespaced form of a config key: bare keys belong to the project, as in the Pulumi CLI. */
 export function namespacedKey(key: string, projectName: string): string {
   return key.includes(':') ? key : `${projectName}:${key}`;
@@ -82,6 +87,12 @@ export function readPulumiProject(directory: string): PulumiProject {
   const fields = document as Record<string, unknown>;
   const name = fields['name'];
   if (typeof name !== 'string' || name.trim() === '') throw new ProjectError(`${file}: "name" is required (the project name)`);
+  if (!isProjectName(name)) {
+    throw new ProjectError(
+      `${file}: "name" ${JSON.stringify(name)} is not a valid Pulumi project name: use up to 100 letters, digits, "-", "_" and "." ` +
+        '(a template placeholder such as ${PROJECT} must be replaced)',
+    );
+  }
   const runtimeField = fields['runtime'];
   const runtime =
     typeof runtimeField === 'string'

@@ -10,7 +10,8 @@ import { loadProgramDirectory, ProgramError, type PolicyPack, type PulumiProject
 import { UsageError } from '../exit-codes';
 import { type PreviewOptions } from '../cli-arguments';
 import { deployedOutputs, evaluateStack, type ConfiguredPack, type StackEvaluation } from '../evaluation/evaluate-stack';
-import { LazyPackSet } from '../evaluation/pack-set';
+import { LazyPackSet, packOptions } from '../evaluation/pack-set';
+import { readRunInputs } from '../evaluation/run-inputs';
 import { buildReport, type StackReport } from '../report/report-model';
 import { emitReport, progress, stackProgress } from '../report-output';
 import { TOOL_VERSION } from '../tool-version';
@@ -56,6 +57,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   const all = discoverStacks(root);
   const selected = selectStacks(all, options.projects);
   const packDirectories = requireWorkspacePacks(root);
+  const inputs = readRunInputs(options);
   packDirectories.forEach(assertPackBuilt);
   if (selected.length === 0) {
     progress(`no stacks under ${path.join(root, 'stacks')}: nothing to preview (a stack is a directory with Pulumi.yaml)`);
@@ -66,7 +68,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   const byKey = new Map(all.map((project) => [stackKey(project.name, options.stack), project]));
   const hints = referenceHints(all);
   const isReferenced = (project: PulumiProject) => [...hints.values()].some((referenced) => referenced.has(project.name));
-  const packs = new LazyPackSet(packDirectories);
+  const packs = new LazyPackSet(packDirectories, packOptions(options.packTimeouts));
   try {
     const pending = orderByReferenceHints(selected);
     const waitingFor = new Map<string, Set<string>>();
@@ -82,7 +84,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
       }
       const project = pending.splice(index, 1)[0] as PulumiProject;
       const program = loadProgramDirectory(project.directory, options.stack);
-      const scope = referenceScope(completed, project.name, options.organization);
+      const scope = referenceScope(completed, project.name, options.organization, inputs.stackReferences);
       progress(`  ${project.name}/${options.stack}: running`);
       let evaluation: StackEvaluation | undefined;
       try {
@@ -91,6 +93,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
           mode: options.mode,
           organization: options.organization,
           stackReferences: scope.references,
+          invokeFixtures: inputs.invokeFixtures,
           packs: async () => stackPackConfigs(project, options.stack, await packs.get()),
         });
       } catch (error) {
@@ -100,7 +103,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
         // Consumers read what the producer would have deployed, as a real preview reads the deployed state.
         const outputs =
           options.mode === 'preview' && isReferenced(project)
-            ? await deployedOutputs({ program, organization: options.organization, stackReferences: scope.references })
+            ? await deployedOutputs({ program, organization: options.organization, stackReferences: scope.references, invokeFixtures: inputs.invokeFixtures })
             : evaluation.result.outputs;
         completed.set(stackKey(project.name, options.stack), outputs);
         reports.push(evaluation.report);

@@ -14,7 +14,9 @@ import {
   type RunMode,
 } from '@bulwark/offline';
 import { toViolation, type ReportPolicy, type StackReport } from '../report/report-model';
+import { withProgramOutputOnStderr } from './program-output';
 import { releaseMemory } from './release-memory';
+import { type RunInputs } from './run-inputs';
 
 /** A pack with the config it evaluates this stack with (a `--policy-pack-config` document). */
 export interface ConfiguredPack {
@@ -30,6 +32,8 @@ export interface StackEvaluationRequest {
   readonly configOverrides?: Readonly<Record<string, string>>;
   /** Outputs of the stacks this one may reference, by stack name. */
   readonly stackReferences?: Readonly<Record<string, Record<string, unknown>>>;
+  /** `--invoke-fixtures`, read. */
+  readonly invokeFixtures?: RunInputs['invokeFixtures'];
   /** The packs with this stack's configs, started on first use (after the program has run). */
   readonly packs: () => Promise<readonly ConfiguredPack[]>;
 }
@@ -56,15 +60,19 @@ function runSettings(request: Omit<StackEvaluationRequest, 'packs' | 'mode'>) {
   const secretKeys = program.settings.secretKeys.filter((key) => overrides[key] === undefined);
   const warnings = program.settings.warnings.filter((warning) => !Object.keys(overrides).some((key) => warning.includes(`"${key}"`)));
   const run = (mode: RunMode) =>
-    runProgram(program.run, {
-      project: projectName,
-      stack: program.stack,
-      organization: request.organization,
-      mode,
-      config,
-      secretKeys,
-      stackReferences: request.stackReferences ?? {},
-    });
+    withProgramOutputOnStderr(() =>
+      runProgram(program.run, {
+        project: projectName,
+        stack: program.stack,
+        organization: request.organization,
+        mode,
+        config,
+        secretKeys,
+        stackReferences: request.stackReferences ?? {},
+        invokeFixtures: request.invokeFixtures ?? [],
+        workingDirectory: program.project.directory,
+      }),
+    );
   return { projectName, config, secretKeys, warnings, run };
 }
 

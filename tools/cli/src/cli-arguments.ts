@@ -23,6 +23,8 @@ export interface RunOptions {
   /** `--stack-reference NAME=FILE.json`: the outputs file of each referenced stack, by its name. */
   readonly stackReferences: Record<string, string>;
   readonly packTimeouts: PackTimeouts;
+  /** Report a remote component the engine cannot expand as an advisory finding rather than failing the run. */
+  readonly allowOpaqueComponents: boolean;
 }
 
 export interface CheckOptions extends RunOptions {
@@ -72,6 +74,7 @@ const RUN: Options = {
   'invoke-fixtures': { type: 'string', multiple: true },
   'stack-reference': { type: 'string', multiple: true },
   'pack-timeout': { type: 'string' },
+  'allow-opaque-components': { type: 'boolean' },
 };
 
 /** Every option of each command (and `--help`): the single list the parser and the help test read. */
@@ -162,6 +165,7 @@ function runOptions(values: Record<string, unknown>, command: 'check' | 'preview
     invokeFixtures: (values['invoke-fixtures'] as string[] | undefined) ?? [],
     stackReferences: pairs(values['stack-reference'], 'stack-reference', 'acme/network/prod=network-outputs.json', command),
     packTimeouts: timeout ? parsePackTimeout(timeout, command) : DEFAULT_PACK_TIMEOUTS,
+    allowOpaqueComponents: values['allow-opaque-components'] === true,
   };
 }
 

@@ -26,7 +26,10 @@ const RUN_OPTIONS = `  --stack NAME               the stack whose Pulumi.<NAME>.
                              output names to values (repeatable)
   --pack-timeout SPEC        how long a policy pack may take: one duration for both, or start=60s,analyze=120s
                              (start: until it serves; analyze: each Analyzer call); units ms, s, m
-                             (default start=60s,analyze=120s)`;
+                             (default start=60s,analyze=120s)
+  --allow-opaque-components  a remote component the engine cannot expand (not @pulumi/awsx's modelled ones) is an
+                             advisory finding, "not verified offline", instead of an error: its children go
+                             unchecked, so check them with \`pulumi preview --policy-pack\``;
 
 const CHECK = `usage: bulwark check DIR [options]
 

@@ -107,6 +107,23 @@ describe('real programs', () => {
     expect(answered.report.stacks[0]?.outputs['groupVpc']).toBe('vpc-0shared');
   });
 
+  it('fails on a remote component it cannot expand, and reports it as advisory with --allow-opaque-components', async () => {
+    const failed = await checkJson('remote-component');
+    expect(failed.code).toBe(2);
+    expect(failed.report.error?.message).toContain('acme-web:index:StaticSite component urn:pulumi:dev::remote-component::acme-web:index:StaticSite::docs is opaque');
+    expect(failed.report.error?.message).toContain('--allow-opaque-components');
+    const allowed = await checkJson('remote-component', '--allow-opaque-components');
+    expect(allowed.code).toBe(0);
+    expect(allowed.report.stacks[0]?.violations).toEqual([
+      expect.objectContaining({
+        policy: 'opaque-component',
+        enforcement: 'advisory',
+        urn: 'urn:pulumi:dev::remote-component::acme-web:index:StaticSite::docs',
+        message: expect.stringMatching(/^not verified offline: acme-web:index:StaticSite is a remote component/),
+      }),
+    ]);
+  });
+
   it('refuses a fixtures file it cannot use, naming the file and entry', async () => {
     const fixtures = path.join(temporaryDirectory(), 'fixtures.json');
     fs.writeFileSync(fixtures, JSON.stringify([{ token: 'getVpc', result: {} }]));

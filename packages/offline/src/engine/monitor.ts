@@ -304,8 +304,9 @@ export class RecordingMonitor {
       if (!this.settings.allowOpaqueComponents) {
         this.fail(
           `${record.type} component ${record.urn} is opaque to the offline engine: ${expansion.reason}. Its children (what a real ` +
-            `preview gets from the ${pkg} provider) were not checked offline. Pass allowOpaqueComponents ` +
-            '(CLI: --allow-opaque-components) to report it as an advisory finding instead of failing the run.',
+            `preview gets from the ${pkg} provider) were not checked offline. Check them with \`pulumi preview --policy-pack\` ` +
+            'where the provider runs, or accept the gap: --allow-opaque-components (runProgram option: allowOpaqueComponents) reports ' +
+            'the component as an advisory finding instead of failing the run.',
         );
       }
     } else {

@@ -35,6 +35,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
       configOverrides: options.config,
       stackReferences: inputs.stackReferences,
       invokeFixtures: inputs.invokeFixtures,
+      allowOpaqueComponents: options.allowOpaqueComponents,
       packs: async () => (await packs.get()).map((pack, index) => ({ pack, config: packConfigs[index] ?? {} })),
     });
     progress(stackProgress(stack));

@@ -94,6 +94,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
           organization: options.organization,
           stackReferences: scope.references,
           invokeFixtures: inputs.invokeFixtures,
+          allowOpaqueComponents: options.allowOpaqueComponents,
           packs: async () => stackPackConfigs(project, options.stack, await packs.get()),
         });
       } catch (error) {
@@ -103,7 +104,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
         // Consumers read what the producer would have deployed, as a real preview reads the deployed state.
         const outputs =
           options.mode === 'preview' && isReferenced(project)
-            ? await deployedOutputs({ program, organization: options.organization, stackReferences: scope.references, invokeFixtures: inputs.invokeFixtures })
+            ? await deployedOutputs({ program, organization: options.organization, stackReferences: scope.references, invokeFixtures: inputs.invokeFixtures, allowOpaqueComponents: options.allowOpaqueComponents })
             : evaluation.result.outputs;
         completed.set(stackKey(project.name, options.stack), outputs);
         reports.push(evaluation.report);

@@ -14,6 +14,7 @@ import {
   type RunMode,
 } from '@bulwark/offline';
 import { toViolation, type ReportPolicy, type StackReport } from '../report/report-model';
+import { opaqueComponentFindings } from './opaque-components';
 import { withProgramOutputOnStderr } from './program-output';
 import { releaseMemory } from './release-memory';
 import { type RunInputs } from './run-inputs';
@@ -34,6 +35,8 @@ export interface StackEvaluationRequest {
   readonly stackReferences?: Readonly<Record<string, Record<string, unknown>>>;
   /** `--invoke-fixtures`, read. */
   readonly invokeFixtures?: RunInputs['invokeFixtures'];
+  /** `--allow-opaque-components`: an unexpandable remote component is an advisory finding, not an error. */
+  readonly allowOpaqueComponents?: boolean;
   /** The packs with this stack's configs, started on first use (after the program has run). */
   readonly packs: () => Promise<readonly ConfiguredPack[]>;
 }
@@ -71,6 +74,7 @@ function runSettings(request: Omit<StackEvaluationRequest, 'packs' | 'mode'>) {
         stackReferences: request.stackReferences ?? {},
         invokeFixtures: request.invokeFixtures ?? [],
         workingDirectory: program.project.directory,
+        allowOpaqueComponents: request.allowOpaqueComponents ?? false,
       }),
     );
   return { projectName, config, secretKeys, warnings, run };
@@ -124,6 +128,9 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
       });
     }
   }
+  const opaque = opaqueComponentFindings(result.opaqueComponents, analyzed.map((record) => record.urn));
+  violations.push(...opaque.violations);
+  policies.push(...opaque.policies);
 
   return {
     result,

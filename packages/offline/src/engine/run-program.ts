@@ -9,6 +9,7 @@ import { type InvokeFixture } from './invoke-fixtures';
 import { RecordingMonitor } from './monitor';
 import { observeOutputs } from './observe-outputs';
 import { PendingWork } from './pending-work';
+import { programErrorAdvice } from './program-error-advice';
 import { watchForStall } from './stall-watch';
 import { loadProgramDirectory } from '../project/program-directory';
 
@@ -334,7 +335,8 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
   if (programError !== undefined || monitor.failures.length > 0 || logErrors > 0) {
     // What the engine could not answer comes first: it is the cause of whatever the program did next.
     const message = monitor.failures[0] ?? (programError !== undefined ? errorMessage(programError) : `the program logged ${logErrors} error(s)`);
-    throw new ProgramError(message, monitor.failures, { cause: programError });
+    const advice = programErrorAdvice(message);
+    throw new ProgramError(message, [...monitor.failures, ...(advice ? [advice] : [])], { cause: programError });
   }
   return {
     project,

@@ -72,6 +72,7 @@ function ruleSection(rule: RuleDefinition): string[] {
     `- Service: ${metadata.service}`,
     ...frameworkLines(rule).map((line) => `- Framework: ${line}`),
     `- Resource types: ${metadata.resourceTypes.map((type) => `\`${type}\``).join(', ') || 'any'}`,
+    ...(metadata.references ?? []).map((url) => `- AWS documentation: <${url}>`),
     '',
     '### Configuration',
     '',

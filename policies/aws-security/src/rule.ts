@@ -47,6 +47,8 @@ export interface RuleMetadata {
   readonly resourceTypes: readonly string[];
   /** How to fix a violation, as steps a developer can follow. */
   readonly remediation: string;
+  /** The AWS documentation pages the rule encodes (service limits, required settings), cited in the docs. */
+  readonly references?: readonly string[];
 }
 
 /**

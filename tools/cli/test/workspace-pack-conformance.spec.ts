@@ -64,9 +64,14 @@ function securedFoundation() {
   const data = new aws.s3.Bucket('data', {});
   for (const [name, bucket] of [['logs', logs], ['data', data]] as const) {
     new aws.s3.BucketPublicAccessBlock(name, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+    // S3 server access logging delivers only to SSE-S3 buckets; everything else uses the customer managed key.
     new aws.s3.BucketServerSideEncryptionConfiguration(name, {
       bucket: bucket.id,
-      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }],
+      rules: [
+        bucket === logs
+          ? { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }
+          : { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: key.arn }, bucketKeyEnabled: true },
+      ],
     });
     new aws.s3.BucketVersioning(name, { bucket: bucket.id, versioningConfiguration: { status: 'Enabled' } });
     new aws.s3.BucketPolicy(name, {

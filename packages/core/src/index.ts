@@ -43,7 +43,6 @@ export {
   cloudWatchLogsKeyGrant,
   configDeliveryKeyGrant,
   logDeliveryKeyGrant,
-  s3ServerAccessLogsKeyGrant,
 } from './key-service-grants';
 export { KEY_ADMINISTRATION_ACTIONS, KEY_USAGE_ACTIONS, KmsKey, type KmsKeyArgs } from './kms-key';
 export { LogsBucket, type LogsBucketArgs, S3_LOG_DELIVERY_STATEMENT_SID } from './logs-bucket';

@@ -15,7 +15,6 @@ describe('service key grants', () => {
       'cloudWatchLogsKeyGrant',
       'configDeliveryKeyGrant',
       'logDeliveryKeyGrant',
-      's3ServerAccessLogsKeyGrant',
     ]);
   });
 

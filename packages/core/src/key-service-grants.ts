@@ -47,16 +47,6 @@ export function cloudTrailKeyGrant(): KeyServiceGrant {
   };
 }
 
-/** S3 server access logging, writing into an SSE-KMS log bucket for source buckets of this account only. */
-export function s3ServerAccessLogsKeyGrant(): KeyServiceGrant {
-  return {
-    sid: 'AllowS3ServerAccessLogs',
-    servicePrincipal: 'logging.s3.amazonaws.com',
-    actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
-    conditions: ({ accountId }) => ({ StringEquals: { 'aws:SourceAccount': accountId } }),
-  };
-}
-
 /** The log delivery service (VPC flow logs and other vended logs to S3), for this account only. */
 export function logDeliveryKeyGrant(): KeyServiceGrant {
   return {

@@ -11,7 +11,7 @@ describe.each(['preview', 'update'] as const)('SecureBucket (%s)', (mode) => {
   it('builds a private, KMS-encrypted, versioned, logged bucket with a TLS-only policy merged with the caller statements', async () => {
     const result = await runProgram(
       () => {
-        const logs = new LogsBucket('access-logs', { kmsKeyArn: KEY_ARN });
+        const logs = new LogsBucket('access-logs', {});
         new SecureBucket('data', {
           kmsKeyArn: KEY_ARN,
           logsBucket: logs,

@@ -12,6 +12,8 @@ export type BucketPolicyStatements =
 
 /** Arguments of {@link SecureBucket}. */
 export interface SecureBucketArgs extends BaselineBucketArgs {
+  /** ARN of the customer managed KMS key for default encryption (SSE-KMS, with an S3 Bucket Key). */
+  readonly kmsKeyArn: pulumi.Input<string>;
   /** The bucket that receives this bucket's server access logs. */
   readonly logsBucket: LogsBucket;
   /**
@@ -38,7 +40,7 @@ export class SecureBucket extends BaselineBucket {
 
   constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
     if (Array.isArray(args.policyStatements)) validateStatements(name, args.policyStatements);
-    super('bulwark:core:SecureBucket', name, args, opts);
+    super('bulwark:core:SecureBucket', name, args, { kmsKeyArn: args.kmsKeyArn }, opts);
 
     this.logging = new aws.s3.BucketLogging(
       name,

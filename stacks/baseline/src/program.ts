@@ -1,4 +1,4 @@
-import { configDeliveryKeyGrant, createAwsProvider, KmsKey, LogsBucket, physicalName, s3BucketArn, s3ServerAccessLogsKeyGrant } from '@bulwark/core';
+import { configDeliveryKeyGrant, createAwsProvider, KmsKey, LogsBucket, physicalName, s3BucketArn } from '@bulwark/core';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { CLOUDTRAIL_BUCKET_PURPOSE, createAuditTrail } from './audit-trail';
@@ -46,13 +46,14 @@ export function program(): BaselineProgramOutputs {
     opts,
   );
 
-  // One key for the audit buckets' own data (S3 access logs, Config history); the trail has its own key.
+  // One key for AWS Config history; the trail has its own key. S3 access logs use SSE-S3, the only default
+  // encryption S3 server access log delivery supports.
   const auditKey = new KmsKey(
     'audit-logs',
     {
-      description: `Audit logs (S3 access logs, AWS Config history) of ${config.project} ${config.environment}`,
+      description: `AWS Config history of ${config.project} ${config.environment}`,
       alias: physicalName(config, 'kms-alias', 'audit-logs'),
-      serviceUsers: [s3ServerAccessLogsKeyGrant(), configDeliveryKeyGrant()],
+      serviceUsers: [configDeliveryKeyGrant()],
       deletionWindowInDays: config.kmsKeyDeletionWindowDays,
     },
     opts,
@@ -62,7 +63,6 @@ export function program(): BaselineProgramOutputs {
   const accessLogs = new LogsBucket(
     'access-logs',
     {
-      kmsKeyArn: auditKey.arn,
       expirationDays: config.logArchiveRetentionDays,
       bucketName: physicalName(config, 's3-bucket', 'access-logs'),
       sourceBucketArns: [CLOUDTRAIL_BUCKET_PURPOSE, CONFIG_HISTORY_BUCKET_PURPOSE].map((purpose) => s3BucketArn(partition, physicalName(config, 's3-bucket', purpose))),

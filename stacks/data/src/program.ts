@@ -8,7 +8,6 @@ import {
   physicalName,
   referenceStack,
   s3BucketArn,
-  s3ServerAccessLogsKeyGrant,
   SecureBucket,
 } from '@bulwark/core';
 import type { NetworkOutputs } from '@bulwark/stack-network/src/outputs';
@@ -39,10 +38,10 @@ export function program(): DataStackOutputs {
   const key = new KmsKey(
     'data',
     {
-      description: `${config.project} ${config.environment}: data at rest (S3, DynamoDB, RDS, ElastiCache, logs)`,
+      description: `${config.project} ${config.environment}: data at rest (S3, DynamoDB, RDS, ElastiCache, log groups)`,
       alias: physicalName(config, 'kms-alias', 'data'),
       deletionWindowInDays: config.kmsKeyDeletionWindowDays,
-      serviceUsers: [s3ServerAccessLogsKeyGrant(), cloudWatchLogsKeyGrant()],
+      serviceUsers: [cloudWatchLogsKeyGrant()],
     },
     opts,
   );
@@ -53,7 +52,6 @@ export function program(): DataStackOutputs {
   const logs = new LogsBucket(
     'access-logs',
     {
-      kmsKeyArn: key.arn,
       bucketName: physicalName(config, 's3-bucket', 'access-logs'),
       expirationDays: config.logArchiveRetentionDays,
       sourceBucketArns: [...bucketNames.values()].map((name) => s3BucketArn(partition, name)),

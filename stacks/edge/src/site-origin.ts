@@ -1,5 +1,5 @@
 import type * as pulumi from '@pulumi/pulumi';
-import { cloudFrontOriginKeyGrant, KmsKey, LogsBucket, physicalName, s3BucketArn, s3ServerAccessLogsKeyGrant, SecureBucket } from '@bulwark/core';
+import { cloudFrontOriginKeyGrant, KmsKey, LogsBucket, physicalName, s3BucketArn, SecureBucket } from '@bulwark/core';
 import * as aws from '@pulumi/aws';
 import { type EdgeStackConfig } from './config';
 
@@ -22,10 +22,10 @@ export function createSiteOrigin(config: EdgeStackConfig, distributionArn: pulum
   const key = new KmsKey(
     'site',
     {
-      description: `${config.project} ${config.environment}: static site and its access logs`,
+      description: `${config.project} ${config.environment}: static site`,
       alias: physicalName(config, 'kms-alias', 'site'),
       deletionWindowInDays: config.kmsKeyDeletionWindowDays,
-      serviceUsers: [s3ServerAccessLogsKeyGrant(), cloudFrontOriginKeyGrant()],
+      serviceUsers: [cloudFrontOriginKeyGrant()],
     },
     opts,
   );
@@ -35,7 +35,6 @@ export function createSiteOrigin(config: EdgeStackConfig, distributionArn: pulum
   const logsBucket = new LogsBucket(
     'site-access-logs',
     {
-      kmsKeyArn: key.arn,
       bucketName: physicalName(config, 's3-bucket', 'site-access-logs'),
       expirationDays: config.logArchiveRetentionDays,
       sourceBucketArns: [s3BucketArn(partition, siteBucketName)],

@@ -1,6 +1,6 @@
 import type { PolicyResource } from '@pulumi/policy';
 import { identifiersOf, linkIndex, refersTo, reportUncovered } from './links';
-import { UNKNOWN_VALUE } from '../testing';
+import { UNKNOWN } from '@bulwark/aws-model';
 
 const BUCKET = 'aws:s3/bucket:Bucket';
 const COMPANION = 'aws:s3/bucketVersioning:BucketVersioning';
@@ -17,12 +17,12 @@ function policyResource(
 
 describe('linkIndex', () => {
   const logs = policyResource(BUCKET, 'logs', { bucket: 'logs-bucket', arn: 'arn:aws:s3:::logs-bucket' });
-  const data = policyResource(BUCKET, 'data', { bucket: UNKNOWN_VALUE });
+  const data = policyResource(BUCKET, 'data', { bucket: UNKNOWN });
   const twin = policyResource(BUCKET, 'twin', { bucket: 'logs-bucket' });
-  const byDependency = policyResource(COMPANION, 'byDependency', { bucket: UNKNOWN_VALUE }, { bucket: [data] });
+  const byDependency = policyResource(COMPANION, 'byDependency', { bucket: UNKNOWN }, { bucket: [data] });
   const byName = policyResource(COMPANION, 'byName', { bucket: 'logs-bucket' });
   const byArn = policyResource(COMPANION, 'byArn', { bucket: 'arn:aws:s3:::logs-bucket' });
-  const unlinked = policyResource(COMPANION, 'unlinked', { bucket: UNKNOWN_VALUE });
+  const unlinked = policyResource(COMPANION, 'unlinked', { bucket: UNKNOWN });
   const elsewhere = policyResource(COMPANION, 'elsewhere', { bucket: 'other-bucket' });
   const resources = [logs, byDependency, data, byName, twin, byArn, unlinked, elsewhere];
   const index = linkIndex(resources, [COMPANION], 'bucket', [BUCKET], IDENTIFIERS);
@@ -51,7 +51,7 @@ describe('linkIndex', () => {
 describe('reportUncovered', () => {
   const first = policyResource(BUCKET, 'first', {});
   const second = policyResource(BUCKET, 'second', {});
-  const companion = policyResource(COMPANION, 'companion', { bucket: UNKNOWN_VALUE });
+  const companion = policyResource(COMPANION, 'companion', { bucket: UNKNOWN });
   const uncovered = [
     { target: first, message: 'first is uncovered' },
     { target: second, message: 'second is uncovered' },

@@ -4,8 +4,9 @@
  * passes a literal (an id read from config, say) there is no dependency, so we fall back to comparing values.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import type { Report } from '../rule';
-import { isUnknown, rawProps } from './values';
+import { isUnknown } from '@bulwark/aws-model';
+import type { Report } from './rule';
+import { rawProps } from './values';
 
 /** The resources of the given types, in stack order. */
 export function resourcesOfType(resources: readonly PolicyResource[], types: readonly string[]): PolicyResource[] {

@@ -1,6 +1,6 @@
-import { expandActionPattern, iamAction, iamServices, supportsResourceLevelPermissions } from './iam-actions';
+import { expandActionPattern, expandKnownActionPattern, iamAction, iamServices, supportsResourceLevelPermissions, UnknownActionError } from './action-catalog';
 
-describe('iam-actions', () => {
+describe('the IAM action catalogue', () => {
   it('knows concrete actions case-insensitively, with their resource types', () => {
     expect(iamAction('S3:getobject')).toEqual({ name: 's3:GetObject', resourceTypes: expect.arrayContaining(['object']) });
     expect(iamAction('ec2:DescribeInstances')).toEqual({ name: 'ec2:DescribeInstances', resourceTypes: [] });
@@ -47,5 +47,24 @@ describe('iam-actions', () => {
     for (let index = 0; index < 1000; index++) iamAction('ec2:DescribeInstances');
     const elapsedMs = Number(process.hrtime.bigint() - start) / 1e6;
     expect(elapsedMs).toBeLessThan(200);
+  });
+});
+
+describe('expandKnownActionPattern', () => {
+  it('expands a pattern a component writes into its concrete actions', () => {
+    expect(expandKnownActionPattern('s3:GetObject').map((action) => action.name)).toEqual(['s3:GetObject']);
+    expect(expandKnownActionPattern('kms:Describe*').map((action) => action.name)).toContain('kms:DescribeKey');
+  });
+
+  it.each([
+    ['s3', '"s3" is not an IAM action: expected "<service>:<Action>"'],
+    ['s3:', '"s3:" is not an IAM action'],
+    [':GetObject', '":GetObject" is not an IAM action'],
+    ['s4:GetObject', '"s4:GetObject": "s4" is not an IAM service prefix'],
+    ['s*:GetObject', '"s*:GetObject": "s*" is not an IAM service prefix'],
+    ['s3:GetObjekt', '"s3:GetObjekt" matches no s3 action'],
+  ])('refuses %s, naming the problem', (pattern, message) => {
+    expect(() => expandKnownActionPattern(pattern)).toThrow(UnknownActionError);
+    expect(() => expandKnownActionPattern(pattern)).toThrow(message);
   });
 });

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { wildcardMatches } from './policy-document';
+import { wildcardMatches } from '../policy-document/parse';
 
 /** What the catalogue knows of one action. */
 export interface IamAction {
@@ -127,4 +127,31 @@ export function supportsResourceLevelPermissions(pattern: string): boolean {
   const actions = expandActionPattern(text);
   if (actions.length === 0) return true;
   return actions.some((action) => action.resourceTypes.length > 0);
+}
+
+/** Why an action pattern a program writes cannot be expanded: almost always a typo. */
+export class UnknownActionError extends Error {
+  override readonly name = 'UnknownActionError';
+}
+
+/**
+ * The concrete actions of an action pattern a program writes (`s3:Get*`), strictly, for components that reject a
+ * bad statement before anything deploys: throws {@link UnknownActionError} naming the problem for text that is
+ * not `<service>:<Action>`, a service prefix the catalogue does not have (wildcard services included), or a
+ * pattern that matches no action of its service.
+ */
+export function expandKnownActionPattern(pattern: string): IamAction[] {
+  const colon = pattern.indexOf(':');
+  if (colon <= 0 || colon === pattern.length - 1) {
+    throw new UnknownActionError(`"${pattern}" is not an IAM action: expected "<service>:<Action>", e.g. "s3:GetObject"`);
+  }
+  const service = pattern.slice(0, colon);
+  if (!iamServices().includes(service.toLowerCase())) {
+    throw new UnknownActionError(`"${pattern}": "${service}" is not an IAM service prefix`);
+  }
+  const matched = expandActionPattern(pattern);
+  if (matched.length === 0) {
+    throw new UnknownActionError(`"${pattern}" matches no ${service} action; check the spelling against the AWS service authorization reference`);
+  }
+  return matched;
 }

@@ -10,11 +10,8 @@ import {
   statementsOf,
   wildcardMatches,
   type PolicyStatement,
-} from './policy-document';
-import { UNKNOWN } from './values';
-
-/** The engine's unknown string sentinel (as `UNKNOWN_VALUE` in ../testing, without loading the offline engine). */
-const UNKNOWN_VALUE = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
+} from './parse';
+import { UNDECIDED, UNKNOWN as UNKNOWN_VALUE } from '../unknown';
 
 function onlyStatement(document: unknown): PolicyStatement {
   const statements = statementsOf(parsePolicyDocument(document));
@@ -83,7 +80,7 @@ describe('parsePolicyDocument', () => {
     const statement = onlyStatement({
       Statement: [{ Effect: UNKNOWN_VALUE, Action: ['s3:GetObject', UNKNOWN_VALUE], Principal: UNKNOWN_VALUE, Condition: UNKNOWN_VALUE }],
     });
-    expect(statement.effect).toBe(UNKNOWN);
+    expect(statement.effect).toBe(UNDECIDED);
     expect(statement.action).toEqual({ known: ['s3:GetObject'], hasUnknown: true });
     expect(statement.principal?.unknown).toBe(true);
     expect(statement.conditionUnknown).toBe(true);
@@ -145,8 +142,8 @@ describe('isPublicPrincipal', () => {
     expect(isPublicPrincipal(onlyStatement({ Statement: { Effect: 'Allow', Principal: { AWS: [UNKNOWN_VALUE] } } }))).toBe(false);
   });
 
-  it('is UNKNOWN when the whole principal is unknown', () => {
-    expect(isPublicPrincipal(onlyStatement({ Statement: { Effect: 'Allow', Principal: UNKNOWN_VALUE } }))).toBe(UNKNOWN);
+  it('is UNDECIDED when the whole principal is unknown', () => {
+    expect(isPublicPrincipal(onlyStatement({ Statement: { Effect: 'Allow', Principal: UNKNOWN_VALUE } }))).toBe(UNDECIDED);
   });
 });
 
@@ -176,8 +173,8 @@ describe('hasRestrictingCondition', () => {
     expect(hasRestrictingCondition(withCondition(condition))).toBe(false);
   });
 
-  it('is UNKNOWN when the condition block is unknown', () => {
-    expect(hasRestrictingCondition(withCondition(UNKNOWN_VALUE))).toBe(UNKNOWN);
+  it('is UNDECIDED when the condition block is unknown', () => {
+    expect(hasRestrictingCondition(withCondition(UNKNOWN_VALUE))).toBe(UNDECIDED);
   });
 
   it('judges values as addresses, not text', () => {
@@ -218,10 +215,10 @@ describe('coversAction and coversResource', () => {
     expect(coversAction(statement, 'sts:GetSessionToken')).toBe(false);
   });
 
-  it('is UNKNOWN when an unknown entry leaves the answer open', () => {
+  it('is UNDECIDED when an unknown entry leaves the answer open', () => {
     const statement = onlyStatement({ Statement: { Effect: 'Allow', Action: [UNKNOWN_VALUE], Resource: [UNKNOWN_VALUE] } });
-    expect(coversAction(statement, 's3:GetObject')).toBe(UNKNOWN);
-    expect(coversResource(statement, 'arn:aws:s3:::b')).toBe(UNKNOWN);
+    expect(coversAction(statement, 's3:GetObject')).toBe(UNDECIDED);
+    expect(coversResource(statement, 'arn:aws:s3:::b')).toBe(UNDECIDED);
   });
 
   it('matches resources case-sensitively', () => {

@@ -5,14 +5,15 @@
  * Documents reach a rule as a JSON string or as an object (the SDK's `PolicyDocument` input type), and during a
  * preview any part of them may be the engine's unknown sentinel: the whole string (a policy built with
  * `output.apply(JSON.stringify)`), one statement, one principal, one condition value. Unknowns are kept as
- * `UNKNOWN` markers so that each rule can decide what they mean; nothing here throws.
+ * `UNDECIDED` markers so that each rule can decide what they mean; nothing here throws.
  *
  * Verdict on unparseable input: `parsePolicyDocument` returns `{ kind: 'invalid' }` with the reason. Rules skip
  * invalid documents rather than report them: AWS rejects such a document when the resource is created, so it can
  * never grant anything, and a rule that needs a *protective* statement (TLS-only, MFA) finds none in it and
  * reports the missing protection instead.
  */
-import { isUnknown, UNKNOWN, type Unknown } from './values';
+import { parseArn } from '../arn';
+import { isUnknown, UNDECIDED, type Undecided } from '../unknown';
 
 /** A list-valued field (`Action`, `Resource`, a principal's `AWS` entry, a condition's values). */
 export interface PolicyValues {
@@ -56,8 +57,8 @@ export interface PolicyStatement {
   /** Position in the document's statement list, for messages. */
   readonly index: number;
   readonly sid?: string;
-  /** `Allow` or `Deny`; UNKNOWN when unknown; undefined when missing or not one of the two. */
-  readonly effect: 'Allow' | 'Deny' | Unknown | undefined;
+  /** `Allow` or `Deny`; UNDECIDED when unknown; undefined when missing or not one of the two. */
+  readonly effect: 'Allow' | 'Deny' | Undecided | undefined;
   /** `Action` (undefined when the statement uses `NotAction` or neither). */
   readonly action?: PolicyValues;
   readonly notAction?: PolicyValues;
@@ -182,7 +183,7 @@ function parseConditions(value: unknown): { conditions: PolicyCondition[]; condi
 }
 
 function parseEffect(value: unknown): PolicyStatement['effect'] {
-  if (isUnknown(value)) return UNKNOWN;
+  if (isUnknown(value)) return UNDECIDED;
   if (typeof value !== 'string') return undefined;
   const lower = value.trim().toLowerCase();
   return lower === 'allow' ? 'Allow' : lower === 'deny' ? 'Deny' : undefined;
@@ -289,14 +290,14 @@ export function isAllWildcard(text: string): boolean {
 
 /**
  * Whether a statement's principal is everyone: `Principal: "*"`, `{ "AWS": "*" }` (also inside a list), or an
- * Allow with `NotPrincipal` (everyone except the listed). UNKNOWN when the principal is unknown and no known
+ * Allow with `NotPrincipal` (everyone except the listed). UNDECIDED when the principal is unknown and no known
  * entry is `*`. An unknown entry beside known ones (`{ AWS: [role.arn] }` in preview) is a computed ARN of a
  * resource, never `*`, so it does not make the statement public.
  */
-export function isPublicPrincipal(statement: PolicyStatement): boolean | Unknown {
+export function isPublicPrincipal(statement: PolicyStatement): boolean | Undecided {
   if (statement.principal?.wildcard) return true;
   if (statement.effect !== 'Deny' && statement.notPrincipal && !statement.principal) return true;
-  if (statement.principal?.unknown) return UNKNOWN;
+  if (statement.principal?.unknown) return UNDECIDED;
   return false;
 }
 
@@ -330,11 +331,10 @@ export function isRestrictingValue(value: string): boolean {
   const text = value.trim();
   if (text === '' || isAllWildcard(text)) return false;
   if (!text.toLowerCase().startsWith('arn:')) return true;
-  const parts = text.split(':');
-  if (parts.length < 6) return !/[*?]/.test(text);
-  const account = parts[4];
-  if (account !== '') return !/[*?]/.test(account);
-  return !isAllWildcard(parts.slice(5).join(':'));
+  const arn = parseArn(text);
+  if (!arn) return !/[*?]/.test(text);
+  if (arn.account !== '') return !/[*?]/.test(arn.account);
+  return !isAllWildcard(arn.resource);
 }
 
 /**
@@ -343,12 +343,12 @@ export function isRestrictingValue(value: string): boolean {
  * restrict (see `isRestrictingValue`). `...IfExists` and `ForAllValues:` forms do not count: they pass when the
  * key is absent, which is exactly the anonymous caller. Unknown values count as restricting: they are computed
  * from other resources (an ARN, an account id), which are never wildcards once known, so preview and update
- * agree. An unknown `Condition` block also counts (UNKNOWN is returned so a rule can say so).
+ * agree. An unknown `Condition` block also counts (UNDECIDED is returned so a rule can say so).
  */
 export function hasRestrictingCondition(
   statement: PolicyStatement,
   keys: readonly string[] = RESTRICTING_CONDITION_KEYS,
-): boolean | Unknown {
+): boolean | Undecided {
   const wanted = new Set(keys.map((key) => key.toLowerCase()));
   const restricts = statement.conditions.some(
     (condition) =>
@@ -360,7 +360,7 @@ export function hasRestrictingCondition(
       condition.values.known.every(isRestrictingValue),
   );
   if (restricts) return true;
-  return statement.conditionUnknown ? UNKNOWN : false;
+  return statement.conditionUnknown ? UNDECIDED : false;
 }
 
 /** True when a statement has a `Bool`/`BoolIfExists` test of `key` whose known values include `expected`. */
@@ -383,33 +383,33 @@ export function deniesInsecureTransport(statement: PolicyStatement): boolean {
 
 /**
  * Whether the statement's action element covers `action` (`s3:GetObject`), wildcards honoured and case ignored.
- * With `NotAction`, every action not matched by it is covered. UNKNOWN when an unknown entry leaves it open.
+ * With `NotAction`, every action not matched by it is covered. UNDECIDED when an unknown entry leaves it open.
  */
-export function coversAction(statement: PolicyStatement, action: string): boolean | Unknown {
+export function coversAction(statement: PolicyStatement, action: string): boolean | Undecided {
   if (statement.action) {
     if (statement.action.known.some((pattern) => wildcardMatches(pattern.trim(), action, true))) return true;
-    return statement.action.hasUnknown ? UNKNOWN : false;
+    return statement.action.hasUnknown ? UNDECIDED : false;
   }
   if (statement.notAction) {
     if (statement.notAction.known.some((pattern) => wildcardMatches(pattern.trim(), action, true))) return false;
-    return statement.notAction.hasUnknown ? UNKNOWN : true;
+    return statement.notAction.hasUnknown ? UNDECIDED : true;
   }
   return false;
 }
 
 /**
  * Whether the statement's resource element covers `arn`, wildcards honoured (case-sensitive, as IAM compares
- * ARNs). With `NotResource`, every resource not matched by it is covered. UNKNOWN when an unknown entry leaves it
+ * ARNs). With `NotResource`, every resource not matched by it is covered. UNDECIDED when an unknown entry leaves it
  * open.
  */
-export function coversResource(statement: PolicyStatement, arn: string): boolean | Unknown {
+export function coversResource(statement: PolicyStatement, arn: string): boolean | Undecided {
   if (statement.resource) {
     if (statement.resource.known.some((pattern) => wildcardMatches(pattern.trim(), arn, false))) return true;
-    return statement.resource.hasUnknown ? UNKNOWN : false;
+    return statement.resource.hasUnknown ? UNDECIDED : false;
   }
   if (statement.notResource) {
     if (statement.notResource.known.some((pattern) => wildcardMatches(pattern.trim(), arn, false))) return false;
-    return statement.notResource.hasUnknown ? UNKNOWN : true;
+    return statement.notResource.hasUnknown ? UNDECIDED : true;
   }
   return false;
 }

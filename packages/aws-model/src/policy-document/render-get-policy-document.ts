@@ -1,15 +1,15 @@
-/** `aws.iam.getPolicyDocument`, computed the way the provider computes it: statements to IAM policy JSON. */
+/**
+ * `aws.iam.getPolicyDocument`, computed the way the provider computes it: statement blocks to IAM policy JSON
+ * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/iam_policy_document), with
+ * source documents merged first and override documents last, by `Sid`.
+ */
+import { oneOrMany, type OneOrMany } from './document';
 
 type Json = Record<string, unknown>;
 
 function list(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
   return typeof value === 'string' ? [value] : [];
-}
-
-/** One string or a list, as IAM writes single values. */
-function oneOrMany(values: string[]): string | string[] {
-  return values.length === 1 ? (values[0] as string) : values;
 }
 
 function principals(blocks: unknown): Json | string | undefined {
@@ -26,7 +26,7 @@ function principals(blocks: unknown): Json | string | undefined {
 
 function conditions(blocks: unknown): Json | undefined {
   if (!Array.isArray(blocks) || blocks.length === 0) return undefined;
-  const result: Record<string, Record<string, string | string[]>> = {};
+  const result: Record<string, Record<string, OneOrMany<string>>> = {};
   for (const block of blocks as Json[]) {
     const test = String(block['test']);
     const variable = String(block['variable']);
@@ -62,7 +62,7 @@ function parseDocuments(value: unknown): Json[] {
   return list(value).map((text) => JSON.parse(text) as Json);
 }
 
-function statementsOf(document: Json): Json[] {
+function rawStatements(document: Json): Json[] {
   const statements = document['Statement'];
   if (Array.isArray(statements)) return statements as Json[];
   return statements && typeof statements === 'object' ? [statements as Json] : [];
@@ -80,12 +80,12 @@ function mergeBySid(base: Json[], overrides: Json[]): Json[] {
 }
 
 /** The result of `aws:iam/getPolicyDocument:getPolicyDocument` for the given arguments. */
-export function policyDocument(args: Json): Json {
+export function renderGetPolicyDocument(args: Json): Json {
   let statements: Json[] = [];
-  for (const source of parseDocuments(args['sourcePolicyDocuments'])) statements = mergeBySid(statements, statementsOf(source));
+  for (const source of parseDocuments(args['sourcePolicyDocuments'])) statements = mergeBySid(statements, rawStatements(source));
   const own = Array.isArray(args['statements']) ? (args['statements'] as Json[]).map(statement) : [];
   statements = mergeBySid(statements, own);
-  for (const override of parseDocuments(args['overridePolicyDocuments'])) statements = mergeBySid(statements, statementsOf(override));
+  for (const override of parseDocuments(args['overridePolicyDocuments'])) statements = mergeBySid(statements, rawStatements(override));
   const document: Json = { Version: typeof args['version'] === 'string' ? args['version'] : '2012-10-17' };
   if (typeof args['policyId'] === 'string') document['Id'] = args['policyId'];
   document['Statement'] = statements;

@@ -1,17 +1,5 @@
-/** ARNs and ids in the shapes AWS gives them, for the resources the offline engine creates. */
+/** Deterministic ids in the shapes AWS gives them, for the resources the offline engine creates (ARNs: @bulwark/aws-model). */
 import { createHash } from 'node:crypto';
-
-/** The AWS partition a region belongs to. */
-export function partitionOf(region: string): 'aws' | 'aws-cn' | 'aws-us-gov' {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
-
-/** The DNS suffix of a partition. */
-export function dnsSuffixOf(partition: string): string {
-  return partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
-}
 
 /** A deterministic hex string derived from `seed`, so the same program always gets the same ids. */
 export function stableHex(seed: string, length: number): string {

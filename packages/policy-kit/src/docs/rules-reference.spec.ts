@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { findPackRoot } from '../src/pack';
-import { resourceRule, RULES_DOCS_URL } from '../src/rule';
-import { allRules } from '../src/rules';
-import { REGENERATE_COMMAND, renderRulesReference, rulesReferencePath } from './rules-reference';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resourceRule } from '../rule';
+import { renderRulesReference, staleRulesReference, writeRulesReference } from './rules-reference';
 
 const sample = resourceRule({
   metadata: {
@@ -24,32 +24,20 @@ const sample = resourceRule({
   check: () => undefined,
 });
 
-describe('docs/rules.md', () => {
-  it(`is up to date with the rule metadata (stale: run \`${REGENERATE_COMMAND}\` in policies/aws-security)`, () => {
-    const path = rulesReferencePath(findPackRoot());
-    let committed: string;
-    try {
-      committed = readFileSync(path, 'utf8');
-    } catch {
-      throw new Error(`${path} is missing: run \`${REGENERATE_COMMAND}\` in policies/aws-security`);
-    }
-    if (committed !== renderRulesReference(allRules)) {
-      throw new Error(`${path} is stale: the rule metadata changed. Run \`${REGENERATE_COMMAND}\` in policies/aws-security and commit the result.`);
-    }
-  });
+const options = { packName: 'sample-pack', generator: 'scripts/generate-docs.ts', regenerateCommand: 'npm run docs', intro: ['Waivers live in `waivers.yaml`.'] };
 
-  it('lists every rule in the table of contents and gives each an anchor section', () => {
-    const reference = renderRulesReference(allRules);
-    for (const { metadata } of allRules) {
-      expect(reference).toContain(`| [${metadata.id}](#${metadata.id}) |`);
-      expect(reference).toContain(`\n## ${metadata.id}\n`);
-      // Each rule's `url` points at its anchor in this document.
-      expect(`${RULES_DOCS_URL}#${metadata.id}`).toMatch(/docs\/rules\.md#[a-z0-9-]+$/);
-    }
+describe('renderRulesReference', () => {
+  it('names the pack, the generator and the command in the header, then the intro', () => {
+    const reference = renderRulesReference([sample], options);
+    expect(reference.startsWith('# Rule reference: the `sample-pack` policy pack\n')).toBe(true);
+    expect(reference).toContain('<!-- Generated from the rule metadata by `npm run docs` (scripts/generate-docs.ts). Do not edit by hand. -->');
+    expect(reference).toContain('The pack has 1 rules.');
+    expect(reference).toContain('\nWaivers live in `waivers.yaml`.\n');
+    expect(renderRulesReference([sample], { ...options, title: 'Deployability rules' }).startsWith('# Deployability rules\n')).toBe(true);
   });
 
   it('renders a rule with its level, severity, frameworks, types, config defaults and remediation', () => {
-    const reference = renderRulesReference([sample]);
+    const reference = renderRulesReference([sample], options);
     expect(reference).toContain('| [queue-encrypted](#queue-encrypted) | Queues are encrypted \\| at rest | mandatory | high | SQS.1 | 9.9 |');
     expect(reference).toContain(
       [
@@ -82,8 +70,19 @@ describe('docs/rules.md', () => {
 
   it('says so when a rule has no configuration and no framework mapping', () => {
     const plain = { ...sample, configSchema: undefined, metadata: { ...sample.metadata, controls: {} } };
-    const reference = renderRulesReference([plain]);
+    const reference = renderRulesReference([plain], options);
     expect(reference).toContain('- Framework: none');
     expect(reference).toContain('No configuration properties; only the enforcement level can be changed.');
+  });
+});
+
+describe('writeRulesReference and staleRulesReference', () => {
+  it('write the page, and tell a fresh page from a stale or missing one', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'rules-reference-')), 'docs', 'rules.md');
+    expect(staleRulesReference(path, [sample], options)).toBe(`${path} is missing: run \`npm run docs\` and commit the result`);
+    writeRulesReference(path, [sample], options);
+    expect(staleRulesReference(path, [sample], options)).toBeUndefined();
+    writeFileSync(path, 'edited by hand\n');
+    expect(staleRulesReference(path, [sample], options)).toContain(`${path} is stale: the rule metadata changed. Run \`npm run docs\``);
   });
 });

@@ -1,19 +1,28 @@
 /**
- * Renders the rule reference (`docs/rules.md`) from the rules' own metadata, the single source the pack, SARIF
- * descriptors and `bulwark rules` read too. Output is deterministic (no dates) so a test can tell when the
- * committed file is stale.
+ * Renders a pack's rule reference (a Markdown page) from the rules' own metadata, the single source the pack,
+ * SARIF descriptors and `bulwark rules` read too. Output is deterministic (no dates) so a test can tell when the
+ * committed file is stale: each pack has a generate script (`writeRulesReference`) and a freshness test
+ * (`staleRulesReference`).
  */
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { EnforcementLevel, PolicyConfigSchema } from '@pulumi/policy';
-import { FRAMEWORKS, type RuleDefinition } from '../src/rule';
+import { type RuleDefinition } from '../rule';
+import { FRAMEWORKS } from '../rule-metadata';
 
-/** Where the generated reference is committed, from the pack directory: `<repo>/docs/rules.md`. */
-export function rulesReferencePath(packRoot: string): string {
-  return join(packRoot, '..', '..', 'docs', 'rules.md');
+/** What makes one pack's reference its own. */
+export interface RulesReferenceOptions {
+  /** The pack name, as its policies report it. */
+  readonly packName: string;
+  /** The page title; `Rule reference: the \`<pack>\` policy pack` by default. */
+  readonly title?: string;
+  /** Paragraphs after the generic ones (what the pack is for, where its waivers live). */
+  readonly intro?: readonly string[];
+  /** The script that writes the page, named in the page's do-not-edit note. */
+  readonly generator: string;
+  /** The command that regenerates the page, named in the page and in the staleness error. */
+  readonly regenerateCommand: string;
 }
-
-/** The command that regenerates the reference (named in the staleness error). */
-export const REGENERATE_COMMAND = 'npm run docs';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -85,21 +94,19 @@ function ruleSection(rule: RuleDefinition): string[] {
   ];
 }
 
-/** The whole `docs/rules.md` for the given rules, in their order. */
-export function renderRulesReference(rules: readonly RuleDefinition[]): string {
+/** The whole reference page for the given rules, in their order. */
+export function renderRulesReference(rules: readonly RuleDefinition[], options: RulesReferenceOptions): string {
   const lines = [
-    '# Rule reference: the `aws-security` policy pack',
+    `# ${options.title ?? `Rule reference: the \`${options.packName}\` policy pack`}`,
     '',
-    `<!-- Generated from the rule metadata by \`${REGENERATE_COMMAND}\` (policies/aws-security/scripts/generate-docs.ts). Do not edit by hand. -->`,
+    `<!-- Generated from the rule metadata by \`${options.regenerateCommand}\` (${options.generator}). Do not edit by hand. -->`,
     '',
     `The pack has ${rules.length} rules. Every rule's level can be changed through pack config the standard ` +
       'CrossGuard way: `{"all": "mandatory"}`, `{"<rule-id>": "advisory"}`, or ' +
       '`{"<rule-id>": {"enforcementLevel": "mandatory", "<property>": <value>}}` for the configuration properties ' +
       'listed under each rule.',
     '',
-    'Findings can be waived in `policies/aws-security/waivers.yaml` (rule, resource glob, reason, owner, expiry); a ' +
-      'waived finding is still reported, as advisory, with its reason, until the waiver expires.',
-    '',
+    ...(options.intro ?? []).flatMap((paragraph) => [paragraph, '']),
     '| rule | title | default level | severity | FSBP | CIS |',
     '|---|---|---|---|---|---|',
     ...rules.map(
@@ -111,4 +118,22 @@ export function renderRulesReference(rules: readonly RuleDefinition[]): string {
     ...rules.flatMap(ruleSection),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** Writes the reference page to `path` (creating its folder). */
+export function writeRulesReference(path: string, rules: readonly RuleDefinition[], options: RulesReferenceOptions): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, renderRulesReference(rules, options));
+}
+
+/** Why the committed page at `path` is not what the rules render (missing or stale), or undefined when it is fresh. */
+export function staleRulesReference(path: string, rules: readonly RuleDefinition[], options: RulesReferenceOptions): string | undefined {
+  let committed: string;
+  try {
+    committed = readFileSync(path, 'utf8');
+  } catch {
+    return `${path} is missing: run \`${options.regenerateCommand}\` and commit the result`;
+  }
+  if (committed === renderRulesReference(rules, options)) return undefined;
+  return `${path} is stale: the rule metadata changed. Run \`${options.regenerateCommand}\` and commit the result.`;
 }

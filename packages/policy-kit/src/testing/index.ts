@@ -1,21 +1,21 @@
 /**
- * Test helpers for rules: build resources as the engine records them and evaluate rules on them in-process,
- * with the policy SDK's own semantics (unknown-checking proxy, config defaults, enforcement levels).
+ * @bulwark/policy-kit/testing: test helpers for rules. Build resources as the engine records them and evaluate
+ * rules on them in-process, with the policy SDK's own semantics (unknown-checking proxy, config defaults,
+ * enforcement levels), then read findings back as reports do.
  */
-import {
-  defaultResourceOptions,
-  evaluateInProcess,
-  runProgram,
-  UNKNOWN,
-  type Finding,
-  type ResourceRecord,
-  type RunProgramOptions,
-  type WireProperties,
-} from '@bulwark/offline';
-import { toPolicy, type RuleDefinition, type WaiverLookup } from '../rule';
+import { UNKNOWN } from '@bulwark/aws-model';
+import { defaultResourceOptions, runProgram, type Finding, type ResourceRecord, type RunProgramOptions, type WireProperties } from '@bulwark/offline';
+import { evaluateInProcess } from '@bulwark/offline/testing';
+import { parseFindingMessage } from '../finding-message';
+import { type RuleDefinition } from '../rule';
+import { toPolicy } from '../to-policy';
+import { type WaiverLookup } from '../waivers/waiver-lookup';
 
 /** The engine's unknown sentinel: use it for values that are unknown in a first-time preview. */
 export const UNKNOWN_VALUE = UNKNOWN;
+
+/** The pack name findings of rules evaluated here carry. */
+export const TEST_PACK_NAME = 'rules-under-test';
 
 let counter = 0;
 
@@ -58,14 +58,14 @@ export interface EvaluateOptions {
   readonly waivers?: WaiverLookup;
 }
 
-/** Evaluates rules on resources and returns the findings (mandatory, advisory and waived alike). */
+/** Evaluates rules on resources and returns the findings (mandatory, advisory, undecided and waived alike). */
 export async function evaluate(
   rules: RuleDefinition | readonly RuleDefinition[],
   resources: readonly ResourceRecord[],
   options: EvaluateOptions = {},
 ): Promise<Finding[]> {
   const list = Array.isArray(rules) ? rules : [rules as RuleDefinition];
-  const pack = { name: 'aws-security', version: '0.0.0', policies: list.map((rule) => toPolicy(rule, options.waivers)) };
+  const pack = { name: TEST_PACK_NAME, version: '0.0.0', policies: list.map((rule) => toPolicy(rule, { waiverFor: options.waivers })) };
   return evaluateInProcess(pack, { resources: [...resources] }, options.config ?? {});
 }
 
@@ -82,4 +82,12 @@ export async function evaluateProgram(
 /** The findings that would block a deployment. */
 export function mandatory(findings: readonly Finding[]): Finding[] {
   return findings.filter((finding) => finding.enforcement === 'mandatory');
+}
+
+/** The undecided findings (a deciding value unknown in this mode), with the property each names. */
+export function undecided(findings: readonly Finding[]): Array<Finding & { readonly property: string }> {
+  return findings.flatMap((finding) => {
+    const parsed = parseFindingMessage(finding.message);
+    return parsed.kind === 'undecided' ? [{ ...finding, property: parsed.undecidedProperty as string }] : [];
+  });
 }

@@ -3,9 +3,11 @@
  * resource glob matches the finding's resource. Expiry is read from the clock on every lookup, so a
  * long-running pack process stops waiving at midnight UTC after the expiry date.
  */
-import { type WaiverLookup } from '../rule';
 import { resourceMatcher } from './resource-glob';
 import { type Waiver } from './waiver-file';
+
+/** A waiver lookup: the waiver text (`reason (owner, expires date)`) when a finding of `ruleId` on this resource is waived. */
+export type WaiverLookup = (ruleId: string, urn: string | undefined, name: string | undefined) => string | undefined;
 
 /** The instant a waiver stops applying: the end of its `expires` day, UTC. */
 export function waiverExpiry(waiver: Pick<Waiver, 'expires'>): Date {
@@ -18,7 +20,7 @@ export function isExpired(waiver: Pick<Waiver, 'expires'>, now: Date): boolean {
   return now.getTime() >= waiverExpiry(waiver).getTime();
 }
 
-/** The text a waived finding carries after `waived: `. */
+/** The text a waived finding carries (see `formatFindingMessage`). */
 export function waiverText(waiver: Waiver): string {
   return `${waiver.reason} (${waiver.owner}, expires ${waiver.expires})`;
 }

@@ -1,4 +1,4 @@
-import { evaluate, mandatory, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, mandatory, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { sgNoPublicAdminIngress } from './sg-no-public-admin-ingress';
 
 const SECURITY_GROUP = 'aws:ec2/securityGroup:SecurityGroup';

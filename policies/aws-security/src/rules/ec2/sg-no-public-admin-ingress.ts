@@ -4,9 +4,8 @@
  * brute-forced entry points on AWS. Inline `ingress` blocks, `SecurityGroupRule` (type ingress) and
  * `vpc.SecurityGroupIngressRule` are all checked. Unknown CIDRs or ports are not judged: they cannot be decided.
  */
-import { resourceRule } from '../../rule';
+import { rawProps, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
 import { ADMIN_PORTS, ADMIN_TRANSPORTS, describePortRange, describePorts, isWorldCidr, portCoverage } from '../../lib/network';
-import { rawProps, UNKNOWN } from '../../lib/values';
 import { ingressPermissions, SECURITY_GROUP_INGRESS_TYPES } from './ingress-permissions';
 
 export const sgNoPublicAdminIngress = resourceRule({
@@ -29,7 +28,7 @@ export const sgNoPublicAdminIngress = resourceRule({
   },
   check: ({ args, report }) => {
     const permissions = ingressPermissions(args.type, rawProps(args.props));
-    if (permissions === UNKNOWN) return;
+    if (permissions === UNDECIDED) return;
     for (const permission of permissions) {
       const { covered } = portCoverage(permission.range, ADMIN_PORTS, ADMIN_TRANSPORTS);
       if (covered.length === 0) continue;

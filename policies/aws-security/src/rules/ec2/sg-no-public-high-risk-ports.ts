@@ -5,9 +5,8 @@
  * Inline `ingress` blocks, `SecurityGroupRule` (type ingress) and `vpc.SecurityGroupIngressRule` are all checked,
  * as the administration rule checks them. Unknown CIDRs or ports are not judged: they cannot be decided.
  */
-import { resourceRule } from '../../rule';
+import { rawProps, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
 import { describePortRange, describePorts, HIGH_RISK_PORTS, isWorldCidr, portCoverage, type Transport } from '../../lib/network';
-import { rawProps, UNKNOWN } from '../../lib/values';
 import { ingressPermissions, SECURITY_GROUP_INGRESS_TYPES } from './ingress-permissions';
 
 /** The transports a high-risk service may listen on (SQL Server browser, for one, is UDP 1434). */
@@ -51,7 +50,7 @@ export const sgNoPublicHighRiskPorts = resourceRule<SgNoPublicHighRiskPortsConfi
   },
   check: ({ args, config, report }) => {
     const permissions = ingressPermissions(args.type, rawProps(args.props));
-    if (permissions === UNKNOWN) return;
+    if (permissions === UNDECIDED) return;
     const ports = Array.isArray(config.ports) ? config.ports.filter((port) => Number.isInteger(port)) : [...HIGH_RISK_PORTS];
     for (const permission of permissions) {
       const { covered } = portCoverage(permission.range, ports, HIGH_RISK_TRANSPORTS);

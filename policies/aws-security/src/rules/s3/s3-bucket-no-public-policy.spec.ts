@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { s3BucketNoPublicPolicy } from './s3-bucket-no-public-policy';
 
 const BUCKET = 'aws:s3/bucket:Bucket';

@@ -3,9 +3,8 @@
  * account, organisation, source or network, and no bucket ACL is public (canned `public-read`,
  * `public-read-write`, `authenticated-read`, or a grant to the AllUsers / AuthenticatedUsers groups).
  */
-import { describeStatement, isUnrestrictedPublicAllow, parsePolicyDocument, statementsOf } from '../../lib/policy-document';
-import { listValue, pathValue, rawProps, stringValue, UNKNOWN } from '../../lib/values';
-import { resourceRule } from '../../rule';
+import { describeStatement, isUnrestrictedPublicAllow, parsePolicyDocument, statementsOf } from '@bulwark/aws-model';
+import { listValue, pathValue, rawProps, resourceRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { BUCKET_POLICY_TYPE, BUCKET_TYPES } from './bucket-companions';
 
 const BUCKET_ACL_TYPES = ['aws:s3/bucketAcl:BucketAcl', 'aws:s3/bucketAclV2:BucketAclV2'];
@@ -64,7 +63,7 @@ export const s3BucketNoPublicPolicy = resourceRule({
 
     // Explicit grants: inline `grants[].uri` on buckets, `accessControlPolicy.grants[].grantee.uri` on BucketAcl.
     const grants = isBucket ? listValue(props['grants']) : listValue(pathValue(props, ['accessControlPolicy', 'grants']));
-    if (grants === UNKNOWN) return;
+    if (grants === UNDECIDED) return;
     for (const grant of grants) {
       const uri = publicGranteeUri(grant, isBucket ? ['uri'] : ['grantee', 'uri']);
       if (uri) {

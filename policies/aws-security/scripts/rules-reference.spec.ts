@@ -1,0 +1,21 @@
+import { RULES_DOCS_URL } from '../src/pack';
+import { renderRulesReference, staleRulesReference } from '@bulwark/policy-kit';
+import { allRules } from '../src/rules';
+import { RULES_REFERENCE_OPTIONS, RULES_REFERENCE_PATH } from './rules-reference';
+
+describe('docs/rules.md', () => {
+  it(`is up to date with the rule metadata (stale: run \`${RULES_REFERENCE_OPTIONS.regenerateCommand}\`)`, () => {
+    const problem = staleRulesReference(RULES_REFERENCE_PATH, allRules, RULES_REFERENCE_OPTIONS);
+    if (problem) throw new Error(problem);
+  });
+
+  it('lists every rule in the table of contents and gives each an anchor section, where its policy url points', () => {
+    const reference = renderRulesReference(allRules, RULES_REFERENCE_OPTIONS);
+    expect(reference.startsWith('# Rule reference: the `aws-security` policy pack\n')).toBe(true);
+    for (const { metadata } of allRules) {
+      expect(reference).toContain(`| [${metadata.id}](#${metadata.id}) |`);
+      expect(reference).toContain(`\n## ${metadata.id}\n`);
+    }
+    expect(RULES_DOCS_URL).toMatch(/\/docs\/rules\.md$/);
+  });
+});

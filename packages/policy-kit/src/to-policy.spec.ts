@@ -2,20 +2,11 @@ import { evaluateInProcess } from '@bulwark/offline/testing';
 import { parseFindingMessage } from './finding-message';
 import { resourceRule, stackRule } from './rule';
 import { resource, UNKNOWN_VALUE } from './testing';
+import { sampleMetadata } from './testing/sample-metadata';
 import { toPolicy, type ToPolicyOptions } from './to-policy';
 import { isUnknown, rawProps } from './values';
 
-const metadata = {
-  id: 'queue-encrypted',
-  title: 'Queues are encrypted',
-  description: 'Queues encrypt their messages.',
-  severity: 'high',
-  enforcementLevel: 'mandatory',
-  service: 'sqs',
-  controls: { fsbp: ['SQS.1'] },
-  resourceTypes: ['aws:sqs/queue:Queue'],
-  remediation: 'Set kmsMasterKeyId.',
-} as const;
+const metadata = sampleMetadata({ controls: { fsbp: ['SQS.1'] }, remediation: 'Set kmsMasterKeyId.' });
 
 /** Flags a queue without a key; when the key is unknown, says the verdict is undecided. */
 const queueEncrypted = resourceRule({

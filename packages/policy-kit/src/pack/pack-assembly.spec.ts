@@ -6,6 +6,7 @@ import { evaluateInProcess } from '@bulwark/offline/testing';
 import { parseFindingMessage } from '../finding-message';
 import { resourceRule, stackRule } from '../rule';
 import { resource } from '../testing';
+import { sampleMetadata } from '../testing/sample-metadata';
 import { parseWaivers, type Waiver } from '../waivers/waiver-file';
 import { createPolicies, findPackRoot, loadPackWaivers, readPackManifest, type CreatePoliciesOptions } from './pack-assembly';
 
@@ -13,17 +14,7 @@ const isWaived = (finding: Finding) => parseFindingMessage(finding.message).waiv
 
 /** A rule of this spec: flags every queue whose `encrypted` input is not true. */
 const queueEncrypted = resourceRule({
-  metadata: {
-    id: 'queue-encrypted',
-    title: 'Queues are encrypted',
-    description: 'Queues encrypt their messages.',
-    severity: 'high',
-    enforcementLevel: 'mandatory',
-    service: 'sqs',
-    controls: {},
-    resourceTypes: ['aws:sqs/queue:Queue'],
-    remediation: 'Set encrypted: true.',
-  },
+  metadata: sampleMetadata(),
   check: ({ args, report }) => {
     if (args.type === 'aws:sqs/queue:Queue' && args.props['encrypted'] !== true) report(`queue ${args.name} is not encrypted`);
   },

@@ -4,7 +4,7 @@
  * normalised to one shape so the security-group rules judge every form alike. Not a rule itself.
  */
 import { boolValue, isUnknown, listValue, recordValue, stringValue, UNDECIDED, type Undecided } from '@bulwark/policy-kit';
-import { type PortRange } from '../../lib/network';
+import { describePortRange, isWorldCidr, portCoverage, type PortRange, type Transport } from '../../lib/network';
 
 export const SECURITY_GROUP = 'aws:ec2/securityGroup:SecurityGroup';
 export const DEFAULT_SECURITY_GROUP = 'aws:ec2/defaultSecurityGroup:DefaultSecurityGroup';
@@ -112,4 +112,29 @@ export function ingressPermissions(type: string, props: Record<string, unknown>)
     default:
       return [];
   }
+}
+
+/** An ingress source open to the whole internet on a permission that covers some of the ports a rule asks about. */
+export interface PublicExposure {
+  readonly permission: IngressPermission;
+  readonly source: IngressSource & { readonly kind: 'cidr' };
+  /** The asked-about ports the permission covers. */
+  readonly covered: readonly number[];
+}
+
+/** Every internet-wide (`0.0.0.0/0`, `::/0`) source of `permissions` that covers one of `ports`, in order. */
+export function publicExposures(permissions: readonly IngressPermission[], ports: readonly number[], transports: readonly Transport[]): PublicExposure[] {
+  return permissions.flatMap((permission) => {
+    const { covered } = portCoverage(permission.range, ports, transports);
+    if (covered.length === 0) return [];
+    return permission.sources.flatMap((source) =>
+      source.kind === 'cidr' && isWorldCidr(source.value) === true ? [{ permission, source, covered }] : [],
+    );
+  });
+}
+
+/** `ingress[0] allows tcp port 22 from ingress[0].cidrBlocks[1] = "0.0.0.0/0" (the whole internet)`, for messages. */
+export function describeExposure({ permission, source }: PublicExposure): string {
+  const where = permission.path ? `${permission.path} allows` : 'the rule allows';
+  return `${where} ${describePortRange(permission.range)} from ${source.property} = "${String(source.value)}" (the whole internet)`;
 }

@@ -10,10 +10,12 @@
  * rule names that property. Unparseable values are not undecided: AWS rejects them.
  */
 import { isUnknown, listValue, rawProps, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
-import { ADMIN_PORTS, ADMIN_TRANSPORTS, describePortRange, describePorts, isWorldCidr, portCoverage } from '../../lib/network';
+import { ADMIN_PORTS, ADMIN_TRANSPORTS, describePorts, isWorldCidr, portCoverage } from '../../lib/network';
 import {
   DEFAULT_SECURITY_GROUP,
+  describeExposure,
   ingressPermissions,
+  publicExposures,
   SECURITY_GROUP,
   SECURITY_GROUP_INGRESS_RULE,
   SECURITY_GROUP_INGRESS_TYPES,
@@ -61,23 +63,15 @@ export const sgNoPublicAdminIngress = resourceRule({
       undecided(args.type === SECURITY_GROUP || args.type === DEFAULT_SECURITY_GROUP ? 'ingress' : 'type', 'it decides which ingress the resource grants');
       return;
     }
-    let violations = 0;
-    for (const permission of permissions) {
-      const { covered } = portCoverage(permission.range, ADMIN_PORTS, ADMIN_TRANSPORTS);
-      if (covered.length === 0) continue;
-      for (const source of permission.sources) {
-        if (source.kind !== 'cidr' || isWorldCidr(source.value) !== true) continue;
-        const where = permission.path ? `${permission.path} allows` : 'the rule allows';
-        violations++;
-        report(
-          `${where} ${describePortRange(permission.range)} from ${source.property} = "${String(source.value)}" ` +
-            `(the whole internet), which covers port ${describePorts(covered)}. Replace the source with a bastion ` +
-            'security group or a known /32, or narrow the port range so it excludes 22 and 3389.',
-        );
-      }
+    const exposures = publicExposures(permissions, ADMIN_PORTS, ADMIN_TRANSPORTS);
+    for (const exposure of exposures) {
+      report(
+        `${describeExposure(exposure)}, which covers port ${describePorts(exposure.covered)}. Replace the source with a ` +
+          'bastion security group or a known /32, or narrow the port range so it excludes 22 and 3389.',
+      );
     }
     // A decided violation is the verdict; otherwise every unknown that could open 22 or 3389 to the world is named.
-    if (violations > 0) return;
+    if (exposures.length > 0) return;
     const blocks = args.type === SECURITY_GROUP || args.type === DEFAULT_SECURITY_GROUP ? listValue(props['ingress']) : [];
     const unknownBlocks = blocks === UNDECIDED ? [] : blocks.flatMap((block, index) => (isUnknown(block) ? [`ingress[${index}]`] : []));
     const parts = [...unknownBlocks, ...permissions.flatMap((permission) => undecidedParts(args.type, permission))];

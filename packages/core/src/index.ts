@@ -49,4 +49,3 @@ export { LogsBucket, type LogsBucketArgs, S3_LOG_DELIVERY_STATEMENT_SID } from '
 export { type BucketPolicyStatements, SecureBucket, type SecureBucketArgs } from './secure-bucket';
 export { LeastPrivilegeRole, type LeastPrivilegeRoleArgs, type RoleStatement, type RoleTrust } from './least-privilege-role';
 export { EncryptedLogGroup, type EncryptedLogGroupArgs } from './encrypted-log-group';
-export { type IamAction, UnknownActionError, actionsOfService, expandActionPattern } from './iam/action-catalog';

@@ -1,3 +1,4 @@
+import { formatArn } from '@bulwark/aws-model';
 import { type PolicyConditions } from './policy-document';
 
 /** The account, partition and region a key lives in, for building service-grant conditions. */
@@ -29,7 +30,7 @@ export function cloudWatchLogsKeyGrant(): KeyServiceGrant {
     servicePrincipal: ({ region }) => `logs.${region}.amazonaws.com`,
     actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
     conditions: ({ accountId, partition, region }) => ({
-      ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${accountId}:log-group:*` },
+      ArnLike: { 'kms:EncryptionContext:aws:logs:arn': formatArn({ partition, service: 'logs', region, account: accountId, resource: 'log-group:*' }) },
     }),
   };
 }
@@ -42,7 +43,7 @@ export function cloudTrailKeyGrant(): KeyServiceGrant {
     actions: ['kms:GenerateDataKey*', 'kms:DescribeKey'],
     conditions: ({ accountId, partition }) => ({
       StringEquals: { 'aws:SourceAccount': accountId },
-      StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${partition}:cloudtrail:*:${accountId}:trail/*` },
+      StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': formatArn({ partition, service: 'cloudtrail', region: '*', account: accountId, resource: 'trail/*' }) },
     }),
   };
 }
@@ -82,7 +83,7 @@ export function cloudFrontOriginKeyGrant(): KeyServiceGrant {
     actions: ['kms:Decrypt'],
     conditions: ({ accountId, partition }) => ({
       StringEquals: { 'aws:SourceAccount': accountId },
-      ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudfront::${accountId}:distribution/*` },
+      ArnLike: { 'aws:SourceArn': formatArn({ partition, service: 'cloudfront', account: accountId, resource: 'distribution/*' }) },
     }),
   };
 }

@@ -1,3 +1,4 @@
+import { formatArn } from '@bulwark/aws-model';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { type KeyPolicyContext, type KeyServiceGrant } from './key-service-grants';
@@ -179,7 +180,7 @@ function keyPolicyDocument(name: string, args: KmsKeyArgs, context: KeyPolicyCon
     {
       Sid: 'EnableAccountRootAdministration',
       Effect: 'Allow',
-      Principal: { AWS: `arn:${context.partition}:iam::${context.accountId}:root` },
+      Principal: { AWS: formatArn({ partition: context.partition, service: 'iam', account: context.accountId, resource: 'root' }) },
       Action: 'kms:*',
       Resource: '*',
     },

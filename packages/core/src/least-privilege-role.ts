@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { expandActionPattern, UnknownActionError } from './iam/action-catalog';
+import { expandKnownActionPattern, UnknownActionError } from '@bulwark/aws-model';
 import { type PolicyConditions, type PolicyDocument, type PolicyStatementDocument } from './policy-document';
 
 /** One permission of a {@link LeastPrivilegeRole}. */
@@ -165,13 +165,13 @@ function validateRoleArgs(name: string, args: LeastPrivilegeRoleArgs): void {
       }
       let expanded;
       try {
-        expanded = expandActionPattern(action);
+        expanded = expandKnownActionPattern(action);
       } catch (error) {
         if (error instanceof UnknownActionError) fail(`${where}: ${error.message}`);
         throw error;
       }
       if (!allow || !wildcardResource) continue;
-      const resourceLevel = expanded.filter((candidate) => candidate.supportsResourceLevelPermissions);
+      const resourceLevel = expanded.filter((candidate) => candidate.resourceTypes.length > 0);
       if (resourceLevel.length > 0) {
         const examples = resourceLevel.slice(0, 3).map((candidate) => candidate.name).join(', ');
         fail(

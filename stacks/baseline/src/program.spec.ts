@@ -1,6 +1,6 @@
 import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
-import { allRules } from '@bulwark/aws-security/src/rules';
-import { policyDocumentOf, providerOf, resourceNamed, resourcesOfType, statementWithSid } from '@bulwark/core/src/testing/program-records';
+import { allRules } from '@bulwark/aws-security';
+import { policyDocumentOf, providerOf, resourceNamed, resourcesOfType, statementWithSid } from '@bulwark/core/testing';
 import { describeFindings } from '@bulwark/stack-testing';
 import { MFA_SELF_SERVICE_ACTIONS } from './mfa-enforcement';
 import { type BaselineOutputs } from './outputs';

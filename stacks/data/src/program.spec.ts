@@ -1,6 +1,6 @@
 import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
-import { onlyResourceOfType, policyDocumentOf, resourceNamed, resourcesOfType } from '@bulwark/core/src/testing/program-records';
-import { exampleNetworkOutputs as networkOutputs } from '@bulwark/stack-network/src/testing/example-outputs';
+import { onlyResourceOfType, policyDocumentOf, resourceNamed, resourcesOfType } from '@bulwark/core/testing';
+import { exampleNetworkOutputs as networkOutputs } from '@bulwark/stack-network/testing';
 import { type DataOutputs } from './outputs';
 import { packFindings, runDataStack } from './testing/stack-run';
 

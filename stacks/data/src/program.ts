@@ -10,7 +10,7 @@ import {
   s3BucketArn,
   SecureBucket,
 } from '@bulwark/core';
-import type { NetworkOutputs } from '@bulwark/stack-network/src/outputs';
+import type { NetworkOutputs } from '@bulwark/stack-network/outputs';
 import { createCache } from './cache';
 import { loadDataConfig } from './config';
 import { createDatabase } from './database';

@@ -1,5 +1,5 @@
 import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
-import { onlyResourceOfType, policyDocumentOf, providerOf, resourceNamed, resourcesOfType, statementWithSid } from '@bulwark/core/src/testing/program-records';
+import { onlyResourceOfType, policyDocumentOf, providerOf, resourceNamed, resourcesOfType, statementWithSid } from '@bulwark/core/testing';
 import { CACHING_OPTIMIZED_POLICY_ID } from './distribution';
 import { type EdgeOutputs } from './outputs';
 import { CLOUDFRONT_READ_STATEMENT_SID } from './site-origin';

@@ -1,5 +1,5 @@
 import { type ProgramResult, UNKNOWN } from '@bulwark/offline';
-import { resourceNamed, resourcesOfType } from '@bulwark/core/src/testing/program-records';
+import { resourceNamed, resourcesOfType } from '@bulwark/core/testing';
 import { describeFindings, shapeOf } from '@bulwark/stack-testing';
 import { type NetworkOutputs } from './outputs';
 import { exampleNetworkOutputs } from './testing/example-outputs';

@@ -5,7 +5,8 @@
  * without a network configuration) look it up, and so may a program (`aws.ec2.getVpc({ default: true })`).
  * Its ids are derived from the account and region, so every run sees the same default VPC.
  */
-import { partitionOf, stableHex } from './arn';
+import { partitionOf } from '@bulwark/aws-model';
+import { stableHex } from './stable-ids';
 import { type AwsEnvironment } from './resources';
 
 /** The zones the offline engine emulates in every region (see `getAvailabilityZones` in invokes.ts). */

@@ -3,9 +3,9 @@
  * zones, SSM parameters (including the public AMI parameters), IAM policy documents and the account's default
  * VPC. Anything else is refused with its token named, so a program never runs on a made-up answer.
  */
-import { dnsSuffixOf, partitionOf, stableHex } from './arn';
+import { dnsSuffixOf, partitionOf, renderGetPolicyDocument } from '@bulwark/aws-model';
+import { stableHex } from './stable-ids';
 import { defaultSubnetLookup, defaultSubnetsLookup, defaultVpcLookup } from './default-vpc';
-import { policyDocument } from './policy-document';
 import { type AwsEnvironment } from './resources';
 
 type Json = Record<string, unknown>;
@@ -88,7 +88,7 @@ export function answerInvoke(token: string, args: Json, context: InvokeContext):
     case 'aws:ssm/getParameter:getParameter':
       return ssmParameter(args, context);
     case 'aws:iam/getPolicyDocument:getPolicyDocument':
-      return policyDocument(args);
+      return renderGetPolicyDocument(args);
     case 'aws:iam/getPolicy:getPolicy': {
       const name = typeof args['name'] === 'string' ? args['name'] : undefined;
       const arn = typeof args['arn'] === 'string' ? args['arn'] : name ? `arn:${partition}:iam::aws:policy/${name}` : undefined;

@@ -3,7 +3,8 @@
  * outputs: auto-names (which the provider's Check adds before analyzers see the inputs, so they are known even in
  * a preview), ids, ARNs with partition/region/account, and the common computed outputs.
  */
-import { partitionOf, dnsSuffixOf, stableHex, stableUuid } from './arn';
+import { dnsSuffixOf, partitionOf } from '@bulwark/aws-model';
+import { stableHex, stableUuid } from './stable-ids';
 
 /** The account and region the offline engine pretends to deploy into. */
 export interface AwsEnvironment {

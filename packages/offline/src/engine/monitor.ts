@@ -23,7 +23,7 @@ import {
   type WireProperties,
 } from '../types';
 import { type Registration } from './registration';
-import { engineUrn, providerUrnOf } from './urn';
+import { engineUrn, providerUrnOf } from '@bulwark/aws-model';
 
 type Callback<T> = (error: Error | null, response?: T) => void;
 

@@ -4,7 +4,7 @@
  * `awsAccountId`, `ownerId`, `AWS` principals, `aws:SourceAccount` conditions...), walking nested objects, lists
  * and JSON text (policy documents). Unknown values are skipped: they come from other resources, not the source.
  */
-import { isUnknown } from './values';
+import { isUnknown } from '@bulwark/policy-kit';
 
 /** One hard-coded account id and where it was found (`policy.Statement[0].Principal.AWS`). */
 export interface AccountIdOccurrence {

@@ -5,7 +5,7 @@
  * cannot decide, instead of throwing: a rule then chooses what an undecidable value means.
  */
 import ipaddr from 'ipaddr.js';
-import { isUnknown } from './values';
+import { isUnknown } from '@bulwark/policy-kit';
 
 /** A yes/no answer, or `'unknown'` when the value is not known (preview) or cannot be interpreted. */
 export type Decision = boolean | 'unknown';

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { type DataOutputs } from '@bulwark/stack-data/src/outputs';
-import { exampleDataOutputs } from '@bulwark/stack-data/src/testing/example-outputs';
-import { exampleNetworkOutputs } from '@bulwark/stack-network/src/testing/example-outputs';
+import { type DataOutputs } from '@bulwark/stack-data/outputs';
+import { exampleDataOutputs } from '@bulwark/stack-data/testing';
+import { exampleNetworkOutputs } from '@bulwark/stack-network/testing';
 import { stackUnderTest } from '@bulwark/stack-testing';
 import { program } from '../program';
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { stackUnderTest } from '@bulwark/stack-testing';
-import { exampleNetworkOutputs } from '@bulwark/stack-network/src/testing/example-outputs';
+import { exampleNetworkOutputs } from '@bulwark/stack-network/testing';
 import { program } from '../program';
 
 /**

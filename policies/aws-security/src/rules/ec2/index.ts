@@ -1,4 +1,4 @@
-import { type RuleDefinition } from '../../rule';
+import { type RuleDefinition } from '@bulwark/policy-kit';
 import { ec2EbsEncryptionKms } from './ec2-ebs-encryption-kms';
 import { ec2EbsDefaultEncryption } from './ec2-ebs-default-encryption';
 import { ec2Imdsv2Required } from './ec2-imdsv2-required';

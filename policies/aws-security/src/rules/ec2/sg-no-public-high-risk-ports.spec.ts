@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { sgNoPublicHighRiskPorts } from './sg-no-public-high-risk-ports';
 
 const SECURITY_GROUP = 'aws:ec2/securityGroup:SecurityGroup';

@@ -5,10 +5,9 @@
  * Inline `ingress` blocks, `SecurityGroupRule` (type ingress) and `vpc.SecurityGroupIngressRule` are all checked,
  * as the administration rule checks them. Unknown CIDRs or ports are not judged: they cannot be decided.
  */
-import { resourceRule } from '../../rule';
-import { describePortRange, describePorts, HIGH_RISK_PORTS, isWorldCidr, portCoverage, type Transport } from '../../lib/network';
-import { rawProps, UNKNOWN } from '../../lib/values';
-import { ingressPermissions, SECURITY_GROUP_INGRESS_TYPES } from './ingress-permissions';
+import { rawProps, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
+import { describePorts, HIGH_RISK_PORTS, type Transport } from '../../lib/network';
+import { describeExposure, ingressPermissions, publicExposures, SECURITY_GROUP_INGRESS_TYPES } from './ingress-permissions';
 
 /** The transports a high-risk service may listen on (SQL Server browser, for one, is UDP 1434). */
 const HIGH_RISK_TRANSPORTS: readonly Transport[] = ['tcp', 'udp'];
@@ -51,20 +50,13 @@ export const sgNoPublicHighRiskPorts = resourceRule<SgNoPublicHighRiskPortsConfi
   },
   check: ({ args, config, report }) => {
     const permissions = ingressPermissions(args.type, rawProps(args.props));
-    if (permissions === UNKNOWN) return;
+    if (permissions === UNDECIDED) return;
     const ports = Array.isArray(config.ports) ? config.ports.filter((port) => Number.isInteger(port)) : [...HIGH_RISK_PORTS];
-    for (const permission of permissions) {
-      const { covered } = portCoverage(permission.range, ports, HIGH_RISK_TRANSPORTS);
-      if (covered.length === 0) continue;
-      for (const source of permission.sources) {
-        if (source.kind !== 'cidr' || isWorldCidr(source.value) !== true) continue;
-        const where = permission.path ? `${permission.path} allows` : 'the rule allows';
-        report(
-          `${where} ${describePortRange(permission.range)} from ${source.property} = "${String(source.value)}" ` +
-            `(the whole internet), which covers high-risk port${covered.length > 1 ? 's' : ''} ${describePorts(covered)}. ` +
-            'Admit only the security group or private range of the clients that need the service, or narrow the port range.',
-        );
-      }
+    for (const exposure of publicExposures(permissions, ports, HIGH_RISK_TRANSPORTS)) {
+      report(
+        `${describeExposure(exposure)}, which covers high-risk port${exposure.covered.length > 1 ? 's' : ''} ${describePorts(exposure.covered)}. ` +
+          'Admit only the security group or private range of the clients that need the service, or narrow the port range.',
+      );
     }
   },
 });

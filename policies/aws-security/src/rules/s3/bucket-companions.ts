@@ -10,9 +10,7 @@
  * uncovered but we cannot tell which, and the rule reports one stack-wide finding listing them.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { linkIndex, reportUncovered, resourcesOfType, type LinkIndex, type UncoveredTarget } from '../../lib/links';
-import { rawProps } from '../../lib/values';
-import type { Report } from '../../rule';
+import { linkIndex, type LinkIndex, rawProps, type Report, reportUncovered, resourcesOfType, type UncoveredTarget } from '@bulwark/policy-kit';
 
 /** The bucket types, current and deprecated. */
 export const BUCKET_TYPES: readonly string[] = ['aws:s3/bucket:Bucket', 'aws:s3/bucketV2:BucketV2'];

@@ -3,8 +3,7 @@
  * BucketLogging resource (either token family) or the legacy inline `logging` / `loggings` input. Access logs
  * are the record of who read or changed what; a bucket logging to itself loops and mixes logs with data.
  */
-import { resourcesOfType, type UncoveredTarget } from '../../lib/links';
-import { stackRule } from '../../rule';
+import { resourcesOfType, stackRule, type UncoveredTarget } from '@bulwark/policy-kit';
 import { BUCKET_TYPES, reportUncoveredBuckets } from './bucket-companions';
 import { logDestinations, LOGGING_TYPES, serverAccessLogTargets, type LogDestination } from './server-access-log-destinations';
 

@@ -9,9 +9,7 @@
  * use `AES256`; SSE-KMS there is a violation (logs are silently not delivered). With no configuration at all, S3
  * encrypts new objects with SSE-S3 by default, which is what a log target needs.
  */
-import { isStringSet } from '../../lib/string-presence';
-import { blockValue, listValue, pathValue, stringValue, UNKNOWN } from '../../lib/values';
-import { stackRule } from '../../rule';
+import { blockValue, isStringSet, listValue, pathValue, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import type { PolicyResource } from '@pulumi/policy';
 import { BUCKET_TYPES, checkBucketSetting, type SettingVerdict } from './bucket-companions';
 import { serverAccessLogTargets } from './server-access-log-destinations';
@@ -30,10 +28,10 @@ type Requirement = 'customer-managed-key' | 'log-target';
 /** Judges one `applyServerSideEncryptionByDefault` block; `where` names it in messages. */
 function defaultEncryptionVerdict(block: unknown, where: string, requirement: Requirement): SettingVerdict {
   const settings = blockValue(block);
-  if (settings === UNKNOWN) return { kind: 'undecided' };
+  if (settings === UNDECIDED) return { kind: 'undecided' };
   if (settings === undefined) return { kind: 'absent' };
   const algorithm = stringValue(settings['sseAlgorithm']);
-  if (algorithm === UNKNOWN) return { kind: 'undecided' };
+  if (algorithm === UNDECIDED) return { kind: 'undecided' };
   if (requirement === 'log-target') {
     if (algorithm === SSE_S3) return { kind: 'compliant' };
     return {
@@ -70,7 +68,7 @@ function combine(verdicts: readonly SettingVerdict[], whenNone: SettingVerdict):
 
 function companionVerdict(props: Record<string, unknown>, requirement: Requirement): SettingVerdict {
   const rules = listValue(props['rules']);
-  if (rules === UNKNOWN) return { kind: 'undecided' };
+  if (rules === UNDECIDED) return { kind: 'undecided' };
   const verdicts = rules.map((rule, index) =>
     defaultEncryptionVerdict(pathValue(rule, ['applyServerSideEncryptionByDefault']), `rules[${index}].applyServerSideEncryptionByDefault`, requirement),
   );
@@ -82,15 +80,15 @@ function inlineVerdict(props: Record<string, unknown>, type: string, requirement
   if (type === 'aws:s3/bucketV2:BucketV2') {
     // BucketV2: serverSideEncryptionConfigurations[].rules[].applyServerSideEncryptionByDefaults[]
     const configurations = listValue(props['serverSideEncryptionConfigurations']);
-    if (configurations === UNKNOWN) return { kind: 'undecided' };
+    if (configurations === UNDECIDED) return { kind: 'undecided' };
     const verdicts: SettingVerdict[] = [];
     configurations.forEach((configuration, c) => {
       const rules = listValue(pathValue(configuration, ['rules']));
-      if (rules === UNKNOWN) verdicts.push({ kind: 'undecided' });
+      if (rules === UNDECIDED) verdicts.push({ kind: 'undecided' });
       else
         rules.forEach((rule, r) => {
           const defaults = listValue(pathValue(rule, ['applyServerSideEncryptionByDefaults']));
-          if (defaults === UNKNOWN) verdicts.push({ kind: 'undecided' });
+          if (defaults === UNDECIDED) verdicts.push({ kind: 'undecided' });
           else defaults.forEach((block, d) => verdicts.push(defaultEncryptionVerdict(block, `serverSideEncryptionConfigurations[${c}].rules[${r}].applyServerSideEncryptionByDefaults[${d}]`, requirement)));
         });
     });

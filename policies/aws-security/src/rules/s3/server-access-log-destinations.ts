@@ -5,8 +5,7 @@
  * `s3-bucket-kms-encryption` holds log targets to SSE-S3, the only default encryption S3 log delivery supports.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { identifierLookup, resourcesOfType } from '../../lib/links';
-import { blockValue, isUnknown, rawProps, UNKNOWN } from '../../lib/values';
+import { blockValue, identifierLookup, isUnknown, rawProps, resourcesOfType, UNDECIDED } from '@bulwark/policy-kit';
 import { BUCKET_IDENTIFIER_PROPERTIES, BUCKET_TYPES, bucketCompanions } from './bucket-companions';
 
 export const LOGGING_TYPES = ['aws:s3/bucketLogging:BucketLogging', 'aws:s3/bucketLoggingV2:BucketLoggingV2'];
@@ -23,8 +22,8 @@ export interface LogDestination {
   readonly where: string;
 }
 
-function targetText(value: unknown): string | typeof UNKNOWN | undefined {
-  if (isUnknown(value)) return UNKNOWN;
+function targetText(value: unknown): string | typeof UNDECIDED | undefined {
+  if (isUnknown(value)) return UNDECIDED;
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
@@ -35,7 +34,7 @@ function logTargetResolver(buckets: readonly PolicyResource[]) {
    * The URNs `holder`'s `property` targets: a recorded dependency, or the bucket's known name or ARN. Inline
    * blocks record dependencies on the whole block, which holds nothing else that names a bucket.
    */
-  return (holder: PolicyResource, property: string, target: string | typeof UNKNOWN | undefined): Set<string> => {
+  return (holder: PolicyResource, property: string, target: string | typeof UNDECIDED | undefined): Set<string> => {
     const urns = new Set((holder.propertyDependencies?.[property] ?? []).map((dependency) => dependency.urn));
     if (typeof target === 'string') named(target).forEach((bucket) => urns.add(bucket.urn));
     return urns;
@@ -52,7 +51,7 @@ export function logDestinations(resources: readonly PolicyResource[]): { linked:
     const property = bucket.type === 'aws:s3/bucketV2:BucketV2' ? 'loggings' : 'logging';
     const block = blockValue(props[property]);
     if (block === undefined) continue;
-    const target = block === UNKNOWN ? UNKNOWN : targetText(block['targetBucket']);
+    const target = block === UNDECIDED ? UNDECIDED : targetText(block['targetBucket']);
     linked.push({ source: bucket, holder: bucket, targets: targetsOf(bucket, property, target), where: `${property}.targetBucket` });
   }
   const companions = bucketCompanions(resources, LOGGING_TYPES);

@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { noHardcodedAccountIds } from './no-hardcoded-account-ids';
 
 /** The part of a finding's message the rule reported (after the policy description). */

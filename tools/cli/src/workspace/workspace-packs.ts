@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readJsonFile } from './json-file';
+import { readJsonFile } from '@bulwark/workspace';
 import { projectFiles } from './project-files';
 import { WorkspaceError } from './workspace-error';
 

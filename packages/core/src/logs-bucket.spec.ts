@@ -1,7 +1,7 @@
 import { runProgram, UNKNOWN } from '@bulwark/offline';
 import { LogsBucket, S3_LOG_DELIVERY_STATEMENT_SID } from './logs-bucket';
 import { TLS_ONLY_STATEMENT_SID } from './tls-only-bucket-policy';
-import { componentTestConfig, onlyResourceOfType, policyDocumentOf, statementWithSid } from './testing/program-records';
+import { componentTestConfig, onlyResourceOfType, policyDocumentOf, statementWithSid } from '../testing';
 
 const KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 

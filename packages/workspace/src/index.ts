@@ -14,6 +14,7 @@ export { ALLOWED_ACCOUNT_IDS_KEY, allowedAccountIds, deploymentAccount } from '.
 export { packConfigCandidates, readPackConfig, readStackPackConfig, stackPackConfigFile } from './pack-config';
 export { CONSUMES_KEY, type ConsumesDeclaration, checkConsumes, readConsumes } from './consumes';
 export { findWorkspaceRoot, workspaceRootOf } from './workspace-root';
+export { TEST_CODE_GLOBS, isTestCode } from './test-code';
 export {
   STACKS_DIRECTORY,
   type WorkspaceStack,

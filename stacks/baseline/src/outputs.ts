@@ -1,7 +1,7 @@
 /**
  * The baseline stack's output contract: what `pulumi stack output` shows and what other stacks may read through
  * a `pulumi.StackReference`. Import it as a type only:
- * `import type { BaselineOutputs } from '@bulwark/stack-baseline/src/outputs'`.
+ * `import type { BaselineOutputs } from '@bulwark/stack-baseline/outputs'`.
  */
 export interface BaselineOutputs {
   /** The primary region (`aws:region`), where the trail's home, AWS Config and the global controls live. */

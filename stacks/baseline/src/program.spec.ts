@@ -1,10 +1,10 @@
 import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
 import { allRules } from '@bulwark/aws-security/src/rules';
-import { policyDocumentOf, providerOf, resourceNamed, resourcesOfType, statementWithSid } from '@bulwark/core/src/testing/program-records';
+import { policyDocumentOf, providerOf, resourceNamed, resourcesOfType, statementWithSid } from '@bulwark/core/testing';
 import { describeFindings } from '@bulwark/stack-testing';
 import { MFA_SELF_SERVICE_ACTIONS } from './mfa-enforcement';
 import { type BaselineOutputs } from './outputs';
-import { deploymentAccount, packFindings, runBaseline, stackConfigFile } from './testing/stack-run';
+import { deploymentAccount, packFindings, runBaseline, stackConfigFile } from '../testing/stack-run';
 
 const isString = (value: unknown) => typeof value === 'string' && value !== '';
 const isStringMap = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isString);

@@ -1,9 +1,9 @@
 import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
-import { onlyResourceOfType, policyDocumentOf, resourceNamed, resourcesOfType } from '@bulwark/core/src/testing/program-records';
-import { exampleNetworkOutputs as networkOutputs } from '@bulwark/stack-network/src/testing/example-outputs';
+import { onlyResourceOfType, policyDocumentOf, resourceNamed, resourcesOfType } from '@bulwark/core/testing';
+import { exampleNetworkOutputs as networkOutputs } from '@bulwark/stack-network/testing';
 import { AMI_PARAMETER } from './application-instances';
 import { type ComputeOutputs } from './outputs';
-import { dataOutputs, deploymentAccount, packFindings, runComputeStack } from './testing/stack-run';
+import { dataOutputs, deploymentAccount, packFindings, runComputeStack } from '../testing/stack-run';
 
 const STACKS = [
   { stack: 'dev', bucket: 'app-data', prefix: 'app/', sizes: [1, 2, 1], instanceType: 't3.small', volume: 20, concurrency: 2, logDays: 90 },

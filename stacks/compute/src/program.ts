@@ -1,7 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { cloudWatchLogsKeyGrant, createAwsProvider, KmsKey, physicalName, StackConfigError } from '@bulwark/core';
-import type { DataBucketOutput, DataOutputs } from '@bulwark/stack-data/src/outputs';
+import type { DataBucketOutput, DataOutputs } from '@bulwark/stack-data/outputs';
 import { createApplicationInstances } from './application-instances';
 import { loadComputeConfig } from './config';
 import { dataPrefixReadStatements } from './data-prefix-read';

@@ -1,6 +1,6 @@
 import { referenceStack, type TypedStackReference } from '@bulwark/core';
-import type { NetworkOutputs } from '@bulwark/stack-network/src/outputs';
-import type { DataOutputs } from '@bulwark/stack-data/src/outputs';
+import type { NetworkOutputs } from '@bulwark/stack-network/outputs';
+import type { DataOutputs } from '@bulwark/stack-data/outputs';
 import { type ComputeStackConfig } from './config';
 
 /** The stacks this stack reads. */

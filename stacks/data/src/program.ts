@@ -11,7 +11,7 @@ import {
   s3ServerAccessLogsKeyGrant,
   SecureBucket,
 } from '@bulwark/core';
-import type { NetworkOutputs } from '@bulwark/stack-network/src/outputs';
+import type { NetworkOutputs } from '@bulwark/stack-network/outputs';
 import { createCache } from './cache';
 import { loadDataConfig } from './config';
 import { createDatabase } from './database';

@@ -1,9 +1,9 @@
 import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
-import { onlyResourceOfType, policyDocumentOf, providerOf, resourceNamed, resourcesOfType, statementWithSid } from '@bulwark/core/src/testing/program-records';
+import { onlyResourceOfType, policyDocumentOf, providerOf, resourceNamed, resourcesOfType, statementWithSid } from '@bulwark/core/testing';
 import { CACHING_OPTIMIZED_POLICY_ID } from './distribution';
 import { type EdgeOutputs } from './outputs';
 import { CLOUDFRONT_READ_STATEMENT_SID } from './site-origin';
-import { deploymentAccount, packFindings, runEdgeStack } from './testing/stack-run';
+import { deploymentAccount, packFindings, runEdgeStack } from '../testing/stack-run';
 import { MANAGED_RULE_GROUPS } from './web-acl';
 
 const STACKS = [

@@ -1,16 +1,16 @@
 import * as path from 'node:path';
-import { type DataOutputs } from '@bulwark/stack-data/src/outputs';
-import { exampleDataOutputs } from '@bulwark/stack-data/src/testing/example-outputs';
-import { exampleNetworkOutputs } from '@bulwark/stack-network/src/testing/example-outputs';
+import { type DataOutputs } from '@bulwark/stack-data/outputs';
+import { exampleDataOutputs } from '@bulwark/stack-data/testing';
+import { exampleNetworkOutputs } from '@bulwark/stack-network/testing';
 import { stackUnderTest } from '@bulwark/stack-testing';
-import { program } from '../program';
+import { program } from '../src/program';
 
 /**
  * The compute stack as its tests run it: its own directory (config files, policy-config.json) and program, its
  * StackReferences to the network and data stacks of its environment answered with their example outputs.
  */
 export const { run: runComputeStack, packFindings, deploymentAccount } = stackUnderTest({
-  directory: path.resolve(__dirname, '..', '..'),
+  directory: path.resolve(__dirname, '..'),
   program,
   stackReferences: (config) => {
     const environment = String(config['bulwark:environment']);

@@ -1,4 +1,4 @@
-import { type DataOutputs } from '../outputs';
+import { type DataOutputs } from '../src/outputs';
 
 /**
  * Data outputs that satisfy the data stack's contract for an environment, as a consumer's StackReference returns

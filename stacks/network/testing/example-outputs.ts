@@ -1,4 +1,4 @@
-import { type NetworkOutputs } from '../outputs';
+import { type NetworkOutputs } from '../src/outputs';
 
 /**
  * Network outputs that satisfy the network stack's contract, as a consumer's StackReference returns them in the

@@ -13,6 +13,9 @@ import { stackMetadata, stackTargets } from './stack-targets';
 
 const PROJECT_FILES = ['package.json', 'project.json'];
 
+/** The nx tag every stack project gets. */
+export const PULUMI_STACK_TAG = 'pulumi-stack';
+
 /** The file pattern and function nx calls with every Pulumi project file in the workspace. */
 export const createStackNodes: CreateNodesV2<NxPulumiOptions> = [
   '**/Pulumi.{yaml,yml}',
@@ -59,6 +62,8 @@ function stackNode(
   return {
     projects: {
       [root]: {
+        // Lets a project depend on every stack without naming them (`"implicitDependencies": ["tag:pulumi-stack"]`).
+        tags: [PULUMI_STACK_TAG],
         targets: stackTargets(input, options),
         metadata: { technologies: ['pulumi'], pulumi: { project: pulumiProject, stacks: stackMetadata(input, options) } },
       },

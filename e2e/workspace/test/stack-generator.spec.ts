@@ -6,9 +6,9 @@
  * - `bulwark preview` of every stack, as `npm start` runs it, the new one after the stack it consumes;
  * - this project's graph checks in the copy (no undeclared dependency, the e2e project depends on the new stack,
  *   docs/architecture.md regenerated with it).
- * Not the whole `npm test` of the copy: on the two shared cores of a CI machine it takes over ten minutes, and every
- * other project is unchanged by the generator (its own `npm test` run covers them); the checks above are what the
- * generator can break.
+ * Not the whole `npm test` of the copy: on two shared cores it took 9 minutes here with a third of its tasks cached
+ * (the copy starts with no cache), and the generator changes no other project, which the workspace's own `npm test`
+ * covers; the checks above are what the generator can break, in about two minutes.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -46,6 +46,11 @@ function copyTree(source: string, target: string, isRoot: boolean): void {
   }
 }
 
+/** True for a scope of node_modules holding workspace packages: npm links them relatively (`../../packages/core`). */
+function holdsWorkspacePackages(scope: string): boolean {
+  return fs.readdirSync(scope, { withFileTypes: true }).some((entry) => entry.isSymbolicLink() && fs.readlinkSync(path.join(scope, entry.name)).startsWith('../../'));
+}
+
 /** The workspace's node_modules for the copy: links to the installed packages, workspace packages linked into the copy. */
 function linkNodeModules(workspace: string, copy: string): void {
   const installed = path.join(workspace, 'node_modules');
@@ -53,16 +58,15 @@ function linkNodeModules(workspace: string, copy: string): void {
   fs.mkdirSync(modules);
   for (const entry of fs.readdirSync(installed, { withFileTypes: true })) {
     const from = path.join(installed, entry.name);
-    if (!entry.name.startsWith('@') || !fs.readdirSync(from, { withFileTypes: true }).some((scoped) => scoped.isSymbolicLink() && !path.isAbsolute(fs.readlinkSync(path.join(from, scoped.name))) && fs.readlinkSync(path.join(from, scoped.name)).startsWith('../../'))) {
+    if (!entry.name.startsWith('@') || !holdsWorkspacePackages(from)) {
       fs.symlinkSync(from, path.join(modules, entry.name));
       continue;
     }
-    // A scope holding workspace packages (`@bulwark`): each relative link points into the copy, as npm made it.
+    // The same relative links as npm made them, so they point at the copy's projects.
     fs.mkdirSync(path.join(modules, entry.name));
     for (const scoped of fs.readdirSync(from, { withFileTypes: true })) {
       const link = path.join(from, scoped.name);
-      const target = scoped.isSymbolicLink() ? fs.readlinkSync(link) : fs.realpathSync(link);
-      fs.symlinkSync(target, path.join(modules, entry.name, scoped.name));
+      fs.symlinkSync(scoped.isSymbolicLink() ? fs.readlinkSync(link) : fs.realpathSync(link), path.join(modules, entry.name, scoped.name));
     }
   }
 }

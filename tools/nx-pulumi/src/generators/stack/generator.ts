@@ -38,23 +38,25 @@ function writeJson(tree: Tree, file: string, value: unknown): void {
   tree.write(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** The version of a workspace package, read from its package.json. */
-function workspaceVersion(tree: Tree, directory: string): { name: string; version: string; dependencies: Record<string, string> } {
+/** The package.json of a workspace package: its name, version and dependencies. */
+function packageManifest(tree: Tree, directory: string): { name: string; version: string; dependencies: Record<string, string> } {
   return readJson(tree, `${directory}/package.json`);
 }
 
 /** The new stack's package.json: its entry, nx name, what it consumes, and the versions the workspace uses. */
 function manifestOf(tree: Tree, options: NormalizedStackOptions, packageName: string) {
-  const core = workspaceVersion(tree, 'packages/core');
+  const core = packageManifest(tree, 'packages/core');
   const pulumiRange = (dependency: string) => {
     const range = core.dependencies[dependency];
     if (range === undefined) throw new Error(`packages/core/package.json: no ${dependency} dependency to take the stack's version from`);
     return range;
   };
-  const devDependencies: Record<string, string> = {
-    [workspaceVersion(tree, 'packages/offline').name]: workspaceVersion(tree, 'packages/offline').version,
-    [workspaceVersion(tree, 'packages/stack-testing').name]: workspaceVersion(tree, 'packages/stack-testing').version,
-  };
+  // The tests run the program offline and share the stacks' harness.
+  const devDependencies: Record<string, string> = {};
+  for (const directory of ['packages/offline', 'packages/stack-testing']) {
+    const { name, version } = packageManifest(tree, directory);
+    devDependencies[name] = version;
+  }
   for (const producer of options.producers) devDependencies[producer.packageName] = producer.version;
   return {
     name: packageName,
@@ -99,7 +101,7 @@ function ownKeyRows(options: NormalizedStackOptions): string {
 /** Creates the stack; the returned callback regenerates the architecture diagram (once the files are on disk). */
 export async function stackGenerator(tree: Tree, schema: StackGeneratorOptions): Promise<GeneratorCallback> {
   const options = normalizeStackOptions(tree.root, schema);
-  const scope = workspaceVersion(tree, 'packages/core').name.split('/')[0] as string;
+  const scope = packageManifest(tree, 'packages/core').name.split('/')[0] as string;
   const packageName = `${scope}/stack-${options.name}`;
   const ownerTag = options.owner.replace(/^@[^/]+\//, '');
   const configValues = stackConfigValues(options, ownerTag);

@@ -51,6 +51,10 @@ describe('normalizeStackOptions', () => {
     ]);
   });
 
+  it('takes an owner given as a GitHub team, @<organization>/<team>', () => {
+    expect(normalizeStackOptions(fresh(), { name: 'x', owner: '@acme/auditors' }).owner).toBe('@acme/auditors');
+  });
+
   it('lets the options win, and asks for one when the stacks disagree', () => {
     expect(normalizeStackOptions(fresh(), { name: 'x', owner: 't', region: 'us-east-1', devAccountId: '999988887777' })).toMatchObject({
       region: 'us-east-1',

@@ -140,7 +140,9 @@ export function normalizeStackOptions(root: string, options: StackGeneratorOptio
     throw new Error(`stack name "${name}" must be lowercase letters and digits in hyphen-separated words, at most 40 characters (it names buckets, keys and config keys)`);
   }
   const owner = options.owner?.trim() ?? '';
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(owner)) throw new Error(`--owner "${owner}" must name a team: letters, digits, ".", "_" and "-"`);
+  if (!/^(@[A-Za-z0-9][A-Za-z0-9-]*\/)?[A-Za-z0-9][A-Za-z0-9._-]*$/.test(owner)) {
+    throw new Error(`--owner "${owner}" must name a team (letters, digits, ".", "_" and "-"), or a GitHub team as @<organization>/<team>`);
+  }
   const stacks = discoverStacks(root);
   if (stacks.some((stack) => stack.name === name) || fs.existsSync(path.join(root, 'stacks', name))) {
     throw new Error(`stacks/${name} (or a stack named "${name}") already exists`);
@@ -156,7 +158,7 @@ export function normalizeStackOptions(root: string, options: StackGeneratorOptio
     pascalName: pascalCase(name),
     camelName: camelCase(name),
     owner,
-    description: options.description?.trim() || `The ${name} stack, owned by ${owner}: a KMS key and a private, encrypted, logged S3 bucket.`,
+    description: options.description?.trim() || `The ${name} stack: a KMS key and a private, encrypted, logged S3 bucket.`,
     directory: `stacks/${name}`,
     producers,
     region: textOf(stacks, 'aws:region', 'region', options.region),

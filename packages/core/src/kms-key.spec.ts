@@ -2,7 +2,7 @@ import { runProgram, UNKNOWN } from '@bulwark/offline';
 import * as aws from '@pulumi/aws';
 import { cloudTrailKeyGrant, cloudWatchLogsKeyGrant } from './key-service-grants';
 import { KEY_ADMINISTRATION_ACTIONS, KEY_USAGE_ACTIONS, KmsKey } from './kms-key';
-import { componentTestConfig, onlyResourceOfType, policyDocumentOf, statementWithSid } from './testing/program-records';
+import { componentTestConfig, onlyResourceOfType, policyDocumentOf, statementWithSid } from '../testing';
 
 const ADMIN = 'arn:aws:iam::123456789012:role/key-admin';
 const USER = 'arn:aws:iam::123456789012:role/app';

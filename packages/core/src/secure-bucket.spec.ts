@@ -2,7 +2,7 @@ import { runProgram, UNKNOWN } from '@bulwark/offline';
 import { LogsBucket } from './logs-bucket';
 import { SecureBucket } from './secure-bucket';
 import { TLS_ONLY_STATEMENT_SID } from './tls-only-bucket-policy';
-import { componentTestConfig, onlyResourceOfType, policyDocumentOf, resourcesOfType, statementWithSid } from './testing/program-records';
+import { componentTestConfig, onlyResourceOfType, policyDocumentOf, resourcesOfType, statementWithSid } from '../testing';
 
 const KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const READER = 'arn:aws:iam::123456789012:role/reader';

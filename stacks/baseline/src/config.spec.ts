@@ -1,4 +1,4 @@
-import { runBaseline } from './testing/stack-run';
+import { runBaseline } from '../testing/stack-run';
 
 /** Runs the dev stack with keys changed and returns the error message it fails with. */
 async function failureWith(overrides: Record<string, unknown>): Promise<string> {

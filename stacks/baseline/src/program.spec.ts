@@ -4,7 +4,7 @@ import { policyDocumentOf, providerOf, resourceNamed, resourcesOfType, statement
 import { describeFindings } from '@bulwark/stack-testing';
 import { MFA_SELF_SERVICE_ACTIONS } from './mfa-enforcement';
 import { type BaselineOutputs } from './outputs';
-import { deploymentAccount, packFindings, runBaseline, stackConfigFile } from './testing/stack-run';
+import { deploymentAccount, packFindings, runBaseline, stackConfigFile } from '../testing/stack-run';
 
 const isString = (value: unknown) => typeof value === 'string' && value !== '';
 const isStringMap = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isString);

@@ -3,7 +3,7 @@ import { onlyResourceOfType, policyDocumentOf, resourceNamed, resourcesOfType } 
 import { exampleNetworkOutputs as networkOutputs } from '@bulwark/stack-network/testing';
 import { AMI_PARAMETER } from './application-instances';
 import { type ComputeOutputs } from './outputs';
-import { dataOutputs, deploymentAccount, packFindings, runComputeStack } from './testing/stack-run';
+import { dataOutputs, deploymentAccount, packFindings, runComputeStack } from '../testing/stack-run';
 
 const STACKS = [
   { stack: 'dev', bucket: 'app-data', prefix: 'app/', sizes: [1, 2, 1], instanceType: 't3.small', volume: 20, concurrency: 2, logDays: 90 },

@@ -1,8 +1,10 @@
 import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
 import { onlyResourceOfType, policyDocumentOf, resourceNamed, resourcesOfType } from '@bulwark/core/testing';
 import { exampleNetworkOutputs as networkOutputs } from '@bulwark/stack-network/testing';
+import { shapeOf } from '@bulwark/stack-testing';
+import { exampleDataOutputs } from '../testing';
+import { deploymentAccount, packFindings, runDataStack } from '../testing/stack-run';
 import { type DataOutputs } from './outputs';
-import { packFindings, runDataStack } from './testing/stack-run';
 
 const STACKS = [
   { stack: 'dev', buckets: ['app-data'], multiAz: false, cache: false, backupDays: 7, logDays: 90 },
@@ -205,6 +207,27 @@ describe.each(STACKS)('data stack $stack', (expected) => {
       const mandatory = findings.filter((finding) => finding.enforcement === 'mandatory');
       expect({ mandatory }).toEqual({ mandatory: [] });
     });
+  });
+});
+
+describe('data example outputs (what compute tests against)', () => {
+  // The example describes a stack with the app-data and exports buckets and no cache: run the program so.
+  const runLikeExample = (stack: string) => runDataStack(stack, 'update', { 'data:dataBuckets': ['app-data', 'exports'], 'data:cacheEnabled': false });
+
+  it.each(['dev', 'prod'])('have the keys and value shapes the %s program exports', async (stack) => {
+    const result = await runLikeExample(stack);
+    expect(shapeOf(exampleDataOutputs(stack, deploymentAccount(stack)))).toEqual(shapeOf(result.outputs));
+  });
+
+  it.each(['dev', 'prod'])('agree with the %s program on every value that follows from config alone', async (stack) => {
+    const outputs = (await runLikeExample(stack)).outputs as unknown as DataOutputs;
+    const example = exampleDataOutputs(stack, deploymentAccount(stack));
+    const fromConfig = ({ logsBucketName, logsBucketArn, dataBuckets, tableName, databaseIdentifier, databasePort, databaseName, cacheEnabled }: DataOutputs) =>
+      ({ logsBucketName, logsBucketArn, dataBuckets, tableName, databaseIdentifier, databasePort, databaseName, cacheEnabled });
+    expect(fromConfig(example)).toEqual(fromConfig(outputs));
+    // ARNs name the account the stack deploys into.
+    expect(example.kmsKeyArn.split(':')[4]).toBe(outputs.kmsKeyArn.split(':')[4]);
+    expect(example.tableArn).toBe(outputs.tableArn);
   });
 });
 

@@ -3,7 +3,7 @@ import { onlyResourceOfType, policyDocumentOf, providerOf, resourceNamed, resour
 import { CACHING_OPTIMIZED_POLICY_ID } from './distribution';
 import { type EdgeOutputs } from './outputs';
 import { CLOUDFRONT_READ_STATEMENT_SID } from './site-origin';
-import { deploymentAccount, packFindings, runEdgeStack } from './testing/stack-run';
+import { deploymentAccount, packFindings, runEdgeStack } from '../testing/stack-run';
 import { MANAGED_RULE_GROUPS } from './web-acl';
 
 const STACKS = [

@@ -2,8 +2,8 @@ import { type ProgramResult, UNKNOWN } from '@bulwark/offline';
 import { resourceNamed, resourcesOfType } from '@bulwark/core/testing';
 import { describeFindings, shapeOf } from '@bulwark/stack-testing';
 import { type NetworkOutputs } from './outputs';
-import { exampleNetworkOutputs } from './testing/example-outputs';
-import { deploymentAccount, packFindings, runNetwork, stackConfigFile } from './testing/stack-run';
+import { exampleNetworkOutputs } from '../testing/example-outputs';
+import { deploymentAccount, packFindings, runNetwork, stackConfigFile } from '../testing/stack-run';
 
 const VPC = 'aws:ec2/vpc:Vpc';
 const SUBNET = 'aws:ec2/subnet:Subnet';

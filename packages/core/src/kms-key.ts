@@ -58,7 +58,7 @@ export interface KmsKeyArgs {
   readonly users?: readonly pulumi.Input<string>[];
   /**
    * AWS services allowed to use the key, each with conditions binding it to this account
-   * (`cloudWatchLogsKeyGrant()`, `cloudTrailKeyGrant()`, `logDeliveryKeyGrant()`,
+   * (`cloudWatchLogsKeyGrant()`, `...cloudTrailKeyGrants({ trailArn })`, `logDeliveryKeyGrant()`,
    * `configDeliveryKeyGrant()`, `cloudFrontOriginKeyGrant()`).
    * @default [] (no service principal in the key policy)
    */

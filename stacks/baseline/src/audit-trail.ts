@@ -1,4 +1,4 @@
-import { cloudTrailKeyGrant, KmsKey, type LogsBucket, physicalName, SecureBucket } from '@bulwark/core';
+import { cloudTrailKeyGrants, KmsKey, type LogsBucket, physicalName, SecureBucket } from '@bulwark/core';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { type BaselineConfig } from './config';
@@ -17,7 +17,7 @@ export interface AuditTrail {
 
 /**
  * The account's CloudTrail trail: every region, global service events, log file validation, encrypted with its
- * own KMS key (CloudTrail may only use it for this account's trails, bound by the encryption context), and S3
+ * own KMS key (CloudTrail may only use it for this trail: aws:SourceArn, and the encryption context), and S3
  * object and Lambda data events besides management events. The bucket admits only CloudTrail acting for this
  * very trail (`aws:SourceArn`), which stops another account's trail from writing into it.
  */
@@ -34,7 +34,8 @@ export function createAuditTrail(config: BaselineConfig, logsBucket: LogsBucket,
     {
       description: `CloudTrail logs of ${config.project} ${config.environment}`,
       alias: physicalName(config, 'kms-alias', 'cloudtrail'),
-      serviceUsers: [cloudTrailKeyGrant()],
+      // Encrypt, describe and decrypt (the bucket has an S3 Bucket Key), each for this trail only.
+      serviceUsers: cloudTrailKeyGrants({ trailArn }),
       deletionWindowInDays: config.kmsKeyDeletionWindowDays,
     },
     opts,

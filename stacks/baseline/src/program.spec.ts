@@ -202,12 +202,40 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
         for (const candidate of cloudTrailStatements) {
           expect((candidate.Condition as { StringEquals: Record<string, string> }).StringEquals['aws:SourceArn']).toBe(trailArn);
         }
-        const keyStatement = statementWithSid(policyDocumentOf(trailKey.inputs.policy), 'AllowCloudTrail');
-        expect(keyStatement).toMatchObject({
-          Principal: { Service: 'cloudtrail.amazonaws.com' },
-          Action: ['kms:GenerateDataKey*', 'kms:DescribeKey'],
-          Condition: { StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${account}:trail/*` } },
-        });
+        // CloudTrail's key policy page: encrypt under the trail's encryption context, describe the key, and (the
+        // trail bucket has an S3 Bucket Key) decrypt; each only for this trail (aws:SourceArn). DescribeKey
+        // requests carry no encryption context, so a statement conditioned on one would never admit them.
+        const keyPolicy = policyDocumentOf(trailKey.inputs.policy);
+        const cloudTrailKeyStatements = keyPolicy.Statement.filter((candidate) => JSON.stringify(candidate.Principal ?? '').includes('cloudtrail'));
+        expect(cloudTrailKeyStatements).toEqual([
+          {
+            Sid: 'AllowCloudTrailEncryptLogs',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: ['kms:GenerateDataKey*'],
+            Resource: '*',
+            Condition: {
+              StringEquals: { 'aws:SourceArn': trailArn },
+              StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${account}:trail/*` },
+            },
+          },
+          {
+            Sid: 'AllowCloudTrailDescribeKey',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: ['kms:DescribeKey'],
+            Resource: '*',
+            Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
+          },
+          {
+            Sid: 'AllowCloudTrailDecrypt',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: ['kms:Decrypt'],
+            Resource: '*',
+            Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
+          },
+        ]);
       }
     });
 

@@ -82,10 +82,22 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
         Resource: '*',
         Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
       });
-      expect(statementWithSid(document, 'AllowManageOwnPasswordAndMfa').Resource).toEqual([
-        `arn:aws:iam::${account}:user/\${aws:username}`,
-        `arn:aws:iam::${account}:mfa/\${aws:username}`,
-      ]);
+      // AWS's "self-manage an MFA device" example: the console lets users name a virtual device anything, so creating
+      // one is allowed on mfa/* (a device named after the user alone would lock out whoever picks another name);
+      // everything else only on the user's own ARN.
+      // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_iam_mfa-selfmanage.html
+      expect(statementWithSid(document, 'AllowCreateVirtualMfaDevice')).toEqual({
+        Sid: 'AllowCreateVirtualMfaDevice',
+        Effect: 'Allow',
+        Action: ['iam:CreateVirtualMFADevice'],
+        Resource: `arn:aws:iam::${account}:mfa/*`,
+      });
+      expect(statementWithSid(document, 'AllowManageOwnPasswordAndMfa')).toEqual({
+        Sid: 'AllowManageOwnPasswordAndMfa',
+        Effect: 'Allow',
+        Action: ['iam:ChangePassword', 'iam:GetUser', 'iam:EnableMFADevice', 'iam:GetMFADevice', 'iam:ListMFADevices', 'iam:ResyncMFADevice'],
+        Resource: `arn:aws:iam::${account}:user/\${aws:username}`,
+      });
     });
 
     it('blocks public S3 access account-wide', () => {

@@ -237,6 +237,9 @@ describe.each(['dev', 'prod'] as const)('network stack, %s config', (stack) => {
       expect(logGroup.propertyDependencies.kmsKeyId).toEqual([key.urn]);
       const role = resourceNamed(result, 'aws:iam/role:Role', 'flow-logs');
       expect(flowLogs[0].propertyDependencies.iamRoleArn).toEqual([role.urn]);
+      // The role alone grants nothing: without waiting for its policy, the flow log can be created before it may
+      // write, and its first deliveries fail.
+      expect(flowLogs[0].options.dependsOn).toContain(resourceNamed(result, 'aws:iam/rolePolicy:RolePolicy', 'flow-logs').urn);
       if (mode === 'update') {
         const trust = JSON.parse(role.inputs.assumeRolePolicy as string);
         expect(trust.Statement[0]).toMatchObject({

@@ -80,7 +80,8 @@ export function createVpcFlowLogs<K extends StackSettingKeys>(
       iamRoleArn: role.arn,
       maxAggregationInterval: 60,
     },
-    opts,
+    // The role grants nothing until its policy exists; a flow log created before it cannot deliver.
+    { ...opts, dependsOn: [role.policy] },
   );
   return { key, logGroup, role, flowLog };
 }

@@ -30,7 +30,16 @@ export {
   type StackSettings,
   loadStackConfig,
 } from './config/load-stack-config';
-export { type NameRule, type NamedService, type NamingContext, type PhysicalNameOptions, nameProblems, nameRules, physicalName } from './naming';
+export {
+  type NameRule,
+  type NamedService,
+  type NamingContext,
+  type PhysicalNameOptions,
+  nameProblems,
+  nameRules,
+  physicalName,
+  physicalNamePattern,
+} from './naming';
 export { type AwsProviderOptions, MANAGED_BY, type StandardTags, createAwsProvider, standardTags } from './tagging';
 export { type PolicyConditions, type PolicyDocument, type PolicyStatementDocument } from './policy-document';
 export { TLS_ONLY_STATEMENT_SID, tlsOnlyStatement } from './tls-only-bucket-policy';
@@ -47,6 +56,7 @@ export {
 } from './key-service-grants';
 export { KEY_ADMINISTRATION_ACTIONS, KEY_USAGE_ACTIONS, KmsKey, type KmsKeyArgs } from './kms-key';
 export { LogsBucket, type LogsBucketArgs, S3_LOG_DELIVERY_STATEMENT_SID } from './logs-bucket';
+export { type BucketReference } from './bucket-reference';
 export { type BucketPolicyStatements, SecureBucket, type SecureBucketArgs } from './secure-bucket';
 export { LeastPrivilegeRole, type LeastPrivilegeRoleArgs, type RoleStatement, type RoleTrust } from './least-privilege-role';
 export { EncryptedLogGroup, type EncryptedLogGroupArgs } from './encrypted-log-group';

@@ -1,4 +1,4 @@
-import { cloudTrailKeyGrants, KmsKey, type LogsBucket, physicalName, SecureBucket } from '@bulwark/core';
+import { type BucketReference, cloudTrailKeyGrants, KmsKey, physicalName, SecureBucket } from '@bulwark/core';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { type BaselineConfig } from './config';
@@ -21,7 +21,7 @@ export interface AuditTrail {
  * object and Lambda data events besides management events. The bucket admits only CloudTrail acting for this
  * very trail (`aws:SourceArn`), which stops another account's trail from writing into it.
  */
-export function createAuditTrail(config: BaselineConfig, logsBucket: LogsBucket, provider: aws.Provider): AuditTrail {
+export function createAuditTrail(config: BaselineConfig, logsBucket: BucketReference, provider: aws.Provider): AuditTrail {
   const opts = { provider };
   const identity = aws.getCallerIdentityOutput({}, opts);
   const partition = aws.getPartitionOutput({}, opts);

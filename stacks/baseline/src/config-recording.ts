@@ -1,4 +1,4 @@
-import { type LogsBucket, physicalName, SecureBucket } from '@bulwark/core';
+import { type BucketReference, physicalName, SecureBucket } from '@bulwark/core';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { type BaselineConfig } from './config';
@@ -21,7 +21,8 @@ export interface ConfigRecording {
 export interface ConfigRecordingArgs {
   /** The key that encrypts the history bucket; its policy must carry core's `configDeliveryKeyGrant()`. */
   readonly kmsKeyArn: pulumi.Input<string>;
-  readonly logsBucket: LogsBucket;
+  /** Where the history bucket's server access logs go. */
+  readonly logsBucket: BucketReference;
   readonly provider: aws.Provider;
 }
 

@@ -1,9 +1,10 @@
 import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
 import { allRules } from '@bulwark/aws-security/src/rules';
 import { policyDocumentOf, providerOf, resourceNamed, resourcesOfType, statementWithSid } from '@bulwark/core/src/testing/program-records';
-import { describeFindings } from '@bulwark/stack-testing';
+import { describeFindings, shapeOf } from '@bulwark/stack-testing';
 import { MFA_SELF_SERVICE_ACTIONS } from './mfa-enforcement';
 import { type BaselineOutputs } from './outputs';
+import { exampleBaselineOutputs } from './testing/example-outputs';
 import { deploymentAccount, packFindings, runBaseline, stackConfigFile } from './testing/stack-run';
 
 const isString = (value: unknown) => typeof value === 'string' && value !== '';
@@ -18,6 +19,7 @@ const contract: { readonly [Key in keyof BaselineOutputs]: (value: unknown) => b
   configBucketName: isString,
   configRecorderName: isString,
   accessLogsBucketName: isString,
+  accountId: (value) => typeof value === 'string' && /^\d{12}$/.test(value),
   guardDutyDetectorIds: isStringMap,
   ebsDefaultKeyArns: isStringMap,
   humanUsersGroupName: isString,
@@ -106,17 +108,16 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
       expect(blocks[0].inputs).toMatchObject({ blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
     });
 
-    it('accepts server access logs only from the audit buckets of this account', () => {
+    it('is the central target of S3 server access logs: it admits every bucket the foundation names in this environment, of this account only', () => {
+      // Data and edge log into this bucket; their buckets are named from config (bulwark-<env>-<purpose>-<uniqueId>),
+      // so the pattern admits them before they exist, and buckets added later without redeploying the baseline.
       const bucketPolicy = resourceNamed(result, 'aws:s3/bucketPolicy:BucketPolicy', 'access-logs');
-      if (mode === 'preview') return;
       expect(statementWithSid(policyDocumentOf(bucketPolicy.inputs.policy), 'AllowS3ServerAccessLogDelivery')).toMatchObject({
         Principal: { Service: 'logging.s3.amazonaws.com' },
         Action: 's3:PutObject',
-        Condition: {
-          StringEquals: { 'aws:SourceAccount': account },
-          ArnLike: { 'aws:SourceArn': [`arn:aws:s3:::bulwark-${stack}-cloudtrail-k3x9q2`, `arn:aws:s3:::bulwark-${stack}-config-history-k3x9q2`] },
-        },
+        Condition: { StringEquals: { 'aws:SourceAccount': account }, ArnLike: { 'aws:SourceArn': [`arn:aws:s3:::bulwark-${stack}-*`] } },
       });
+      expect(result.outputs).toMatchObject({ accessLogsBucketName: `bulwark-${stack}-access-logs-k3x9q2`, accountId: account, region: 'eu-west-1' });
     });
 
     it('records every resource type including global ones, delivers to its own encrypted bucket, and is switched on', () => {
@@ -280,6 +281,11 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
           analyzerName: `bulwark-${stack}-account`,
         });
       }
+    });
+
+    it('exports what the consumers test against: the example outputs have the same keys and value shapes', () => {
+      if (mode === 'preview') return; // ids and ARNs have no shape until the update
+      expect(shapeOf(result.outputs)).toEqual(shapeOf({ ...exampleBaselineOutputs(stack, account) }));
     });
 
     it('exports exactly the output contract', () => {

@@ -54,6 +54,7 @@ export {
   configDeliveryKeyGrant,
   logDeliveryKeyGrant,
 } from './key-service-grants';
+export { AUTO_SCALING_KEY_GRANT_OPERATIONS, type AutoScalingKeyGrantArgs, autoScalingKeyGrant } from './autoscaling-key-grant';
 export { KEY_ADMINISTRATION_ACTIONS, KEY_USAGE_ACTIONS, KmsKey, type KmsKeyArgs } from './kms-key';
 export { LogsBucket, type LogsBucketArgs, S3_LOG_DELIVERY_STATEMENT_SID } from './logs-bucket';
 export { type BucketReference } from './bucket-reference';

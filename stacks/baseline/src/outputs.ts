@@ -36,4 +36,9 @@ export interface BaselineOutputs {
   readonly humanUsersGroupName: string;
   /** The ARN of the managed policy that enforces MFA. */
   readonly mfaPolicyArn: string;
+  /**
+   * The ARN of the account's EC2 Auto Scaling service-linked role (`AWSServiceRoleForAutoScaling`), which the
+   * baseline creates (or adopts) so that keys can grant it before any stack uses Auto Scaling (compute's volume key).
+   */
+  readonly autoScalingServiceLinkedRoleArn: string;
 }

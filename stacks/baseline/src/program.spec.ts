@@ -24,6 +24,7 @@ const contract: { readonly [Key in keyof BaselineOutputs]: (value: unknown) => b
   ebsDefaultKeyArns: isStringMap,
   humanUsersGroupName: isString,
   mfaPolicyArn: isString,
+  autoScalingServiceLinkedRoleArn: isString,
 };
 
 const expected = {
@@ -267,6 +268,28 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
     });
 
     it('turns on EBS encryption by default with a key of each region, and an Access Analyzer per region', () => {
+      // Auto Scaling launches instances as its service-linked role; with EBS encryption by default under a customer
+      // managed key, every launch in the account fails unless the key lets that role use it and create grants
+      // (https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html). The role
+      // exists only once Auto Scaling was used, so the baseline creates it, before the keys that name it.
+      const autoScalingRole = resourceNamed(result, 'aws:iam/serviceLinkedRole:ServiceLinkedRole', 'autoscaling');
+      expect(autoScalingRole.inputs.awsServiceName).toBe('autoscaling.amazonaws.com');
+      for (const region of want.regions) {
+        const ebsKey = resourceNamed(result, 'aws:kms/key:Key', `ebs-default-${region}`);
+        expect(ebsKey.propertyDependencies.policy).toContain(autoScalingRole.urn);
+        const grant = resourceNamed(result, 'aws:kms/grant:Grant', `ebs-default-${region}-autoscaling`);
+        expect(providerOf(result, grant).inputs.region).toBe(region);
+        expect(grant.propertyDependencies.keyId).toEqual([ebsKey.urn]);
+        expect(grant.propertyDependencies.granteePrincipal).toEqual([autoScalingRole.urn]);
+        expect(grant.inputs.operations).toEqual(expect.arrayContaining(['Encrypt', 'Decrypt', 'GenerateDataKeyWithoutPlaintext', 'DescribeKey', 'CreateGrant']));
+        if (mode === 'update') {
+          expect(statementWithSid(policyDocumentOf(ebsKey.inputs.policy), 'AllowKeyUsage')).toMatchObject({
+            Principal: { AWS: [autoScalingRole.outputs.arn] },
+            Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+          });
+          expect(grant.inputs.granteePrincipal).toBe(autoScalingRole.outputs.arn);
+        }
+      }
       for (const region of want.regions) {
         expect(resourceNamed(result, 'aws:ebs/encryptionByDefault:EncryptionByDefault', `ebs-${region}`).inputs).toMatchObject({ region, enabled: true });
         const defaultKey = resourceNamed(result, 'aws:ebs/defaultKmsKey:DefaultKmsKey', `ebs-${region}`);

@@ -77,8 +77,16 @@ export function program(): BaselineProgramOutputs {
   const recording = createConfigRecording(config, { kmsKeyArn: auditKey.arn, logsBucket: accessLogs, provider });
   const audit = createAuditTrail(config, accessLogs, provider);
 
+  // EC2 Auto Scaling's service-linked role exists only once an account used Auto Scaling; the EBS default keys name
+  // it (and compute's grant does), so the baseline creates it first. One per account: see baseline:adoptExisting.
+  const autoScalingRole = new aws.iam.ServiceLinkedRole('autoscaling', { awsServiceName: 'autoscaling.amazonaws.com' }, opts);
   const regional = config.regions.map((region) =>
-    createRegionalControls(config, region, { primary: provider, regional: providers.get(region) as aws.Provider }),
+    createRegionalControls(
+      config,
+      region,
+      { primary: provider, regional: providers.get(region) as aws.Provider },
+      { autoScalingServiceLinkedRoleArn: autoScalingRole.arn },
+    ),
   );
   const byRegion = (value: (controls: (typeof regional)[number]) => pulumi.Output<string>) =>
     pulumi.all(Object.fromEntries(regional.map((controls) => [controls.region, value(controls)])));
@@ -97,5 +105,6 @@ export function program(): BaselineProgramOutputs {
     ebsDefaultKeyArns: byRegion((controls) => controls.ebsKey.arn),
     humanUsersGroupName: mfa.group.name,
     mfaPolicyArn: mfa.policy.arn,
+    autoScalingServiceLinkedRoleArn: autoScalingRole.arn,
   };
 }

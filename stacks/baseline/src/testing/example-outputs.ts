@@ -22,5 +22,6 @@ export function exampleBaselineOutputs(environment: string, account: string): Ba
     ebsDefaultKeyArns: byRegion((region) => `arn:aws:kms:${region}:${account}:key/0e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b`),
     humanUsersGroupName: 'human-users',
     mfaPolicyArn: `arn:aws:iam::${account}:policy/bulwark-${environment}-require-mfa`,
+    autoScalingServiceLinkedRoleArn: `arn:aws:iam::${account}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
   };
 }

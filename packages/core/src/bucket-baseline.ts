@@ -58,9 +58,10 @@ export abstract class BaselineBucket extends pulumi.ComponentResource {
     args: BaselineBucketArgs,
     encryption: BucketEncryption,
     opts?: pulumi.ComponentResourceOptions,
+    tags?: Readonly<Record<string, string>>,
   ) {
     super(type, name, {}, opts);
-    this.bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: args.forceDestroy ?? false }, { parent: this });
+    this.bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: args.forceDestroy ?? false, tags }, { parent: this });
     new aws.s3.BucketOwnershipControls(name, { bucket: this.bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } }, { parent: this });
     this.publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
       name,

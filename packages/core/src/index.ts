@@ -60,6 +60,7 @@ export { LogsBucket, type LogsBucketArgs, S3_LOG_DELIVERY_STATEMENT_SID } from '
 export { type BucketReference } from './bucket-reference';
 export { type LogDestination, type LogSource, SERVER_ACCESS_LOGGING_PAGE, logDestinationIssues } from './log-destination';
 export { type BucketPolicyStatements, SecureBucket, type SecureBucketArgs } from './secure-bucket';
+export { SERVER_ACCESS_LOGGING_TAG } from './server-access-logging-tag';
 export { LeastPrivilegeRole, type LeastPrivilegeRoleArgs, type RoleStatement, type RoleTrust } from './least-privilege-role';
 export { EncryptedLogGroup, type EncryptedLogGroupArgs } from './encrypted-log-group';
 export { type IamAction, UnknownActionError, actionsOfService, expandActionPattern } from './iam/action-catalog';

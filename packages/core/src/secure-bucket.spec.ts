@@ -1,6 +1,7 @@
 import { runProgram } from '@bulwark/offline';
 import { LogsBucket } from './logs-bucket';
 import { SecureBucket } from './secure-bucket';
+import { SERVER_ACCESS_LOGGING_TAG } from './server-access-logging-tag';
 import { TLS_ONLY_STATEMENT_SID } from './tls-only-bucket-policy';
 import { componentTestConfig, onlyResourceOfType, policyDocumentOf, resourcesOfType, statementWithSid } from './testing/program-records';
 
@@ -25,6 +26,9 @@ describe.each(['preview', 'update'] as const)('SecureBucket (%s)', (mode) => {
     const component = onlyResourceOfType(result, 'bulwark:core:SecureBucket');
     const [logsBucket, bucket] = resourcesOfType(result, 'aws:s3/bucket:Bucket');
     expect(bucket.parent).toBe(component.urn);
+    // The tag the baseline's s3-bucket-logging-enabled Config rule is scoped to: this bucket must log.
+    expect(bucket.inputs.tags).toEqual({ [SERVER_ACCESS_LOGGING_TAG.key]: SERVER_ACCESS_LOGGING_TAG.value });
+    expect(logsBucket.inputs.tags).toBeUndefined();
     const child = (type: string) => {
       const match = resourcesOfType(result, type).find((candidate) => candidate.parent === component.urn);
       if (match === undefined) throw new Error(`SecureBucket has no ${type}`);

@@ -3,6 +3,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { BaselineBucket, type BaselineBucketArgs } from './bucket-baseline';
 import { type BucketReference } from './bucket-reference';
 import { type PolicyDocument, type PolicyStatementDocument } from './policy-document';
+import { SERVER_ACCESS_LOGGING_TAG } from './server-access-logging-tag';
 import { TLS_ONLY_STATEMENT_SID, tlsOnlyStatement } from './tls-only-bucket-policy';
 
 /** The caller's bucket policy statements, or a function building them from the bucket's ARN. */
@@ -53,7 +54,8 @@ export class SecureBucket extends BaselineBucket {
 
   constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
     if (Array.isArray(args.policyStatements)) validateStatements(name, args.policyStatements);
-    super('bulwark:core:SecureBucket', name, args, { kmsKeyArn: args.kmsKeyArn }, opts);
+    // Tagged as a bucket that must log: the baseline's s3-bucket-logging-enabled Config rule evaluates exactly these.
+    super('bulwark:core:SecureBucket', name, args, { kmsKeyArn: args.kmsKeyArn }, opts, { [SERVER_ACCESS_LOGGING_TAG.key]: SERVER_ACCESS_LOGGING_TAG.value });
 
     this.logging = new aws.s3.BucketLogging(
       name,

@@ -1,10 +1,9 @@
 import { type BucketReference, cloudTrailKeyGrants, KmsKey, physicalName, SecureBucket } from '@bulwark/core';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { BASELINE_BUCKET_PURPOSES } from './bucket-purposes';
 import { type BaselineConfig } from './config';
 
-/** The purpose in the trail bucket's physical name (`<project>-<env>-cloudtrail-<uniqueId>`). */
-export const CLOUDTRAIL_BUCKET_PURPOSE = 'cloudtrail';
 
 /** The trail and what it writes into. */
 export interface AuditTrail {
@@ -46,7 +45,7 @@ export function createAuditTrail(config: BaselineConfig, logsBucket: BucketRefer
     {
       kmsKeyArn: key.arn,
       logsBucket,
-      bucketName: physicalName(config, 's3-bucket', CLOUDTRAIL_BUCKET_PURPOSE),
+      bucketName: physicalName(config, 's3-bucket', BASELINE_BUCKET_PURPOSES.cloudTrail),
       policyStatements: ({ arn }) => [
         {
           Sid: 'AllowCloudTrailAclCheck',

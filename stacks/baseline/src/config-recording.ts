@@ -1,11 +1,10 @@
 import { type BucketReference, physicalName, SecureBucket } from '@bulwark/core';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { BASELINE_BUCKET_PURPOSES } from './bucket-purposes';
 import { type BaselineConfig } from './config';
 import { managedConfigRules } from './managed-config-rules';
 
-/** The purpose in the history bucket's physical name (`<project>-<env>-config-history-<uniqueId>`). */
-export const CONFIG_HISTORY_BUCKET_PURPOSE = 'config-history';
 
 /** The AWS Config resources of the baseline. */
 export interface ConfigRecording {
@@ -42,7 +41,7 @@ export function createConfigRecording(config: BaselineConfig, args: ConfigRecord
     {
       kmsKeyArn: args.kmsKeyArn,
       logsBucket: args.logsBucket,
-      bucketName: physicalName(config, 's3-bucket', CONFIG_HISTORY_BUCKET_PURPOSE),
+      bucketName: physicalName(config, 's3-bucket', BASELINE_BUCKET_PURPOSES.configHistory),
       policyStatements: ({ arn }) => [
         {
           Sid: 'AllowConfigBucketChecks',
@@ -95,6 +94,7 @@ export function createConfigRecording(config: BaselineConfig, args: ConfigRecord
           description: `AWS managed rule ${rule.sourceIdentifier}; mirrors the Bulwark policy pack rule ${rule.packRule}.`,
           source: { owner: 'AWS', sourceIdentifier: rule.sourceIdentifier },
           inputParameters: rule.inputParameters === undefined ? undefined : JSON.stringify(rule.inputParameters),
+          scope: rule.scope === undefined ? undefined : { ...rule.scope, complianceResourceTypes: [...rule.scope.complianceResourceTypes] },
         },
         // Managed rules can only be created once a recorder exists and evaluate only while it records.
         { provider, dependsOn: [status] },

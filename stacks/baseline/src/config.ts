@@ -1,4 +1,4 @@
-import { type LoadedStackConfig, loadStackConfig, numberKey, stringKey } from '@bulwark/core';
+import { booleanKey, type LoadedStackConfig, listKey, loadStackConfig, numberKey, stringKey } from '@bulwark/core';
 import { z } from 'zod';
 
 /** The namespace of the baseline stack's own keys (`baseline:passwordMinimumLength`). */
@@ -12,6 +12,9 @@ const MIN_LENGTH_FORM = 'a whole number from 14 (the baseline minimum, CIS 1.8) 
 const REUSE_FORM = `${PASSWORD_REUSE_PREVENTION}: IAM remembers at most ${PASSWORD_REUSE_PREVENTION} passwords and the baseline requires all of them`;
 const MAX_AGE_FORM = 'a whole number of days from 1 to 90 (passwords must expire within 90 days)';
 const GROUP_NAME_FORM = 'an IAM group name: 1 to 128 letters, digits or + = , . @ _ -';
+const PURPOSES_FORM = 'a YAML list of distinct bucket purposes of the other stacks of this environment (data:dataBuckets, edge\'s "site"), e.g. ["app-data", "site"]';
+const PURPOSE_FORM = 'a bucket purpose: lowercase words joined by hyphens, e.g. "app-data"';
+const BOOLEAN_FORM = 'true or false';
 
 /** The baseline stack's own keys, read from the `baseline:` namespace. */
 export const baselineSettingKeys = {
@@ -28,6 +31,20 @@ export const baselineSettingKeys = {
     WHOLE,
   ),
   humanUsersGroupName: stringKey(z.string({ error: GROUP_NAME_FORM }).regex(/^[\w+=,.@-]{1,128}$/, { error: GROUP_NAME_FORM }).default('human-users'), GROUP_NAME_FORM),
+  /**
+   * The other stacks' buckets whose S3 data events the trail must log: the cloudtrail-s3-dataevents-enabled Config
+   * rule names them (with the baseline's own buckets but the trail's), since the trail excludes its own bucket and
+   * "every bucket" can never hold.
+   */
+  dataEventBucketPurposes: listKey(
+    z
+      .array(z.string({ error: PURPOSE_FORM }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: PURPOSE_FORM }))
+      .refine((purposes) => new Set(purposes).size === purposes.length, { error: PURPOSES_FORM })
+      .default([]),
+    PURPOSES_FORM,
+  ),
+  /** Deploy the rds-multi-az-support Config rule: false where databases are single-AZ by design (dev). */
+  requireRdsMultiAz: booleanKey(z.boolean({ error: BOOLEAN_FORM }).default(true), BOOLEAN_FORM),
 } as const;
 
 /** The shared config plus the baseline settings. */

@@ -28,8 +28,15 @@ const contract: { readonly [Key in keyof BaselineOutputs]: (value: unknown) => b
 };
 
 const expected = {
-  dev: { regions: ['eu-west-1', 'us-east-1'], minimumLength: 14, maxAge: 90, backupDays: '7' },
-  prod: { regions: ['eu-west-1', 'eu-central-1', 'us-east-1'], minimumLength: 16, maxAge: 60, backupDays: '14' },
+  dev: { regions: ['eu-west-1', 'us-east-1'], minimumLength: 14, maxAge: 90, backupDays: '7', otherBuckets: ['app-data', 'site'], multiAzRule: false },
+  prod: {
+    regions: ['eu-west-1', 'eu-central-1', 'us-east-1'],
+    minimumLength: 16,
+    maxAge: 60,
+    backupDays: '14',
+    otherBuckets: ['app-data', 'exports', 'site'],
+    multiAzRule: true,
+  },
 } as const;
 
 describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => {
@@ -180,6 +187,30 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
         PasswordReusePrevention: '24',
         MaxPasswordAge: String(want.maxAge),
       });
+    });
+
+    // The foundation must be compliant with its own Config rules (issue 15 item 12).
+    it("scopes and parameterises the managed rules that would otherwise flag the foundation's own log buckets and dev database", () => {
+      const rules = resourcesOfType(result, 'aws:cfg/rule:Rule');
+      const rule = (name: string) => rules.find((candidate) => candidate.name === name);
+      // Log targets do not log themselves (a bucket logging into itself loops forever): the rule evaluates the buckets
+      // tagged as needing logs, which every SecureBucket is, and checks they log into the central bucket.
+      // https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-logging-enabled.html
+      const logging = rule('s3-bucket-logging-enabled') as ResourceRecord;
+      expect(logging.inputs.scope).toEqual({ complianceResourceTypes: ['AWS::S3::Bucket'], tagKey: 'ServerAccessLogging', tagValue: 'required' });
+      expect(JSON.parse(logging.inputs.inputParameters as string)).toEqual({ targetBucket: `bulwark-${stack}-access-logs-k3x9q2` });
+      // The trail excludes its own bucket (its deliveries would log themselves without end), so "every bucket" is
+      // never true: the rule names the foundation's other buckets.
+      // https://docs.aws.amazon.com/config/latest/developerguide/cloudtrail-s3-dataevents-enabled.html
+      const dataEvents = rule('cloudtrail-s3-dataevents-enabled') as ResourceRecord;
+      const names = String(JSON.parse(dataEvents.inputs.inputParameters as string).S3BucketNames).split(',');
+      expect(names.sort()).toEqual(
+        ['access-logs', 'config-history', ...want.otherBuckets].map((purpose) => `bulwark-${stack}-${purpose}-k3x9q2`).sort(),
+      );
+      expect(names).not.toContain(`bulwark-${stack}-cloudtrail-k3x9q2`);
+      // Single-AZ is the dev database's design: the rule is deployed where Multi-AZ is required (prod).
+      // https://docs.aws.amazon.com/config/latest/developerguide/rds-multi-az-support.html
+      expect(rule('rds-multi-az-support') !== undefined).toBe(want.multiAzRule);
     });
 
     it('runs a multi-region, validated, KMS-encrypted trail with S3 and Lambda data events', () => {

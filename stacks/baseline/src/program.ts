@@ -2,6 +2,7 @@ import { configDeliveryKeyGrant, createAwsProvider, KmsKey, LogsBucket, physical
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { createAuditTrail } from './audit-trail';
+import { BASELINE_BUCKET_PURPOSES } from './bucket-purposes';
 import { loadBaselineConfig } from './config';
 import { createConfigRecording } from './config-recording';
 import { createMfaEnforcement } from './mfa-enforcement';
@@ -68,7 +69,7 @@ export function program(): BaselineProgramOutputs {
     'access-logs',
     {
       expirationDays: config.logArchiveRetentionDays,
-      bucketName: physicalName(config, 's3-bucket', 'access-logs'),
+      bucketName: physicalName(config, 's3-bucket', BASELINE_BUCKET_PURPOSES.accessLogs),
       sourceBucketArns: [s3BucketArn(partition, physicalNamePattern(config, 's3-bucket'))],
     },
     opts,

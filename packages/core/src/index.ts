@@ -3,7 +3,7 @@
  * stack is built from.
  */
 export { type ConfigIssue, StackConfigError } from './config/stack-config-error';
-export { type ConfigKey, type ConfigKeyValue, type ConfigValueKind, booleanKey, listKey, numberKey, stringKey } from './config/config-key';
+export { type ConfigKey, type ConfigKeyValue, type ConfigValueKind, booleanKey, listKey, mapKey, numberKey, stringKey } from './config/config-key';
 export { ENVIRONMENTS, type Environment, environmentSchema } from './config/environment';
 export { availabilityZoneSchema, awsRegionSchema } from './config/aws-region';
 export { ownerSchema, projectSchema } from './config/ownership';

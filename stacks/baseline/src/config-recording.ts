@@ -1,8 +1,9 @@
 import { type BucketReference, physicalName, SecureBucket } from '@bulwark/core';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { adoptionOptions, SERVICE_LINKED_ROLES } from './adopt-existing';
 import { BASELINE_BUCKET_PURPOSES } from './bucket-purposes';
-import { type BaselineConfig } from './config';
+import { adoptedServiceLinkedRole, type BaselineConfig } from './config';
 import { managedConfigRules } from './managed-config-rules';
 
 
@@ -63,28 +64,40 @@ export function createConfigRecording(config: BaselineConfig, args: ConfigRecord
     },
     opts,
   );
-  const serviceRole = new aws.iam.ServiceLinkedRole('config', { awsServiceName: 'config.amazonaws.com' }, opts);
+  // One of each per account (per region for the recorder and channel): baseline:adoptExisting imports them where
+  // Control Tower, Security Hub or a console click made them already, keeping their names.
+  const adopt = config.settings.adoptExisting;
+  const serviceRole = new aws.iam.ServiceLinkedRole(
+    'config',
+    { awsServiceName: SERVICE_LINKED_ROLES.configServiceLinkedRole.service },
+    { ...opts, ...adoptionOptions(adoptedServiceLinkedRole(config, 'configServiceLinkedRole')) },
+  );
   const recorder = new aws.cfg.Recorder(
     'account',
     {
-      name: physicalName(config, 'config-recorder', 'recorder'),
+      name: adopt.configRecorder ?? physicalName(config, 'config-recorder', 'recorder'),
       roleArn: serviceRole.arn,
       recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
       recordingMode: { recordingFrequency: 'CONTINUOUS' },
     },
-    opts,
+    { ...opts, ...adoptionOptions(adopt.configRecorder) },
   );
   const deliveryChannel = new aws.cfg.DeliveryChannel(
     'account',
     {
-      name: physicalName(config, 'config-delivery-channel', 'delivery'),
+      name: adopt.configDeliveryChannel ?? physicalName(config, 'config-delivery-channel', 'delivery'),
       s3BucketName: bucket.bucketName,
       s3KmsKeyArn: args.kmsKeyArn,
       snapshotDeliveryProperties: { deliveryFrequency: 'TwentyFour_Hours' },
     },
-    { provider, dependsOn: [recorder, bucket.policy] },
+    { provider, dependsOn: [recorder, bucket.policy], ...adoptionOptions(adopt.configDeliveryChannel) },
   );
-  const status = new aws.cfg.RecorderStatus('account', { name: recorder.name, isEnabled: true }, { provider, dependsOn: [deliveryChannel] });
+  // Deleting the status stops the recorder: never stop an adopted one.
+  const status = new aws.cfg.RecorderStatus(
+    'account',
+    { name: recorder.name, isEnabled: true },
+    { provider, dependsOn: [deliveryChannel], ...(adopt.configRecorder === undefined ? {} : { retainOnDelete: true }) },
+  );
   const rules = managedConfigRules(config).map(
     (rule) =>
       new aws.cfg.Rule(

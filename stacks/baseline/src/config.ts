@@ -1,5 +1,6 @@
 import { booleanKey, type LoadedStackConfig, listKey, loadStackConfig, numberKey, stringKey } from '@bulwark/core';
 import { z } from 'zod';
+import { adoptExistingIssues, adoptExistingKey, partitionOfRegion, SERVICE_LINKED_ROLES, serviceLinkedRoleArn } from './adopt-existing';
 
 /** The namespace of the baseline stack's own keys (`baseline:passwordMinimumLength`). */
 export const BASELINE_CONFIG_NAMESPACE = 'baseline';
@@ -45,6 +46,8 @@ export const baselineSettingKeys = {
   ),
   /** Deploy the rds-multi-az-support Config rule: false where databases are single-AZ by design (dev). */
   requireRdsMultiAz: booleanKey(z.boolean({ error: BOOLEAN_FORM }).default(true), BOOLEAN_FORM),
+  /** The one-per-account and one-per-region resources that already exist, to import rather than create. */
+  adoptExisting: adoptExistingKey,
 } as const;
 
 /** The shared config plus the baseline settings. */
@@ -52,5 +55,19 @@ export type BaselineConfig = LoadedStackConfig<typeof baselineSettingKeys>;
 
 /** Reads and validates the baseline stack's config; throws a `StackConfigError` naming every bad key first. */
 export function loadBaselineConfig(): BaselineConfig {
-  return loadStackConfig({ settings: baselineSettingKeys, settingsNamespace: BASELINE_CONFIG_NAMESPACE });
+  return loadStackConfig({
+    settings: baselineSettingKeys,
+    settingsNamespace: BASELINE_CONFIG_NAMESPACE,
+    contradictions: (config) => adoptExistingIssues(config.settings.adoptExisting, config.regions, config.allowedAccountIds, `${BASELINE_CONFIG_NAMESPACE}:adoptExisting`),
+  });
+}
+
+/**
+ * The import id (ARN) of a service-linked role `baseline:adoptExisting` adopts, or undefined when the baseline
+ * creates it. Built from config (the one allowed account, the region's partition): an import id must be known
+ * before the program runs.
+ */
+export function adoptedServiceLinkedRole(config: BaselineConfig, member: keyof typeof SERVICE_LINKED_ROLES): string | undefined {
+  if (config.settings.adoptExisting[member] !== true) return undefined;
+  return serviceLinkedRoleArn(partitionOfRegion(config.region), config.allowedAccountIds[0] as string, SERVICE_LINKED_ROLES[member]);
 }

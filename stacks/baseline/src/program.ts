@@ -1,9 +1,10 @@
 import { configDeliveryKeyGrant, createAwsProvider, KmsKey, LogsBucket, physicalName, physicalNamePattern, s3BucketArn } from '@bulwark/core';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { adoptionOptions, SERVICE_LINKED_ROLES } from './adopt-existing';
 import { createAuditTrail } from './audit-trail';
 import { BASELINE_BUCKET_PURPOSES } from './bucket-purposes';
-import { loadBaselineConfig } from './config';
+import { adoptedServiceLinkedRole, loadBaselineConfig } from './config';
 import { createConfigRecording } from './config-recording';
 import { createMfaEnforcement } from './mfa-enforcement';
 import { type BaselineOutputs } from './outputs';
@@ -80,7 +81,11 @@ export function program(): BaselineProgramOutputs {
 
   // EC2 Auto Scaling's service-linked role exists only once an account used Auto Scaling; the EBS default keys name
   // it (and compute's grant does), so the baseline creates it first. One per account: see baseline:adoptExisting.
-  const autoScalingRole = new aws.iam.ServiceLinkedRole('autoscaling', { awsServiceName: 'autoscaling.amazonaws.com' }, opts);
+  const autoScalingRole = new aws.iam.ServiceLinkedRole(
+    'autoscaling',
+    { awsServiceName: SERVICE_LINKED_ROLES.autoScalingServiceLinkedRole.service },
+    { ...opts, ...adoptionOptions(adoptedServiceLinkedRole(config, 'autoScalingServiceLinkedRole')) },
+  );
   const regional = config.regions.map((region) =>
     createRegionalControls(
       config,

@@ -1,6 +1,7 @@
 import { autoScalingKeyGrant, KmsKey, physicalName } from '@bulwark/core';
 import * as aws from '@pulumi/aws';
 import type * as pulumi from '@pulumi/pulumi';
+import { adoptionOptions } from './adopt-existing';
 import { type BaselineConfig } from './config';
 
 /** The GuardDuty protection plans every detector turns on: S3 data events, EKS audit logs, EBS malware scans. */
@@ -46,10 +47,12 @@ export interface RegionalProviders {
  */
 export function createRegionalControls(config: BaselineConfig, region: string, providers: RegionalProviders, args: RegionalControlsArgs): RegionalControls {
   const opts = { provider: providers.primary };
+  // GuardDuty allows one detector per account and region; baseline:adoptExisting imports an existing one.
+  const adopt = config.settings.adoptExisting;
   const detector = new aws.guardduty.Detector(
     `guardduty-${region}`,
     { region, enable: true, findingPublishingFrequency: 'FIFTEEN_MINUTES' },
-    opts,
+    { ...opts, ...adoptionOptions(adopt.guardDutyDetectors?.[region]) },
   );
   const detectorFeatures = GUARDDUTY_FEATURES.map(
     (feature) =>
@@ -59,10 +62,11 @@ export function createRegionalControls(config: BaselineConfig, region: string, p
         opts,
       ),
   );
+  const adoptedAnalyzer = adopt.accessAnalyzers?.[region];
   const analyzer = new aws.accessanalyzer.Analyzer(
     `access-analyzer-${region}`,
-    { region, analyzerName: physicalName(config, 'access-analyzer', 'account'), type: 'ACCOUNT' },
-    opts,
+    { region, analyzerName: adoptedAnalyzer ?? physicalName(config, 'access-analyzer', 'account'), type: 'ACCOUNT' },
+    { ...opts, ...adoptionOptions(adoptedAnalyzer) },
   );
   const ebsKey = new KmsKey(
     `ebs-default-${region}`,

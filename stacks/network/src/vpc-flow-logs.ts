@@ -25,7 +25,7 @@ export interface VpcFlowLogs {
  */
 export function createVpcFlowLogs<K extends StackSettingKeys>(
   config: LoadedStackConfig<K>,
-  vpc: aws.ec2.Vpc,
+  vpcId: pulumi.Input<string>,
   provider: aws.Provider,
 ): VpcFlowLogs {
   const opts = { provider };
@@ -73,7 +73,7 @@ export function createVpcFlowLogs<K extends StackSettingKeys>(
   const flowLog = new aws.ec2.FlowLog(
     'vpc',
     {
-      vpcId: vpc.id,
+      vpcId,
       trafficType: 'ALL',
       logDestinationType: 'cloud-watch-logs',
       logDestination: logGroup.arn,

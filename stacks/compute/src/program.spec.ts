@@ -2,6 +2,7 @@ import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offli
 import { onlyResourceOfType, policyDocumentOf, resourceNamed, resourcesOfType } from '@bulwark/core/src/testing/program-records';
 import { exampleNetworkOutputs as networkOutputs } from '@bulwark/stack-network/src/testing/example-outputs';
 import { AMI_PARAMETER } from './application-instances';
+import { supportedLambdaNodeRuntimes } from './lambda-node-runtimes';
 import { type ComputeOutputs } from './outputs';
 import { baselineOutputs, dataOutputs, deploymentAccount, packFindings, runComputeStack } from './testing/stack-run';
 
@@ -202,13 +203,15 @@ describe('compute stack config', () => {
     expect(await configError({ 'compute:dataBucket': 'archive' })).toMatch(/compute:dataBucket = "archive": expected a bucket of the data stack organization\/data\/dev, which has app-data, exports/);
   });
 
-  it('reserves concurrency and picks another supported runtime when the config says so', async () => {
-    const result = await runComputeStack('dev', 'preview', { 'compute:lambdaReservedConcurrency': 5, 'compute:lambdaRuntime': 'nodejs22.x' });
-    expect(onlyResourceOfType(result, 'aws:lambda/function:Function').inputs).toMatchObject({ reservedConcurrentExecutions: 5, runtime: 'nodejs22.x' });
+  it('reserves concurrency and runs the configured supported runtime when the config says so', async () => {
+    // The oldest runtime still supported today, so the test keeps meaning something as runtimes are deprecated.
+    const [oldestSupported] = supportedLambdaNodeRuntimes(new Date().toISOString().slice(0, 10));
+    const result = await runComputeStack('dev', 'preview', { 'compute:lambdaReservedConcurrency': 5, 'compute:lambdaRuntime': oldestSupported });
+    expect(onlyResourceOfType(result, 'aws:lambda/function:Function').inputs).toMatchObject({ reservedConcurrentExecutions: 5, runtime: oldestSupported });
   });
 
   it.each([
-    ['compute:lambdaRuntime (deprecated)', { 'compute:lambdaRuntime': 'nodejs20.x' }, /compute:lambdaRuntime = "nodejs20.x": expected a Lambda Node.js runtime that is not deprecated \(nodejs22.x, nodejs24.x\): nodejs20.x was deprecated on 2026-04-30/],
+    ['compute:lambdaRuntime (deprecated)', { 'compute:lambdaRuntime': 'nodejs20.x' }, /compute:lambdaRuntime = "nodejs20.x": expected a Lambda Node.js runtime that is not deprecated \(.*\): nodejs20.x was deprecated on 2026-04-30/],
     ['compute:lambdaRuntime (not Node.js)', { 'compute:lambdaRuntime': 'python3.13' }, /compute:lambdaRuntime = "python3.13": expected a Lambda Node.js runtime that is not deprecated/],
     ['compute:baselineProject', { 'compute:baselineProject': 'base line' }, /compute:baselineProject = "base line": expected a Pulumi project name/],
     ['compute:dataPrefix', { 'compute:dataPrefix': 'app' }, /compute:dataPrefix = "app": expected an S3 key prefix/],

@@ -37,7 +37,7 @@ describe('discoverStacks', () => {
   it('reads this repository\'s stacks with the consumes they declare', () => {
     const stacks = discoverStacks(path.resolve(__dirname, '..', '..', '..'));
     const declared = Object.fromEntries(stacks.map((stack) => [stack.name, stack.consumes]));
-    expect(declared).toMatchObject({ baseline: [], network: [], data: ['network'], edge: [], compute: ['network', 'data'] });
+    expect(declared).toMatchObject({ baseline: [], network: [], data: ['network', 'baseline'], edge: ['baseline'], compute: ['network', 'data', 'baseline'] });
   });
 });
 

@@ -8,8 +8,6 @@ export function exampleDataOutputs(environment: string, account: string): DataOu
   const bucket = (purpose: string) => ({ name: `bulwark-${environment}-${purpose}-k3x9q2`, arn: `arn:aws:s3:::bulwark-${environment}-${purpose}-k3x9q2` });
   return {
     kmsKeyArn: `arn:aws:kms:eu-west-1:${account}:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0`,
-    logsBucketName: `bulwark-${environment}-access-logs-k3x9q2`,
-    logsBucketArn: `arn:aws:s3:::bulwark-${environment}-access-logs-k3x9q2`,
     dataBuckets: { 'app-data': bucket('app-data'), exports: bucket('exports') },
     tableName: `bulwark-${environment}-app`,
     tableArn: `arn:aws:dynamodb:eu-west-1:${account}:table/bulwark-${environment}-app`,

@@ -20,6 +20,8 @@ export default tseslint.config(
   },
   // Infrastructure code: no hard-coded AMI ids, account ids or ARNs with account ids (stacks/ and packages/).
   bulwark.configs.iacSource,
+  // Every source: another workspace package is imported through its entry or an exported subpath, never its src/.
+  bulwark.configs.workspaceBoundaries,
   {
     files: ['**/*.cjs', '**/*.js', '**/*.mjs'],
     languageOptions: { globals: { module: 'writable', exports: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly', __filename: 'readonly', console: 'readonly' } },

@@ -3,10 +3,14 @@ import * as pulumi from '@pulumi/pulumi';
 import { type PolicyDocument } from './policy-document';
 import { s3BucketArn } from './s3-bucket-arn';
 
+/**
+ * A bucket's default encryption: SSE-KMS with a customer managed key (and an S3 Bucket Key), or SSE-S3, which only
+ * server access log targets use because S3 log delivery supports no other default encryption.
+ */
+export type BucketEncryption = { readonly kmsKeyArn: pulumi.Input<string> } | { readonly s3Managed: true };
+
 /** Arguments every Bulwark bucket component takes. */
 export interface BaselineBucketArgs {
-  /** ARN of the customer managed KMS key for default encryption (SSE-KMS). */
-  readonly kmsKeyArn: pulumi.Input<string>;
   /**
    * The bucket name (see `physicalName(config, 's3-bucket', purpose)`).
    * @default a Pulumi auto-name
@@ -21,9 +25,17 @@ export interface BaselineBucketArgs {
 
 /**
  * A bucket component with the controls no Bulwark bucket goes without, whatever it holds: ACLs disabled
- * (bucket-owner-enforced), all four public access block flags, SSE-KMS with a customer managed key and an S3
- * bucket key (which cuts KMS requests, and so cost and throttling, by orders of magnitude), and versioning.
+ * (bucket-owner-enforced), all four public access block flags, default encryption (SSE-KMS with a customer managed
+ * key and an S3 bucket key, which cuts KMS requests, and so cost and throttling, by orders of magnitude; SSE-S3 for
+ * server access log targets), and versioning.
  * A subclass adds what its bucket is for, then ends with {@link BaselineBucket.attachPolicy}.
+ * @example
+ * class ArchiveBucket extends BaselineBucket {
+ *   constructor(name: string, args: BaselineBucketArgs & { kmsKeyArn: pulumi.Input<string> }, opts?: pulumi.ComponentResourceOptions) {
+ *     super('acme:storage:ArchiveBucket', name, args, { kmsKeyArn: args.kmsKeyArn }, opts);
+ *     this.attachPolicy(name, this.arn.apply((arn) => ({ Version: '2012-10-17', Statement: [tlsOnlyStatement(arn)] })));
+ *   }
+ * }
  */
 export abstract class BaselineBucket extends pulumi.ComponentResource {
   /** The bucket. */
@@ -40,9 +52,16 @@ export abstract class BaselineBucket extends pulumi.ComponentResource {
   readonly encryption: aws.s3.BucketServerSideEncryptionConfiguration;
   readonly versioning: aws.s3.BucketVersioning;
 
-  protected constructor(type: string, name: string, args: BaselineBucketArgs, opts?: pulumi.ComponentResourceOptions) {
+  protected constructor(
+    type: string,
+    name: string,
+    args: BaselineBucketArgs,
+    encryption: BucketEncryption,
+    opts?: pulumi.ComponentResourceOptions,
+    tags?: Readonly<Record<string, string>>,
+  ) {
     super(type, name, {}, opts);
-    this.bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: args.forceDestroy ?? false }, { parent: this });
+    this.bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: args.forceDestroy ?? false, tags }, { parent: this });
     new aws.s3.BucketOwnershipControls(name, { bucket: this.bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } }, { parent: this });
     this.publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
       name,
@@ -53,7 +72,11 @@ export abstract class BaselineBucket extends pulumi.ComponentResource {
       name,
       {
         bucket: this.bucket.id,
-        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: args.kmsKeyArn }, bucketKeyEnabled: true }],
+        rules: [
+          'kmsKeyArn' in encryption
+            ? { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: encryption.kmsKeyArn }, bucketKeyEnabled: true }
+            : { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } },
+        ],
       },
       { parent: this },
     );

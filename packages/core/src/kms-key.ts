@@ -1,3 +1,4 @@
+import { formatArn } from '@bulwark/aws-model';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { type KeyPolicyContext, type KeyServiceGrant } from './key-service-grants';
@@ -58,7 +59,7 @@ export interface KmsKeyArgs {
   readonly users?: readonly pulumi.Input<string>[];
   /**
    * AWS services allowed to use the key, each with conditions binding it to this account
-   * (`cloudWatchLogsKeyGrant()`, `cloudTrailKeyGrant()`, `s3ServerAccessLogsKeyGrant()`, `logDeliveryKeyGrant()`,
+   * (`cloudWatchLogsKeyGrant()`, `...cloudTrailKeyGrants({ trailArn })`, `logDeliveryKeyGrant()`,
    * `configDeliveryKeyGrant()`, `cloudFrontOriginKeyGrant()`).
    * @default [] (no service principal in the key policy)
    */
@@ -84,6 +85,14 @@ export interface KmsKeyArgs {
  * A symmetric customer managed KMS key with rotation on, an alias, and a key policy that separates duties:
  * the account root administers (so the key can never become unmanageable), administrators only manage,
  * users only use, and service principals only use, under conditions that tie them to this account.
+ * @example
+ * const key = new KmsKey('flow-logs', {
+ *   description: `VPC flow logs of ${config.project} ${config.environment}`,
+ *   alias: physicalName(config, 'kms-alias', 'flow-logs'),
+ *   users: [appRole.arn],
+ *   serviceUsers: [cloudWatchLogsKeyGrant()],
+ *   deletionWindowInDays: config.kmsKeyDeletionWindowDays,
+ * }, { provider });
  */
 export class KmsKey extends pulumi.ComponentResource {
   /** The key. */
@@ -179,7 +188,7 @@ function keyPolicyDocument(name: string, args: KmsKeyArgs, context: KeyPolicyCon
     {
       Sid: 'EnableAccountRootAdministration',
       Effect: 'Allow',
-      Principal: { AWS: `arn:${context.partition}:iam::${context.accountId}:root` },
+      Principal: { AWS: formatArn({ partition: context.partition, service: 'iam', account: context.accountId, resource: 'root' }) },
       Action: 'kms:*',
       Resource: '*',
     },

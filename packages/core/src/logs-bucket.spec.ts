@@ -1,16 +1,14 @@
 import { runProgram, UNKNOWN } from '@bulwark/offline';
 import { LogsBucket, S3_LOG_DELIVERY_STATEMENT_SID } from './logs-bucket';
 import { TLS_ONLY_STATEMENT_SID } from './tls-only-bucket-policy';
-import { componentTestConfig, onlyResourceOfType, policyDocumentOf, statementWithSid } from './testing/program-records';
-
-const KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+import { componentTestConfig, onlyResourceOfType, policyDocumentOf, statementWithSid } from '../testing';
 
 describe.each(['preview', 'update'] as const)('LogsBucket (%s)', (mode) => {
   const run = (program: () => unknown) => runProgram(program, { mode, config: componentTestConfig });
 
-  it('builds a private, KMS-encrypted, versioned log target with expiring logs', async () => {
+  it('builds a private, SSE-S3-encrypted (the only encryption S3 log delivery supports), versioned log target with expiring logs', async () => {
     const result = await run(() => {
-      new LogsBucket('access-logs', { kmsKeyArn: KEY_ARN, bucketName: 'bulwark-dev-access-logs-k3x9q2', expirationDays: 400 });
+      new LogsBucket('access-logs', { bucketName: 'bulwark-dev-access-logs-k3x9q2', expirationDays: 400 });
     });
     const component = onlyResourceOfType(result, 'bulwark:core:LogsBucket');
     const bucket = onlyResourceOfType(result, 'aws:s3/bucket:Bucket');
@@ -31,7 +29,7 @@ describe.each(['preview', 'update'] as const)('LogsBucket (%s)', (mode) => {
       restrictPublicBuckets: true,
     });
     expect(linkedToBucket('aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration').rules).toEqual([
-      { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: KEY_ARN }, bucketKeyEnabled: true },
+      { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } },
     ]);
     expect(linkedToBucket('aws:s3/bucketVersioning:BucketVersioning').versioningConfiguration).toMatchObject({ status: 'Enabled' });
     expect(linkedToBucket('aws:s3/bucketOwnershipControls:BucketOwnershipControls').rule).toEqual({ objectOwnership: 'BucketOwnerEnforced' });
@@ -66,7 +64,7 @@ describe.each(['preview', 'update'] as const)('LogsBucket (%s)', (mode) => {
 
   it('restricts delivery to named source buckets when given', async () => {
     const result = await run(() => {
-      new LogsBucket('access-logs', { kmsKeyArn: KEY_ARN, sourceBucketArns: ['arn:aws:s3:::bulwark-dev-data-k3x9q2'] });
+      new LogsBucket('access-logs', { sourceBucketArns: ['arn:aws:s3:::bulwark-dev-data-k3x9q2'] });
     });
     const policy = onlyResourceOfType(result, 'aws:s3/bucketPolicy:BucketPolicy').inputs.policy;
     expect(statementWithSid(policyDocumentOf(policy), S3_LOG_DELIVERY_STATEMENT_SID).Condition).toEqual({
@@ -78,7 +76,7 @@ describe.each(['preview', 'update'] as const)('LogsBucket (%s)', (mode) => {
 
 describe('LogsBucket rejects', () => {
   it('log retention under 90 days, before registering anything', () => {
-    expect(() => new LogsBucket('short', { kmsKeyArn: KEY_ARN, expirationDays: 30 })).toThrow(
+    expect(() => new LogsBucket('short', { expirationDays: 30 })).toThrow(
       'LogsBucket "short": expirationDays 30 must be a whole number of days, at least 90',
     );
   });

@@ -11,17 +11,13 @@ export const S3_LOG_DELIVERY_STATEMENT_SID = 'AllowS3ServerAccessLogDelivery';
 /** Arguments of {@link LogsBucket}. */
 export interface LogsBucketArgs extends BaselineBucketArgs {
   /**
-   * ARN of the customer managed KMS key that encrypts the logs. Its key policy must let
-   * `logging.s3.amazonaws.com` use it: give the `KmsKey` a `s3ServerAccessLogsKeyGrant()`.
-   */
-  readonly kmsKeyArn: pulumi.Input<string>;
-  /**
    * Days a log object is kept before it expires; at least 90 (pass `config.logArchiveRetentionDays`).
    * @default 365
    */
   readonly expirationDays?: number;
   /**
-   * Only these source buckets may deliver logs (an `aws:SourceArn` condition on top of `aws:SourceAccount`).
+   * Only these source buckets may deliver logs (an `ArnLike` `aws:SourceArn` condition on top of
+   * `aws:SourceAccount`); `*` patterns admit buckets by name before they exist (see `physicalNamePattern`).
    * @default [] (any bucket of this account)
    */
   readonly sourceBucketArns?: readonly pulumi.Input<string>[];
@@ -31,11 +27,22 @@ export interface LogsBucketArgs extends BaselineBucketArgs {
  * The dedicated target for S3 server access logs. S3 delivers logs as `logging.s3.amazonaws.com`, allowed only
  * for source buckets in this account (aws:SourceAccount, optionally aws:SourceArn); TLS is required; logs expire.
  *
- * Encryption trade-off: older AWS documentation said server access log target buckets must use SSE-S3. S3 log
- * delivery does work with SSE-KMS when the key policy lets `logging.s3.amazonaws.com` generate data keys, and the
- * policy pack requires a customer managed key on every bucket, so this bucket uses SSE-KMS. The cost is one more
- * key-policy grant, and reading the logs needs kms:Decrypt on the key, which is the control we want anyway.
+ * Encryption: SSE-S3. AWS's "Enabling Amazon S3 server access logging" page says a destination bucket may use
+ * default encryption only with SSE-S3 (AES256); SSE-KMS is not supported, and logs sent to an SSE-KMS bucket are
+ * not delivered (https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html). The
+ * policy pack's `s3-bucket-kms-encryption` makes the same exception for server access log targets. Access to the
+ * logs is scoped by the bucket policy, the public access block and IAM instead of a key policy.
  * ACLs are disabled (bucket-owner-enforced), so log delivery relies on this bucket policy, not the old log-delivery ACL.
+ * S3 delivers server access logs only between buckets of the same account and region, so source buckets in other
+ * stacks must deploy into this bucket's account and region.
+ * @example
+ * const accessLogs = new LogsBucket('access-logs', {
+ *   bucketName: physicalName(config, 's3-bucket', 'access-logs'),
+ *   expirationDays: config.logArchiveRetentionDays,
+ *   // Every bucket the foundation names in this environment, created before or after this one.
+ *   sourceBucketArns: [s3BucketArn(partition, physicalNamePattern(config, 's3-bucket'))],
+ * }, { provider });
+ * new SecureBucket('app-data', { kmsKeyArn: key.arn, logsBucket: accessLogs }, { provider });
  */
 export class LogsBucket extends BaselineBucket {
   readonly lifecycle: aws.s3.BucketLifecycleConfiguration;
@@ -46,7 +53,7 @@ export class LogsBucket extends BaselineBucket {
     if (!Number.isInteger(expirationDays) || expirationDays < MINIMUM_LOG_RETENTION_DAYS) {
       throw new Error(`LogsBucket "${name}": expirationDays ${expirationDays} must be a whole number of days, at least ${MINIMUM_LOG_RETENTION_DAYS}`);
     }
-    super('bulwark:core:LogsBucket', name, args, opts);
+    super('bulwark:core:LogsBucket', name, args, { s3Managed: true }, opts);
 
     this.lifecycle = new aws.s3.BucketLifecycleConfiguration(
       name,

@@ -1,3 +1,4 @@
+import { formatArn } from '@bulwark/aws-model';
 import * as pulumi from '@pulumi/pulumi';
 
 /**
@@ -5,5 +6,5 @@ import * as pulumi from '@pulumi/pulumi';
  * name is known from config has an ARN that is known in a first-time preview too (the provider's `arn` output is not).
  */
 export function s3BucketArn(partition: pulumi.Input<string>, bucketName: pulumi.Input<string>): pulumi.Output<string> {
-  return pulumi.interpolate`arn:${partition}:s3:::${bucketName}`;
+  return pulumi.all([partition, bucketName]).apply(([knownPartition, name]) => formatArn({ partition: knownPartition, service: 's3', resource: name }));
 }

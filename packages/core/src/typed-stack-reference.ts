@@ -14,7 +14,7 @@ export interface TypedStackReference<T> {
 /**
  * References a producer stack by a name built from config ({@link stackReferenceName}), so no consumer writes a
  * stack name by hand and every consumer reads outputs the same way. `T` is the producer's output contract,
- * imported as a type (`import type { NetworkOutputs } from '@bulwark/stack-network/src/outputs'`).
+ * imported as a type (`import type { NetworkOutputs } from '@bulwark/stack-network/outputs'`).
  */
 export function referenceStack<T>(logicalName: string, parts: StackReferenceParts, opts?: pulumi.CustomResourceOptions): TypedStackReference<T> {
   const stackName = stackReferenceName(parts);

@@ -1,6 +1,7 @@
 /**
  * @bulwark/offline: run Pulumi programs with no CLI, no cloud and no credentials, and evaluate policy packs
- * against what they register, as `pulumi preview --policy-pack` would.
+ * against what they register, as `pulumi preview --policy-pack` would. Test-only helpers are in
+ * `@bulwark/offline/testing`.
  */
 export * from './types';
 export { runProgram, configStrings, placeholderAccount, ProgramError, type RunProgramOptions, type Program } from './engine/run-program';
@@ -14,11 +15,10 @@ export {
 export { AWS_INVOKES } from './aws/invokes';
 export { RESOURCE_OUTPUTS } from './aws/resource-outputs';
 export { engineStackTags } from './policy/engine-stack-tags';
-export { engineUrn, providerUrnOf, urnName } from './engine/urn';
 export { AWSX_VERSION } from './awsx/version';
 export { MODELLED_COMPONENT_TYPES } from './awsx/expand-component';
 export * from './policy/findings';
 export * from './policy/config';
-export { evaluateInProcess, isAnalyzed, type InProcessPack } from './policy/in-process';
+export { isAnalyzed } from './policy/in-process';
 export * from './project';
 export * from './analyzer';

@@ -6,8 +6,8 @@
 /** `preview` is a first-time `pulumi preview` (computed values unknown); `update` is `pulumi up` (all known). */
 export type RunMode = 'preview' | 'update';
 
-/** The engine's sentinel for a value that is not known during a preview (`resource.UnknownStringValue`). */
-export const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
+/** The engine's sentinel for a value that is not known during a preview (defined in @bulwark/aws-model). */
+export { UNKNOWN } from '@bulwark/aws-model';
 
 /** The key and value that mark a secret in the engine's wire format: `{ [SECRET_SIG_KEY]: SECRET_SIG, value }`. */
 export const SECRET_SIG_KEY = '4dabf18193072939515e22adb298388d';

@@ -1,14 +1,11 @@
 /**
- * Writes `docs/rules.md` from the rule metadata. Run it with `npm run docs` in policies/aws-security (or
- * `npx nx run aws-security:docs` from the repository root); `rules-reference.spec.ts` fails when it is stale.
+ * Writes `docs/rules.md` from the rule metadata. Run it with `npm run docs` at the repository root (every pack's
+ * reference) or `npx nx run aws-security:docs`; `rules-reference.spec.ts` fails when the page is stale.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
-import { findPackRoot } from '../src/pack';
+import { relative } from 'node:path';
+import { writeRulesReference } from '@bulwark/policy-kit';
 import { allRules } from '../src/rules';
-import { renderRulesReference, rulesReferencePath } from './rules-reference';
+import { RULES_REFERENCE_OPTIONS, RULES_REFERENCE_PATH } from './rules-reference';
 
-const target = rulesReferencePath(findPackRoot(__dirname));
-mkdirSync(dirname(target), { recursive: true });
-writeFileSync(target, renderRulesReference(allRules));
-console.log(`wrote ${relative(process.cwd(), target)} (${allRules.length} rules)`);
+writeRulesReference(RULES_REFERENCE_PATH, allRules, RULES_REFERENCE_OPTIONS);
+console.log(`wrote ${relative(process.cwd(), RULES_REFERENCE_PATH)} (${allRules.length} rules)`);

@@ -5,14 +5,15 @@
  * `@pulumi/pulumi/proto`: GetAnalyzerInfo lists every RULES.md rule at its level, and Configure + Analyze
  * report a violating resource at the configured level.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import { findPackRoot, PACK_NAME } from './pack';
+import { bundlePolicyPack } from '@bulwark/policy-kit/build';
+import { PACK_NAME, PACK_ROOT } from './pack';
 import { allRules } from './rules';
 
-const packRoot = findPackRoot();
+const packRoot = PACK_ROOT;
 const pulumiRoot = dirname(require.resolve('@pulumi/pulumi/package.json'));
 /** Resolves a module the way @pulumi/pulumi does, so messages and classes are the ones its stubs use. */
 const fromPulumi = (id: string) => require(require.resolve(id, { paths: [pulumiRoot] })); // eslint-disable-line @typescript-eslint/no-require-imports
@@ -45,21 +46,15 @@ function mtime(path: string): number {
   }
 }
 
-/** Builds `bin/` when it is missing or older than the sources it is compiled from (what the nx `build` target does). */
-function ensureBuilt(): void {
-  const sources = [
-    join(packRoot, 'index.ts'),
-    join(packRoot, 'tsconfig.build.json'),
-    ...filesUnder(join(packRoot, 'src'), '.ts').filter((file) => !file.endsWith('.spec.ts')),
-  ];
+/** The source folders the bundle is built from: the pack's and those of the workspace packages it inlines. */
+const bundledSources = [join(packRoot, 'src'), ...['@bulwark/policy-kit', '@bulwark/aws-model'].map((name) => join(dirname(require.resolve(`${name}/package.json`)), 'src'))];
+
+/** Builds `bin/` when it is missing or older than the sources it is bundled from (what the nx `build` target does). */
+async function ensureBuilt(): Promise<void> {
+  const sources = [join(packRoot, 'index.ts'), ...bundledSources.flatMap((folder) => filesUnder(folder, '.ts').filter((file) => !file.endsWith('.spec.ts')))];
   const newestSource = Math.max(...sources.map(mtime));
   if (mtime(join(packRoot, 'bin', 'index.js')) >= newestSource) return;
-  rmSync(join(packRoot, 'bin'), { recursive: true, force: true });
-  const build = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: packRoot,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`building the pack (tsc -p tsconfig.build.json) failed:\n${build.stdout}${build.stderr}`);
+  await bundlePolicyPack(packRoot);
 }
 
 /** Starts the pack in `directory` exactly as the Pulumi CLI does and resolves with the port it prints. */
@@ -133,7 +128,7 @@ describe('the pack over the Analyzer protocol, started as the Pulumi CLI starts 
   let client: any;
 
   beforeAll(async () => {
-    ensureBuilt();
+    await ensureBuilt();
     const started = await startPack();
     pack = started.child;
     client = new analyzerStubs.AnalyzerClient(`127.0.0.1:${started.port}`, grpc.credentials.createInsecure());
@@ -243,7 +238,7 @@ describe('a pack whose waivers.yaml has an invalid entry', () => {
   });
 
   it('fails to start, with an error naming the entry and the field', async () => {
-    ensureBuilt();
+    await ensureBuilt();
     mkdirSync(copiesRoot, { recursive: true });
     copy = mkdtempSync(join(copiesRoot, 'invalid-waivers-'));
     cpSync(join(packRoot, 'bin'), join(copy, 'bin'), { recursive: true });
@@ -272,6 +267,13 @@ describe('the compiled pack', () => {
       return !allowed.has(name);
     });
     expect(outside).toEqual([]);
-    expect(filesUnder(join(packRoot, 'bin'), '.js').filter((file) => /\.spec\.js$|[/\\](testing|fuzz)[/\\]/.test(file))).toEqual([]);
+    // Workspace packages are TypeScript sources Node cannot load: the bundle inlines them.
+    expect(requires.filter(({ module }) => module.startsWith('@bulwark/'))).toEqual([]);
+  });
+
+  it('is built from production sources only (no specs, test helpers or fuzzers)', () => {
+    const map = JSON.parse(readFileSync(join(packRoot, 'bin', 'index.js.map'), 'utf8')) as { sources: string[] };
+    expect(map.sources.some((source) => source.endsWith('src/rules/s3/s3-bucket-versioning.ts'))).toBe(true);
+    expect(map.sources.filter((source) => /\.spec\.ts$|[/\\](testing|fuzz)[/\\]/.test(source))).toEqual([]);
   });
 });

@@ -6,10 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolvePolicyConfig, validateAgainstSchema, type JsonSchema, type PolicyDescriptor } from '@bulwark/offline';
-import { createPolicies, findPackRoot } from './pack';
-import { configDefaults, RULES_DOCS_URL, type RuleDefinition } from './rule';
+import { createPolicies, PACK_ROOT, RULES_DOCS_URL } from './pack';
+import { configDefaults, type RuleDefinition } from '@bulwark/policy-kit';
 import { allRules } from './rules';
-import { evaluate } from './testing';
+import { evaluate } from '@bulwark/policy-kit/testing';
 
 interface CatalogEntry {
   readonly id: string;
@@ -53,7 +53,7 @@ function parseCatalog(markdown: string): CatalogEntry[] {
   });
 }
 
-const packRoot = findPackRoot();
+const packRoot = PACK_ROOT;
 const catalog = parseCatalog(readFileSync(join(packRoot, 'RULES.md'), 'utf8'));
 const byId = new Map(allRules.map((rule) => [rule.metadata.id, rule]));
 const policies = createPolicies();

@@ -1,43 +1,35 @@
 /**
- * Assembles the CrossGuard policies of the `aws-security` pack: every rule of `allRules` turned into a policy
- * that downgrades waived findings to advisory. The pack entry (`index.ts`) only hands these to `PolicyPack`;
- * tests call the same functions without starting a gRPC server.
+ * The `aws-security` pack as a library: its name and version (read from its package.json), its rules turned
+ * into CrossGuard policies with waivers, and its waiver file. The server entry (`index.ts`) hands these to
+ * `PolicyPack`; tests, the `bulwark` CLI and stack tests call the same functions without starting a server.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Policies } from '@pulumi/policy';
-import { toPolicy, type RuleDefinition } from './rule';
+import * as kit from '@bulwark/policy-kit';
+import { type RuleDefinition, type Waiver } from '@bulwark/policy-kit';
 import { allRules } from './rules';
-import { loadWaivers, type Waiver } from './waivers/waiver-file';
-import { waiverLookup } from './waivers/waiver-lookup';
 
-/** The pack name the Pulumi CLI shows and reports carry. */
-export const PACK_NAME = 'aws-security';
+/** Where the generated rule reference lives; each policy's `url` is this plus `#<rule-id>`. */
+export const RULES_DOCS_URL = 'https://github.com/bulwark-iac/bulwark/blob/main/docs/rules.md';
 
-/** The waiver file, relative to the pack directory. */
-export const WAIVERS_FILE_NAME = 'waivers.yaml';
+/** The pack directory (the one holding `PulumiPolicy.yaml`), from this module's location, in sources and bundle alike. */
+export const PACK_ROOT = kit.findPackRoot(__dirname);
 
-/**
- * The pack directory (the one holding `PulumiPolicy.yaml`), found from this module's location so that it is the
- * same whether the pack runs from TypeScript sources (`src/`) or from the compiled `bin/src/`.
- */
-export function findPackRoot(from: string = __dirname): string {
-  for (let directory = from; ; directory = dirname(directory)) {
-    if (existsSync(join(directory, 'PulumiPolicy.yaml'))) return directory;
-    if (dirname(directory) === directory) {
-      throw new Error(`cannot find the policy pack directory (PulumiPolicy.yaml) above ${from}`);
-    }
-  }
-}
+const manifest = kit.readPackManifest(PACK_ROOT);
 
-/** The ids of the rules a pack serves. */
+/** The pack name the Pulumi CLI shows and reports carry: the package name without its scope. */
+export const PACK_NAME = manifest.name;
+
+/** The pack version, as the policy SDK reports it (from the same package.json). */
+export const PACK_VERSION = manifest.version;
+
+/** The ids of the rules the pack serves. */
 export function ruleIds(rules: readonly RuleDefinition[] = allRules): string[] {
-  return rules.map((rule) => rule.metadata.id);
+  return kit.ruleIds(rules);
 }
 
 /** Loads and validates the pack's `waivers.yaml`; an invalid entry throws, naming the entry and field. */
-export function loadPackWaivers(packRoot: string = findPackRoot(), rules: readonly RuleDefinition[] = allRules): Waiver[] {
-  return loadWaivers(join(packRoot, WAIVERS_FILE_NAME), ruleIds(rules));
+export function loadPackWaivers(packRoot: string = PACK_ROOT, rules: readonly RuleDefinition[] = allRules): Waiver[] {
+  return kit.loadPackWaivers(packRoot, rules);
 }
 
 export interface CreatePoliciesOptions {
@@ -51,10 +43,5 @@ export interface CreatePoliciesOptions {
 
 /** The pack's CrossGuard policies, in catalog order. */
 export function createPolicies(options: CreatePoliciesOptions = {}): Policies {
-  const rules = options.rules ?? allRules;
-  const ids = ruleIds(rules);
-  const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
-  if (duplicate) throw new Error(`two rules share the id "${duplicate}": policy names must be unique in a pack`);
-  const waived = waiverLookup(options.waivers ?? [], options.now);
-  return rules.map((rule) => toPolicy(rule, waived));
+  return kit.createPolicies({ rules: allRules, docsUrl: RULES_DOCS_URL, ...options });
 }

@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { type Finding, type ResourceRecord } from '@bulwark/offline';
-import { type RuleDefinition } from './rule';
+import { type RuleDefinition } from '@bulwark/policy-kit';
 import { allRules } from './rules';
-import { evaluate } from './testing';
+import { evaluate } from '@bulwark/policy-kit/testing';
 import { stackOf } from './fuzz/arbitraries';
 
 const MINIMUM_RESOURCES = 10_000;

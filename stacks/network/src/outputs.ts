@@ -1,7 +1,7 @@
 /**
  * The network stack's output contract: what `pulumi stack output` shows and what consumer stacks (data, compute)
  * read through a `pulumi.StackReference`. Import it as a type only:
- * `import type { NetworkOutputs } from '@bulwark/stack-network/src/outputs'`.
+ * `import type { NetworkOutputs } from '@bulwark/stack-network/outputs'`.
  */
 export interface NetworkOutputs {
   /** The region the VPC is in (`aws:region` of the network stack). */

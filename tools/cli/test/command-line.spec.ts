@@ -65,7 +65,8 @@ describe('the bulwark command line', () => {
   it('names Pulumi.yaml for a project name that is not valid (a template placeholder left in)', async () => {
     const result = await bulwark(['check', 'template', '--policy-pack', DEMO_PACK], root);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${path.join(root, 'template', 'Pulumi.yaml')}: "name" "\${PROJECT}" is not a valid Pulumi project name`);
+    expect(result.stderr).toContain(`${path.join(root, 'template', 'Pulumi.yaml')}: "name" is "\${PROJECT}", not a valid Pulumi project name`);
+    expect(result.stderr).toContain('a template placeholder such as ${PROJECT} must be replaced');
   });
 
   it('keeps the program’s own output and warnings on stderr, so the JSON report on stdout parses', async () => {

@@ -3,7 +3,8 @@
  * evaluating its policies in-process with the SDK's semantics; and preview and update give the same verdicts.
  */
 import * as aws from '@pulumi/aws';
-import { evaluateInProcess, PolicyPack, runProgram, sortFindings, type Finding, type RunMode } from '@bulwark/offline';
+import { PolicyPack, runProgram, sortFindings, type Finding, type RunMode } from '@bulwark/offline';
+import { evaluateInProcess } from '@bulwark/offline/testing';
 import { DEMO_PACK } from './cli-harness';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

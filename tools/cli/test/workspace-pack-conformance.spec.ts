@@ -3,17 +3,11 @@
  * the findings the compiled pack reports over the Analyzer gRPC protocol equal those of evaluating its rules
  * in-process, in both modes; and a first-time preview and an update give the same verdicts.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { evaluateInProcess, PolicyPack, runProgram, sortFindings, type Finding, type RunMode } from '@bulwark/offline';
-import { toPolicy } from '@bulwark/aws-security/src/rule';
-import { allRules } from '@bulwark/aws-security/src/rules';
-import { WORKSPACE_ROOT } from './cli-harness';
-
-const PACK_DIRECTORY = path.join(WORKSPACE_ROOT, 'policies', 'aws-security');
-const PACK_VERSION = (JSON.parse(fs.readFileSync(path.join(PACK_DIRECTORY, 'package.json'), 'utf8')) as { version: string }).version;
+import { createPolicies, PACK_NAME, PACK_ROOT, PACK_VERSION } from '@bulwark/aws-security';
+import { PolicyPack, runProgram, sortFindings, type Finding, type RunMode } from '@bulwark/offline';
+import { evaluateInProcess } from '@bulwark/offline/testing';
 
 /** An account foundation written without care: most rules of the catalog have something to say. */
 function insecureFoundation() {
@@ -64,9 +58,14 @@ function securedFoundation() {
   const data = new aws.s3.Bucket('data', {});
   for (const [name, bucket] of [['logs', logs], ['data', data]] as const) {
     new aws.s3.BucketPublicAccessBlock(name, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+    // S3 server access logging delivers only to SSE-S3 buckets; everything else uses the customer managed key.
     new aws.s3.BucketServerSideEncryptionConfiguration(name, {
       bucket: bucket.id,
-      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }],
+      rules: [
+        bucket === logs
+          ? { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }
+          : { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: key.arn }, bucketKeyEnabled: true },
+      ],
     });
     new aws.s3.BucketVersioning(name, { bucket: bucket.id, versioningConfiguration: { status: 'Enabled' } });
     new aws.s3.BucketPolicy(name, {
@@ -107,14 +106,14 @@ const CONFIG = { 'aws:region': 'eu-west-1', 'aws:allowedAccountIds': ['111122223
 let pack: PolicyPack;
 
 beforeAll(async () => {
-  pack = await PolicyPack.start(PACK_DIRECTORY);
+  pack = await PolicyPack.start(PACK_ROOT);
 }, 120_000);
 
 afterAll(async () => {
   await pack?.stop();
 });
 
-const policies = allRules.map((rule) => toPolicy(rule));
+const policies = createPolicies();
 const verdicts = (findings: readonly Finding[]) =>
   [...new Set(sortFindings(findings).map((finding) => `${finding.enforcement} ${finding.policy} ${finding.urn ?? '(stack)'}`))];
 
@@ -123,7 +122,7 @@ describe('the workspace pack over gRPC and in-process', () => {
     it.each<RunMode>(['preview', 'update'])('reports the same findings both ways (%s)', async (mode) => {
       const result = await runProgram(program, { project: 'conformance', mode, config: CONFIG });
       const overGrpc = await pack.evaluate(result, {});
-      const inProcess = await evaluateInProcess({ name: 'aws-security', version: PACK_VERSION, policies }, result, {});
+      const inProcess = await evaluateInProcess({ name: PACK_NAME, version: PACK_VERSION, policies }, result, {});
       expect(sortFindings(overGrpc.findings)).toEqual(sortFindings(inProcess));
     });
 

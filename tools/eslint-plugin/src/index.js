@@ -3,11 +3,13 @@
  * The Bulwark ESLint plugin: rules for infrastructure-as-code source. Plain CommonJS with JSDoc types (checked by
  * `tsc` through `checkJs`) because eslint.config.mjs imports it directly and ESLint cannot load TypeScript.
  *
- * Use `configs.iacSource` in eslint.config.mjs: it enables every rule for stack and library sources.
+ * Use `configs.iacSource` in eslint.config.mjs: it enables the hard-coded-value rules for stack and library sources;
+ * `configs.workspaceBoundaries` keeps every source to other packages' public entries.
  */
 const noHardcodedAccountId = require('./rules/no-hardcoded-account-id');
 const noHardcodedAmiId = require('./rules/no-hardcoded-ami-id');
 const noHardcodedArn = require('./rules/no-hardcoded-arn');
+const noDeepWorkspaceImport = require('./rules/no-deep-workspace-import');
 const { version } = require('../package.json');
 
 /** Prefix of the rule ids in a config: `@bulwark/no-hardcoded-ami-id`. */
@@ -20,6 +22,7 @@ const plugin = {
     'no-hardcoded-ami-id': noHardcodedAmiId,
     'no-hardcoded-account-id': noHardcodedAccountId,
     'no-hardcoded-arn': noHardcodedArn,
+    'no-deep-workspace-import': noDeepWorkspaceImport,
   },
   /** @type {Record<string, import('eslint').Linter.Config>} */
   configs: {},
@@ -43,6 +46,14 @@ plugin.configs.iacSource = {
     [`${PLUGIN_PREFIX}/no-hardcoded-account-id`]: ERROR,
     [`${PLUGIN_PREFIX}/no-hardcoded-arn`]: ERROR,
   },
+};
+
+plugin.configs.workspaceBoundaries = {
+  name: '@bulwark/workspace-boundaries',
+  // Every source of the workspace, tests included: packages talk only through their public entries.
+  files: ['**/*.ts', '**/*.js', '**/*.cjs', '**/*.mjs'],
+  plugins: { [PLUGIN_PREFIX]: plugin },
+  rules: { [`${PLUGIN_PREFIX}/no-deep-workspace-import`]: ERROR },
 };
 
 module.exports = plugin;

@@ -5,7 +5,7 @@
  */
 import * as structproto from 'google-protobuf/google/protobuf/struct_pb';
 import * as analyzerproto from '@pulumi/pulumi/proto/analyzer_pb';
-import { providerUrnOf } from '../engine/urn';
+import { providerUrnOf } from '@bulwark/aws-model';
 import { type ResourceRecord, type WireProperties } from '../types';
 import { analyzerProperties } from './analyzer-properties';
 

@@ -4,7 +4,8 @@
  * so every run gets the same id, and labelled as a placeholder in its name and description: enough for a program
  * to launch an instance from it and for policies to judge the instance, never a real image.
  */
-import { partitionOf, stableHex } from './arn';
+import { partitionOf } from '@bulwark/aws-model';
+import { stableHex } from './stable-ids';
 import { type AwsEnvironment } from './aws-environment';
 
 type Json = Record<string, unknown>;

@@ -3,7 +3,7 @@
  * seven random hex digits (here derived from the URN, so every run gets the same), within the service's limits.
  * The provider's Check adds the name before analyzers see the inputs, so it is known even in a preview.
  */
-import { stableHex } from './arn';
+import { stableHex } from './stable-ids';
 
 interface AutoName {
   /** The input property the provider fills with an auto-name. */

@@ -5,8 +5,9 @@
  * without a network configuration) look it up, and so may a program (`aws.ec2.getVpc({ default: true })`).
  * Its ids are derived from the account and region, so every run sees the same default VPC.
  */
-import { partitionOf, stableHex } from './arn';
+import { partitionOf } from '@bulwark/aws-model';
 import { type AwsEnvironment } from './aws-environment';
+import { stableHex } from './stable-ids';
 
 /** The zones the offline engine emulates in every region (see `getAvailabilityZones` in invokes.ts). */
 const ZONE_LETTERS = ['a', 'b', 'c'];

@@ -4,7 +4,8 @@
  * that looks its zone up to add records then runs, and policies judge the records; a private zone (`privateZone`
  * or a `vpcId`) belongs to infrastructure only the account knows, and needs a fixture.
  */
-import { partitionOf, stableHex } from './arn';
+import { partitionOf } from '@bulwark/aws-model';
+import { stableHex } from './stable-ids';
 import { type AwsEnvironment } from './aws-environment';
 import { route53NameServers } from './resource-outputs';
 

@@ -5,13 +5,13 @@
  * knows (a VPC other than the default one, a private SSM parameter, a certificate) is refused, naming the token
  * and the fixture that would answer it; the table's own keys make the list of what is answered.
  */
+import { dnsSuffixOf, partitionOf, renderGetPolicyDocument } from '@bulwark/aws-model';
 import { getAmi, getAmiIds } from './ami';
-import { dnsSuffixOf, partitionOf, stableHex } from './arn';
 import { type AwsEnvironment } from './aws-environment';
 import { defaultSubnetLookup, defaultSubnetsLookup, defaultVpcLookup } from './default-vpc';
 import { getZone } from './hosted-zone';
-import { policyDocument } from './policy-document';
 import { getSecret, getSecretVersion } from './secret-reads';
+import { stableHex } from './stable-ids';
 
 type Json = Record<string, unknown>;
 
@@ -89,7 +89,7 @@ export const AWS_INVOKES: Readonly<Record<string, InvokeHandler>> = {
   },
   'aws:index/getAvailabilityZones:getAvailabilityZones': (args, context) => availabilityZones(regionOf(args, context)),
   'aws:ssm/getParameter:getParameter': ssmParameter,
-  'aws:iam/getPolicyDocument:getPolicyDocument': (args) => policyDocument(args),
+  'aws:iam/getPolicyDocument:getPolicyDocument': (args) => renderGetPolicyDocument(args),
   'aws:iam/getPolicy:getPolicy': (args, context) => {
     const name = typeof args['name'] === 'string' ? args['name'] : undefined;
     const arn = typeof args['arn'] === 'string' ? args['arn'] : name ? `arn:${partitionOf(context.region)}:iam::aws:policy/${name}` : undefined;

@@ -5,7 +5,8 @@
  * resources share (EC2 ids by prefix, named resources identified by their name, `<kind>/<id>` ARNs). Only `aws:`
  * resources are emulated; the engine gives other packages' resources no made-up outputs.
  */
-import { dnsSuffixOf, partitionOf, stableHex, stableUuid } from './arn';
+import { dnsSuffixOf, partitionOf } from '@bulwark/aws-model';
+import { stableHex, stableUuid } from './stable-ids';
 import { AUTO_NAMES } from './auto-names';
 import { type AwsEnvironment } from './aws-environment';
 

@@ -3,7 +3,8 @@
  * account, and a program reads it to pass it on (a database password, an API key), not to decide what to create.
  * The answer is a labelled placeholder value, as for `secure:` config, with the metadata Secrets Manager returns.
  */
-import { partitionOf, stableHex } from './arn';
+import { partitionOf } from '@bulwark/aws-model';
+import { stableHex } from './stable-ids';
 import { type AwsEnvironment } from './aws-environment';
 
 type Json = Record<string, unknown>;

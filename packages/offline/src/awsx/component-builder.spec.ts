@@ -1,4 +1,4 @@
-import { engineUrn } from '../engine/urn';
+import { engineUrn } from '@bulwark/aws-model';
 import { type Registration } from '../engine/registration';
 import { defaultResourceOptions, RESOURCE_REFERENCE_SIG, SECRET_SIG, SECRET_SIG_KEY, UNKNOWN, type ResourceRecord, type RunMode } from '../types';
 import { ComponentBuilder, ResourceHandle, toWire, type ComponentHost } from './component-builder';

@@ -7,7 +7,7 @@
 import * as structproto from 'google-protobuf/google/protobuf/struct_pb';
 import * as provproto from '@pulumi/pulumi/proto/provider_pb';
 import * as resproto from '@pulumi/pulumi/proto/resource_pb';
-import { stableHex } from '../aws/arn';
+import { stableHex } from '../aws/stable-ids';
 import { autoName } from '../aws/auto-names';
 import { type AwsEnvironment } from '../aws/aws-environment';
 import { answerInvoke, fixtureAdvice, UnsupportedInvokeError, type InvokeContext } from '../aws/invokes';
@@ -28,7 +28,7 @@ import {
 import { matchInvokeFixture, type InvokeFixture } from './invoke-fixtures';
 import { type PendingWork } from './pending-work';
 import { type Registration } from './registration';
-import { engineUrn, providerUrnOf } from './urn';
+import { engineUrn, providerUrnOf } from '@bulwark/aws-model';
 
 type Callback<T> = (error: Error | null, response?: T) => void;
 

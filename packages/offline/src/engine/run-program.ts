@@ -4,7 +4,7 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import { SECRET_SIG, SECRET_SIG_KEY, type ProgramResult, type RunMode, type WireValue } from '../types';
-import { stableHex } from '../aws/arn';
+import { stableHex } from '../aws/stable-ids';
 import { type InvokeFixture } from './invoke-fixtures';
 import { RecordingMonitor } from './monitor';
 import { observeOutputs } from './observe-outputs';

@@ -1,6 +1,10 @@
-/** A policy finding, as the Pulumi CLI reports an analyzer diagnostic. */
+/** A policy's enforcement level, as CrossGuard names them. */
 export type EnforcementLevel = 'advisory' | 'mandatory' | 'remediate' | 'disabled';
 
+/**
+ * A policy finding, as the Pulumi CLI reports an analyzer diagnostic. The engine passes it through as the pack
+ * wrote it; what a message means beyond its text (a waiver, an undecided verdict) is the pack's business.
+ */
 export interface Finding {
   /** The policy (rule) name, e.g. `s3-bucket-versioning`. */
   readonly policy: string;
@@ -12,14 +16,6 @@ export interface Finding {
   readonly urn?: string;
   readonly message: string;
   readonly description?: string;
-}
-
-/** The marker a waived finding carries in its message (`...\nwaived: reason (owner, expires)`). */
-export const WAIVED_MARKER = '\nwaived: ';
-
-/** True when the pack reported the finding as waived. */
-export function isWaived(finding: Finding): boolean {
-  return finding.message.includes(WAIVED_MARKER);
 }
 
 /** Orders findings deterministically: by URN, then policy, then message. */

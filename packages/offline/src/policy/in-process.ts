@@ -14,7 +14,7 @@ import type {
 } from '@pulumi/policy';
 import { analyzerProperties } from '../analyzer/analyzer-properties';
 import { timeoutSeconds } from '../analyzer/analyzer-requests';
-import { providerUrnOf } from '../engine/urn';
+import { providerUrnOf } from '@bulwark/aws-model';
 import { type ProgramResult, type ResourceRecord, type WireProperties } from '../types';
 import { engineStackTags } from './engine-stack-tags';
 import { resolvePolicyConfig, type PolicyDescriptor, type ResolvedPolicyConfig } from './config';

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { SECRET_SIG, SECRET_SIG_KEY, type ResourceRecord, type WireValue } from '@bulwark/offline';
-import { resource } from '../testing';
+import { resource } from '@bulwark/policy-kit/testing';
 import { awsInputShape, type InputShape } from './aws-input-shapes';
 
 /** Every unknown sentinel the engine uses (`@pulumi/policy`'s proxy knows each of them). */

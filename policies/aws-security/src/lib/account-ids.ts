@@ -4,7 +4,7 @@
  * `awsAccountId`, `ownerId`, `AWS` principals, `aws:SourceAccount` conditions...), walking nested objects, lists
  * and JSON text (policy documents). Unknown values are skipped: they come from other resources, not the source.
  */
-import { isUnknown } from './values';
+import { isUnknown } from '@bulwark/policy-kit';
 
 /**
  * The stack tag through which the offline engine names the account id it made up for a run that named none

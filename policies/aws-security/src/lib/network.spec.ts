@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { UNKNOWN_VALUE } from '../testing';
+import { UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import {
   coversPort,
   describePortRange,

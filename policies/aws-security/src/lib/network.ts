@@ -5,7 +5,7 @@
  * cannot decide, instead of throwing: a rule then chooses what an undecidable value means.
  */
 import ipaddr from 'ipaddr.js';
-import { isUnknown } from './values';
+import { isUnknown } from '@bulwark/policy-kit';
 
 /** A yes/no answer, or `'unknown'` when the value is not known (preview) or cannot be interpreted. */
 export type Decision = boolean | 'unknown';
@@ -171,11 +171,41 @@ export const ADMIN_PORTS: readonly number[] = [22, 3389];
 /** The transports CIS counts for administration ports: TCP and UDP (RDP also runs over UDP 3389). */
 export const ADMIN_TRANSPORTS: readonly Transport[] = ['tcp', 'udp'];
 
-/** The well-known names of the remote administration ports, for messages. */
-export const ADMIN_PORT_NAMES: Readonly<Record<number, string>> = { 22: 'SSH', 3389: 'RDP' };
+/**
+ * The high-risk ports of Security Hub control EC2.19 other than the administration ports (which
+ * `sg-no-public-admin-ingress` owns): file transfer, mail, Windows RPC/SMB, databases, search and dashboards.
+ * https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-19
+ */
+export const HIGH_RISK_PORTS: readonly number[] = [
+  20, 21, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888, 9200, 9300,
+];
+
+/** The well-known services of the ports the network rules name, for messages. */
+export const PORT_NAMES: Readonly<Record<number, string>> = {
+  20: 'FTP data',
+  21: 'FTP',
+  22: 'SSH',
+  23: 'Telnet',
+  25: 'SMTP',
+  110: 'POP3',
+  135: 'Windows RPC',
+  143: 'IMAP',
+  445: 'SMB',
+  1433: 'SQL Server',
+  1434: 'SQL Server browser',
+  3306: 'MySQL',
+  3389: 'RDP',
+  4333: 'mSQL',
+  5432: 'PostgreSQL',
+  5500: 'VNC',
+  5601: 'Kibana',
+  8080: 'HTTP proxy',
+  9200: 'Elasticsearch',
+  9300: 'Elasticsearch transport',
+};
 
 /** Names a list of ports for a message: `22 (SSH) and 3389 (RDP)`. */
 export function describePorts(ports: readonly number[]): string {
-  const named = ports.map((port) => (ADMIN_PORT_NAMES[port] ? `${port} (${ADMIN_PORT_NAMES[port]})` : String(port)));
+  const named = ports.map((port) => (PORT_NAMES[port] ? `${port} (${PORT_NAMES[port]})` : String(port)));
   return named.length <= 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
 }

@@ -3,7 +3,7 @@
  * serialises its own inputs to JSON text, so `defaultTags` reaches a policy as `'{"tags":{...}}'` (an object when
  * a test or another engine passes it as is). Autoscaling groups take a list of `{ key, value }` blocks instead.
  */
-import { isUnknown, rawProps, UNKNOWN, type Unknown } from './values';
+import { isUnknown, rawProps, UNDECIDED, type Undecided } from '@bulwark/policy-kit';
 
 /** Tag values by key; a value may be the unknown sentinel or a non-string when the program passes one. */
 export type TagMap = Readonly<Record<string, unknown>>;
@@ -23,33 +23,33 @@ function fromJsonText(value: unknown): unknown {
 }
 
 /**
- * A `tags` input as a map: the map, UNKNOWN when the whole value (or a list block) is unknown, undefined when
+ * A `tags` input as a map: the map, UNDECIDED when the whole value (or a list block) is unknown, undefined when
  * absent or not tag-shaped. Accepts a map, JSON text of a map, or a list of `{ key, value }` blocks.
  */
-export function tagMapValue(value: unknown): TagMap | Unknown | undefined {
-  if (isUnknown(value)) return UNKNOWN;
+export function tagMapValue(value: unknown): TagMap | Undecided | undefined {
+  if (isUnknown(value)) return UNDECIDED;
   const parsed = fromJsonText(value);
-  if (isUnknown(parsed)) return UNKNOWN;
+  if (isUnknown(parsed)) return UNDECIDED;
   if (isRecord(parsed)) return parsed;
   if (!Array.isArray(parsed)) return undefined;
   const tags: Record<string, unknown> = {};
   for (const block of parsed) {
-    if (isUnknown(block)) return UNKNOWN;
+    if (isUnknown(block)) return UNDECIDED;
     if (!isRecord(block)) continue;
     const key = block['key'];
-    if (isUnknown(key)) return UNKNOWN;
+    if (isUnknown(key)) return UNDECIDED;
     if (typeof key === 'string') tags[key] = block['value'];
   }
   return tags;
 }
 
 /**
- * The `defaultTags.tags` of a provider (its props, as the policy SDK gives them): the map, UNKNOWN when unknown,
+ * The `defaultTags.tags` of a provider (its props, as the policy SDK gives them): the map, UNDECIDED when unknown,
  * undefined when the provider sets none.
  */
-export function providerDefaultTags(providerProps: unknown): TagMap | Unknown | undefined {
+export function providerDefaultTags(providerProps: unknown): TagMap | Undecided | undefined {
   const defaultTags = fromJsonText(rawProps(providerProps)['defaultTags']);
-  if (isUnknown(defaultTags)) return UNKNOWN;
+  if (isUnknown(defaultTags)) return UNDECIDED;
   if (!isRecord(defaultTags)) return undefined;
   return tagMapValue(defaultTags['tags']);
 }

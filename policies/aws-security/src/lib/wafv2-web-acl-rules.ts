@@ -3,11 +3,10 @@
  * SDK shape), `ruleJson` (the WAF API's PascalCase JSON), and the separate `aws.wafv2.WebAclRule` and
  * `aws.wafv2.WebAclRuleGroupAssociation` resources pointing at the ACL through `webAclArn`. Each rule becomes
  * one summary that says what it does (rate limit, managed rule group), whether it only counts, and how its
- * visibility is configured, with UNKNOWN wherever a preview cannot tell.
+ * visibility is configured, with UNDECIDED wherever a preview cannot tell.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { identifiersOf, refersTo } from './links';
-import { blockValue, boolValue, isUnknown, listValue, numberValue, rawProps, recordValue, stringValue, UNKNOWN, type Unknown } from './values';
+import { blockValue, boolValue, identifiersOf, isUnknown, listValue, numberValue, rawProps, recordValue, refersTo, stringValue, UNDECIDED, type Undecided } from '@bulwark/policy-kit';
 
 export const WEB_ACL = 'aws:wafv2/webAcl:WebAcl';
 export const WEB_ACL_RULE = 'aws:wafv2/webAclRule:WebAclRule';
@@ -16,10 +15,10 @@ export const WEB_ACL_RULE_GROUP_ASSOCIATION = 'aws:wafv2/webAclRuleGroupAssociat
 /** The window AWS WAF counts a rate-based rule's `limit` over when `evaluationWindowSec` is not set. */
 export const DEFAULT_RATE_WINDOW_SECONDS = 300;
 
-/** The visibility settings of an ACL or a rule: each flag true, false, UNKNOWN or undefined (absent). */
+/** The visibility settings of an ACL or a rule: each flag true, false, UNDECIDED or undefined (absent). */
 export interface VisibilitySettings {
-  readonly cloudwatchMetricsEnabled: boolean | Unknown | undefined;
-  readonly sampledRequestsEnabled: boolean | Unknown | undefined;
+  readonly cloudwatchMetricsEnabled: boolean | Undecided | undefined;
+  readonly sampledRequestsEnabled: boolean | Undecided | undefined;
 }
 
 /** One rule of a web ACL, however it was declared. */
@@ -28,16 +27,16 @@ export interface WebAclRuleSummary {
   readonly label: string;
   /** The separate resource declaring the rule, when it is one. */
   readonly resourceUrn?: string;
-  /** What the rule's statement is; UNKNOWN when the statement is not known (preview). */
-  readonly kind: 'rate-based' | 'managed-rule-group' | 'other' | Unknown;
+  /** What the rule's statement is; UNDECIDED when the statement is not known (preview). */
+  readonly kind: 'rate-based' | 'managed-rule-group' | 'other' | Undecided;
   /** For a rate-based rule: its limit scaled to requests per 5 minutes. */
-  readonly ratePerFiveMinutes?: number | Unknown;
+  readonly ratePerFiveMinutes?: number | Undecided;
   /** For a managed rule group: vendor and group name. */
-  readonly managedGroup?: { readonly vendorName: string | Unknown | undefined; readonly name: string | Unknown | undefined };
+  readonly managedGroup?: { readonly vendorName: string | Undecided | undefined; readonly name: string | Undecided | undefined };
   /** True when the rule only counts matches (action or override action `count`, or `allow` on a rate rule). */
   readonly countOnly: boolean;
   /** The rule's visibility settings; undefined when the rule has none. */
-  readonly visibility: VisibilitySettings | Unknown | undefined;
+  readonly visibility: VisibilitySettings | Undecided | undefined;
 }
 
 /** The rules found for one web ACL, and whether the list may be incomplete (an unknown list or link). */
@@ -58,9 +57,9 @@ function field(record: Record<string, unknown>, name: string): unknown {
 }
 
 /** Reads a visibility block in either shape. */
-export function visibilityOf(value: unknown): VisibilitySettings | Unknown | undefined {
+export function visibilityOf(value: unknown): VisibilitySettings | Undecided | undefined {
   const block = blockValue(value);
-  if (block === undefined || block === UNKNOWN) return block;
+  if (block === undefined || block === UNDECIDED) return block;
   return {
     cloudwatchMetricsEnabled: boolValue(field(block, 'cloudwatchMetricsEnabled')),
     sampledRequestsEnabled: boolValue(field(block, 'sampledRequestsEnabled')),
@@ -78,29 +77,29 @@ function summarizeStatementRule(rule: Record<string, unknown>, label: string, re
   const overrideAction = blockValue(field(rule, 'overrideAction'));
   const statement = blockValue(field(rule, 'statement'));
   const base: Pick<WebAclRuleSummary, 'label' | 'resourceUrn' | 'visibility'> = { label, resourceUrn, visibility };
-  if (statement === UNKNOWN) return { ...base, kind: UNKNOWN, countOnly: false };
+  if (statement === UNDECIDED) return { ...base, kind: UNDECIDED, countOnly: false };
   if (statement === undefined) return { ...base, kind: 'other', countOnly: false };
 
   const rateBased = blockValue(field(statement, 'rateBasedStatement'));
-  if (rateBased === UNKNOWN) return { ...base, kind: UNKNOWN, countOnly: false };
+  if (rateBased === UNDECIDED) return { ...base, kind: UNDECIDED, countOnly: false };
   if (rateBased !== undefined) {
     const limit = numberValue(field(rateBased, 'limit'));
     const window = numberValue(field(rateBased, 'evaluationWindowSec'));
     const ratePerFiveMinutes =
-      limit === UNKNOWN || window === UNKNOWN
-        ? UNKNOWN
+      limit === UNDECIDED || window === UNDECIDED
+        ? UNDECIDED
         : limit === undefined
           ? undefined
           : (limit * DEFAULT_RATE_WINDOW_SECONDS) / (window && window > 0 ? window : DEFAULT_RATE_WINDOW_SECONDS);
     const countOnly =
-      action !== undefined && action !== UNKNOWN && (isPresent(field(action, 'count')) || isPresent(field(action, 'allow')));
+      action !== undefined && action !== UNDECIDED && (isPresent(field(action, 'count')) || isPresent(field(action, 'allow')));
     return { ...base, kind: 'rate-based', ratePerFiveMinutes, countOnly };
   }
 
   const managed = blockValue(field(statement, 'managedRuleGroupStatement'));
-  if (managed === UNKNOWN) return { ...base, kind: UNKNOWN, countOnly: false };
+  if (managed === UNDECIDED) return { ...base, kind: UNDECIDED, countOnly: false };
   if (managed !== undefined) {
-    const countOnly = overrideAction !== undefined && overrideAction !== UNKNOWN && isPresent(field(overrideAction, 'count'));
+    const countOnly = overrideAction !== undefined && overrideAction !== UNDECIDED && isPresent(field(overrideAction, 'count'));
     return {
       ...base,
       kind: 'managed-rule-group',
@@ -119,10 +118,10 @@ function ruleLabel(prefix: string, rule: Record<string, unknown>): string {
 function inlineRules(props: Record<string, unknown>, readErrors: string[]): { rules: WebAclRuleSummary[]; unknown?: string } {
   const rules: WebAclRuleSummary[] = [];
   const inline = listValue(props['rules']);
-  if (inline === UNKNOWN) return { rules, unknown: '`rules` is not known until the update' };
+  if (inline === UNDECIDED) return { rules, unknown: '`rules` is not known until the update' };
   inline.forEach((entry, index) => {
     const rule = recordValue(entry);
-    if (rule === UNKNOWN) rules.push({ label: `\`rules[${index}]\``, kind: UNKNOWN, countOnly: false, visibility: UNKNOWN });
+    if (rule === UNDECIDED) rules.push({ label: `\`rules[${index}]\``, kind: UNDECIDED, countOnly: false, visibility: UNDECIDED });
     else if (rule !== undefined) rules.push(summarizeStatementRule(rule, ruleLabel(`\`rules[${index}]\``, rule)));
   });
 
@@ -140,7 +139,7 @@ function inlineRules(props: Record<string, unknown>, readErrors: string[]): { ru
     if (!Array.isArray(parsed)) readErrors.push('`ruleJson` is not a JSON array of rules, so its rules cannot be checked');
     entries.forEach((entry, index) => {
       const rule = recordValue(entry);
-      if (rule !== undefined && rule !== UNKNOWN) rules.push(summarizeStatementRule(rule, ruleLabel(`\`ruleJson[${index}]\``, rule)));
+      if (rule !== undefined && rule !== UNDECIDED) rules.push(summarizeStatementRule(rule, ruleLabel(`\`ruleJson[${index}]\``, rule)));
     });
   }
   return { rules };
@@ -158,7 +157,7 @@ export function summarizeRuleResource(resource: PolicyResource): WebAclRuleSumma
   const overrideAction = stringValue(props['overrideAction']);
   const countOnly = typeof overrideAction === 'string' && overrideAction.toLowerCase() === 'count';
   const managed = blockValue(props['managedRuleGroup']);
-  if (managed === UNKNOWN) return { label, resourceUrn: resource.urn, kind: UNKNOWN, countOnly, visibility };
+  if (managed === UNDECIDED) return { label, resourceUrn: resource.urn, kind: UNDECIDED, countOnly, visibility };
   if (managed === undefined) return { label, resourceUrn: resource.urn, kind: 'other', countOnly, visibility };
   return {
     label,
@@ -205,7 +204,7 @@ export function webAclRules(acl: PolicyResource, ruleResources: readonly PolicyR
     if (link === 'yes') rules.push(summarizeRuleResource(resource));
     else if (link === 'maybe') incompleteBecause ??= `the \`webAclArn\` of ${resource.type.split(':').pop()} ${resource.name} is not known until the update`;
   }
-  if (incompleteBecause === undefined && rules.some((rule) => rule.kind === UNKNOWN)) {
+  if (incompleteBecause === undefined && rules.some((rule) => rule.kind === UNDECIDED)) {
     incompleteBecause = 'a rule statement is not known until the update';
   }
   return { rules, incompleteBecause, readErrors };

@@ -1,4 +1,4 @@
-import { type RuleDefinition } from '../rule';
+import { type RuleDefinition } from '@bulwark/policy-kit';
 import { s3Rules } from './s3';
 import { kmsRules } from './kms';
 import { iamRules } from './iam';

@@ -1,6 +1,7 @@
 /** `bulwark check DIR`: any Pulumi program directory, offline, against the given packs (default: the workspace's). */
 import * as path from 'node:path';
 import { loadProgramDirectory } from '@bulwark/offline';
+import { readPackConfig } from '@bulwark/workspace';
 import { type CheckOptions } from '../cli-arguments';
 import { evaluateStack } from '../evaluation/evaluate-stack';
 import { LazyPackSet, packOptions } from '../evaluation/pack-set';
@@ -8,7 +9,6 @@ import { readRunInputs } from '../evaluation/run-inputs';
 import { buildReport } from '../report/report-model';
 import { emitReport, progress, stackProgress } from '../report-output';
 import { TOOL_VERSION } from '../tool-version';
-import { readPackConfigFile } from '../workspace/pack-config-file';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { OWN_WORKSPACE } from '../workspace/workspace-root';
 
@@ -23,7 +23,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
   if (options.policyPacks.length === 0) packDirectories.forEach(assertPackBuilt);
   const packConfigs = packDirectories.map((_, index) => {
     const file = options.policyPackConfigs[index];
-    return file ? readPackConfigFile(file) : {};
+    return file ? readPackConfig(file) : {};
   });
   progress(`bulwark check ${options.directory}: ${program.project.name}/${options.stack} (${options.mode}), ${packDirectories.length} policy pack(s)`);
   const packs = new LazyPackSet(packDirectories, packOptions(options.packTimeouts));

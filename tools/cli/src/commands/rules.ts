@@ -6,10 +6,10 @@
  */
 import * as path from 'node:path';
 import { PolicyPack, type PolicyInfo, type PolicyPackInfo } from '@bulwark/offline';
+import { readPackConfig } from '@bulwark/workspace';
 import { type RulesOptions } from '../cli-arguments';
 import { packOptions } from '../evaluation/pack-set';
 import { progress } from '../report-output';
-import { readPackConfigFile } from '../workspace/pack-config-file';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { findWorkspaceRoot } from '../workspace/workspace-root';
 import { ExitCode } from '../exit-codes';
@@ -75,7 +75,7 @@ export async function runRules(options: RulesOptions): Promise<number> {
     directory = packs[0] as string;
     assertPackBuilt(directory);
   }
-  const userConfig = options.policyPackConfig ? readPackConfigFile(options.policyPackConfig) : {};
+  const userConfig = options.policyPackConfig ? readPackConfig(options.policyPackConfig) : {};
   const pack = await PolicyPack.start(directory, packOptions(options.packTimeouts));
   try {
     const enforced = pack.resolveConfig(userConfig);

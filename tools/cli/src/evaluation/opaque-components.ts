@@ -22,6 +22,8 @@ export function opaqueComponentFindings(
       policy: OPAQUE_COMPONENT_POLICY,
       pack: 'bulwark',
       packVersion: TOOL_VERSION,
+      // A finding of what the engine could not see, not of an unknown property value: a violation, kept advisory.
+      kind: 'violation',
       enforcement: 'advisory',
       severity: 'medium',
       urn: component.urn,

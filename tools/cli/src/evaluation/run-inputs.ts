@@ -5,8 +5,7 @@
  */
 import * as path from 'node:path';
 import { readInvokeFixtures, type InvokeFixture } from '@bulwark/offline';
-import { readJsonFile } from '../workspace/json-file';
-import { WorkspaceError } from '../workspace/workspace-error';
+import { readJsonFile, WorkspaceError } from '@bulwark/workspace';
 
 export interface RunInputs {
   readonly invokeFixtures: InvokeFixture[];
@@ -14,12 +13,22 @@ export interface RunInputs {
   readonly stackReferences: Record<string, Record<string, unknown>>;
 }
 
+/** The JSON of a `--stack-reference NAME=FILE` file; a missing or broken file is an error naming the flag as well. */
+function readStackOutputsFile(name: string, file: string): unknown {
+  try {
+    return readJsonFile(path.resolve(file));
+  } catch (error) {
+    if (!(error instanceof WorkspaceError)) throw error;
+    throw new WorkspaceError(`--stack-reference ${name}=${file}: ${error.message}`, { file: path.resolve(file) });
+  }
+}
+
 /** Reads the fixtures files (in order: the first match wins) and the stack reference outputs files. */
 export function readRunInputs(options: { invokeFixtures: readonly string[]; stackReferences: Readonly<Record<string, string>> }): RunInputs {
   const invokeFixtures = options.invokeFixtures.flatMap((file) => readInvokeFixtures(path.resolve(file)));
   const stackReferences: Record<string, Record<string, unknown>> = {};
   for (const [name, file] of Object.entries(options.stackReferences)) {
-    const outputs = readJsonFile(path.resolve(file), `outputs of stack reference ${name}`);
+    const outputs = readStackOutputsFile(name, file);
     if (!outputs || typeof outputs !== 'object' || Array.isArray(outputs)) {
       throw new WorkspaceError(
         `--stack-reference ${name}=${file}: must be a JSON object of the stack's outputs (what \`pulumi stack output --json --stack ${name}\` prints)`,

@@ -1,5 +1,5 @@
 /** A pull-request comment: the verdict, a table per stack, and the violations in collapsible sections. */
-import { urnName } from '@bulwark/offline';
+import { urnName } from '@bulwark/aws-model';
 import { isBlocking, summarize, type Report, type ReportViolation } from './report-model';
 
 function cell(text: string): string {
@@ -7,8 +7,8 @@ function cell(text: string): string {
 }
 
 function row(violation: ReportViolation): string {
-  const level = violation.waived ? 'waived' : violation.enforcement;
-  const resource = violation.urn ? `\`${urnName(violation.urn)}\`` : '(stack)';
+  const level = violation.waived ? 'waived' : violation.kind === 'undecided' ? 'undecided' : violation.enforcement;
+  const resource = violation.urn ? `\`${urnName(violation.urn) ?? violation.urn}\`` : '(stack)';
   const message = violation.waived ? `${violation.message}\n_waived: ${violation.waiver ?? ''}_` : violation.message;
   return `| ${level} | \`${violation.policy}\` | ${violation.severity ?? ''} | ${resource} | ${cell(message)} |`;
 }

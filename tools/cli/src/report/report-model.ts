@@ -2,7 +2,8 @@
  * The report of a bulwark run: what every format renders. Its JSON form is versioned and documented by
  * docs/report-schema.json; add fields freely, but change or remove one only with a new `version`.
  */
-import { isWaived, WAIVED_MARKER, type EnforcementLevel, type Finding, type PolicyPackInfo } from '@bulwark/offline';
+import { type EnforcementLevel, type Finding, type PolicyPackInfo } from '@bulwark/offline';
+import { parseFindingMessage, type FindingKind } from '@bulwark/policy-kit';
 
 export const REPORT_VERSION = 1;
 
@@ -17,6 +18,10 @@ export interface ReportResource {
  * reported by the pack as advisory), without the policy description, which the report carries once per policy.
  */
 export interface ReportViolation extends Omit<Finding, 'description'> {
+  /** `undecided` when the rule's deciding value was unknown in this mode (always advisory); `violation` otherwise. */
+  readonly kind: FindingKind;
+  /** For an undecided finding: the property whose value was unknown. */
+  readonly property?: string;
   readonly waived: boolean;
   /** The waiver's reason, owner and expiry, as the pack reported them. */
   readonly waiver?: string;
@@ -64,20 +69,28 @@ export interface Report {
   readonly summary: ReportSummary;
 }
 
-/** A finding as a report violation: the waiver split off the message. */
+/**
+ * A finding as a report violation: the annotations a pack built on @bulwark/policy-kit writes (waiver, undecided
+ * property) split off the message. A waiver counts only on an advisory finding: packs report waived findings as
+ * advisory, so a mandatory finding whose text merely ends like a waiver still blocks.
+ */
 export function toViolation(finding: Finding): ReportViolation {
-  const waived = isWaived(finding);
-  const at = finding.message.indexOf(WAIVED_MARKER);
+  const enforcement = finding.enforcement === 'remediate' ? 'mandatory' : finding.enforcement;
+  const parsed = parseFindingMessage(finding.message);
+  const waived = parsed.waiver !== undefined && enforcement === 'advisory';
   return {
     policy: finding.policy,
     pack: finding.pack,
     packVersion: finding.packVersion,
-    enforcement: finding.enforcement === 'remediate' ? 'mandatory' : finding.enforcement,
+    enforcement,
     ...(finding.severity ? { severity: finding.severity } : {}),
     ...(finding.urn ? { urn: finding.urn } : {}),
-    message: waived ? finding.message.slice(0, at) : finding.message,
+    // A waiver line on a finding that still blocks stays in its message: nothing about it is hidden.
+    message: parsed.waiver !== undefined && !waived ? finding.message : parsed.text,
+    kind: parsed.kind,
+    ...(parsed.undecidedProperty !== undefined ? { property: parsed.undecidedProperty } : {}),
     waived,
-    ...(waived ? { waiver: finding.message.slice(at + WAIVED_MARKER.length) } : {}),
+    ...(waived ? { waiver: parsed.waiver } : {}),
   };
 }
 

@@ -5,7 +5,8 @@
  * rule, the stack, the URN and the message, so they are stable across runs.
  */
 import { createHash } from 'node:crypto';
-import { urnName, type PolicyInfo } from '@bulwark/offline';
+import { urnName } from '@bulwark/aws-model';
+import { type PolicyInfo } from '@bulwark/offline';
 import { isBlocking, type Report, type ReportViolation, type StackReport } from './report-model';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -50,7 +51,7 @@ function fingerprint(stack: StackReport, violation: ReportViolation): string {
 }
 
 function result(stack: StackReport, violation: ReportViolation, ruleIndex: number) {
-  const resourceName = violation.urn ? urnName(violation.urn) : undefined;
+  const resourceName = violation.urn ? (urnName(violation.urn) ?? violation.urn) : undefined;
   return {
     ruleId: violation.policy,
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),

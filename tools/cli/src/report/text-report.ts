@@ -17,6 +17,7 @@ const PLAIN: Palette = { red: (t) => t, yellow: (t) => t, green: (t) => t, dim: 
 function label(violation: ReportViolation, palette: Palette): string {
   if (violation.waived) return palette.dim('waived   ');
   if (isBlocking(violation)) return palette.red('mandatory');
+  if (violation.kind === 'undecided') return palette.yellow('undecided');
   return palette.yellow('advisory ');
 }
 

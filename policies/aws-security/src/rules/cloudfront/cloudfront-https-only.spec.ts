@@ -1,5 +1,5 @@
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '../../testing';
-import { cloudfrontDistribution } from './cloudfront-test-program';
+import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { cloudfrontDistribution } from '../../testing/cloudfront-test-program';
 import { cloudfrontHttpsOnly } from './cloudfront-https-only';
 
 const DISTRIBUTION = 'aws:cloudfront/distribution:Distribution';

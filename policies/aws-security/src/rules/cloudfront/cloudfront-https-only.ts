@@ -5,9 +5,7 @@
  * Checks `defaultCacheBehavior` and every `orderedCacheBehaviors` entry: `viewerProtocolPolicy` must be
  * `redirect-to-https` or `https-only`. Unknown values (preview) are decided in the update.
  */
-import { resourceRule } from '../../rule';
-import { describeValue } from '../../lib/describe-value';
-import { blockValue, listValue, rawProps, recordValue, stringValue, UNKNOWN } from '../../lib/values';
+import { blockValue, describeValue, listValue, rawProps, recordValue, resourceRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 
 const DISTRIBUTION = 'aws:cloudfront/distribution:Distribution';
 const HTTPS_POLICIES: readonly string[] = ['redirect-to-https', 'https-only'];
@@ -35,10 +33,10 @@ export const cloudfrontHttpsOnly = resourceRule({
     const offenders: string[] = [];
     const judge = (behavior: unknown, label: string) => {
       const block = label === 'defaultCacheBehavior' ? blockValue(behavior) : recordValue(behavior);
-      if (block === undefined || block === UNKNOWN) return;
+      if (block === undefined || block === UNDECIDED) return;
       const raw = block['viewerProtocolPolicy'];
       const policy = stringValue(raw);
-      if (policy === UNKNOWN || (policy !== undefined && HTTPS_POLICIES.includes(policy))) return;
+      if (policy === UNDECIDED || (policy !== undefined && HTTPS_POLICIES.includes(policy))) return;
       const path = stringValue(block['pathPattern']);
       const where = typeof path === 'string' ? ` (pathPattern ${JSON.stringify(path)})` : '';
       offenders.push(`\`${label}.viewerProtocolPolicy\`${where} is ${describeValue(raw)}`);
@@ -46,7 +44,7 @@ export const cloudfrontHttpsOnly = resourceRule({
 
     judge(props['defaultCacheBehavior'], 'defaultCacheBehavior');
     const ordered = listValue(props['orderedCacheBehaviors']);
-    if (ordered !== UNKNOWN) ordered.forEach((behavior, index) => judge(behavior, `orderedCacheBehaviors[${index}]`));
+    if (ordered !== UNDECIDED) ordered.forEach((behavior, index) => judge(behavior, `orderedCacheBehaviors[${index}]`));
     if (offenders.length === 0) return;
     report(`${offenders.join('; ')}; set each to "redirect-to-https" or "https-only".`);
   },

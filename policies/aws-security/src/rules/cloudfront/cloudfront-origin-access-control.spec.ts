@@ -1,7 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '../../testing';
-import { cloudfrontDistribution } from './cloudfront-test-program';
+import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { cloudfrontDistribution } from '../../testing/cloudfront-test-program';
 import { cloudfrontOriginAccessControl } from './cloudfront-origin-access-control';
 
 const DISTRIBUTION = 'aws:cloudfront/distribution:Distribution';

@@ -11,10 +11,8 @@
  * website endpoints are custom origins: they cannot use OAC and need a public bucket, which the S3 rules
  * catch). An unknown `originAccessControlId` counts as set.
  */
-import { resourceRule } from '../../rule';
+import { blockValue, isStringSet, listValue, rawProps, recordValue, resourceRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { isS3RestEndpoint } from '../../lib/s3-endpoint';
-import { isStringSet } from '../../lib/string-presence';
-import { blockValue, listValue, rawProps, recordValue, stringValue, UNKNOWN } from '../../lib/values';
 
 const DISTRIBUTION = 'aws:cloudfront/distribution:Distribution';
 
@@ -31,7 +29,7 @@ function describeOrigin(origin: Record<string, unknown>, index: number): string 
   const domain = stringValue(origin['domainName']);
   const details = typeof originId === 'string' ? [`originId "${originId}"`] : [];
   if (typeof domain === 'string') details.push(`domain "${domain}"`);
-  else if (domain === UNKNOWN) details.push('domain not known until the update');
+  else if (domain === UNDECIDED) details.push('domain not known until the update');
   return details.length > 0 ? `\`origins[${index}]\` (${details.join(', ')})` : `\`origins[${index}]\``;
 }
 
@@ -58,15 +56,15 @@ export const cloudfrontOriginAccessControl = resourceRule({
   check: ({ args, report }) => {
     if (args.type !== DISTRIBUTION) return;
     const origins = listValue(rawProps(args.props)['origins']);
-    if (origins === UNKNOWN) return;
+    if (origins === UNDECIDED) return;
     origins.forEach((entry, index) => {
       const origin = recordValue(entry);
-      if (origin === undefined || origin === UNKNOWN) return;
+      if (origin === undefined || origin === UNDECIDED) return;
       if (isStringSet(origin['originAccessControlId']) || !isS3Origin(origin)) return;
 
       const name = describeOrigin(origin, index);
       const s3Config = blockValue(origin['s3OriginConfig']);
-      const usesIdentity = s3Config !== undefined && s3Config !== UNKNOWN && isStringSet(s3Config['originAccessIdentity']);
+      const usesIdentity = s3Config !== undefined && s3Config !== UNDECIDED && isStringSet(s3Config['originAccessIdentity']);
       report(
         usesIdentity
           ? `${name} uses a legacy origin access identity (\`s3OriginConfig.originAccessIdentity\`) and no ` +

@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '../../testing';
-import { cloudfrontDistribution } from './cloudfront-test-program';
+import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { cloudfrontDistribution } from '../../testing/cloudfront-test-program';
 import { cloudfrontWaf } from './cloudfront-waf';
 
 const DISTRIBUTION = 'aws:cloudfront/distribution:Distribution';

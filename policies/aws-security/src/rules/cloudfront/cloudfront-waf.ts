@@ -5,10 +5,7 @@
  * Needs `webAclId` (a WAFv2 web ACL ARN, or a WAF Classic id). An unknown value (the ACL's ARN in preview)
  * counts as set; the update re-checks it with the real value.
  */
-import { resourceRule } from '../../rule';
-import { describeValue } from '../../lib/describe-value';
-import { isStringSet } from '../../lib/string-presence';
-import { rawProps } from '../../lib/values';
+import { describeValue, isStringSet, rawProps, resourceRule } from '@bulwark/policy-kit';
 
 const DISTRIBUTION = 'aws:cloudfront/distribution:Distribution';
 

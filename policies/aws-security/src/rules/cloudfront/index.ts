@@ -1,4 +1,4 @@
-import { type RuleDefinition } from '../../rule';
+import { type RuleDefinition } from '@bulwark/policy-kit';
 import { cloudfrontWaf } from './cloudfront-waf';
 import { cloudfrontHttpsOnly } from './cloudfront-https-only';
 import { cloudfrontOriginAccessControl } from './cloudfront-origin-access-control';

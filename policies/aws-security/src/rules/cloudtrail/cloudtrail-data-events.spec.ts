@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { cloudtrailDataEvents } from './cloudtrail-data-events';
 
 const TRAIL = 'aws:cloudtrail/trail:Trail';

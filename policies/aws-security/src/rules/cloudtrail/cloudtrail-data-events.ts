@@ -10,8 +10,7 @@
  * even when another trail records the data events (waive it, with that reason, if that is the design). Unknown
  * selectors (preview) are decided in the update, when they are known.
  */
-import { resourceRule } from '../../rule';
-import { isUnknown, listValue, rawProps, recordValue, stringValue, UNKNOWN } from '../../lib/values';
+import { isUnknown, listValue, rawProps, recordValue, resourceRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 
 const TRAIL = 'aws:cloudtrail/trail:Trail';
 
@@ -29,9 +28,9 @@ interface Coverage {
   unknown: boolean;
 }
 
-function accessesOfReadWriteType(value: unknown): readonly Access[] | typeof UNKNOWN {
+function accessesOfReadWriteType(value: unknown): readonly Access[] | typeof UNDECIDED {
   const text = stringValue(value);
-  if (text === UNKNOWN) return UNKNOWN;
+  if (text === UNDECIDED) return UNDECIDED;
   if (text === undefined || text === 'All') return ['read', 'write'];
   if (text === 'ReadOnly') return ['read'];
   if (text === 'WriteOnly') return ['write'];
@@ -49,19 +48,19 @@ function forEachKnownSelector(
   visit: (selector: Record<string, unknown>, entries: readonly unknown[]) => void,
 ): void {
   const list = listValue(selectors);
-  if (list === UNKNOWN) {
+  if (list === UNDECIDED) {
     coverage.unknown = true;
     return;
   }
   for (const entry of list) {
     const selector = recordValue(entry);
-    if (selector === UNKNOWN) {
+    if (selector === UNDECIDED) {
       coverage.unknown = true;
       continue;
     }
     if (!selector) continue;
     const entries = listValue(selector[listField]);
-    if (entries === UNKNOWN) {
+    if (entries === UNDECIDED) {
       coverage.unknown = true;
       continue;
     }
@@ -74,31 +73,31 @@ function addBasicSelectors(coverage: Coverage, selectors: unknown, dataType: str
     let matches = false;
     for (const resourceEntry of resources) {
       const dataResource = recordValue(resourceEntry);
-      if (dataResource === UNKNOWN) coverage.unknown = true;
+      if (dataResource === UNDECIDED) coverage.unknown = true;
       else if (dataResource) {
         const type = stringValue(dataResource['type']);
-        if (type === UNKNOWN) coverage.unknown = true;
+        if (type === UNDECIDED) coverage.unknown = true;
         else if (type === dataType) matches = true;
       }
     }
     if (!matches) return;
     const accesses = accessesOfReadWriteType(selector['readWriteType']);
-    if (accesses === UNKNOWN) coverage.unknown = true;
+    if (accesses === UNDECIDED) coverage.unknown = true;
     else accesses.forEach((access) => coverage.accesses.add(access));
   });
 }
 
-/** The `equals` values of the field selector for `field`, UNKNOWN, or undefined when the field is not selected. */
-function fieldEquals(fieldSelectors: readonly unknown[], field: string): string[] | typeof UNKNOWN | undefined {
+/** The `equals` values of the field selector for `field`, UNDECIDED, or undefined when the field is not selected. */
+function fieldEquals(fieldSelectors: readonly unknown[], field: string): string[] | typeof UNDECIDED | undefined {
   for (const entry of fieldSelectors) {
     const selector = recordValue(entry);
-    if (selector === UNKNOWN) return UNKNOWN;
+    if (selector === UNDECIDED) return UNDECIDED;
     if (!selector) continue;
     const name = stringValue(selector['field']);
-    if (name === UNKNOWN) return UNKNOWN;
+    if (name === UNDECIDED) return UNDECIDED;
     if (name !== field) continue;
     const equals = listValue(selector['equals']);
-    if (equals === UNKNOWN || equals.some(isUnknown)) return UNKNOWN;
+    if (equals === UNDECIDED || equals.some(isUnknown)) return UNDECIDED;
     return equals.filter((value): value is string => typeof value === 'string');
   }
   return undefined;
@@ -108,13 +107,13 @@ function addAdvancedSelectors(coverage: Coverage, selectors: unknown, dataType: 
   forEachKnownSelector(coverage, selectors, 'fieldSelectors', (_selector, fieldSelectors) => {
     const category = fieldEquals(fieldSelectors, 'eventCategory');
     const types = fieldEquals(fieldSelectors, 'resources.type');
-    if (category === UNKNOWN || types === UNKNOWN) {
+    if (category === UNDECIDED || types === UNDECIDED) {
       coverage.unknown = true;
       return;
     }
     if (!category?.includes('Data') || !types?.includes(dataType)) return;
     const readOnly = fieldEquals(fieldSelectors, 'readOnly');
-    if (readOnly === UNKNOWN) coverage.unknown = true;
+    if (readOnly === UNDECIDED) coverage.unknown = true;
     else if (readOnly === undefined) ['read', 'write'].forEach((access) => coverage.accesses.add(access as Access));
     else {
       if (readOnly.includes('true')) coverage.accesses.add('read');

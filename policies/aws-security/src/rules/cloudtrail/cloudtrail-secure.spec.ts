@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { cloudtrailSecure } from './cloudtrail-secure';
 
 const TRAIL = 'aws:cloudtrail/trail:Trail';

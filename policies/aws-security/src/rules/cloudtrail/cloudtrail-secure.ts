@@ -9,10 +9,7 @@
  * unknown value (preview) is decided in the update, when it is known; a `kmsKeyId` that is unknown is the ARN of
  * a key created in the same program, which counts as set.
  */
-import { resourceRule } from '../../rule';
-import { describeValue } from '../../lib/describe-value';
-import { isStringSet } from '../../lib/string-presence';
-import { boolValue, rawProps, UNKNOWN } from '../../lib/values';
+import { boolValue, describeValue, isStringSet, rawProps, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
 
 const TRAIL = 'aws:cloudtrail/trail:Trail';
 
@@ -42,11 +39,11 @@ export const cloudtrailSecure = resourceRule({
     const problems: string[] = [];
 
     const multiRegion = boolValue(props['isMultiRegionTrail']);
-    if (multiRegion !== true && multiRegion !== UNKNOWN) {
+    if (multiRegion !== true && multiRegion !== UNDECIDED) {
       problems.push(`\`isMultiRegionTrail\` is ${describeValue(props['isMultiRegionTrail'])}; set it to true`);
     }
     const validation = boolValue(props['enableLogFileValidation']);
-    if (validation !== true && validation !== UNKNOWN) {
+    if (validation !== true && validation !== UNDECIDED) {
       problems.push(`\`enableLogFileValidation\` is ${describeValue(props['enableLogFileValidation'])}; set it to true`);
     }
     if (!isStringSet(props['kmsKeyId'])) {

@@ -1,4 +1,4 @@
-import { type RuleDefinition } from '../../rule';
+import { type RuleDefinition } from '@bulwark/policy-kit';
 import { cloudtrailSecure } from './cloudtrail-secure';
 import { cloudtrailDataEvents } from './cloudtrail-data-events';
 

@@ -1,4 +1,4 @@
-import { type RuleDefinition } from '../../rule';
+import { type RuleDefinition } from '@bulwark/policy-kit';
 import { logGroupRetentionKms } from './log-group-retention-kms';
 
 /** The cloudwatch rules, in catalog order. */

@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { logGroupRetentionKms } from './log-group-retention-kms';
 
 const LOG_GROUP = 'aws:cloudwatch/logGroup:LogGroup';

@@ -5,9 +5,7 @@
  * Encryption: `kmsKeyId` must be set; without it CloudWatch uses a service-owned key that the account cannot
  * restrict, rotate or audit.
  */
-import { resourceRule } from '../../rule';
-import { isStringSet } from '../../lib/string-presence';
-import { isUnknown, numberValue, rawProps, UNKNOWN } from '../../lib/values';
+import { isStringSet, isUnknown, numberValue, rawProps, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
 
 const LOG_GROUP = 'aws:cloudwatch/logGroup:LogGroup';
 
@@ -19,7 +17,7 @@ export interface LogGroupRetentionKmsConfig {
 function retentionProblem(raw: unknown, minimumDays: number): string | undefined {
   if (raw === undefined || raw === null || isUnknown(raw)) return undefined;
   const days = numberValue(raw);
-  if (days === UNKNOWN) return undefined;
+  if (days === UNDECIDED) return undefined;
   if (days === undefined) {
     return `retentionInDays is ${JSON.stringify(raw)}, which is not a number of days; set it to at least ${minimumDays}`;
   }

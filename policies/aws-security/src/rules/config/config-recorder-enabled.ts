@@ -12,11 +12,7 @@
  * the missing-status finding waits for the update.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { stackRule } from '../../rule';
-import { describeValue } from '../../lib/describe-value';
-import { identifiersOf, isUnlinkedUnknown, refersTo, resourcesOfType } from '../../lib/links';
-import { resourceRegion } from '../../lib/resource-region';
-import { blockValue, boolValue, listValue, rawProps, recordValue, stringValue, UNKNOWN } from '../../lib/values';
+import { blockValue, boolValue, describeValue, identifiersOf, isUnlinkedUnknown, listValue, rawProps, recordValue, refersTo, resourceRegion, resourcesOfType, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 
 const RECORDER = 'aws:cfg/recorder:Recorder';
 const RECORDER_STATUS = 'aws:cfg/recorderStatus:RecorderStatus';
@@ -29,7 +25,7 @@ const ALL_SUPPORTED_STRATEGY = 'ALL_SUPPORTED_RESOURCE_TYPES';
 /** What is wrong with a recorder's `recordingGroup`, as message lines (none when compliant or undecidable). */
 function recordingGroupProblems(props: Record<string, unknown>): string[] {
   const group = blockValue(props['recordingGroup']);
-  if (group === UNKNOWN) return [];
+  if (group === UNDECIDED) return [];
   if (group === undefined) {
     return ['`recordingGroup` is not set, so global resource types are not recorded; set `recordingGroup: { allSupported: true, includeGlobalResourceTypes: true }`'];
   }
@@ -39,23 +35,23 @@ function recordingGroupProblems(props: Record<string, unknown>): string[] {
     problems.push('`recordingGroup.allSupported` is false; set it to true so every supported resource type is recorded');
   }
   const resourceTypes = listValue(group['resourceTypes']);
-  if (resourceTypes !== UNKNOWN && resourceTypes.length > 0 && allSupported !== false) {
+  if (resourceTypes !== UNDECIDED && resourceTypes.length > 0 && allSupported !== false) {
     problems.push(
       `\`recordingGroup.resourceTypes\` limits recording to ${describeValue(resourceTypes)}; remove it and set \`allSupported: true\``,
     );
   }
   const strategies = listValue(group['recordingStrategies']);
-  if (strategies !== UNKNOWN) {
+  if (strategies !== UNDECIDED) {
     for (const entry of strategies) {
       const strategy = recordValue(entry);
-      const useOnly = strategy === UNKNOWN ? UNKNOWN : stringValue(strategy?.['useOnly']);
+      const useOnly = strategy === UNDECIDED ? UNDECIDED : stringValue(strategy?.['useOnly']);
       if (typeof useOnly === 'string' && useOnly !== ALL_SUPPORTED_STRATEGY) {
         problems.push(`\`recordingGroup.recordingStrategies[].useOnly\` is "${useOnly}"; set it to "${ALL_SUPPORTED_STRATEGY}"`);
       }
     }
   }
   const includeGlobal = boolValue(group['includeGlobalResourceTypes']);
-  if (includeGlobal !== true && includeGlobal !== UNKNOWN) {
+  if (includeGlobal !== true && includeGlobal !== UNDECIDED) {
     problems.push(
       `\`recordingGroup.includeGlobalResourceTypes\` is ${describeValue(group['includeGlobalResourceTypes'])}; set it to true so IAM users, roles and policies are recorded`,
     );
@@ -91,7 +87,7 @@ function statusProblems(recorder: PolicyResource, statuses: readonly PolicyResou
   }
   const enabled = linked.some((status) => {
     const value = boolValue(rawProps(status.props)['isEnabled']);
-    return value === true || value === UNKNOWN;
+    return value === true || value === UNDECIDED;
   });
   if (enabled) return [];
   return linked.map(

@@ -1,4 +1,4 @@
-import { type RuleDefinition } from '../../rule';
+import { type RuleDefinition } from '@bulwark/policy-kit';
 import { configRecorderEnabled } from './config-recorder-enabled';
 
 /** The config rules, in catalog order. */

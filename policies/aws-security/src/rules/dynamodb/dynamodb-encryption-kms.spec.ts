@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { dynamodbEncryptionKms } from './dynamodb-encryption-kms';
 
 const TABLE = 'aws:dynamodb/table:Table';

@@ -8,10 +8,7 @@
  * replica without one falls back to the AWS managed key of its region. Unknown values (preview) are decided in
  * the update; known problems are reported in both.
  */
-import { resourceRule } from '../../rule';
-import { describeValue } from '../../lib/describe-value';
-import { isStringSet } from '../../lib/string-presence';
-import { blockValue, boolValue, listValue, rawProps, recordValue, stringValue, UNKNOWN } from '../../lib/values';
+import { blockValue, boolValue, describeValue, isStringSet, listValue, rawProps, recordValue, resourceRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 
 const TABLE = 'aws:dynamodb/table:Table';
 
@@ -42,7 +39,7 @@ export const dynamodbEncryptionKms = resourceRule({
         '`serverSideEncryption` is not set, so the table uses an AWS owned key; set ' +
           '`serverSideEncryption: { enabled: true, kmsKeyArn: <customer managed key ARN> }`.',
       );
-    } else if (encryption !== UNKNOWN) {
+    } else if (encryption !== UNDECIDED) {
       const enabled = boolValue(encryption['enabled']);
       if (enabled === false || enabled === undefined) {
         report(
@@ -58,10 +55,10 @@ export const dynamodbEncryptionKms = resourceRule({
     }
 
     const replicas = listValue(props['replicas']);
-    if (replicas === UNKNOWN) return;
+    if (replicas === UNDECIDED) return;
     replicas.forEach((entry, index) => {
       const replica = recordValue(entry);
-      if (replica === undefined || replica === UNKNOWN || isStringSet(replica['kmsKeyArn'])) return;
+      if (replica === undefined || replica === UNDECIDED || isStringSet(replica['kmsKeyArn'])) return;
       const region = stringValue(replica['regionName']);
       const where = typeof region === 'string' ? ` (${region})` : '';
       report(

@@ -5,9 +5,7 @@
  * Needs `pointInTimeRecovery.enabled: true` (absent means off), and `pointInTimeRecovery: true` on each inline
  * `replicas` entry, which AWS also defaults to off. Unknown values (preview) are decided in the update.
  */
-import { resourceRule } from '../../rule';
-import { describeValue } from '../../lib/describe-value';
-import { blockValue, boolValue, listValue, rawProps, recordValue, stringValue, UNKNOWN } from '../../lib/values';
+import { blockValue, boolValue, describeValue, listValue, rawProps, recordValue, resourceRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 
 const TABLE = 'aws:dynamodb/table:Table';
 
@@ -34,7 +32,7 @@ export const dynamodbPitr = resourceRule({
     const recovery = blockValue(props['pointInTimeRecovery']);
     if (recovery === undefined) {
       report('`pointInTimeRecovery` is not set, so recovery is off; set `pointInTimeRecovery: { enabled: true }`.');
-    } else if (recovery !== UNKNOWN) {
+    } else if (recovery !== UNDECIDED) {
       const enabled = boolValue(recovery['enabled']);
       if (enabled === false || enabled === undefined) {
         report(`\`pointInTimeRecovery.enabled\` is ${describeValue(recovery['enabled'])}; set it to true.`);
@@ -42,12 +40,12 @@ export const dynamodbPitr = resourceRule({
     }
 
     const replicas = listValue(props['replicas']);
-    if (replicas === UNKNOWN) return;
+    if (replicas === UNDECIDED) return;
     replicas.forEach((entry, index) => {
       const replica = recordValue(entry);
-      if (replica === undefined || replica === UNKNOWN) return;
+      if (replica === undefined || replica === UNDECIDED) return;
       const enabled = boolValue(replica['pointInTimeRecovery']);
-      if (enabled === true || enabled === UNKNOWN) return;
+      if (enabled === true || enabled === UNDECIDED) return;
       const region = stringValue(replica['regionName']);
       const where = typeof region === 'string' ? ` (${region})` : '';
       report(`\`replicas[${index}].pointInTimeRecovery\`${where} is ${describeValue(replica['pointInTimeRecovery'])}; set it to true.`);

@@ -1,4 +1,4 @@
-import { type RuleDefinition } from '../../rule';
+import { type RuleDefinition } from '@bulwark/policy-kit';
 import { dynamodbEncryptionKms } from './dynamodb-encryption-kms';
 import { dynamodbPitr } from './dynamodb-pitr';
 

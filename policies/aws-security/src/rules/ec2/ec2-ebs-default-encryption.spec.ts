@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { ec2EbsDefaultEncryption } from './ec2-ebs-default-encryption';
 
 const ENCRYPTION_BY_DEFAULT = 'aws:ebs/encryptionByDefault:EncryptionByDefault';

@@ -4,8 +4,7 @@
  * the account-level safety net behind `ec2-ebs-encryption-kms`. The provider defaults `enabled` to true, so an
  * absent value is compliant; whether the stack declares the resource at all is `account-baseline-complete`'s job.
  */
-import { resourceRule } from '../../rule';
-import { boolValue, rawProps } from '../../lib/values';
+import { boolValue, rawProps, resourceRule } from '@bulwark/policy-kit';
 
 const ENCRYPTION_BY_DEFAULT = 'aws:ebs/encryptionByDefault:EncryptionByDefault';
 

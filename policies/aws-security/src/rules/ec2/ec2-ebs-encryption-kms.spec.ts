@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { ec2EbsEncryptionKms } from './ec2-ebs-encryption-kms';
 
 const INSTANCE = 'aws:ec2/instance:Instance';

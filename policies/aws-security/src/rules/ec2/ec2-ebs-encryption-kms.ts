@@ -5,10 +5,7 @@
  * and cannot be revoked or audited per workload. An instance without `rootBlockDevice` takes the AMI's settings,
  * so it violates too; a launch template's undeclared root is left to `ec2-ebs-default-encryption`.
  */
-import { resourceRule } from '../../rule';
-import { describeValue } from '../../lib/describe-value';
-import { isStringSet } from '../../lib/string-presence';
-import { blockValue, boolValue, listValue, rawProps, recordValue, UNKNOWN } from '../../lib/values';
+import { blockValue, boolValue, describeValue, isStringSet, listValue, rawProps, recordValue, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
 
 const INSTANCE = 'aws:ec2/instance:Instance';
 const LAUNCH_TEMPLATE = 'aws:ec2/launchTemplate:LaunchTemplate';
@@ -30,27 +27,27 @@ function devicesOf(type: string, props: Record<string, unknown>, report: (messag
         'rootBlockDevice is not set, so the root volume takes the AMI\'s encryption settings. Set ' +
           'rootBlockDevice: { encrypted: true, kmsKeyId: <customer managed key ARN> }.',
       );
-    } else if (root !== UNKNOWN) {
+    } else if (root !== UNDECIDED) {
       devices.push({ path: 'rootBlockDevice.', settings: root });
     }
     const ebs = listValue(props['ebsBlockDevices']);
-    if (ebs !== UNKNOWN) {
+    if (ebs !== UNDECIDED) {
       ebs.forEach((entry, index) => {
         const settings = recordValue(entry);
-        if (settings && settings !== UNKNOWN) devices.push({ path: `ebsBlockDevices[${index}].`, settings });
+        if (settings && settings !== UNDECIDED) devices.push({ path: `ebsBlockDevices[${index}].`, settings });
       });
     }
     return devices;
   }
   if (type === LAUNCH_TEMPLATE) {
     const mappings = listValue(props['blockDeviceMappings']);
-    if (mappings === UNKNOWN) return [];
+    if (mappings === UNDECIDED) return [];
     return mappings.flatMap((mapping, index) => {
       const record = recordValue(mapping);
-      if (!record || record === UNKNOWN) return [];
+      if (!record || record === UNDECIDED) return [];
       // mappings without `ebs` describe instance-store or suppressed devices, which have no EBS encryption
       const ebs = blockValue(record['ebs']);
-      return ebs && ebs !== UNKNOWN ? [{ path: `blockDeviceMappings[${index}].ebs.`, settings: ebs }] : [];
+      return ebs && ebs !== UNDECIDED ? [{ path: `blockDeviceMappings[${index}].ebs.`, settings: ebs }] : [];
     });
   }
   return [];
@@ -60,7 +57,7 @@ function devicesOf(type: string, props: Record<string, unknown>, report: (messag
 function deviceProblems(device: Device): string[] {
   const problems: string[] = [];
   const encrypted = boolValue(device.settings['encrypted']);
-  if (encrypted !== true && encrypted !== UNKNOWN) {
+  if (encrypted !== true && encrypted !== UNDECIDED) {
     problems.push(`${device.path}encrypted is ${describeValue(device.settings['encrypted'])} (set it to true)`);
   }
   if (!isStringSet(device.settings['kmsKeyId'])) {

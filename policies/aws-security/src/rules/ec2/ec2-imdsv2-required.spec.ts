@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { ec2Imdsv2Required } from './ec2-imdsv2-required';
 
 const INSTANCE = 'aws:ec2/instance:Instance';

@@ -5,9 +5,7 @@
  * on the AMI and may be `optional`. An instance launched from a template must still state it, because a resource
  * rule cannot see the template and the instance's own setting wins.
  */
-import { resourceRule } from '../../rule';
-import { describeValue } from '../../lib/describe-value';
-import { blockValue, rawProps, stringValue, UNKNOWN } from '../../lib/values';
+import { blockValue, describeValue, rawProps, resourceRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 
 const INSTANCE = 'aws:ec2/instance:Instance';
 const LAUNCH_TEMPLATE = 'aws:ec2/launchTemplate:LaunchTemplate';
@@ -31,13 +29,13 @@ export const ec2Imdsv2Required = resourceRule({
   check: ({ args, report }) => {
     if (args.type !== INSTANCE && args.type !== LAUNCH_TEMPLATE) return;
     const options = blockValue(rawProps(args.props)['metadataOptions']);
-    if (options === UNKNOWN) return;
+    if (options === UNDECIDED) return;
     if (options === undefined) {
       report('metadataOptions is not set, so IMDSv1 may stay enabled. Set metadataOptions.httpTokens to "required".');
       return;
     }
     const tokens = stringValue(options['httpTokens']);
-    if (tokens === UNKNOWN || tokens === 'required') return;
+    if (tokens === UNDECIDED || tokens === 'required') return;
     report(`metadataOptions.httpTokens is ${describeValue(options['httpTokens'])}, which allows IMDSv1. Set metadataOptions.httpTokens to "required".`);
   },
 });

@@ -1,4 +1,4 @@
-import { evaluate, mandatory, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, mandatory, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { ec2NoPublicIp } from './ec2-no-public-ip';
 
 const INSTANCE = 'aws:ec2/instance:Instance';

@@ -4,8 +4,7 @@
  * instance directly on the internet, one security group mistake away from exposure; reach it through a load
  * balancer, NAT or Session Manager instead. Advisory by default: some edge workloads need public addresses.
  */
-import { resourceRule } from '../../rule';
-import { boolValue, listValue, rawProps, recordValue, UNKNOWN } from '../../lib/values';
+import { boolValue, listValue, rawProps, recordValue, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
 
 const INSTANCE = 'aws:ec2/instance:Instance';
 const LAUNCH_TEMPLATE = 'aws:ec2/launchTemplate:LaunchTemplate';
@@ -36,10 +35,10 @@ export const ec2NoPublicIp = resourceRule({
     }
     if (args.type !== LAUNCH_TEMPLATE) return;
     const interfaces = listValue(props['networkInterfaces']);
-    if (interfaces === UNKNOWN) return;
+    if (interfaces === UNDECIDED) return;
     interfaces.forEach((networkInterface, index) => {
       const settings = recordValue(networkInterface);
-      if (!settings || settings === UNKNOWN) return;
+      if (!settings || settings === UNDECIDED) return;
       if (boolValue(settings['associatePublicIpAddress']) === true) {
         report(
           `networkInterfaces[${index}].associatePublicIpAddress is ${JSON.stringify(settings['associatePublicIpAddress'])}, ` +

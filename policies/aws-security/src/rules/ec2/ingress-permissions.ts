@@ -3,8 +3,8 @@
  * (inline `ingress` blocks, `SecurityGroupRule` of type ingress, and the newer `vpc.SecurityGroupIngressRule`),
  * normalised to one shape so the security-group rules judge every form alike. Not a rule itself.
  */
-import { boolValue, isUnknown, listValue, recordValue, stringValue, UNKNOWN, type Unknown } from '../../lib/values';
-import { type PortRange } from '../../lib/network';
+import { boolValue, isUnknown, listValue, recordValue, stringValue, UNDECIDED, type Undecided } from '@bulwark/policy-kit';
+import { describePortRange, isWorldCidr, portCoverage, type PortRange, type Transport } from '../../lib/network';
 
 export const SECURITY_GROUP = 'aws:ec2/securityGroup:SecurityGroup';
 export const DEFAULT_SECURITY_GROUP = 'aws:ec2/defaultSecurityGroup:DefaultSecurityGroup';
@@ -43,20 +43,20 @@ function join(path: string, property: string): string {
 
 function cidrSources(value: unknown, property: string): IngressSource[] {
   const list = listValue(value);
-  if (list === UNKNOWN) return [{ kind: 'cidr', property, value }];
+  if (list === UNDECIDED) return [{ kind: 'cidr', property, value }];
   return list.map((entry, index) => ({ kind: 'cidr', property: `${property}[${index}]`, value: entry }));
 }
 
 function referenceSources(value: unknown, property: string, kind: 'securityGroup' | 'prefixList'): IngressSource[] {
   const list = listValue(value);
-  if (list === UNKNOWN) return [{ kind, property }];
+  if (list === UNDECIDED) return [{ kind, property }];
   return list.map((_, index) => ({ kind, property: `${property}[${index}]` }));
 }
 
 /** A single-valued source property counts when it is set, or unknown (an output of another resource). */
 function isSet(value: unknown): boolean {
   const text = stringValue(value);
-  return text === UNKNOWN || (typeof text === 'string' && text !== '');
+  return text === UNDECIDED || (typeof text === 'string' && text !== '');
 }
 
 /** The permission of an inline `ingress` block or a `SecurityGroupRule`: both use the classic field names. */
@@ -70,7 +70,7 @@ function classicPermission(block: Record<string, unknown>, path: string): Ingres
   if (isSet(block['sourceSecurityGroupId'])) sources.push({ kind: 'securityGroup', property: join(path, 'sourceSecurityGroupId') });
   // `self` admits members of the group itself: a security-group source. An unknown `self` is either that or nothing.
   const self = boolValue(block['self']);
-  if (self === true || self === UNKNOWN) sources.push({ kind: 'securityGroup', property: join(path, 'self') });
+  if (self === true || self === UNDECIDED) sources.push({ kind: 'securityGroup', property: join(path, 'self') });
   return { path, range: { protocol: block['protocol'], fromPort: block['fromPort'], toPort: block['toPort'] }, sources };
 }
 
@@ -86,25 +86,25 @@ function ingressRulePermission(props: Record<string, unknown>): IngressPermissio
 
 /**
  * The ingress permissions a resource grants: one per inline `ingress` block, one for an ingress rule resource,
- * none for egress rules or other types. UNKNOWN when the permissions themselves are not known (the whole
+ * none for egress rules or other types. UNDECIDED when the permissions themselves are not known (the whole
  * `ingress` list, or a rule's `type`, is unknown during preview).
  */
-export function ingressPermissions(type: string, props: Record<string, unknown>): IngressPermission[] | Unknown {
+export function ingressPermissions(type: string, props: Record<string, unknown>): IngressPermission[] | Undecided {
   switch (type) {
     case SECURITY_GROUP:
     case DEFAULT_SECURITY_GROUP: {
       const blocks = listValue(props['ingress']);
-      if (blocks === UNKNOWN) return UNKNOWN;
+      if (blocks === UNDECIDED) return UNDECIDED;
       return blocks.flatMap((block, index) => {
         const record = recordValue(block);
         // an unknown block hides its own contents only; the other blocks are still judged
-        if (record === UNKNOWN || record === undefined) return [];
+        if (record === UNDECIDED || record === undefined) return [];
         return [classicPermission(record, `ingress[${index}]`)];
       });
     }
     case SECURITY_GROUP_RULE: {
       const ruleType = props['type'];
-      if (isUnknown(ruleType)) return UNKNOWN;
+      if (isUnknown(ruleType)) return UNDECIDED;
       return typeof ruleType === 'string' && ruleType.toLowerCase() === 'ingress' ? [classicPermission(props, '')] : [];
     }
     case SECURITY_GROUP_INGRESS_RULE:
@@ -112,4 +112,29 @@ export function ingressPermissions(type: string, props: Record<string, unknown>)
     default:
       return [];
   }
+}
+
+/** An ingress source open to the whole internet on a permission that covers some of the ports a rule asks about. */
+export interface PublicExposure {
+  readonly permission: IngressPermission;
+  readonly source: IngressSource & { readonly kind: 'cidr' };
+  /** The asked-about ports the permission covers. */
+  readonly covered: readonly number[];
+}
+
+/** Every internet-wide (`0.0.0.0/0`, `::/0`) source of `permissions` that covers one of `ports`, in order. */
+export function publicExposures(permissions: readonly IngressPermission[], ports: readonly number[], transports: readonly Transport[]): PublicExposure[] {
+  return permissions.flatMap((permission) => {
+    const { covered } = portCoverage(permission.range, ports, transports);
+    if (covered.length === 0) return [];
+    return permission.sources.flatMap((source) =>
+      source.kind === 'cidr' && isWorldCidr(source.value) === true ? [{ permission, source, covered }] : [],
+    );
+  });
+}
+
+/** `ingress[0] allows tcp port 22 from ingress[0].cidrBlocks[1] = "0.0.0.0/0" (the whole internet)`, for messages. */
+export function describeExposure({ permission, source }: PublicExposure): string {
+  const where = permission.path ? `${permission.path} allows` : 'the rule allows';
+  return `${where} ${describePortRange(permission.range)} from ${source.property} = "${String(source.value)}" (the whole internet)`;
 }

@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { naclNoPublicAdminIngress } from './nacl-no-public-admin-ingress';
 
 const NETWORK_ACL = 'aws:ec2/networkAcl:NetworkAcl';

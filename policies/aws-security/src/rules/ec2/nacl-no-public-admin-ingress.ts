@@ -5,7 +5,7 @@
  * guarded by security groups alone. Each allow entry is judged on its own, as Security Hub does, regardless of
  * lower-numbered deny entries. Inline `ingress` blocks and `NetworkAclRule` resources with `egress` false count.
  */
-import { resourceRule } from '../../rule';
+import { boolValue, isUnknown, listValue, rawProps, recordValue, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
 import {
   ADMIN_PORTS,
   ADMIN_TRANSPORTS,
@@ -15,7 +15,6 @@ import {
   portCoverage,
   type PortRange,
 } from '../../lib/network';
-import { boolValue, isUnknown, listValue, rawProps, recordValue, UNKNOWN } from '../../lib/values';
 
 const NETWORK_ACL = 'aws:ec2/networkAcl:NetworkAcl';
 const DEFAULT_NETWORK_ACL = 'aws:ec2/defaultNetworkAcl:DefaultNetworkAcl';
@@ -46,16 +45,16 @@ function entryOf(block: Record<string, unknown>, path: string, actionProperty: s
 function ingressEntries(type: string, props: Record<string, unknown>): AclIngressEntry[] {
   if (type === NETWORK_ACL || type === DEFAULT_NETWORK_ACL) {
     const blocks = listValue(props['ingress']);
-    if (blocks === UNKNOWN) return [];
+    if (blocks === UNDECIDED) return [];
     return blocks.flatMap((block, index) => {
       const record = recordValue(block);
-      return record && record !== UNKNOWN ? [entryOf(record, `ingress[${index}].`, 'action')] : [];
+      return record && record !== UNDECIDED ? [entryOf(record, `ingress[${index}].`, 'action')] : [];
     });
   }
   if (type === NETWORK_ACL_RULE) {
     // `egress` defaults to false (ingress); an unknown direction cannot be judged
     const egress = boolValue(props['egress']);
-    if (egress === true || egress === UNKNOWN) return [];
+    if (egress === true || egress === UNDECIDED) return [];
     return [entryOf(props, '', 'ruleAction')];
   }
   return [];

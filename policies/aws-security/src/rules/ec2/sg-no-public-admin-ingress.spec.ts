@@ -1,4 +1,4 @@
-import { evaluate, mandatory, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { sgNoPublicAdminIngress } from './sg-no-public-admin-ingress';
 
 const SECURITY_GROUP = 'aws:ec2/securityGroup:SecurityGroup';
@@ -97,7 +97,7 @@ describe('sg-no-public-admin-ingress', () => {
     ]);
   });
 
-  it('Preview: unknown CIDRs, ports or lists are not judged, and never hide a known violation', async () => {
+  it('Preview: unknown CIDRs, ports or lists are not judged, are reported undecided, and never hide a known violation', async () => {
     const undecidable = resource(SECURITY_GROUP, {
       ingress: [
         { protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: UNKNOWN_VALUE },
@@ -114,9 +114,37 @@ describe('sg-no-public-admin-ingress', () => {
       ],
     });
     const findings = await evaluate(sgNoPublicAdminIngress, [undecidable, unknownList, unknownType, knownBeside]);
-    expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ policy: 'sg-no-public-admin-ingress', enforcement: 'mandatory', urn: knownBeside.urn });
-    expect(findings[0].message).toContain('ingress[0].cidrBlocks[1] = "0.0.0.0/0"');
+    expect(mandatory(findings)).toHaveLength(1);
+    expect(mandatory(findings)[0]).toMatchObject({ policy: 'sg-no-public-admin-ingress', enforcement: 'mandatory', urn: knownBeside.urn });
+    expect(mandatory(findings)[0].message).toContain('ingress[0].cidrBlocks[1] = "0.0.0.0/0"');
+    // The known violation is knownBeside's verdict: its unknown sources add nothing.
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property, finding.enforcement])).toEqual([
+      [undecidable.urn, 'ingress[3]', 'advisory'],
+      [undecidable.urn, 'ingress[0].cidrBlocks', 'advisory'],
+      [undecidable.urn, 'ingress[1].cidrBlocks[0]', 'advisory'],
+      [undecidable.urn, 'ingress[2].fromPort', 'advisory'],
+      [undecidable.urn, 'ingress[2].toPort', 'advisory'],
+      [unknownList.urn, 'ingress', 'advisory'],
+      [unknownType.urn, 'type', 'advisory'],
+    ]);
+    expect(findings).toHaveLength(8);
+  });
+
+  it('Preview: an unknown source is undecided only where the ports could be 22 or 3389', async () => {
+    const rule = resource(INGRESS_RULE, { ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIpv4: UNKNOWN_VALUE });
+    const https = resource(INGRESS_RULE, { ipProtocol: 'tcp', fromPort: 443, toPort: 443, cidrIpv4: UNKNOWN_VALUE });
+    const unknownProtocol = resource(INGRESS_RULE, { ipProtocol: UNKNOWN_VALUE, fromPort: 22, toPort: 22, cidrIpv6: '::/0' });
+    const findings = await evaluate(sgNoPublicAdminIngress, [rule, https, unknownProtocol]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [rule.urn, 'cidrIpv4'],
+      [unknownProtocol.urn, 'ipProtocol'],
+    ]);
+    expect(findings[0].message).toContain('sg-no-public-admin-ingress cannot decide in this mode: `cidrIpv4` is unknown until apply');
+    // In the update, the same rule with its CIDR known is decided: a violation from the world, nothing from a /32.
+    const world = resource(INGRESS_RULE, { ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIpv4: '0.0.0.0/0' });
+    const host = resource(INGRESS_RULE, { ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIpv4: '203.0.113.7/32' });
+    const update = await evaluate(sgNoPublicAdminIngress, [world, host]);
+    expect(update.map((finding) => [finding.urn, finding.enforcement])).toEqual([[world.urn, 'mandatory']]);
   });
 
   it('never throws on wrong-typed properties', async () => {

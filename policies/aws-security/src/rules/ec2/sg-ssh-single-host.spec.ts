@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { sgSshSingleHost } from './sg-ssh-single-host';
 
 const SECURITY_GROUP = 'aws:ec2/securityGroup:SecurityGroup';

@@ -4,10 +4,8 @@
  * a prefix list can hold any range, so it is not accepted either. The check is the same for inline `ingress`
  * blocks, `SecurityGroupRule` (type ingress) and `vpc.SecurityGroupIngressRule`.
  */
-import { resourceRule } from '../../rule';
-import { describeValue } from '../../lib/describe-value';
+import { describeValue, isUnknown, rawProps, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
 import { coversPort, describePortRange, isSingleHostCidr } from '../../lib/network';
-import { isUnknown, rawProps, UNKNOWN } from '../../lib/values';
 import { ingressPermissions, SECURITY_GROUP_INGRESS_TYPES, type IngressSource } from './ingress-permissions';
 
 const SSH_PORT = 22;
@@ -45,7 +43,7 @@ export const sgSshSingleHost = resourceRule({
   },
   check: ({ args, report }) => {
     const permissions = ingressPermissions(args.type, rawProps(args.props));
-    if (permissions === UNKNOWN) return;
+    if (permissions === UNDECIDED) return;
     for (const permission of permissions) {
       // SSH is TCP only: a UDP 22 opening is no login path (the public-admin rule still covers it for the world)
       if (coversPort(permission.range, SSH_PORT, ['tcp']) !== true) continue;

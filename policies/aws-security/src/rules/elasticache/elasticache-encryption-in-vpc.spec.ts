@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { elasticacheEncryptionInVpc } from './elasticache-encryption-in-vpc';
 
 const GROUP = 'aws:elasticache/replicationGroup:ReplicationGroup';

@@ -9,10 +9,7 @@
  * (`globalReplicationGroupId`) inherits both from the primary group, which this rule checks, so only the subnet
  * group is required of it. Unknown values (preview) are decided in the update.
  */
-import { resourceRule } from '../../rule';
-import { describeValue } from '../../lib/describe-value';
-import { isStringSet } from '../../lib/string-presence';
-import { boolValue, rawProps, stringValue } from '../../lib/values';
+import { boolValue, describeValue, isStringSet, rawProps, resourceRule, stringValue } from '@bulwark/policy-kit';
 
 const REPLICATION_GROUP = 'aws:elasticache/replicationGroup:ReplicationGroup';
 

@@ -1,4 +1,4 @@
-import { type RuleDefinition } from '../../rule';
+import { type RuleDefinition } from '@bulwark/policy-kit';
 import { elasticacheEncryptionInVpc } from './elasticache-encryption-in-vpc';
 
 /** The elasticache rules, in catalog order. */

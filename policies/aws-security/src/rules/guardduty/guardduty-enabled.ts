@@ -13,11 +13,7 @@
  * suspends the region coverage check rather than blaming a region it might cover.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { stackRule } from '../../rule';
-import { describeValue } from '../../lib/describe-value';
-import { resourcesOfType } from '../../lib/links';
-import { resourceRegion } from '../../lib/resource-region';
-import { boolValue, rawProps, stringValue, UNKNOWN } from '../../lib/values';
+import { boolValue, describeValue, rawProps, resourceRegion, resourcesOfType, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 
 const DETECTOR = 'aws:guardduty/detector:Detector';
 const DETECTOR_FEATURE = 'aws:guardduty/detectorFeature:DetectorFeature';
@@ -39,7 +35,7 @@ function checkDetector(detector: PolicyResource, wantedFrequency: string, report
     problems.push('`enable` is false; remove it or set it to true so GuardDuty analyses the account');
   }
   const frequency = stringValue(props['findingPublishingFrequency']);
-  if (frequency !== UNKNOWN && frequency !== wantedFrequency) {
+  if (frequency !== UNDECIDED && frequency !== wantedFrequency) {
     const shown = frequency === undefined ? 'not set (AWS default SIX_HOURS)' : describeValue(frequency);
     problems.push(`\`findingPublishingFrequency\` is ${shown}; set it to "${wantedFrequency}"`);
   }
@@ -67,7 +63,7 @@ function checkRegions(detectors: readonly PolicyResource[], regions: readonly st
     if (boolValue(rawProps(detector.props)['enable']) === false) continue;
     const region = resourceRegion(detector);
     // A detector in an undeterminable region could be the one for any missing region.
-    if (region === UNKNOWN || region === undefined) return;
+    if (region === UNDECIDED || region === undefined) return;
     covered.add(region);
   }
   const missing = regions.filter((region) => !covered.has(region));

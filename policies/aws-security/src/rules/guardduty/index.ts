@@ -1,4 +1,4 @@
-import { type RuleDefinition } from '../../rule';
+import { type RuleDefinition } from '@bulwark/policy-kit';
 import { guarddutyEnabled } from './guardduty-enabled';
 
 /** The guardduty rules, in catalog order. */

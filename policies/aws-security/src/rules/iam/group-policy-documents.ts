@@ -4,10 +4,8 @@
  * `account-baseline-complete`) look for the MFA-enforcing document among them. Not a rule itself.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { linkIndex, resourcesOfType } from '../../lib/links';
-import { parsePolicyDocument, type ParsedPolicyDocument } from '../../lib/policy-document';
-import { isStringSet } from '../../lib/string-presence';
-import { listValue, rawProps, UNKNOWN } from '../../lib/values';
+import { isStringSet, linkIndex, listValue, rawProps, resourcesOfType, UNDECIDED } from '@bulwark/policy-kit';
+import { type ParsedPolicyDocument, parsePolicyDocument } from '@bulwark/aws-model';
 
 export const MANAGED_POLICY_TYPE = 'aws:iam/policy:Policy';
 export const GROUP_POLICY_TYPE = 'aws:iam/groupPolicy:GroupPolicy';
@@ -41,7 +39,7 @@ function attachesToGroup(attachment: PolicyResource): boolean | 'unknown' {
   const props = rawProps(attachment.props);
   if (attachment.type === GROUP_POLICY_ATTACHMENT_TYPE) return isStringSet(props['group']);
   const groups = listValue(props['groups']);
-  if (groups === UNKNOWN) return 'unknown';
+  if (groups === UNDECIDED) return 'unknown';
   return groups.length > 0;
 }
 

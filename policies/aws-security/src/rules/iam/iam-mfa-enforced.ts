@@ -12,9 +12,8 @@
  * to a group by a GroupPolicyAttachment or a PolicyAttachment with `groups`. Undecidable cases (a document that is
  * unknown in preview, an attachment whose policyArn cannot be tied to any policy) are not flagged.
  */
-import { resourcesOfType } from '../../lib/links';
-import { hasBoolCondition, type ParsedPolicyDocument } from '../../lib/policy-document';
-import { stackRule } from '../../rule';
+import { resourcesOfType, stackRule } from '@bulwark/policy-kit';
+import { hasBoolCondition, type ParsedPolicyDocument } from '@bulwark/aws-model';
 import {
   GROUP_POLICY_ATTACHMENT_TYPE,
   GROUP_POLICY_TYPE,

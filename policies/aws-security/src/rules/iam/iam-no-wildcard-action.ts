@@ -2,8 +2,8 @@
  * No identity policy Allows every action (`*`) or every action of a service (`s3:*`), nor Allows with
  * `NotAction` (everything except a list). Full wildcards grant administrative and future actions nobody reviewed.
  */
-import { describeStatement, statementsOf } from '../../lib/policy-document';
-import { resourceRule } from '../../rule';
+import { describeStatement, statementsOf } from '@bulwark/aws-model';
+import { resourceRule } from '@bulwark/policy-kit';
 import { permissionDocuments, POLICY_RESOURCE_TYPES, ROLE_TYPE } from './permission-policies';
 
 /** `*` or `<service>:*` (also `<service>:**`): every action, or every action of one service. */

@@ -3,9 +3,8 @@
  * accept only `*` (ec2:DescribeInstances, xray:PutTraceSegments) are fine; whether an action has resource types
  * comes from the IAM action catalogue (`lib/iam-actions.ts`), not a hand list.
  */
-import { supportsResourceLevelPermissions } from '../../lib/iam-actions';
-import { describeStatement, statementsOf } from '../../lib/policy-document';
-import { resourceRule } from '../../rule';
+import { describeStatement, statementsOf, supportsResourceLevelPermissions } from '@bulwark/aws-model';
+import { resourceRule } from '@bulwark/policy-kit';
 import { permissionDocuments, POLICY_RESOURCE_TYPES, ROLE_TYPE } from './permission-policies';
 
 export const iamNoWildcardResource = resourceRule({

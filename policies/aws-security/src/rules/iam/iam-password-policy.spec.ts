@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { iamPasswordPolicy } from './iam-password-policy';
 
 const TYPE = 'aws:iam/accountPasswordPolicy:AccountPasswordPolicy';

@@ -2,8 +2,7 @@
  * The account password policy requires long, complex, non-reused passwords that expire: minimum length >= 14,
  * upper/lower case, numbers and symbols, reuse prevention >= 24, maximum age <= 90 days (all configurable).
  */
-import { boolValue, numberValue, rawProps, UNKNOWN } from '../../lib/values';
-import { resourceRule } from '../../rule';
+import { boolValue, numberValue, rawProps, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
 
 const PASSWORD_POLICY_TYPE = 'aws:iam/accountPasswordPolicy:AccountPasswordPolicy';
 
@@ -53,7 +52,7 @@ export const iamPasswordPolicy = resourceRule<PasswordPolicyConfig>({
     const problems: string[] = [];
     const atLeast = (property: 'minimumPasswordLength' | 'passwordReusePrevention') => {
       const value = numberValue(props[property]);
-      if (value === UNKNOWN) return;
+      if (value === UNDECIDED) return;
       if (value === undefined || value < config[property]) {
         problems.push(`\`${property}\` is ${value ?? 'unset'}, set it to at least ${config[property]}`);
       }
@@ -61,13 +60,13 @@ export const iamPasswordPolicy = resourceRule<PasswordPolicyConfig>({
     atLeast('minimumPasswordLength');
     atLeast('passwordReusePrevention');
     const maxAge = numberValue(props['maxPasswordAge']);
-    if (maxAge !== UNKNOWN && (maxAge === undefined || maxAge <= 0 || maxAge > config.maxPasswordAge)) {
+    if (maxAge !== UNDECIDED && (maxAge === undefined || maxAge <= 0 || maxAge > config.maxPasswordAge)) {
       problems.push(`\`maxPasswordAge\` is ${maxAge === undefined || maxAge <= 0 ? `${maxAge ?? 'unset'} (passwords never expire)` : maxAge}, set it to between 1 and ${config.maxPasswordAge}`);
     }
     for (const flag of REQUIREMENT_FLAGS) {
       if (!config[flag]) continue;
       const value = boolValue(props[flag]);
-      if (value !== true && value !== UNKNOWN) problems.push(`\`${flag}\` is ${value === false ? 'false' : 'unset'}, set it to true`);
+      if (value !== true && value !== UNDECIDED) problems.push(`\`${flag}\` is ${value === false ? 'false' : 'unset'}, set it to true`);
     }
     if (problems.length > 0) report(`${args.name}: ${problems.join('; ')}.`);
   },

@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { iamTrustPolicyNoPublicPrincipal } from './iam-trust-policy-no-public-principal';
 
 const ROLE = 'aws:iam/role:Role';

@@ -2,9 +2,8 @@
  * A role's trust policy does not let everyone assume it: no Allow to Principal `*` / `{"AWS": "*"}` without a
  * condition tying it to an account or organisation. A public trust policy hands the role to any AWS account.
  */
-import { describeStatement, isUnrestrictedPublicAllow, parsePolicyDocument, statementsOf } from '../../lib/policy-document';
-import { rawProps } from '../../lib/values';
-import { resourceRule } from '../../rule';
+import { describeStatement, isUnrestrictedPublicAllow, parsePolicyDocument, statementsOf } from '@bulwark/aws-model';
+import { rawProps, resourceRule } from '@bulwark/policy-kit';
 import { ROLE_TYPE } from './permission-policies';
 
 export const iamTrustPolicyNoPublicPrincipal = resourceRule({

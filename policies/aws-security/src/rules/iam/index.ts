@@ -1,4 +1,4 @@
-import { type RuleDefinition } from '../../rule';
+import { type RuleDefinition } from '@bulwark/policy-kit';
 import { iamMfaEnforced } from './iam-mfa-enforced';
 import { iamNoWildcardAction } from './iam-no-wildcard-action';
 import { iamNoWildcardResource } from './iam-no-wildcard-resource';

@@ -2,8 +2,8 @@
  * The identity (permission) policy documents a resource carries: the `policy` of a managed or inline policy
  * resource, and each `inlinePolicies[].policy` of a Role. Trust policies (`assumeRolePolicy`) are not among them.
  */
-import { parsePolicyDocument, type ParsedPolicyDocument } from '../../lib/policy-document';
-import { listValue, pathValue, rawProps, UNKNOWN } from '../../lib/values';
+import { type ParsedPolicyDocument, parsePolicyDocument } from '@bulwark/aws-model';
+import { listValue, pathValue, rawProps, UNDECIDED } from '@bulwark/policy-kit';
 
 export const POLICY_RESOURCE_TYPES: readonly string[] = [
   'aws:iam/policy:Policy',
@@ -26,6 +26,6 @@ export function permissionDocuments(type: string, props: unknown): PermissionDoc
   if (POLICY_RESOURCE_TYPES.includes(type)) return [{ where: '`policy`', parsed: parsePolicyDocument(raw['policy']) }];
   if (type !== ROLE_TYPE) return [];
   const inline = listValue(raw['inlinePolicies']);
-  if (inline === UNKNOWN) return [];
+  if (inline === UNDECIDED) return [];
   return inline.map((entry, index) => ({ where: `\`inlinePolicies[${index}].policy\``, parsed: parsePolicyDocument(pathValue(entry, ['policy'])) }));
 }

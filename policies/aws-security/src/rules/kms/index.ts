@@ -1,4 +1,4 @@
-import { type RuleDefinition } from '../../rule';
+import { type RuleDefinition } from '@bulwark/policy-kit';
 import { kmsKeyPolicyNoPublicPrincipal } from './kms-key-policy-no-public-principal';
 import { kmsKeyPolicySeparationOfDuties } from './kms-key-policy-separation-of-duties';
 import { kmsKeyRotation } from './kms-key-rotation';

@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { kmsKeyPolicyNoPublicPrincipal } from './kms-key-policy-no-public-principal';
 
 const KEY = 'aws:kms/key:Key';

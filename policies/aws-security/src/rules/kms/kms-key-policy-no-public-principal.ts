@@ -3,9 +3,8 @@
  * account or organisation (kms:CallerAccount, aws:PrincipalAccount, aws:SourceAccount, aws:PrincipalOrgID...).
  * A public key policy lets any AWS account use, or even administer, the key.
  */
-import { describeStatement, isUnrestrictedPublicAllow, parsePolicyDocument, statementsOf } from '../../lib/policy-document';
-import { rawProps } from '../../lib/values';
-import { resourceRule } from '../../rule';
+import { describeStatement, isUnrestrictedPublicAllow, parsePolicyDocument, statementsOf } from '@bulwark/aws-model';
+import { rawProps, resourceRule } from '@bulwark/policy-kit';
 
 const KEY_TYPES = ['aws:kms/key:Key', 'aws:kms/keyPolicy:KeyPolicy'];
 

@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { kmsKeyPolicySeparationOfDuties } from './kms-key-policy-separation-of-duties';
 
 const KEY = 'aws:kms/key:Key';

@@ -3,10 +3,8 @@
  * disable, revoke, delete, schedule deletion, tag...) and key usage (encrypt, decrypt, re-encrypt, generate data
  * keys). Whoever can both change and use a key can grant themselves access to everything it protects.
  */
-import { expandActionPattern } from '../../lib/iam-actions';
-import { coversAction, parsePolicyDocument, statementsOf, type PolicyStatement } from '../../lib/policy-document';
-import { rawProps } from '../../lib/values';
-import { resourceRule } from '../../rule';
+import { coversAction, expandActionPattern, parsePolicyDocument, type PolicyStatement, statementsOf } from '@bulwark/aws-model';
+import { rawProps, resourceRule } from '@bulwark/policy-kit';
 
 const KEY_TYPES = ['aws:kms/key:Key', 'aws:kms/keyPolicy:KeyPolicy'];
 

@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { kmsKeyRotation } from './kms-key-rotation';
 
 const KEY = 'aws:kms/key:Key';

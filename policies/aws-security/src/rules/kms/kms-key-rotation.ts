@@ -3,8 +3,7 @@
  * much data one key version protects. Asymmetric and HMAC keys cannot rotate automatically, nor can keys in a
  * custom key store, so they are out of scope.
  */
-import { boolValue, isUnknown, rawProps, stringValue, UNKNOWN } from '../../lib/values';
-import { resourceRule } from '../../rule';
+import { boolValue, isUnknown, rawProps, resourceRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 
 const KEY_TYPE = 'aws:kms/key:Key';
 
@@ -26,12 +25,12 @@ export const kmsKeyRotation = resourceRule({
     if (args.type !== KEY_TYPE) return;
     const props = rawProps(args.props);
     const specs = [stringValue(props['customerMasterKeySpec']), stringValue(props['keySpec'])];
-    if (specs.includes(UNKNOWN)) return;
+    if (specs.includes(UNDECIDED)) return;
     if (specs.some((spec) => typeof spec === 'string' && spec !== '' && spec !== 'SYMMETRIC_DEFAULT')) return;
     const store = props['customKeyStoreId'];
     if (isUnknown(store) || (typeof store === 'string' && store !== '')) return;
     const rotation = boolValue(props['enableKeyRotation']);
-    if (rotation === true || rotation === UNKNOWN) return;
+    if (rotation === true || rotation === UNDECIDED) return;
     report(
       `${args.name}: \`enableKeyRotation\` is ${rotation === false ? 'false' : 'unset'} on a symmetric key: set it to true.`,
     );

@@ -1,4 +1,4 @@
-import { type RuleDefinition } from '../../rule';
+import { type RuleDefinition } from '@bulwark/policy-kit';
 import { lambdaEnvironmentKms } from './lambda-environment-kms';
 import { lambdaNoPublicInvoke } from './lambda-no-public-invoke';
 

@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { lambdaEnvironmentKms } from './lambda-environment-kms';
 
 const FUNCTION = 'aws:lambda/function:Function';

@@ -7,10 +7,7 @@
  * A function without variables (or with an empty map) is not in scope. Unknown variables (preview) cannot
  * show whether the map is empty, so the update decides; an unknown key ARN counts as set.
  */
-import { resourceRule } from '../../rule';
-import { describeValue } from '../../lib/describe-value';
-import { isStringSet } from '../../lib/string-presence';
-import { blockValue, rawProps, recordValue, UNKNOWN } from '../../lib/values';
+import { blockValue, describeValue, isStringSet, rawProps, recordValue, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
 
 const FUNCTION = 'aws:lambda/function:Function';
 
@@ -36,9 +33,9 @@ export const lambdaEnvironmentKms = resourceRule({
     if (args.type !== FUNCTION) return;
     const props = rawProps(args.props);
     const environment = blockValue(props['environment']);
-    if (environment === undefined || environment === UNKNOWN) return;
+    if (environment === undefined || environment === UNDECIDED) return;
     const variables = recordValue(environment['variables']);
-    if (variables === undefined || variables === UNKNOWN) return;
+    if (variables === undefined || variables === UNDECIDED) return;
     const names = Object.keys(variables);
     if (names.length === 0 || isStringSet(props['kmsKeyArn'])) return;
     const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? `, and ${names.length - 5} more` : '');

@@ -10,10 +10,7 @@
  * another account invoke the function after the original is deleted. An unknown principal (preview) is decided
  * in the update; unknown source inputs count as set.
  */
-import { resourceRule } from '../../rule';
-import { describeValue } from '../../lib/describe-value';
-import { isStringSet } from '../../lib/string-presence';
-import { rawProps, stringValue, UNKNOWN } from '../../lib/values';
+import { describeValue, isStringSet, rawProps, resourceRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 
 const PERMISSION = 'aws:lambda/permission:Permission';
 const S3_SERVICE_PRINCIPAL = 's3.amazonaws.com';
@@ -46,7 +43,7 @@ export const lambdaNoPublicInvoke = resourceRule({
     const props = rawProps(args.props);
     const principal = stringValue(props['principal']);
     // A missing principal is rejected by the provider before anything is deployed; nothing to judge.
-    if (principal === UNKNOWN || principal === undefined) return;
+    if (principal === UNDECIDED || principal === undefined) return;
 
     const sourceArn = props['sourceArn'];
     const sourceAccount = props['sourceAccount'];

@@ -1,4 +1,4 @@
-import { type RuleDefinition } from '../../rule';
+import { type RuleDefinition } from '@bulwark/policy-kit';
 import { rdsBackupRetention } from './rds-backup-retention';
 import { rdsNotPublic } from './rds-not-public';
 import { rdsEncryptionKms } from './rds-encryption-kms';

@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, mandatory, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, evaluateProgram, mandatory, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { rdsBackupRetention } from './rds-backup-retention';
 
 const INSTANCE = 'aws:rds/instance:Instance';

@@ -8,10 +8,8 @@
  * PostgreSQL) do not support automated backups on replicas at all. An unknown retention (preview) is decided
  * when the value is known, in the update.
  */
-import { resourceRule } from '../../rule';
-import { describeValue } from '../../lib/describe-value';
+import { describeValue, isUnknown, numberValue, rawProps, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
 import { isRdsReadReplica } from '../../lib/rds-read-replica';
-import { isUnknown, numberValue, rawProps, UNKNOWN } from '../../lib/values';
 
 const INSTANCE = 'aws:rds/instance:Instance';
 const CLUSTER = 'aws:rds/cluster:Cluster';
@@ -64,7 +62,7 @@ export const rdsBackupRetention = resourceRule<RdsBackupRetentionConfig>({
 
     const raw = props['backupRetentionPeriod'];
     const retention = numberValue(raw);
-    if (retention === UNKNOWN || isUnknown(raw)) return;
+    if (retention === UNDECIDED || isUnknown(raw)) return;
     const minimum = config.minimumRetentionDays;
     const effective = retention ?? (raw === undefined || raw === null ? AWS_DEFAULT_RETENTION_DAYS : undefined);
     if (effective !== undefined && effective >= minimum) return;

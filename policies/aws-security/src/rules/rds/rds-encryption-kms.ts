@@ -8,11 +8,8 @@
  * `storageEncrypted: false` on it violates; and an Aurora Serverless v1 cluster (`engineMode: serverless`) is
  * always encrypted, so an absent `storageEncrypted` is fine there (it still needs the `kmsKeyId`).
  */
-import { resourceRule } from '../../rule';
-import { describeValue } from '../../lib/describe-value';
+import { boolValue, describeValue, isStringSet, rawProps, resourceRule, stringValue } from '@bulwark/policy-kit';
 import { isRdsReadReplica } from '../../lib/rds-read-replica';
-import { isStringSet } from '../../lib/string-presence';
-import { boolValue, rawProps, stringValue } from '../../lib/values';
 
 const INSTANCE = 'aws:rds/instance:Instance';
 const CLUSTER = 'aws:rds/cluster:Cluster';

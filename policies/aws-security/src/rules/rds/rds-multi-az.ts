@@ -6,10 +6,8 @@
  * mandatory. Read replicas (`replicateSourceDb` set) are skipped: their availability comes from the source and
  * from promoting another replica. An unknown `multiAz` (preview) is decided in the update.
  */
-import { resourceRule } from '../../rule';
-import { describeValue } from '../../lib/describe-value';
+import { boolValue, describeValue, rawProps, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
 import { isRdsReadReplica } from '../../lib/rds-read-replica';
-import { boolValue, rawProps, UNKNOWN } from '../../lib/values';
 
 const INSTANCE = 'aws:rds/instance:Instance';
 
@@ -35,7 +33,7 @@ export const rdsMultiAz = resourceRule({
     const props = rawProps(args.props);
     if (isRdsReadReplica(props)) return;
     const multiAz = boolValue(props['multiAz']);
-    if (multiAz === true || multiAz === UNKNOWN) return;
+    if (multiAz === true || multiAz === UNDECIDED) return;
     report(`\`multiAz\` is ${describeValue(props['multiAz'])}; set \`multiAz: true\` to keep a standby in a second Availability Zone.`);
   },
 });

@@ -5,8 +5,7 @@
  * `publiclyAccessible` defaults to false, so only an explicit true violates. An unknown value (preview) is
  * decided in the update, when it is known.
  */
-import { resourceRule } from '../../rule';
-import { boolValue, rawProps } from '../../lib/values';
+import { boolValue, rawProps, resourceRule } from '@bulwark/policy-kit';
 
 const INSTANCE = 'aws:rds/instance:Instance';
 

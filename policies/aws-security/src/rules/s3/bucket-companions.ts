@@ -10,9 +10,7 @@
  * uncovered but we cannot tell which, and the rule reports one stack-wide finding listing them.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { linkIndex, reportUncovered, resourcesOfType, type LinkIndex, type UncoveredTarget } from '../../lib/links';
-import { rawProps } from '../../lib/values';
-import type { Report } from '../../rule';
+import { linkIndex, type LinkIndex, rawProps, type Report, reportUncovered, resourcesOfType, type UncoveredTarget } from '@bulwark/policy-kit';
 
 /** The bucket types, current and deprecated. */
 export const BUCKET_TYPES: readonly string[] = ['aws:s3/bucket:Bucket', 'aws:s3/bucketV2:BucketV2'];
@@ -66,10 +64,13 @@ export interface BucketSettingCheck {
   readonly companionTypes: readonly string[];
   /** The companion's name in messages (`BucketVersioning`). */
   readonly what: string;
-  /** A companion's own verdict; `absent` is not used for companions (a companion with nothing set is a violation). */
-  readonly companionVerdict: (props: Record<string, unknown>) => SettingVerdict;
-  /** The legacy inline inputs; `type` is the bucket's type token (Bucket and BucketV2 shapes differ). */
-  readonly inlineVerdict: (props: Record<string, unknown>, type: string) => SettingVerdict;
+  /**
+   * A companion's own verdict; `absent` is not used for companions (a companion with nothing set is a violation).
+   * `buckets` are the buckets it configures, as far as the stack tells (none when its `bucket` cannot be tied).
+   */
+  readonly companionVerdict: (props: Record<string, unknown>, buckets: readonly PolicyResource[]) => SettingVerdict;
+  /** The legacy inline inputs of `bucket`; `type` is its type token (Bucket and BucketV2 shapes differ). */
+  readonly inlineVerdict: (props: Record<string, unknown>, type: string, bucket: PolicyResource) => SettingVerdict;
   /** The message for a bucket with no configuration at all. */
   readonly missing: (bucketName: string) => string;
 }
@@ -81,15 +82,15 @@ export interface BucketSettingCheck {
  * applied.
  */
 export function checkBucketSetting(resources: readonly PolicyResource[], report: Report, check: BucketSettingCheck): void {
+  const companions = bucketCompanions(resources, check.companionTypes);
   for (const companion of resourcesOfType(resources, check.companionTypes)) {
-    const verdict = check.companionVerdict(rawProps(companion.props));
+    const verdict = check.companionVerdict(rawProps(companion.props), companions.targetsOf(companion));
     if (verdict.kind === 'violation') report(`${check.what} ${companion.name}: ${verdict.problem}`, companion.urn);
   }
-  const companions = bucketCompanions(resources, check.companionTypes);
   const uncovered: UncoveredTarget[] = [];
   for (const bucket of resourcesOfType(resources, BUCKET_TYPES)) {
     if (companions.linkedTo(bucket).length > 0) continue;
-    const verdict = check.inlineVerdict(rawProps(bucket.props), bucket.type);
+    const verdict = check.inlineVerdict(rawProps(bucket.props), bucket.type, bucket);
     if (verdict.kind === 'violation') uncovered.push({ target: bucket, message: `Bucket ${bucket.name}: ${verdict.problem}` });
     else if (verdict.kind === 'absent') uncovered.push({ target: bucket, message: `Bucket ${bucket.name}: ${check.missing(bucket.name)}` });
   }

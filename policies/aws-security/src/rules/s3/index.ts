@@ -1,4 +1,4 @@
-import { type RuleDefinition } from '../../rule';
+import { type RuleDefinition } from '@bulwark/policy-kit';
 import { s3AccountPublicAccessBlock } from './s3-account-public-access-block';
 import { s3BucketAccessLogging } from './s3-bucket-access-logging';
 import { s3BucketKmsEncryption } from './s3-bucket-kms-encryption';

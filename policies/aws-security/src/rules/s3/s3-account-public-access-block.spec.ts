@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { s3AccountPublicAccessBlock } from './s3-account-public-access-block';
 
 const TYPE = 'aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock';

@@ -2,8 +2,7 @@
  * An AccountPublicAccessBlock turns on all four flags. It is the account-wide backstop that keeps every current
  * and future bucket private, whatever a bucket's own settings say.
  */
-import { rawProps } from '../../lib/values';
-import { resourceRule } from '../../rule';
+import { rawProps, resourceRule } from '@bulwark/policy-kit';
 import { flagsNotTrue } from './s3-bucket-public-access-block';
 
 const ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPE = 'aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock';

@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { s3BucketKmsEncryption } from './s3-bucket-kms-encryption';
 
 const BUCKET = 'aws:s3/bucket:Bucket';
@@ -54,6 +54,63 @@ describe('s3-bucket-kms-encryption', () => {
       resource(SSE_V2, { bucket: UNKNOWN_VALUE, rules: UNKNOWN_VALUE }),
     ]);
     expect(findings).toEqual([]);
+  });
+
+  describe('server access log targets (S3 log delivery supports only SSE-S3 destinations)', () => {
+    const LOGGING = 'aws:s3/bucketLogging:BucketLogging';
+    const LOGGING_V2 = 'aws:s3/bucketLoggingV2:BucketLoggingV2';
+
+    it('Compliance: a log target with AES256 (companion or inline) or with no configuration, its sources with a CMK', async () => {
+      const logs = resource(BUCKET, { bucket: 'logs' });
+      const legacyLogs = resource(BUCKET, { bucket: 'legacy-logs', serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } } } });
+      const plainLogs = resource(BUCKET, { bucket: 'plain-logs' });
+      const data = resource(BUCKET, { bucket: 'data' });
+      const findings = await evaluate(s3BucketKmsEncryption, [
+        logs,
+        resource(SSE, { bucket: UNKNOWN_VALUE, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }] }, { dependsOn: { bucket: [logs] } }),
+        legacyLogs,
+        plainLogs,
+        data,
+        resource(SSE, { bucket: 'data', rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: KEY } }] }),
+        resource(LOGGING, { bucket: UNKNOWN_VALUE, targetBucket: UNKNOWN_VALUE }, { dependsOn: { bucket: [data], targetBucket: [logs] } }),
+        resource(BUCKET, { bucket: 'other', logging: { targetBucket: 'legacy-logs' }, serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: KEY } } } }),
+        resource(BUCKET_V2, { bucket: 'third', serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: 'aws:kms', kmsMasterKeyId: KEY }] }] }] }),
+        resource(LOGGING_V2, { bucket: 'third', targetBucket: 'plain-logs' }),
+      ]);
+      expect(findings).toEqual([]);
+    });
+
+    it('Noncompliance 4: a log target encrypted with SSE-KMS, linked by dependency in a first preview', async () => {
+      const logs = resource(BUCKET, { bucket: UNKNOWN_VALUE }, { name: 'logs' });
+      const data = resource(BUCKET, { bucket: 'data', serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: KEY } } } });
+      const sse = resource(SSE, { bucket: UNKNOWN_VALUE, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: UNKNOWN_VALUE } }] }, { name: 'logs-sse', dependsOn: { bucket: [logs] } });
+      const findings = await evaluate(s3BucketKmsEncryption, [
+        logs,
+        sse,
+        data,
+        resource(LOGGING, { bucket: 'data', targetBucket: UNKNOWN_VALUE }, { dependsOn: { targetBucket: [logs] } }),
+      ]);
+      expect(findings).toEqual([
+        expect.objectContaining({
+          urn: sse.urn,
+          enforcement: 'mandatory',
+          message: expect.stringContaining('is "aws:kms", but the bucket is a server access log target'),
+        }),
+      ]);
+    });
+
+    it('Noncompliance 5: a legacy inline log target (named by value) with aws:kms:dsse', async () => {
+      const logs = resource(BUCKET, { bucket: 'logs', serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms:dsse', kmsMasterKeyId: KEY } } } }, { name: 'logs' });
+      const source = resource(BUCKET, { bucket: 'src', logging: { targetBucket: 'logs' }, serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: KEY } } } });
+      const findings = await evaluate(s3BucketKmsEncryption, [logs, source]);
+      expect(findings).toEqual([expect.objectContaining({ urn: logs.urn, message: expect.stringContaining('"aws:kms:dsse"') })]);
+    });
+
+    it('a bucket logging to itself is not a log target (it still needs a CMK)', async () => {
+      const loop = resource(BUCKET, { bucket: 'loop', logging: { targetBucket: 'loop' }, serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } } } }, { name: 'loop' });
+      const findings = await evaluate(s3BucketKmsEncryption, [loop]);
+      expect(findings).toEqual([expect.objectContaining({ urn: loop.urn, message: expect.stringContaining('is "AES256": use "aws:kms"') })]);
+    });
   });
 
   describe('on a program', () => {

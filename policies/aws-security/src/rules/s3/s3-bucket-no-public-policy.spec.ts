@@ -1,4 +1,6 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '../../testing';
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { s3BucketNoPublicPolicy } from './s3-bucket-no-public-policy';
 
 const BUCKET = 'aws:s3/bucket:Bucket';
@@ -64,19 +66,59 @@ describe('s3-bucket-no-public-policy', () => {
     expect(findings[0].message).toContain('`accessControlPolicy.grants` grants access to the group http://acs.amazonaws.com/groups/global/AllUsers');
   });
 
-  it('Preview: unknown documents, principals and conditions neither throw nor decide', async () => {
+  it('Preview: unknown documents, principals, ACLs and grants decide nothing, and each is reported undecided', async () => {
+    const unknownDocument = resource(POLICY, { bucket: UNKNOWN_VALUE, policy: UNKNOWN_VALUE });
+    const unknownPrincipal = resource(POLICY, { bucket: 'b', policy: publicRead({ Principal: UNKNOWN_VALUE }) });
+    const unknownBucketAcl = resource(BUCKET, { acl: UNKNOWN_VALUE, grants: UNKNOWN_VALUE });
+    const unknownAclPolicy = resource(ACL, { bucket: 'b', accessControlPolicy: UNKNOWN_VALUE });
     const findings = await evaluate(s3BucketNoPublicPolicy, [
-      resource(POLICY, { bucket: UNKNOWN_VALUE, policy: UNKNOWN_VALUE }),
-      resource(POLICY, { bucket: 'b', policy: publicRead({ Principal: UNKNOWN_VALUE }) }),
+      unknownDocument,
+      unknownPrincipal,
+      // A computed aws:SourceArn is an ARN once known, never a wildcard: the statement is decided, restricted.
       resource(POLICY, { bucket: 'b', policy: publicRead({ Condition: { ArnEquals: { 'aws:SourceArn': UNKNOWN_VALUE } } }) }),
-      resource(BUCKET, { acl: UNKNOWN_VALUE, grants: UNKNOWN_VALUE }),
-      resource(ACL, { bucket: 'b', accessControlPolicy: UNKNOWN_VALUE }),
+      unknownBucketAcl,
+      unknownAclPolicy,
     ]);
-    expect(findings).toEqual([]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(findings.every((finding) => finding.enforcement === 'advisory')).toBe(true);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [unknownDocument.urn, 'policy'],
+      [unknownPrincipal.urn, 'policy.Statement[0].Principal'],
+      [unknownBucketAcl.urn, 'acl'],
+      [unknownBucketAcl.urn, 'grants'],
+      [unknownAclPolicy.urn, 'accessControlPolicy'],
+    ]);
+    expect(findings[0].message).toContain('s3-bucket-no-public-policy cannot decide in this mode: `policy` is unknown until apply');
   });
 
-  it('Preview: a known public statement next to unknown ones is still reported', async () => {
+  it('Preview: a policy built from bucket.arn is undecided in a first preview and a violation in the update', async () => {
+    const program = () => {
+      const bucket = new aws.s3.BucketV2('site');
+      new aws.s3.BucketPolicy('site', {
+        bucket: bucket.id,
+        policy: pulumi.jsonStringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: pulumi.interpolate`${bucket.arn}/*` }],
+        }),
+      });
+    };
+    const preview = await evaluateProgram(s3BucketNoPublicPolicy, program, { mode: 'preview' });
+    expect(mandatory(preview)).toEqual([]);
+    expect(undecided(preview).map((finding) => [finding.urn?.split('::').pop(), finding.property, finding.enforcement])).toEqual([['site', 'policy', 'advisory']]);
+    const update = await evaluateProgram(s3BucketNoPublicPolicy, program, { mode: 'update' });
+    expect(mandatory(update).map((finding) => finding.urn?.split('::').pop())).toEqual(['site']);
+    expect(undecided(update)).toEqual([]);
+  });
+
+  it('Preview: a known public statement next to unknown ones is still reported, and is the verdict', async () => {
     const policy = resource(POLICY, { bucket: 'b', policy: { Statement: [UNKNOWN_VALUE, publicRead().Statement[0]] } });
     expect((await evaluate(s3BucketNoPublicPolicy, [policy])).map((finding) => finding.urn)).toEqual([policy.urn]);
+  });
+
+  it('Preview: an unknown statement beside decided ones is undecided; a waiver covers it like any finding', async () => {
+    const policy = resource(POLICY, { bucket: 'b', policy: { Statement: [UNKNOWN_VALUE, publicRead({ Principal: { AWS: 'arn:aws:iam::111122223333:root' } }).Statement[0]] } });
+    const findings = await evaluate(s3BucketNoPublicPolicy, [policy], { waivers: (rule, _urn, name) => (rule === 's3-bucket-no-public-policy' && name === policy.name ? 'reviewed (platform, expires 2030-01-01)' : undefined) });
+    expect(undecided(findings).map((finding) => finding.property)).toEqual(['policy.Statement']);
+    expect(findings[0].message.split('\n').slice(-1)).toEqual(['waived: reviewed (platform, expires 2030-01-01)']);
   });
 });

@@ -2,10 +2,22 @@
  * No bucket policy Allows everyone (Principal `*` / `{"AWS": "*"}`) without a condition tying the grant to an
  * account, organisation, source or network, and no bucket ACL is public (canned `public-read`,
  * `public-read-write`, `authenticated-read`, or a grant to the AllUsers / AuthenticatedUsers groups).
+ *
+ * Undecided (advisory, see @bulwark/policy-kit): when nothing public is decidable but a value that could make the
+ * bucket public is unknown in this mode (a policy built from `bucket.arn` in a first preview, an unknown principal,
+ * effect or condition block of an Allow, an unknown ACL or grant list), the rule names that property.
  */
-import { describeStatement, isUnrestrictedPublicAllow, parsePolicyDocument, statementsOf } from '../../lib/policy-document';
-import { listValue, pathValue, rawProps, stringValue, UNKNOWN } from '../../lib/values';
-import { resourceRule } from '../../rule';
+import {
+  describeStatement,
+  hasRestrictingCondition,
+  isPublicPrincipal,
+  isUnrestrictedPublicAllow,
+  parsePolicyDocument,
+  statementsOf,
+  type ParsedPolicyDocument,
+  type PolicyStatement,
+} from '@bulwark/aws-model';
+import { isUnknown, listValue, pathValue, rawProps, resourceRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { BUCKET_POLICY_TYPE, BUCKET_TYPES } from './bucket-companions';
 
 const BUCKET_ACL_TYPES = ['aws:s3/bucketAcl:BucketAcl', 'aws:s3/bucketAclV2:BucketAclV2'];
@@ -16,6 +28,31 @@ const PUBLIC_GRANTEE_GROUPS = ['http://acs.amazonaws.com/groups/global/AllUsers'
 function publicGranteeUri(grant: unknown, uriPath: readonly string[]): string | undefined {
   const uri = stringValue(pathValue(grant, uriPath));
   return typeof uri === 'string' && PUBLIC_GRANTEE_GROUPS.includes(uri.trim()) ? uri : undefined;
+}
+
+/**
+ * The part of an Allow statement whose unknown value leaves open whether it is public (`Effect`, `Principal` or
+ * `Condition`), or undefined when the statement is decided either way.
+ */
+function undecidedPartOf(statement: PolicyStatement): string | undefined {
+  if (statement.effect !== 'Allow' && statement.effect !== UNDECIDED) return undefined;
+  const principal = isPublicPrincipal(statement);
+  const condition = hasRestrictingCondition(statement);
+  if (principal === false || condition === true) return undefined;
+  if (statement.effect === UNDECIDED) return 'Effect';
+  if (principal === UNDECIDED) return 'Principal';
+  return condition === UNDECIDED ? 'Condition' : undefined;
+}
+
+/** The properties of a policy document that are unknown and could make it public. */
+function undecidedPolicyParts(parsed: ParsedPolicyDocument): string[] {
+  if (parsed.kind === 'unknown') return ['policy'];
+  if (parsed.kind !== 'document') return [];
+  const parts = statementsOf(parsed).flatMap((statement) => {
+    const part = undecidedPartOf(statement);
+    return part ? [`policy.Statement[${statement.index}].${part}`] : [];
+  });
+  return parsed.document.statementsUnknown ? ['policy.Statement', ...parts] : parts;
 }
 
 export const s3BucketNoPublicPolicy = resourceRule({
@@ -37,42 +74,59 @@ export const s3BucketNoPublicPolicy = resourceRule({
       'condition such as StringEquals aws:SourceAccount / aws:PrincipalOrgID. Use acl "private" (or none, with ' +
       'BucketOwnerEnforced ownership) and serve public content through CloudFront with origin access control.',
   },
-  check: ({ args, report }) => {
+  check: ({ args, report, undecided }) => {
     const isBucket = BUCKET_TYPES.includes(args.type);
     const isAcl = BUCKET_ACL_TYPES.includes(args.type);
     if (!isBucket && !isAcl && args.type !== BUCKET_POLICY_TYPE) return;
     const props = rawProps(args.props);
+    let violations = 0;
+    const undecidedParts: string[] = [];
 
     if (isBucket || args.type === BUCKET_POLICY_TYPE) {
-      // Unknown or invalid documents are skipped (see policy-document.ts): nothing public is decidable in them.
-      for (const statement of statementsOf(parsePolicyDocument(props['policy']))) {
+      // Invalid documents are skipped (see @bulwark/aws-model's parse.ts): AWS rejects them, so they grant nothing.
+      const parsed = parsePolicyDocument(props['policy']);
+      for (const statement of statementsOf(parsed)) {
         if (isUnrestrictedPublicAllow(statement)) {
+          violations++;
           report(
             `${args.name}: \`policy\` ${describeStatement(statement)} Allows Principal "*" with no restricting condition: ` +
               'name the principals, or add a condition on aws:SourceAccount, aws:SourceArn or aws:PrincipalOrgID.',
           );
         }
       }
+      undecidedParts.push(...undecidedPolicyParts(parsed));
     }
 
     if (isBucket || isAcl) {
       const acl = stringValue(props['acl']);
       if (typeof acl === 'string' && PUBLIC_CANNED_ACLS.has(acl.trim())) {
+        violations++;
         report(`${args.name}: \`acl\` is "${acl}", a public canned ACL: use "private".`);
+      } else if (acl === UNDECIDED) {
+        undecidedParts.push('acl');
       }
     }
 
     // Explicit grants: inline `grants[].uri` on buckets, `accessControlPolicy.grants[].grantee.uri` on BucketAcl.
+    const grantsPath = isBucket ? 'grants' : 'accessControlPolicy.grants';
     const grants = isBucket ? listValue(props['grants']) : listValue(pathValue(props, ['accessControlPolicy', 'grants']));
-    if (grants === UNKNOWN) return;
-    for (const grant of grants) {
-      const uri = publicGranteeUri(grant, isBucket ? ['uri'] : ['grantee', 'uri']);
-      if (uri) {
-        report(
-          `${args.name}: \`${isBucket ? 'grants' : 'accessControlPolicy.grants'}\` grants access to the group ${uri}: ` +
-            'remove the grant, or grant a specific account.',
-        );
-      }
+    if (grants === UNDECIDED) {
+      undecidedParts.push(isUnknown(props['accessControlPolicy']) ? 'accessControlPolicy' : grantsPath);
+    } else {
+      grants.forEach((grant, index) => {
+        const uriPath = isBucket ? ['uri'] : ['grantee', 'uri'];
+        const uri = publicGranteeUri(grant, uriPath);
+        if (uri) {
+          violations++;
+          report(`${args.name}: \`${grantsPath}\` grants access to the group ${uri}: remove the grant, or grant a specific account.`);
+        } else if (isUnknown(grant) || isUnknown(pathValue(grant, uriPath))) {
+          undecidedParts.push(`${grantsPath}[${index}]`);
+        }
+      });
     }
+
+    // A decided violation is the verdict; otherwise every unknown that could make the bucket public is named.
+    if (violations > 0) return;
+    for (const part of new Set(undecidedParts)) undecided(part, 'its value decides whether the bucket is open to everyone');
   },
 });

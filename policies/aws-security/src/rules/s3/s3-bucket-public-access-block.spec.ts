@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, mandatory, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, evaluateProgram, mandatory, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { s3BucketPublicAccessBlock } from './s3-bucket-public-access-block';
 
 const BUCKET = 'aws:s3/bucket:Bucket';

@@ -3,9 +3,7 @@
  * flag off. Account-level blocks can be changed by anyone with account access; a per-bucket block keeps a bucket
  * private even if a later policy or ACL tries to expose it.
  */
-import { resourcesOfType } from '../../lib/links';
-import { boolValue, rawProps, UNKNOWN } from '../../lib/values';
-import { stackRule } from '../../rule';
+import { boolValue, rawProps, resourcesOfType, stackRule, UNDECIDED } from '@bulwark/policy-kit';
 import { BUCKET_TYPES, bucketCompanions, reportUncoveredBuckets } from './bucket-companions';
 
 const PUBLIC_ACCESS_BLOCK_TYPE = 'aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock';
@@ -17,7 +15,7 @@ export const PUBLIC_ACCESS_BLOCK_FLAGS = ['blockPublicAcls', 'blockPublicPolicy'
 export function flagsNotTrue(props: Record<string, unknown>): string[] {
   return PUBLIC_ACCESS_BLOCK_FLAGS.filter((flag) => {
     const value = boolValue(props[flag]);
-    return value !== true && value !== UNKNOWN;
+    return value !== true && value !== UNDECIDED;
   });
 }
 

@@ -4,49 +4,40 @@
  * plain-HTTP requests, exposing data and credentials in transit.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { resourcesOfType, type UncoveredTarget } from '../../lib/links';
-import {
-  coversAction,
-  coversResource,
-  deniesInsecureTransport,
-  isPublicPrincipal,
-  parsePolicyDocument,
-  type PolicyStatement,
-} from '../../lib/policy-document';
-import { rawProps, stringValue, UNKNOWN, type Unknown } from '../../lib/values';
-import { stackRule } from '../../rule';
+import { rawProps, resourcesOfType, stackRule, stringValue, type UncoveredTarget, UNDECIDED, type Undecided } from '@bulwark/policy-kit';
+import { coversAction, coversResource, deniesInsecureTransport, isPublicPrincipal, parsePolicyDocument, type PolicyStatement } from '@bulwark/aws-model';
 import { BUCKET_POLICY_TYPE, BUCKET_TYPES, bucketCompanions, reportUncoveredBuckets } from './bucket-companions';
 
 const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'];
 
 /** Whether some pattern of the statement covers the ARN in any partition. */
-function coversInAnyPartition(statement: PolicyStatement, arnAfterPartition: string): boolean | Unknown {
+function coversInAnyPartition(statement: PolicyStatement, arnAfterPartition: string): boolean | Undecided {
   const results = PARTITIONS.map((partition) => coversResource(statement, `arn:${partition}:${arnAfterPartition}`));
   if (results.includes(true)) return true;
-  return results.includes(UNKNOWN) ? UNKNOWN : false;
+  return results.includes(UNDECIDED) ? UNDECIDED : false;
 }
 
 /**
  * Whether the statement is the TLS-only deny for `bucketName`. An unknown part (an action or resource entry
- * computed in preview) makes it UNKNOWN; when the bucket's name itself is unknown only a `*` resource can be
- * judged, anything else is UNKNOWN.
+ * computed in preview) makes it UNDECIDED; when the bucket's name itself is unknown only a `*` resource can be
+ * judged, anything else is UNDECIDED.
  */
-function isTlsOnlyDeny(statement: PolicyStatement, bucketName: string | undefined): boolean | Unknown {
+function isTlsOnlyDeny(statement: PolicyStatement, bucketName: string | undefined): boolean | Undecided {
   if (!deniesInsecureTransport(statement)) return false;
   const principal = isPublicPrincipal(statement);
   // Literally `s3:*` as a value: only `*`, `s3:*` (and equivalents) match it.
   const actions = statement.action ? coversAction(statement, 's3:*') : false;
-  let resources: boolean | Unknown;
+  let resources: boolean | Undecided;
   if (bucketName === undefined) {
-    resources = statement.resource?.known.some((pattern) => pattern.trim() === '*') ? true : statement.resource || statement.notResource ? UNKNOWN : false;
+    resources = statement.resource?.known.some((pattern) => pattern.trim() === '*') ? true : statement.resource || statement.notResource ? UNDECIDED : false;
   } else {
     const bucket = coversInAnyPartition(statement, `s3:::${bucketName}`);
     const objects = coversInAnyPartition(statement, `s3:::${bucketName}/*`);
-    resources = bucket === false || objects === false ? false : bucket === true && objects === true ? true : UNKNOWN;
+    resources = bucket === false || objects === false ? false : bucket === true && objects === true ? true : UNDECIDED;
   }
   const parts = [principal, actions, resources];
   if (parts.includes(false)) return false;
-  return parts.every((part) => part === true) ? true : UNKNOWN;
+  return parts.every((part) => part === true) ? true : UNDECIDED;
 }
 
 /** The bucket's verdict over all its policy documents (inline and BucketPolicy resources). */
@@ -64,7 +55,7 @@ function tlsVerdict(bucket: PolicyResource, policies: readonly PolicyResource[])
     for (const statement of parsed.document.statements) {
       const verdict = isTlsOnlyDeny(statement, bucketName);
       if (verdict === true) return 'compliant';
-      if (verdict === UNKNOWN) undecided = true;
+      if (verdict === UNDECIDED) undecided = true;
     }
   }
   return undecided ? 'undecided' : 'missing';

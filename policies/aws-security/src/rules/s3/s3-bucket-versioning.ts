@@ -3,17 +3,16 @@
  * legacy inline `versioning` / `versionings` input. Versioning keeps overwritten and deleted objects
  * recoverable after mistakes and ransomware.
  */
-import { blockValue, boolValue, stringValue, UNKNOWN } from '../../lib/values';
-import { stackRule } from '../../rule';
+import { blockValue, boolValue, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { BUCKET_TYPES, checkBucketSetting, type SettingVerdict } from './bucket-companions';
 
 const VERSIONING_TYPES = ['aws:s3/bucketVersioning:BucketVersioning', 'aws:s3/bucketVersioningV2:BucketVersioningV2'];
 
 function companionVerdict(props: Record<string, unknown>): SettingVerdict {
   const configuration = blockValue(props['versioningConfiguration']);
-  if (configuration === UNKNOWN) return { kind: 'undecided' };
+  if (configuration === UNDECIDED) return { kind: 'undecided' };
   const status = stringValue(configuration?.['status']);
-  if (status === UNKNOWN) return { kind: 'undecided' };
+  if (status === UNDECIDED) return { kind: 'undecided' };
   if (status === 'Enabled') return { kind: 'compliant' };
   return {
     kind: 'violation',
@@ -25,10 +24,10 @@ function inlineVerdict(props: Record<string, unknown>, type: string): SettingVer
   // Bucket (v7) takes one `versioning` block; the deprecated BucketV2 a `versionings` list of one.
   const property = type === 'aws:s3/bucketV2:BucketV2' ? 'versionings' : 'versioning';
   const block = blockValue(props[property]);
-  if (block === UNKNOWN) return { kind: 'undecided' };
+  if (block === UNDECIDED) return { kind: 'undecided' };
   if (block === undefined) return { kind: 'absent' };
   const enabled = boolValue(block['enabled']);
-  if (enabled === UNKNOWN) return { kind: 'undecided' };
+  if (enabled === UNDECIDED) return { kind: 'undecided' };
   if (enabled === true) return { kind: 'compliant' };
   return { kind: 'violation', problem: `\`${property}.enabled\` is ${enabled === false ? 'false' : 'unset'}: set it to true, or add an aws.s3.BucketVersioning with status "Enabled".` };
 }

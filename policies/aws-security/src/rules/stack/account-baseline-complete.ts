@@ -11,10 +11,8 @@
  * unknown switch or policy document (preview) counts as present: the other rules judge it once it is known.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { stackRule } from '../../rule';
-import { resourcesOfType } from '../../lib/links';
-import { hasBoolCondition, type ParsedPolicyDocument } from '../../lib/policy-document';
-import { boolValue, rawProps, UNKNOWN } from '../../lib/values';
+import { boolValue, rawProps, resourcesOfType, stackRule, UNDECIDED } from '@bulwark/policy-kit';
+import { hasBoolCondition, type ParsedPolicyDocument } from '@bulwark/aws-model';
 import {
   GROUP_POLICY_ATTACHMENT_TYPE,
   GROUP_POLICY_TYPE,
@@ -42,7 +40,7 @@ function deniesWithoutMfa(parsed: ParsedPolicyDocument): boolean {
   if (parsed.document.statementsUnknown) return true;
   return parsed.document.statements.some(
     (statement) =>
-      (statement.effect === 'Deny' || statement.effect === UNKNOWN) &&
+      (statement.effect === 'Deny' || statement.effect === UNDECIDED) &&
       (hasBoolCondition(statement, 'aws:MultiFactorAuthPresent', false) || statement.conditionUnknown),
   );
 }
@@ -73,7 +71,7 @@ const CONTROLS: readonly { readonly name: string; readonly present: (resources: 
     present: (resources) =>
       resourcesOfType(resources, [TRAIL]).some((trail) => {
         const multiRegion = boolValue(rawProps(trail.props)['isMultiRegionTrail']);
-        return multiRegion === true || multiRegion === UNKNOWN;
+        return multiRegion === true || multiRegion === UNDECIDED;
       }),
   },
   {

@@ -1,4 +1,4 @@
-import { type RuleDefinition } from '../../rule';
+import { type RuleDefinition } from '@bulwark/policy-kit';
 import { accountBaselineComplete } from './account-baseline-complete';
 
 /** The stack rules, in catalog order. */

@@ -1,4 +1,4 @@
-import { type RuleDefinition } from '../../rule';
+import { type RuleDefinition } from '@bulwark/policy-kit';
 import { requiredTags } from './required-tags';
 import { noHardcodedAccountIds } from './no-hardcoded-account-ids';
 

@@ -1,8 +1,8 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { PLACEHOLDER_ACCOUNT_TAG as ENGINE_TAG } from '@bulwark/offline';
+import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { PLACEHOLDER_ACCOUNT_TAG } from '../../lib/account-ids';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '../../testing';
 import { noHardcodedAccountIds } from './no-hardcoded-account-ids';
 
 /** The part of a finding's message the rule reported (after the policy description). */

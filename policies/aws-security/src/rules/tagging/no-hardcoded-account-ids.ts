@@ -17,9 +17,8 @@
  * ELB log delivery accounts) are not special: list them in the config if the program must name them. Unknown
  * values are skipped, since they come from other resources or lookups, which is the remedy.
  */
-import { resourceRule } from '../../rule';
+import { isUnknown, rawProps, resourceRule } from '@bulwark/policy-kit';
 import { findAccountIds, placeholderAccounts } from '../../lib/account-ids';
-import { isUnknown, rawProps } from '../../lib/values';
 
 /** The accounts a provider may deploy into (`allowedAccountIds`: a list, or the JSON text the engine passes). */
 function providerAccounts(providerProps: unknown): string[] {

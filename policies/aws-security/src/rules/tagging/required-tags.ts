@@ -10,11 +10,9 @@
  * (preview) count as present: a tags map, a provider `defaultTags` or a single tag value that is unknown cannot
  * be judged, and only keys decidable from known values are reported. Only `aws:` resources are checked.
  */
-import { resourceRule } from '../../rule';
-import { describeValue } from '../../lib/describe-value';
+import { describeValue, isUnknown, rawProps, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
 import { providerDefaultTags, tagMapValue, type TagMap } from '../../lib/tags';
 import { TAGGABLE_TYPES } from '../../lib/taggable-types';
-import { isUnknown, rawProps, UNKNOWN } from '../../lib/values';
 
 /** Types with a `tags` input that is not a resource's own tags (devopsguru's is a filter over other resources). */
 const NOT_RESOURCE_TAGS = new Set(['aws:devopsguru/resourceCollection:ResourceCollection']);
@@ -61,7 +59,7 @@ export const requiredTags = resourceRule<RequiredTagsConfig>({
     const props = rawProps(args.props);
     if (!isTaggable(args.type, props)) return;
     const ownTags = tagMapValue(props['tags']);
-    if (ownTags === UNKNOWN) return;
+    if (ownTags === UNDECIDED) return;
     const defaults = args.provider ? providerDefaultTags(args.provider.props) : undefined;
     const required = Array.isArray(config.requiredTags)
       ? config.requiredTags.filter((key): key is string => typeof key === 'string')
@@ -79,7 +77,7 @@ export const requiredTags = resourceRule<RequiredTagsConfig>({
         continue;
       }
       // The resource does not set the key: the provider's default tags decide.
-      if (defaults === UNKNOWN) continue;
+      if (defaults === UNDECIDED) continue;
       const inherited = defaults?.[key];
       if (inherited === undefined || inherited === null) missing.push(key);
       else if (!isUnknown(inherited) && (typeof inherited !== 'string' || inherited.trim() === '')) {

@@ -1,4 +1,4 @@
-import { type RuleDefinition } from '../../rule';
+import { type RuleDefinition } from '@bulwark/policy-kit';
 import { vpcFlowLogs } from './vpc-flow-logs';
 
 /** The vpc rules, in catalog order. */

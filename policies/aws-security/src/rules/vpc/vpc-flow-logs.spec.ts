@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import { runProgram } from '@bulwark/offline';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { vpcFlowLogs } from './vpc-flow-logs';
 
 const VPC = 'aws:ec2/vpc:Vpc';

@@ -10,9 +10,7 @@
  * raised only when there are more uncovered VPCs than such flow logs.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { stackRule } from '../../rule';
-import { linkIndex, reportUncovered, resourcesOfType, type UncoveredTarget } from '../../lib/links';
-import { isUnknown, rawProps } from '../../lib/values';
+import { isUnknown, linkIndex, rawProps, reportUncovered, resourcesOfType, stackRule, type UncoveredTarget } from '@bulwark/policy-kit';
 
 const VPC = 'aws:ec2/vpc:Vpc';
 const DEFAULT_VPC = 'aws:ec2/defaultVpc:DefaultVpc';

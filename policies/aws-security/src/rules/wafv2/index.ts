@@ -1,4 +1,4 @@
-import { type RuleDefinition } from '../../rule';
+import { type RuleDefinition } from '@bulwark/policy-kit';
 import { wafv2ManagedRulesAndRateLimit } from './wafv2-managed-rules-and-rate-limit';
 
 /** The wafv2 rules, in catalog order. */

@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '../../testing';
+import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { wafv2ManagedRulesAndRateLimit } from './wafv2-managed-rules-and-rate-limit';
 
 const WEB_ACL = 'aws:wafv2/webAcl:WebAcl';

@@ -13,8 +13,7 @@
  * the requirement. When a preview cannot see every rule (unknown list, statement or link), missing-rule findings
  * wait for the update; everything decidable from known values is still reported.
  */
-import { stackRule } from '../../rule';
-import { resourcesOfType } from '../../lib/links';
+import { rawProps, resourcesOfType, stackRule, UNDECIDED, type Undecided } from '@bulwark/policy-kit';
 import {
   summarizeRuleResource,
   visibilityOf,
@@ -25,7 +24,6 @@ import {
   type VisibilitySettings,
   type WebAclRuleSummary,
 } from '../../lib/wafv2-web-acl-rules';
-import { rawProps, UNKNOWN, type Unknown } from '../../lib/values';
 
 const AWS_VENDOR = 'AWS';
 
@@ -35,14 +33,14 @@ export interface Wafv2ManagedRulesConfig {
 }
 
 /** What is wrong with a visibility setting, or undefined when both flags are on (or not known yet). */
-function visibilityProblem(where: string, visibility: VisibilitySettings | Unknown | undefined): string | undefined {
-  if (visibility === UNKNOWN) return undefined;
+function visibilityProblem(where: string, visibility: VisibilitySettings | Undecided | undefined): string | undefined {
+  if (visibility === UNDECIDED) return undefined;
   if (visibility === undefined) {
     return `${where} has no \`visibilityConfig\`; set it with \`cloudwatchMetricsEnabled: true\` and \`sampledRequestsEnabled: true\``;
   }
   const off = (['cloudwatchMetricsEnabled', 'sampledRequestsEnabled'] as const).filter((flag) => {
     const value = visibility[flag];
-    return value !== true && value !== UNKNOWN;
+    return value !== true && value !== UNDECIDED;
   });
   if (off.length === 0) return undefined;
   return `${where} \`visibilityConfig\` does not enable ${off.map((flag) => `\`${flag}\``).join(' and ')}; set ${off.length === 1 ? 'it' : 'them'} to true`;
@@ -130,7 +128,7 @@ export const wafv2ManagedRulesAndRateLimit = stackRule<Wafv2ManagedRulesConfig>(
       const rateSatisfied = rateRules.some(
         (rule) => typeof rule.ratePerFiveMinutes === 'number' && rule.ratePerFiveMinutes <= maximum,
       );
-      const rateUndecided = !complete || rateRules.some((rule) => rule.ratePerFiveMinutes === UNKNOWN);
+      const rateUndecided = !complete || rateRules.some((rule) => rule.ratePerFiveMinutes === UNDECIDED);
       if (!rateSatisfied && !rateUndecided) {
         const tooHigh = rateRules.flatMap((rule) =>
           typeof rule.ratePerFiveMinutes === 'number' ? [{ label: rule.label, rate: rule.ratePerFiveMinutes }] : [],

@@ -1,0 +1,29 @@
+/**
+ * @bulwark/aws-model: what every Bulwark package knows of AWS and of the Pulumi engine's wire values, in one
+ * place: the engine's unknown sentinels, URNs, ARNs, the IAM action catalogue and IAM policy documents (their
+ * JSON shape, their parsing for checks, and `aws.iam.getPolicyDocument`'s rendering). No Pulumi runtime: the
+ * engine, the component library, the rule framework and the packs all build on it.
+ */
+export { isUnknown, UNDECIDED, UNKNOWN, UNKNOWN_SENTINELS, type Undecided } from './unknown';
+export { engineUrn, parseUrn, providerUrnOf, urnName, type UrnParts } from './urn';
+export { dnsSuffixOf, formatArn, parseArn, partitionOf, PARTITIONS, type ArnParts, type Partition } from './arn';
+export {
+  expandActionPattern,
+  expandKnownActionPattern,
+  iamAction,
+  iamServices,
+  supportsResourceLevelPermissions,
+  UnknownActionError,
+  type IamAction,
+} from './iam/action-catalog';
+export {
+  oneOrMany,
+  type OneOrMany,
+  type PolicyConditionJson,
+  type PolicyDocumentJson,
+  type PolicyEffect,
+  type PolicyPrincipalJson,
+  type PolicyStatementJson,
+} from './policy-document/document';
+export * from './policy-document/parse';
+export { renderGetPolicyDocument } from './policy-document/render-get-policy-document';

@@ -110,13 +110,6 @@ export interface OpaqueComponent {
   readonly reason: string;
 }
 
-/**
- * The stack tag through which the offline engine tells policy packs (over `ConfigureStack`, as stack tags reach a
- * pack's `args.stackTags`) the account id it made up for a run that named none; absent when the account is the
- * configured one. A rule looking for hard-coded account ids must not take this one for the program's.
- */
-export const PLACEHOLDER_ACCOUNT_TAG = 'bulwark:placeholderAccountId';
-
 /** Everything one program run produced. */
 export interface ProgramResult {
   readonly project: string;
@@ -138,7 +131,7 @@ export interface ProgramResult {
   /**
    * The account id the engine made up because the run named none (no `account` option, no
    * `aws:allowedAccountIds`): every ARN and caller identity of the run carries it, and none is the program's own.
-   * Packs learn it from the stack tag {@link PLACEHOLDER_ACCOUNT_TAG}.
+   * Packs learn it from the stack tag `PLACEHOLDER_ACCOUNT_TAG` of @bulwark/aws-model.
    */
   readonly placeholderAccount?: string;
   /** Milliseconds the run took, for benchmarks and progress reports. */

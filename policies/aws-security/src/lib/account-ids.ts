@@ -4,15 +4,13 @@
  * `awsAccountId`, `ownerId`, `AWS` principals, `aws:SourceAccount` conditions...), walking nested objects, lists
  * and JSON text (policy documents). Unknown values are skipped: they come from other resources, not the source.
  */
+import { PLACEHOLDER_ACCOUNT_TAG } from '@bulwark/aws-model';
 import { isUnknown } from '@bulwark/policy-kit';
 
 /**
- * The stack tag through which the offline engine names the account id it made up for a run that named none
- * (`PLACEHOLDER_ACCOUNT_TAG` of @bulwark/offline): ARNs the engine built carry it, the program never wrote it.
+ * The account ids the offline engine made up for this stack, as its `PLACEHOLDER_ACCOUNT_TAG` stack tag names them
+ * (none under the Pulumi CLI, which makes none up): ARNs the engine built carry them, the program never wrote them.
  */
-export const PLACEHOLDER_ACCOUNT_TAG = 'bulwark:placeholderAccountId';
-
-/** The account ids the engine made up for this stack (none under the Pulumi CLI, which makes none up). */
 export function placeholderAccounts(stackTags: ReadonlyMap<string, string> | undefined): string[] {
   const account = stackTags?.get(PLACEHOLDER_ACCOUNT_TAG);
   return account && ACCOUNT_ID.test(account) ? [account] : [];

@@ -36,6 +36,31 @@ describe('the table of computed outputs', () => {
     expect(computed['arn']).toMatch(arnPattern);
   });
 
+  it('gives a service-linked role the name, path and ARN AWS gives it, and its ARN as id (as the provider does)', () => {
+    const autoScaling = createdResource(
+      'aws:iam/serviceLinkedRole:ServiceLinkedRole',
+      { awsServiceName: 'autoscaling.amazonaws.com' },
+      'urn:pulumi:dev::baseline::aws:iam/serviceLinkedRole:ServiceLinkedRole::autoscaling',
+      environment,
+    );
+    const arn = 'arn:aws:iam::210987654321:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling';
+    expect(autoScaling.id).toBe(arn);
+    expect(autoScaling.computed).toMatchObject({
+      arn,
+      name: 'AWSServiceRoleForAutoScaling',
+      path: '/aws-service-role/autoscaling.amazonaws.com/',
+      uniqueId: expect.stringMatching(/^AROA[0-9A-F]{17}$/),
+    });
+    const suffixed = createdResource(
+      'aws:iam/serviceLinkedRole:ServiceLinkedRole',
+      { awsServiceName: 'config.amazonaws.com', customSuffix: 'audit' },
+      'urn:config',
+      { account: '210987654321', region: 'cn-north-1' },
+    );
+    expect(suffixed.computed['arn']).toBe('arn:aws-cn:iam::210987654321:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig_audit');
+    expect(suffixed.computed['name']).toBe('AWSServiceRoleForConfig_audit');
+  });
+
   it('answers the outputs programs read: website endpoints, instance addresses, queue URLs', () => {
     const website = createdResource('aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration', { bucket: 'site-1a2b3c4' }, 'urn:w', environment);
     expect(website.computed['websiteEndpoint']).toBe('site-1a2b3c4.s3-website-eu-west-1.amazonaws.com');

@@ -5,7 +5,7 @@
  * resources share (EC2 ids by prefix, named resources identified by their name, `<kind>/<id>` ARNs). Only `aws:`
  * resources are emulated; the engine gives other packages' resources no made-up outputs.
  */
-import { dnsSuffixOf, partitionOf } from '@bulwark/aws-model';
+import { dnsSuffixOf, partitionOf, serviceLinkedRoleName, serviceLinkedRolePath } from '@bulwark/aws-model';
 import { stableHex, stableUuid } from './stable-ids';
 import { AUTO_NAMES } from './auto-names';
 import { type AwsEnvironment } from './aws-environment';
@@ -89,6 +89,26 @@ const listener: ResourceEmulation = {
   },
 };
 
+/**
+ * A service-linked role: the service names it and places it under `/aws-service-role/<service>/`, and the provider
+ * identifies it by its ARN (see @bulwark/aws-model's service-linked-roles.ts for the names and their sources).
+ */
+const serviceLinkedRole: ResourceEmulation = {
+  idIsArn: true,
+  arnResource: ({ inputs }) => {
+    const service = text(inputs['awsServiceName'], 'unknown.amazonaws.com');
+    return `role${serviceLinkedRolePath(service)}${serviceLinkedRoleName(service, text(inputs['customSuffix'], ''))}`;
+  },
+  outputs: ({ inputs, urn }) => {
+    const service = text(inputs['awsServiceName'], 'unknown.amazonaws.com');
+    return {
+      name: serviceLinkedRoleName(service, text(inputs['customSuffix'], '')),
+      path: serviceLinkedRolePath(service),
+      uniqueId: `AROA${stableHex(urn, 17).toUpperCase()}`,
+    };
+  },
+};
+
 /** Computed outputs by type token: the one table of what the offline engine makes up for created resources. */
 export const RESOURCE_OUTPUTS: Readonly<Record<string, ResourceEmulation>> = {
   'aws:s3/bucket:Bucket': bucket,
@@ -129,6 +149,7 @@ export const RESOURCE_OUTPUTS: Readonly<Record<string, ResourceEmulation>> = {
   'aws:iam/group:Group': { id: named, arnResource: iamPath('Group'), outputs: ({ urn }) => ({ uniqueId: `AGPA${stableHex(urn, 17).toUpperCase()}` }) },
   'aws:iam/policy:Policy': { id: named, arnResource: iamPath('Policy'), outputs: ({ urn }) => ({ policyId: `ANPA${stableHex(urn, 17).toUpperCase()}` }) },
   'aws:iam/instanceProfile:InstanceProfile': { id: named, arnResource: iamPath('InstanceProfile') },
+  'aws:iam/serviceLinkedRole:ServiceLinkedRole': serviceLinkedRole,
   'aws:kms/key:Key': { id: ({ urn }) => stableUuid(urn), arnResource: (_resource, id) => `key/${id}`, outputs: (_resource, id) => ({ keyId: id }) },
   'aws:kms/alias:Alias': {
     arnResource: (resource, id) => text(resource.inputs['name'], `alias/${id}`),

@@ -188,6 +188,18 @@ describe('runProgram', () => {
       expect(result.outputs['allocationId']).toBe(result.outputs['eipId']);
     });
 
+    it('names a service-linked role as the service does, under /aws-service-role/<service>/, identified by its ARN', async () => {
+      const result = await runProgram(
+        () => {
+          const role = new aws.iam.ServiceLinkedRole('autoscaling', { awsServiceName: 'autoscaling.amazonaws.com' });
+          return { arn: role.arn, id: role.id, name: role.name, path: role.path };
+        },
+        { mode: 'update', config: { 'aws:allowedAccountIds': '["210987654321"]' } },
+      );
+      const arn = 'arn:aws:iam::210987654321:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling';
+      expect(result.outputs).toEqual({ arn, id: arn, name: 'AWSServiceRoleForAutoScaling', path: '/aws-service-role/autoscaling.amazonaws.com/' });
+    });
+
     it('keeps a name the program gives', async () => {
       const result = await runProgram(() => new aws.s3.Bucket('b', { bucket: 'my-exact-name' }));
       expect(find(result, 'aws:s3/bucket:Bucket').inputs['bucket']).toBe('my-exact-name');

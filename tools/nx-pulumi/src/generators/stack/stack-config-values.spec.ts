@@ -27,7 +27,7 @@ describe('the config files of a new stack', () => {
         '',
       ].join('\n'),
     );
-    expect(stackConfigYaml(values, 'prod')).toContain('  bulwark:logArchiveRetentionDays: 731\n');
+    expect(stackConfigYaml(values, 'prod')).toContain('  bulwark:kmsKeyDeletionWindowDays: 30\n');
   });
 
   it('quote what YAML would read as something else', () => {
@@ -39,6 +39,6 @@ describe('the config files of a new stack', () => {
     const rows = stackConfigRows(values).split('\n');
     expect(rows).toHaveLength(values.length);
     expect(rows).toContain('| `aws:allowedAccountIds` | the accounts the stack may deploy into (the provider refuses any other; the first is where it deploys) | `111122223333` | `444455556666` |');
-    expect(rows).toContain('| `bulwark:logArchiveRetentionDays` | days the logs bucket keeps access logs | 365 (default) | `731` |');
+    expect(rows).toContain('| `bulwark:kmsKeyDeletionWindowDays` | waiting period before a scheduled key deletion (days) | `7` | `30` |');
   });
 });

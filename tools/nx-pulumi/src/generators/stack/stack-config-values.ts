@@ -10,9 +10,8 @@ type ConfigValue = string | number | readonly string[];
 export interface StackConfigValue {
   readonly key: string;
   readonly meaning: string;
-  /** The value per environment; an environment without one runs with core's default, given in `defaultValue`. */
-  readonly values: Partial<Record<Environment, ConfigValue>>;
-  readonly defaultValue?: string;
+  /** The value per environment. */
+  readonly values: Readonly<Record<Environment, ConfigValue>>;
 }
 
 /** The keys the new stack's config files set (the shared keys of `@bulwark/core`, as the other stacks set them). */
@@ -29,8 +28,7 @@ export function stackConfigValues(options: NormalizedStackOptions, ownerTag: str
     { key: 'bulwark:owner', meaning: 'the team answerable for the stack (`Owner` tag)', values: both(ownerTag) },
     { key: 'bulwark:project', meaning: '`Project` tag and prefix of physical names', values: both(options.project) },
     { key: 'bulwark:uniqueId', meaning: 'suffix of globally unique names (the buckets)', values: both(options.uniqueId) },
-    { key: 'bulwark:logRetentionDays', meaning: 'CloudWatch log retention (days)', values: { dev: 90, prod: 365 } },
-    { key: 'bulwark:logArchiveRetentionDays', meaning: 'days the logs bucket keeps access logs', values: { prod: 731 }, defaultValue: '365' },
+    { key: 'bulwark:logRetentionDays', meaning: 'retention of the CloudWatch log groups you add (`EncryptedLogGroup`, days)', values: { dev: 90, prod: 365 } },
     { key: 'bulwark:kmsKeyDeletionWindowDays', meaning: 'waiting period before a scheduled key deletion (days)', values: { dev: 7, prod: 30 } },
   ];
 }
@@ -46,7 +44,6 @@ export function stackConfigYaml(values: readonly StackConfigValue[], environment
   const lines = ['config:'];
   for (const { key, values: byEnvironment } of values) {
     const value = byEnvironment[environment];
-    if (value === undefined) continue;
     if (Array.isArray(value)) lines.push(`  ${key}:`, ...value.map((item) => `    - ${JSON.stringify(item)}`));
     else lines.push(`  ${key}: ${scalar(value as string | number)}`);
   }
@@ -56,10 +53,9 @@ export function stackConfigYaml(values: readonly StackConfigValue[], environment
 /** The README table rows: key, meaning, and the value in each environment. */
 export function stackConfigRows(values: readonly StackConfigValue[]): string {
   return values
-    .map(({ key, meaning, values: byEnvironment, defaultValue }) => {
+    .map(({ key, meaning, values: byEnvironment }) => {
       const cells = ENVIRONMENTS.map((environment) => {
         const value = byEnvironment[environment];
-        if (value === undefined) return `${defaultValue ?? ''} (default)`;
         return Array.isArray(value) ? value.map((item) => `\`${item}\``).join(', ') : `\`${String(value)}\``;
       });
       return `| \`${key}\` | ${meaning} | ${cells.join(' | ')} |`;

@@ -1,11 +1,14 @@
 /**
  * `bulwark rules`: the rule catalogue as the pack itself describes it over `GetAnalyzerInfo` (title,
- * severity, level, FSBP/CIS controls from its `fsbp:`/`cis:` tags, remediation, docs link), so it is always
- * the catalogue of the pack that enforces.
+ * severity, FSBP/CIS controls from its `fsbp:`/`cis:` tags, remediation, docs link), so it is always the
+ * catalogue of the pack that enforces, with the level `bulwark check` would enforce: the pack's own initial
+ * config (awsguard ships `all: mandatory`), then `--policy-pack-config` over it, resolved as a check resolves it.
  */
 import * as path from 'node:path';
 import { PolicyPack, type PolicyInfo, type PolicyPackInfo } from '@bulwark/offline';
+import { readPackConfig } from '@bulwark/workspace';
 import { type RulesOptions } from '../cli-arguments';
+import { packOptions } from '../evaluation/pack-set';
 import { progress } from '../report-output';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { findWorkspaceRoot } from '../workspace/workspace-root';
@@ -72,9 +75,13 @@ export async function runRules(options: RulesOptions): Promise<number> {
     directory = packs[0] as string;
     assertPackBuilt(directory);
   }
-  const pack = await PolicyPack.start(directory);
+  const userConfig = options.policyPackConfig ? readPackConfig(options.policyPackConfig) : {};
+  const pack = await PolicyPack.start(directory, packOptions(options.packTimeouts));
   try {
-    const policies = pack.info.policies.filter((policy) => !options.framework || controlsOf(policy, options.framework).length > 0);
+    const enforced = pack.resolveConfig(userConfig);
+    const policies = pack.info.policies
+      .filter((policy) => !options.framework || controlsOf(policy, options.framework).length > 0)
+      .map((policy) => ({ ...policy, enforcementLevel: enforced.get(policy.name)?.enforcementLevel ?? policy.enforcementLevel }));
     process.stdout.write(renderRules(pack.info, policies, options.format));
     return ExitCode.Passed;
   } finally {

@@ -16,7 +16,6 @@
  */
 import {
   coversAction,
-  coversResource,
   isAllWildcard,
   parseArn,
   parsePolicyDocument,
@@ -25,6 +24,7 @@ import {
   type PolicyCondition,
   type PolicyPrincipal,
   type PolicyStatement,
+  type PolicyValues,
   type Undecided,
 } from '@bulwark/aws-model';
 
@@ -38,7 +38,9 @@ export type RequestPrincipal =
    * policies can grant the action (the deployer, who holds administrator rights). A service-linked role's
    * AWS-managed policy holds no KMS permission, so for it the policy must name the role itself.
    */
-  | { readonly kind: 'iam'; readonly arn?: string; readonly account: string; readonly viaIdentityPolicies: boolean };
+  | { readonly kind: 'iam'; readonly arn?: string; readonly account: string; readonly viaIdentityPolicies: boolean }
+  /** The caller an identity policy is attached to: only statements without a `Principal` element apply. */
+  | { readonly kind: 'caller'; readonly description: string };
 
 /** The request context: condition key (any case) to its value or values. */
 export type RequestContext = Readonly<Record<string, string | readonly string[]>>;
@@ -80,6 +82,7 @@ function accountEntry(entry: string): string | undefined {
 function principalEntryMatches(principal: PolicyPrincipal, request: RequestPrincipal): Tri {
   if (principal.wildcard) return true;
   if (principal.unknown) return UNDECIDED;
+  if (request.kind === 'caller') return false;
   if (request.kind === 'service') {
     const wanted = request.service.toLowerCase();
     if (principal.service.known.some((entry) => entry.trim().toLowerCase() === wanted)) return true;
@@ -93,18 +96,33 @@ function principalEntryMatches(principal: PolicyPrincipal, request: RequestPrinc
 }
 
 function principalMatches(statement: PolicyStatement, request: RequestPrincipal): Tri {
+  if (request.kind === 'caller') return !statement.principal && !statement.notPrincipal;
   if (statement.principal) return principalEntryMatches(statement.principal, request);
   if (statement.notPrincipal) {
     const listed = principalEntryMatches(statement.notPrincipal, request);
     return listed === UNDECIDED ? UNDECIDED : !listed;
   }
-  // A resource policy statement without a principal grants nothing (AWS rejects it).
+  // In a resource policy a statement without a principal grants nothing (AWS rejects it).
   return false;
 }
 
-function resourceMatches(statement: PolicyStatement, resource: string | undefined): Tri {
+/** Whether one of `patterns` (policy variables substituted from the context) matches `resource`. */
+function anyResourcePattern(patterns: PolicyValues, resource: string, context: ReadonlyMap<string, readonly string[]>): Tri {
+  const results: Tri[] = patterns.known.map((raw) => {
+    const pattern = substituteVariables(raw.trim(), context);
+    return pattern === undefined ? UNDECIDED : wildcardMatches(pattern, resource, false);
+  });
+  if (patterns.hasUnknown) results.push(UNDECIDED);
+  return or(results);
+}
+
+function resourceMatches(statement: PolicyStatement, resource: string | undefined, context: ReadonlyMap<string, readonly string[]>): Tri {
   if (!statement.resource && !statement.notResource) return true;
-  if (resource !== undefined) return coversResource(statement, resource);
+  if (resource !== undefined) {
+    if (statement.resource) return anyResourcePattern(statement.resource, resource, context);
+    const excluded = anyResourcePattern(statement.notResource as PolicyValues, resource, context);
+    return excluded === UNDECIDED ? UNDECIDED : !excluded;
+  }
   if (statement.resource?.known.some((pattern) => isAllWildcard(pattern))) return true;
   return UNDECIDED;
 }
@@ -216,7 +234,7 @@ export function statementApplies(statement: PolicyStatement, request: PolicyRequ
   return and([
     principalMatches(statement, request.principal),
     coversAction(statement, request.action),
-    resourceMatches(statement, request.resource),
+    resourceMatches(statement, request.resource, context),
     conditionsHold(statement, context),
   ]);
 }
@@ -255,7 +273,9 @@ export function evaluatePolicy(document: unknown, request: PolicyRequest): Polic
 
 /** The request as a message shows it: `cloudtrail.amazonaws.com calling kms:DescribeKey (aws:SourceArn=...)`. */
 export function describeRequest(request: PolicyRequest): string {
-  const who = request.principal.kind === 'service' ? request.principal.service : (request.principal.arn ?? `a principal of account ${request.principal.account}`);
+  const { principal } = request;
+  const who =
+    principal.kind === 'service' ? principal.service : principal.kind === 'caller' ? principal.description : (principal.arn ?? `a principal of account ${principal.account}`);
   const context = Object.entries(request.context)
     .map(([key, value]) => `${key}=${typeof value === 'string' ? value : value.join('|')}`)
     .join(', ');

@@ -1,0 +1,5 @@
+import { type RuleDefinition } from '@bulwark/policy-kit';
+import { rdsEngineVersion } from './rds-engine-version';
+
+/** The RDS rules. */
+export const rdsRules: readonly RuleDefinition[] = [rdsEngineVersion];

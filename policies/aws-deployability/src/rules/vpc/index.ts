@@ -1,0 +1,5 @@
+import { type RuleDefinition } from '@bulwark/policy-kit';
+import { flowLogAfterPermissions } from './flow-log-after-permissions';
+
+/** The VPC flow log rules. */
+export const vpcRules: readonly RuleDefinition[] = [flowLogAfterPermissions];

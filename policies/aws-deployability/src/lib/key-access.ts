@@ -31,7 +31,16 @@ export function checkKeyAccess(key: StackKey, required: readonly RequiredAccess[
   return { refused, undecided };
 }
 
-/** One line per refused request, for a finding message. */
+/** The refused requests for a finding message: requests of one principal and context share one entry. */
 export function describeRefusals(refused: readonly RequiredAccess[]): string {
-  return refused.map((access) => `${describeRequest(access.request)} (${access.consequence})`).join('; ');
+  const groups = new Map<string, { actions: string[]; first: RequiredAccess }>();
+  for (const access of refused) {
+    const key = describeRequest({ ...access.request, action: '' }) + access.consequence;
+    const group = groups.get(key);
+    if (group) group.actions.push(access.request.action);
+    else groups.set(key, { actions: [access.request.action], first: access });
+  }
+  return [...groups.values()]
+    .map(({ actions, first }) => `${describeRequest({ ...first.request, action: actions.join(', ') })} (${first.consequence})`)
+    .join('; ');
 }

@@ -15,6 +15,7 @@ import { buildReport, type StackReport } from '../report/report-model';
 import { emitReport, progress, stackProgress } from '../report-output';
 import { TOOL_VERSION } from '../tool-version';
 import { readPackConfigFile, stackPackConfigFile } from '../workspace/pack-config-file';
+import { packConfigSections } from '../workspace/pack-config-sections';
 import { referenceScope, stackKey } from '../workspace/stack-references';
 import { WorkspaceError } from '../workspace/workspace-error';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
@@ -40,14 +41,8 @@ function selectStacks(all: PulumiProject[], names: readonly string[]): PulumiPro
  */
 function stackPackConfigs(project: PulumiProject, stack: string, packs: readonly PolicyPack[]): ConfiguredPack[] {
   const file = stackPackConfigFile(project.directory, stack);
-  const document = file ? readPackConfigFile(file) : {};
-  if (packs.length === 1) return [{ pack: packs[0] as PolicyPack, config: document }];
-  const names = packs.map((pack) => pack.info.name);
-  const unknown = Object.keys(document).filter((key) => !names.includes(key));
-  if (unknown.length > 0) {
-    throw new WorkspaceError(`${file}: with several workspace packs, keys must be pack names (${names.join(', ')}); unknown: ${unknown.join(', ')}`);
-  }
-  return packs.map((pack) => ({ pack, config: (document[pack.info.name] as Record<string, unknown> | undefined) ?? {} }));
+  const sections = packConfigSections(file ? readPackConfigFile(file) : {}, packs.map((pack) => pack.info.name), file);
+  return packs.map((pack, index) => ({ pack, config: sections[index] ?? {} }));
 }
 
 /** Runs the preview and returns the exit code. */

@@ -1,12 +1,11 @@
 /**
- * `bulwark rules`: the rule catalogue as the pack itself describes it over `GetAnalyzerInfo` (title,
+ * `bulwark rules`: the rule catalogue of every workspace pack (or the one given) as each pack describes it over `GetAnalyzerInfo` (title,
  * severity, level, FSBP/CIS controls from its `fsbp:`/`cis:` tags, remediation, docs link), so it is always
  * the catalogue of the pack that enforces.
  */
 import * as path from 'node:path';
 import { PolicyPack, type PolicyInfo, type PolicyPackInfo } from '@bulwark/offline';
 import { type RulesOptions } from '../cli-arguments';
-import { progress } from '../report-output';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { findWorkspaceRoot } from '../workspace/workspace-root';
 import { ExitCode } from '../exit-codes';
@@ -61,23 +60,30 @@ function renderRules(pack: PolicyPackInfo, policies: PolicyInfo[], format: Rules
   return `${pack.name} ${pack.version}: ${policies.length} rule(s)\n${lines.join('\n')}\n`;
 }
 
-/** Lists the rules and returns the exit code. */
+/** Lists the rules of one pack, or of every workspace pack, and returns the exit code. */
 export async function runRules(options: RulesOptions): Promise<number> {
-  let directory: string;
-  if (options.policyPack) directory = path.resolve(options.policyPack);
+  let directories: string[];
+  if (options.policyPack) directories = [path.resolve(options.policyPack)];
   else {
     const root = findWorkspaceRoot(options.workspace);
-    const packs = requireWorkspacePacks(root, 'give one with --policy-pack DIR');
-    if (packs.length > 1) progress(`several workspace packs; listing ${packs[0]} (choose with --policy-pack DIR)`);
-    directory = packs[0] as string;
-    assertPackBuilt(directory);
+    directories = requireWorkspacePacks(root, 'give one with --policy-pack DIR');
+    directories.forEach(assertPackBuilt);
   }
-  const pack = await PolicyPack.start(directory);
-  try {
-    const policies = pack.info.policies.filter((policy) => !options.framework || controlsOf(policy, options.framework).length > 0);
-    process.stdout.write(renderRules(pack.info, policies, options.format));
-    return ExitCode.Passed;
-  } finally {
-    await pack.stop();
+  const listings: { pack: PolicyPackInfo; policies: PolicyInfo[] }[] = [];
+  for (const directory of directories) {
+    const pack = await PolicyPack.start(directory);
+    try {
+      listings.push({ pack: pack.info, policies: pack.info.policies.filter((policy) => !options.framework || controlsOf(policy, options.framework).length > 0) });
+    } finally {
+      await pack.stop();
+    }
   }
+  if (options.format === 'json' && listings.length > 1) {
+    // Several packs: one catalogue per pack, each in the single-pack shape.
+    const packs = listings.map(({ pack, policies }) => JSON.parse(renderRules(pack, policies, 'json')) as unknown);
+    process.stdout.write(JSON.stringify({ packs }, null, 2) + '\n');
+  } else {
+    process.stdout.write(listings.map(({ pack, policies }) => renderRules(pack, policies, options.format)).join('\n'));
+  }
+  return ExitCode.Passed;
 }

@@ -28,7 +28,7 @@ describe('kms-key-admits-autoscaling', () => {
     const findings = mandatory(await evaluate(kmsKeyAdmitsAutoscaling, defaultKeyStack(keyPolicy())));
     expect(findings).toHaveLength(1);
     expect(findings[0]?.message).toContain('is the EBS default key');
-    expect(findings[0]?.message).toContain('AWSServiceRoleForAutoScaling calling kms:GenerateDataKeyWithoutPlaintext');
+    expect(findings[0]?.message).toContain('AWSServiceRoleForAutoScaling calling kms:Encrypt, kms:Decrypt, kms:ReEncryptFrom, kms:ReEncryptTo, kms:GenerateDataKeyWithoutPlaintext, kms:DescribeKey');
   });
 
   it('Noncompliance 2: CreateGrant without the grant statement', async () => {

@@ -14,3 +14,12 @@ export {
   RULES_DOCS_URL,
   type CreatePoliciesOptions,
 } from './pack';
+export {
+  describeClash,
+  physicalNameClashes,
+  UNIQUE_PHYSICAL_NAMES,
+  UNIQUE_PHYSICAL_NAMES_CHECK,
+  UNIQUE_PHYSICAL_NAMES_REFERENCES,
+  type PhysicalNameClash,
+  type StackResources,
+} from './workspace/unique-physical-names';

@@ -21,6 +21,8 @@ import { WorkspaceError } from '../workspace/workspace-error';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { findWorkspaceRoot } from '../workspace/workspace-root';
 import { discoverStacks } from '../workspace/workspace-stacks';
+import { stackResources, withWorkspaceFindings } from './workspace-checks';
+import { type StackResources } from '@bulwark/aws-deployability';
 import { orderByReferenceHints, referenceHints } from '../workspace/stack-order';
 
 /** Picks the named projects (by project name or directory name); all when none are named. */
@@ -67,6 +69,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
     const waitingFor = new Map<string, Set<string>>();
     const completed = new Map<string, Record<string, unknown>>();
     const reports: StackReport[] = [];
+    const ranStacks: StackResources[] = [];
     while (pending.length > 0) {
       const index = pending.findIndex((project) =>
         [...(waitingFor.get(project.name) ?? [])].every((dependency) => completed.has(dependency)),
@@ -99,6 +102,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
             : evaluation.result.outputs;
         completed.set(stackKey(project.name, options.stack), outputs);
         reports.push(evaluation.report);
+        ranStacks.push(stackResources(project.name, options.stack, evaluation.result, program.settings.config));
         progress(stackProgress(evaluation.report));
       } else {
         const outside = [...scope.missing].filter((key) => !byKey.has(key));
@@ -119,7 +123,8 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
       }
     }
     const infos = (await packs.get()).map((pack) => pack.info);
-    return emitReport(buildReport(TOOL_VERSION, infos, reports), options.format, options.output);
+    // Checks that span stacks (two stacks creating one bucket) run once every stack has.
+    return emitReport(buildReport(TOOL_VERSION, infos, withWorkspaceFindings(reports, ranStacks)), options.format, options.output);
   } finally {
     await packs.stop();
   }

@@ -6,6 +6,7 @@ export { type StackReferenceOutputs, type StackUnderTest, type StackUnderTestOpt
 export { withOverrides } from './config-overrides';
 export { deploymentAccountOf, readStackConfigFile } from './stack-config-file';
 export { evaluateWorkspacePack } from './workspace-pack';
+export { type ResourceChange, withResourceChange } from './resource-change';
 export { describeFindings } from './describe-findings';
 export { shapeOf } from './value-shape';
 export { bulwarkCheck, itPassesBulwarkCheck, workspaceRoot } from './bulwark-check';

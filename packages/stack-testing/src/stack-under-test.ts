@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { type Finding, type ProgramResult, readPulumiProject, runProgram, type RunMode } from '@bulwark/offline';
 import { withOverrides } from './config-overrides';
 import { deploymentAccountOf, readStackConfigFile } from './stack-config-file';
+import { changeableProgram } from './resource-change';
 import { evaluateWorkspacePack } from './workspace-pack';
 
 /** The outputs each StackReference returns, by the referenced stack's name (`organization/network/dev`). */
@@ -34,7 +35,7 @@ export interface StackUnderTest {
    * StackReferences resolve to `stackReferences` when given, else to the stack's own producer outputs.
    */
   run(stack: string, mode: RunMode, overrides?: Readonly<Record<string, unknown>>, stackReferences?: StackReferenceOutputs): Promise<ProgramResult>;
-  /** Every finding of the whole workspace pack on a run, with the stack's own `policy-config.json`. */
+  /** Every finding of every workspace pack on a run, with the stack's own `policy-config.json`. */
   packFindings(result: ProgramResult): Promise<Finding[]>;
   /** The account the stack deploys into: the first of `aws:allowedAccountIds` in `Pulumi.<stack>.yaml`. */
   deploymentAccount(stack: string): string;
@@ -52,7 +53,7 @@ export function stackUnderTest(options: StackUnderTestOptions): StackUnderTest {
     run: (stack, mode, overrides = {}, stackReferences) => {
       const config = withOverrides(configFile(stack), overrides);
       const references = stackReferences ?? options.stackReferences?.(config);
-      return runProgram(program, { project, stack, mode, config, ...(references ? { stackReferences: references } : {}) });
+      return runProgram(changeableProgram(program), { project, stack, mode, config, ...(references ? { stackReferences: references } : {}) });
     },
     packFindings: (result) => evaluateWorkspacePack(result, path.join(directory, 'policy-config.json')),
     deploymentAccount: (stack) => deploymentAccountOf(configFile(stack), stack),

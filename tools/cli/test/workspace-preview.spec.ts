@@ -1,7 +1,7 @@
 /**
  * `bulwark preview` on this workspace itself, as `npm start` runs it: all five stacks in StackReference order,
- * each producer's outputs wired into its consumers, the workspace pack with each stack's own pack config, and
- * zero mandatory violations, for every stack config and in both modes.
+ * each producer's outputs wired into its consumers, every workspace pack with each stack's own pack config, the
+ * workspace checks across stacks, and zero mandatory violations, for every stack config and in both modes.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -34,6 +34,8 @@ describe('bulwark preview of the workspace', () => {
     }
     expect(report.stacks.every((entry) => entry.stack === stack)).toBe(true);
     expect(report.summary['mandatory']).toBe(0);
+    // The workspace check across stacks ran too: no two stacks create one bucket, role or log group.
+    expect(report.stacks.flatMap((entry) => entry.violations).filter((violation) => (violation as { policy?: string }).policy === 'workspace-unique-physical-names')).toEqual([]);
     // The baseline stack's pack config enables account-baseline-complete: it ran, and passed.
     expect(result.stderr).toContain(`ok baseline/${stack}`);
   });

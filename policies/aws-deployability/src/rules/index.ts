@@ -1,4 +1,7 @@
 import { type RuleDefinition } from '@bulwark/policy-kit';
+import { cloudwatchRules } from './cloudwatch';
+import { elasticacheRules } from './elasticache';
+import { elbRules } from './elb';
 import { guarddutyRules } from './guardduty';
 import { iamRules } from './iam';
 import { kmsRules } from './kms';
@@ -8,14 +11,17 @@ import { s3Rules } from './s3';
 import { vpcRules } from './vpc';
 import { wafv2Rules } from './wafv2';
 
-/** Every rule of the pack, grouped by service. */
+/** Every rule of the pack, grouped by class: service access to keys, delivery, region and scope, names, values. */
 export const allRules: readonly RuleDefinition[] = [
   ...kmsRules,
   ...s3Rules,
   ...vpcRules,
   ...wafv2Rules,
+  ...cloudwatchRules,
   ...iamRules,
   ...lambdaRules,
   ...rdsRules,
+  ...elasticacheRules,
+  ...elbRules,
   ...guarddutyRules,
 ];

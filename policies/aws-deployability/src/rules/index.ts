@@ -1,5 +1,8 @@
 import { type RuleDefinition } from '@bulwark/policy-kit';
+import { cloudfrontRules } from './cloudfront';
+import { cloudtrailRules } from './cloudtrail';
 import { cloudwatchRules } from './cloudwatch';
+import { configRules } from './config';
 import { elasticacheRules } from './elasticache';
 import { elbRules } from './elb';
 import { guarddutyRules } from './guardduty';
@@ -14,9 +17,12 @@ import { wafv2Rules } from './wafv2';
 /** Every rule of the pack, grouped by class: service access to keys, delivery, region and scope, names, values. */
 export const allRules: readonly RuleDefinition[] = [
   ...kmsRules,
+  ...cloudtrailRules,
+  ...configRules,
   ...s3Rules,
   ...vpcRules,
   ...wafv2Rules,
+  ...cloudfrontRules,
   ...cloudwatchRules,
   ...iamRules,
   ...lambdaRules,

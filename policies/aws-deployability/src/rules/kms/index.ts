@@ -1,7 +1,8 @@
 import { type RuleDefinition } from '@bulwark/policy-kit';
-import { kmsKeyAdmitsAutoscaling } from './kms-key-admits-autoscaling';
 import { kmsKeyAdmitsCloudtrail } from './kms-key-admits-cloudtrail';
+import { kmsKeyAdmitsCloudwatchLogs } from './kms-key-admits-cloudwatch-logs';
+import { kmsKeyAdmitsAutoscaling } from './kms-key-admits-autoscaling';
 import { kmsServiceLinkedRoleExists } from './kms-service-linked-role-exists';
 
 /** The rules on service access to customer managed keys. */
-export const kmsRules: readonly RuleDefinition[] = [kmsKeyAdmitsCloudtrail, kmsKeyAdmitsAutoscaling, kmsServiceLinkedRoleExists];
+export const kmsRules: readonly RuleDefinition[] = [kmsKeyAdmitsCloudtrail, kmsKeyAdmitsCloudwatchLogs, kmsKeyAdmitsAutoscaling, kmsServiceLinkedRoleExists];

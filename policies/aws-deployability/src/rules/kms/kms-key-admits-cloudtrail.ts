@@ -16,6 +16,7 @@ import { bucketEncryption, bucketsNamedBy } from '../../lib/buckets';
 import { checkKeyAccess, describeRefusals, type RequiredAccess } from '../../lib/key-access';
 import { keyReference, type StackKey } from '../../lib/kms-keys';
 import { AWS_DOCS } from '../../lib/references';
+import { stackAccount } from '../../lib/stack-account';
 import { StackGraph } from '../../lib/stack-graph';
 
 const TRAIL = 'aws:cloudtrail/trail:Trail';
@@ -88,7 +89,7 @@ export const kmsKeyAdmitsCloudtrail = stackRule({
       const name = stringValue(rawProps(trail.props)['name']);
       const region = regionOf(trail);
       const bucketKey = usesBucketKey(graph, trail);
-      for (const key of reference.keys) checkTrailKey(trail, key, { name, region, bucketKey }, report, undecided);
+      for (const key of reference.keys) checkTrailKey(trail, key, { name, region, bucketKey, account: stackAccount(graph) }, report, undecided);
     }
   },
 });
@@ -96,11 +97,11 @@ export const kmsKeyAdmitsCloudtrail = stackRule({
 function checkTrailKey(
   trail: PolicyResource,
   key: StackKey,
-  facts: { name: ReturnType<typeof stringValue>; region: ReturnType<typeof regionOf>; bucketKey: boolean | typeof UNDECIDED },
+  facts: { name: ReturnType<typeof stringValue>; region: ReturnType<typeof regionOf>; bucketKey: boolean | typeof UNDECIDED; account: string | undefined },
   report: (message: string, urn?: string) => void,
   undecided: (property: string, detail?: string, urn?: string) => void,
 ): void {
-  const account = key.account;
+  const account = key.account ?? facts.account;
   if (typeof facts.name !== 'string' || typeof facts.region !== 'string' || account === undefined) {
     undecided('kmsKeyId', `the trail's name, region or account (needed to build its ARN) is not known`, trail.urn);
     return;

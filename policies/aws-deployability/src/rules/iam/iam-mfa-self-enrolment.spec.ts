@@ -39,3 +39,14 @@ describe('iam-mfa-self-enrolment', () => {
     expect(undecided(findings)).toHaveLength(1);
   });
 });
+
+describe('iam-mfa-self-enrolment with the account in the policy', () => {
+  it("Compliance: a policy naming the stack's own account (arn:aws:iam::<account>:mfa/*), as programs build it", async () => {
+    const account = '111122223333';
+    const create = { Effect: 'Allow', Action: 'iam:CreateVirtualMFADevice', Resource: `arn:aws:iam::${account}:mfa/*` };
+    const own = { Effect: 'Allow', Action: ['iam:EnableMFADevice', 'iam:ListMFADevices'], Resource: `arn:aws:iam::${account}:user/\${aws:username}` };
+    const block = { Effect: 'Deny', NotAction: ['iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:ListMFADevices'], Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } };
+    const policy = resource('aws:iam/policy:Policy', { policy: JSON.stringify({ Version: '2012-10-17', Statement: [create, own, block] }), arn: `arn:aws:iam::${account}:policy/require-mfa` });
+    expect(await evaluate(iamMfaSelfEnrolment, [policy])).toEqual([]);
+  });
+});

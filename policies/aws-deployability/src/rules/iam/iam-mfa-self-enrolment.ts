@@ -12,22 +12,24 @@ import { parsePolicyDocument, statementsOf } from '@bulwark/aws-model';
 import { isUnknown, rawProps, stackRule, UNDECIDED } from '@bulwark/policy-kit';
 import { describeRequest, evaluatePolicy, type PolicyRequest } from '../../lib/policy-evaluation';
 import { AWS_DOCS } from '../../lib/references';
+import { stackAccount } from '../../lib/stack-account';
 import { StackGraph } from '../../lib/stack-graph';
 
 const IDENTITY_POLICY_TYPES = ['aws:iam/policy:Policy', 'aws:iam/groupPolicy:GroupPolicy', 'aws:iam/userPolicy:UserPolicy'];
 const USER = 'alice';
 // The console suggests no name; a user picks one such as this, which is not their user name.
 const DEVICE = 'alice-phone';
-const ACCOUNT = '123456789012';
+// An example account for the request ARNs when the stack does not tell its own.
+const EXAMPLE_ACCOUNT = '123456789012';
 
 /** The requests a user makes to enrol a virtual MFA device, signed in without MFA. */
-function enrolmentRequests(): PolicyRequest[] {
+function enrolmentRequests(account: string): PolicyRequest[] {
   const principal = { kind: 'caller', description: `IAM user ${USER} (signed in without MFA)` } as const;
   const context = { 'aws:username': USER, 'aws:SecureTransport': 'true' };
   return [
-    { principal, action: 'iam:CreateVirtualMFADevice', resource: `arn:aws:iam::${ACCOUNT}:mfa/${DEVICE}`, context },
-    { principal, action: 'iam:EnableMFADevice', resource: `arn:aws:iam::${ACCOUNT}:user/${USER}`, context },
-    { principal, action: 'iam:ListMFADevices', resource: `arn:aws:iam::${ACCOUNT}:user/${USER}`, context },
+    { principal, action: 'iam:CreateVirtualMFADevice', resource: `arn:aws:iam::${account}:mfa/${DEVICE}`, context },
+    { principal, action: 'iam:EnableMFADevice', resource: `arn:aws:iam::${account}:user/${USER}`, context },
+    { principal, action: 'iam:ListMFADevices', resource: `arn:aws:iam::${account}:user/${USER}`, context },
   ];
 }
 
@@ -79,7 +81,7 @@ export const iamMfaSelfEnrolment = stackRule({
     };
     const refused: PolicyRequest[] = [];
     let open = unknown.length > 0;
-    for (const request of enrolmentRequests()) {
+    for (const request of enrolmentRequests(stackAccount(graph) ?? EXAMPLE_ACCOUNT)) {
       const verdict = evaluatePolicy(combined, request);
       if (verdict === UNDECIDED) open = true;
       else if (verdict !== 'allowed') refused.push(request);

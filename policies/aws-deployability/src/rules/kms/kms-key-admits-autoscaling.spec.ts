@@ -24,6 +24,20 @@ describe('kms-key-admits-autoscaling', () => {
     expect(await evaluate(kmsKeyAdmitsAutoscaling, stack)).toEqual([]);
   });
 
+  it('Compliance: the role the stack creates (its arn, whatever its form) in the key policy, CreateGrant through a grant from a StackReference', async () => {
+    const slr = resource('aws:iam/serviceLinkedRole:ServiceLinkedRole', { awsServiceName: 'autoscaling.amazonaws.com', arn: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling_custom` });
+    const custom = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling_custom`;
+    const stack = defaultKeyStack(keyPolicy({ ...usage, Principal: { AWS: custom } }, { ...createGrant, Principal: { AWS: custom } }), () => [slr]);
+    expect(await evaluate(kmsKeyAdmitsAutoscaling, stack)).toEqual([]);
+    const reference = resource('pulumi:pulumi:StackReference', {}, { name: 'baseline' });
+    const fromBaseline = 'arn:aws:iam::444455556666:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling';
+    const viaGrant = defaultKeyStack(keyPolicy(), (key) => [
+      reference,
+      resource('aws:kms/grant:Grant', { keyId: UNKNOWN_VALUE, granteePrincipal: fromBaseline, operations: ['Encrypt', 'Decrypt', 'ReEncryptFrom', 'ReEncryptTo', 'GenerateDataKeyWithoutPlaintext', 'DescribeKey', 'CreateGrant'] }, { dependsOn: { keyId: [key], granteePrincipal: [reference] } }),
+    ]);
+    expect(await evaluate(kmsKeyAdmitsAutoscaling, viaGrant)).toEqual([]);
+  });
+
   it('Noncompliance 1: the EBS default key trusts only the account root (every Auto Scaling launch fails)', async () => {
     const findings = mandatory(await evaluate(kmsKeyAdmitsAutoscaling, defaultKeyStack(keyPolicy())));
     expect(findings).toHaveLength(1);

@@ -13,7 +13,7 @@ import { partitionOfRegion } from '../../lib/aws-location';
 import { checkKeyAccess, describeRefusals, type RequiredAccess } from '../../lib/key-access';
 import { KEY_IDENTIFIERS, KEY_TYPES, keyReference, type StackKey } from '../../lib/kms-keys';
 import { AWS_DOCS } from '../../lib/references';
-import { autoScalingServiceLinkedRoleArn } from '../../lib/service-linked-roles';
+import { autoScalingServiceLinkedRoleArn, SERVICE_LINKED_ROLE_TYPE, serviceLinkedRoleService, serviceLinkedRolesFor, STACK_REFERENCE_TYPE } from '../../lib/service-linked-roles';
 import { StackGraph } from '../../lib/stack-graph';
 
 const DEFAULT_KEY = 'aws:ebs/defaultKmsKey:DefaultKmsKey';
@@ -43,6 +43,26 @@ function grantedOperations(graph: StackGraph, key: PolicyResource, roleArn: stri
     if (listed !== UNDECIDED) for (const operation of listed) if (typeof operation === 'string') operations.add(operation);
   }
   return operations;
+}
+
+/**
+ * The ARN the stack means as the Auto Scaling service-linked role for `key`: a ServiceLinkedRole of the stack for
+ * autoscaling.amazonaws.com (its arn), else the grantee of a grant on the key that comes from such a role or from a
+ * StackReference (the producing stack's role), else the role's documented ARN in the key's account.
+ */
+function autoScalingRoleArn(graph: StackGraph, key: PolicyResource, partition: string, account: string): string {
+  for (const role of serviceLinkedRolesFor(graph, 'autoscaling.amazonaws.com')) {
+    const arn = stringValue(rawProps(role.props)['arn']);
+    if (typeof arn === 'string') return arn;
+  }
+  for (const grant of graph.ofType([GRANT])) {
+    if (!graph.refersTo(grant, 'keyId', KEY_TYPES, KEY_IDENTIFIERS).includes(key)) continue;
+    const grantee = stringValue(rawProps(grant.props)['granteePrincipal']);
+    if (typeof grantee !== 'string') continue;
+    const fromRole = graph.dependsThrough(grant, 'granteePrincipal', [SERVICE_LINKED_ROLE_TYPE, STACK_REFERENCE_TYPE]);
+    if (fromRole || serviceLinkedRoleService(grantee) === 'autoscaling.amazonaws.com') return grantee;
+  }
+  return autoScalingServiceLinkedRoleArn(partition, account);
 }
 
 /** Where Auto Scaling meets a stack key: the EBS default key and launch templates used by groups. */
@@ -99,7 +119,7 @@ export const kmsKeyAdmitsAutoscaling = stackRule({
           undecided(use.property, `the account of key ${key.key.name} is not known, so its Auto Scaling role ARN cannot be built`, use.user.urn);
           continue;
         }
-        const roleArn = autoScalingServiceLinkedRoleArn(partitionOfRegion(key.region), key.account);
+        const roleArn = autoScalingRoleArn(graph, key.key, partitionOfRegion(key.region), key.account);
         const granted = grantedOperations(graph, key.key, roleArn);
         const required: RequiredAccess[] = USAGE.filter(({ operation }) => !granted.has(operation)).map(({ action }) => ({
           request: {

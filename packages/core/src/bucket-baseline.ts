@@ -29,6 +29,13 @@ export interface BaselineBucketArgs {
  * key and an S3 bucket key, which cuts KMS requests, and so cost and throttling, by orders of magnitude; SSE-S3 for
  * server access log targets), and versioning.
  * A subclass adds what its bucket is for, then ends with {@link BaselineBucket.attachPolicy}.
+ * @example
+ * class ArchiveBucket extends BaselineBucket {
+ *   constructor(name: string, args: BaselineBucketArgs & { kmsKeyArn: pulumi.Input<string> }, opts?: pulumi.ComponentResourceOptions) {
+ *     super('acme:storage:ArchiveBucket', name, args, { kmsKeyArn: args.kmsKeyArn }, opts);
+ *     this.attachPolicy(name, this.arn.apply((arn) => ({ Version: '2012-10-17', Statement: [tlsOnlyStatement(arn)] })));
+ *   }
+ * }
  */
 export abstract class BaselineBucket extends pulumi.ComponentResource {
   /** The bucket. */
@@ -51,9 +58,10 @@ export abstract class BaselineBucket extends pulumi.ComponentResource {
     args: BaselineBucketArgs,
     encryption: BucketEncryption,
     opts?: pulumi.ComponentResourceOptions,
+    tags?: Readonly<Record<string, string>>,
   ) {
     super(type, name, {}, opts);
-    this.bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: args.forceDestroy ?? false }, { parent: this });
+    this.bucket = new aws.s3.Bucket(name, { bucket: args.bucketName, forceDestroy: args.forceDestroy ?? false, tags }, { parent: this });
     new aws.s3.BucketOwnershipControls(name, { bucket: this.bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } }, { parent: this });
     this.publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
       name,

@@ -1,6 +1,6 @@
 import { runProgram } from '@bulwark/offline';
 import { EncryptedLogGroup } from './encrypted-log-group';
-import { componentTestConfig, onlyResourceOfType } from './testing/program-records';
+import { componentTestConfig, onlyResourceOfType } from '../testing';
 
 const KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 

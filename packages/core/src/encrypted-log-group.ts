@@ -21,7 +21,15 @@ export interface EncryptedLogGroupArgs {
   readonly logGroupName?: pulumi.Input<string>;
 }
 
-/** A CloudWatch log group that is KMS-encrypted with a customer managed key and keeps events for a bounded time. */
+/**
+ * A CloudWatch log group that is KMS-encrypted with a customer managed key and keeps events for a bounded time.
+ * @example
+ * new EncryptedLogGroup('flow-logs', {
+ *   kmsKeyArn: key.arn, // a KmsKey with cloudWatchLogsKeyGrant()
+ *   retentionInDays: config.logRetentionDays,
+ *   logGroupName: physicalName(config, 'log-group', 'flow-logs'),
+ * }, { provider });
+ */
 export class EncryptedLogGroup extends pulumi.ComponentResource {
   readonly logGroup: aws.cloudwatch.LogGroup;
   /** The log group ARN. */

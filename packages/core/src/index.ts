@@ -3,7 +3,7 @@
  * stack is built from.
  */
 export { type ConfigIssue, StackConfigError } from './config/stack-config-error';
-export { type ConfigKey, type ConfigKeyValue, type ConfigValueKind, booleanKey, listKey, numberKey, stringKey } from './config/config-key';
+export { type ConfigKey, type ConfigKeyValue, type ConfigValueKind, booleanKey, listKey, mapKey, numberKey, stringKey } from './config/config-key';
 export { ENVIRONMENTS, type Environment, environmentSchema } from './config/environment';
 export { availabilityZoneSchema, awsRegionSchema } from './config/aws-region';
 export { ownerSchema, projectSchema } from './config/ownership';
@@ -30,7 +30,16 @@ export {
   type StackSettings,
   loadStackConfig,
 } from './config/load-stack-config';
-export { type NameRule, type NamedService, type NamingContext, type PhysicalNameOptions, nameProblems, nameRules, physicalName } from './naming';
+export {
+  type NameRule,
+  type NamedService,
+  type NamingContext,
+  type PhysicalNameOptions,
+  nameProblems,
+  nameRules,
+  physicalName,
+  physicalNamePattern,
+} from './naming';
 export { type AwsProviderOptions, MANAGED_BY, type StandardTags, createAwsProvider, standardTags } from './tagging';
 export { type PolicyConditions, type PolicyDocument, type PolicyStatementDocument } from './policy-document';
 export { TLS_ONLY_STATEMENT_SID, tlsOnlyStatement } from './tls-only-bucket-policy';
@@ -39,13 +48,18 @@ export {
   type KeyPolicyContext,
   type KeyServiceGrant,
   cloudFrontOriginKeyGrant,
-  cloudTrailKeyGrant,
+  type CloudTrailKeyGrantTrail,
+  cloudTrailKeyGrants,
   cloudWatchLogsKeyGrant,
   configDeliveryKeyGrant,
   logDeliveryKeyGrant,
 } from './key-service-grants';
+export { AUTO_SCALING_KEY_GRANT_OPERATIONS, type AutoScalingKeyGrantArgs, autoScalingKeyGrant } from './autoscaling-key-grant';
 export { KEY_ADMINISTRATION_ACTIONS, KEY_USAGE_ACTIONS, KmsKey, type KmsKeyArgs } from './kms-key';
 export { LogsBucket, type LogsBucketArgs, S3_LOG_DELIVERY_STATEMENT_SID } from './logs-bucket';
+export { type BucketReference } from './bucket-reference';
+export { type LogDestination, type LogSource, SERVER_ACCESS_LOGGING_PAGE, logDestinationIssues } from './log-destination';
 export { type BucketPolicyStatements, SecureBucket, type SecureBucketArgs } from './secure-bucket';
+export { SERVER_ACCESS_LOGGING_TAG } from './server-access-logging-tag';
 export { LeastPrivilegeRole, type LeastPrivilegeRoleArgs, type RoleStatement, type RoleTrust } from './least-privilege-role';
 export { EncryptedLogGroup, type EncryptedLogGroupArgs } from './encrypted-log-group';

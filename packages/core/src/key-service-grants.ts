@@ -1,4 +1,5 @@
 import { formatArn } from '@bulwark/aws-model';
+import type * as pulumi from '@pulumi/pulumi';
 import { type PolicyConditions } from './policy-document';
 
 /** The account, partition and region a key lives in, for building service-grant conditions. */
@@ -35,17 +36,39 @@ export function cloudWatchLogsKeyGrant(): KeyServiceGrant {
   };
 }
 
-/** CloudTrail, for trails of this account only. */
-export function cloudTrailKeyGrant(): KeyServiceGrant {
-  return {
-    sid: 'AllowCloudTrail',
-    servicePrincipal: 'cloudtrail.amazonaws.com',
-    actions: ['kms:GenerateDataKey*', 'kms:DescribeKey'],
-    conditions: ({ accountId, partition }) => ({
-      StringEquals: { 'aws:SourceAccount': accountId },
-      StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': formatArn({ partition, service: 'cloudtrail', region: '*', account: accountId, resource: 'trail/*' }) },
-    }),
-  };
+/** The trail whose logs a key encrypts. */
+export interface CloudTrailKeyGrantTrail {
+  /**
+   * The trail's ARN (`arn:<partition>:cloudtrail:<home region>:<account>:trail/<name>`), known before the trail
+   * exists when it is built from the trail's name.
+   */
+  readonly trailArn: pulumi.Input<string>;
+}
+
+/**
+ * What CloudTrail needs from the key of one trail, per AWS's "Configure AWS KMS key policies for CloudTrail" page
+ * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html): generate
+ * data keys under the encryption context of this account's trails, describe the key, and decrypt, which creating
+ * or updating a trail needs when its bucket uses an S3 Bucket Key (every Bulwark bucket does). DescribeKey and
+ * Decrypt requests carry no `aws:cloudtrail:arn` encryption context, so each action has its own statement and
+ * all three are tied to the one trail by `aws:SourceArn`, as the page recommends. Without them `CreateTrail`
+ * fails with InsufficientEncryptionPolicyException.
+ */
+export function cloudTrailKeyGrants(trail: CloudTrailKeyGrantTrail): readonly KeyServiceGrant[] {
+  const onlyThisTrail = { StringEquals: { 'aws:SourceArn': trail.trailArn } };
+  return [
+    {
+      sid: 'AllowCloudTrailEncryptLogs',
+      servicePrincipal: 'cloudtrail.amazonaws.com',
+      actions: ['kms:GenerateDataKey*'],
+      conditions: ({ accountId, partition }) => ({
+        ...onlyThisTrail,
+        StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${partition}:cloudtrail:*:${accountId}:trail/*` },
+      }),
+    },
+    { sid: 'AllowCloudTrailDescribeKey', servicePrincipal: 'cloudtrail.amazonaws.com', actions: ['kms:DescribeKey'], conditions: () => onlyThisTrail },
+    { sid: 'AllowCloudTrailDecrypt', servicePrincipal: 'cloudtrail.amazonaws.com', actions: ['kms:Decrypt'], conditions: () => onlyThisTrail },
+  ];
 }
 
 /** The log delivery service (VPC flow logs and other vended logs to S3), for this account only. */

@@ -1,11 +1,12 @@
 import { runProgram, UNKNOWN } from '@bulwark/offline';
 import * as aws from '@pulumi/aws';
-import { cloudTrailKeyGrant, cloudWatchLogsKeyGrant } from './key-service-grants';
+import { cloudTrailKeyGrants, cloudWatchLogsKeyGrant, configDeliveryKeyGrant } from './key-service-grants';
 import { KEY_ADMINISTRATION_ACTIONS, KEY_USAGE_ACTIONS, KmsKey } from './kms-key';
-import { componentTestConfig, onlyResourceOfType, policyDocumentOf, statementWithSid } from './testing/program-records';
+import { componentTestConfig, onlyResourceOfType, policyDocumentOf, statementWithSid } from '../testing';
 
 const ADMIN = 'arn:aws:iam::123456789012:role/key-admin';
 const USER = 'arn:aws:iam::123456789012:role/app';
+const TRAIL_ARN = 'arn:aws:cloudtrail:eu-west-1:123456789012:trail/bulwark-dev-audit';
 
 describe.each(['preview', 'update'] as const)('KmsKey (%s)', (mode) => {
   const run = (program: () => unknown) => runProgram(program, { mode, config: componentTestConfig });
@@ -59,18 +60,26 @@ describe.each(['preview', 'update'] as const)('KmsKey (%s)', (mode) => {
 
   it('grants services usage only, with conditions naming this account and region', async () => {
     const result = await run(() => {
-      new KmsKey('logs', { description: 'logs', alias: 'alias/logs', serviceUsers: [cloudWatchLogsKeyGrant(), cloudTrailKeyGrant()] });
+      new KmsKey('logs', {
+        description: 'logs',
+        alias: 'alias/logs',
+        serviceUsers: [cloudWatchLogsKeyGrant(), ...cloudTrailKeyGrants({ trailArn: TRAIL_ARN })],
+      });
     });
     const policy = policyDocumentOf(onlyResourceOfType(result, 'aws:kms/key:Key').inputs.policy);
     expect(statementWithSid(policy, 'AllowCloudWatchLogs')).toMatchObject({
       Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
       Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:eu-west-1:123456789012:log-group:*' } },
     });
-    expect(statementWithSid(policy, 'AllowCloudTrail')).toMatchObject({
+    expect(statementWithSid(policy, 'AllowCloudTrailEncryptLogs')).toMatchObject({
       Principal: { Service: 'cloudtrail.amazonaws.com' },
-      Action: ['kms:GenerateDataKey*', 'kms:DescribeKey'],
-      Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+      Action: ['kms:GenerateDataKey*'],
+      Condition: {
+        StringEquals: { 'aws:SourceArn': TRAIL_ARN },
+        StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': 'arn:aws:cloudtrail:*:123456789012:trail/*' },
+      },
     });
+    expect(statementWithSid(policy, 'AllowCloudTrailDescribeKey')).toMatchObject({ Action: ['kms:DescribeKey'], Condition: { StringEquals: { 'aws:SourceArn': TRAIL_ARN } } });
   });
 
   it('accepts principals that are outputs of other resources', async () => {
@@ -109,13 +118,13 @@ describe('KmsKey rejects insecure arguments at construction, before registering 
   });
 
   it('a service grant with an administration action', () => {
-    const grant = { ...cloudTrailKeyGrant(), actions: ['kms:PutKeyPolicy'] };
-    expect(construct({ serviceUsers: [grant] })).toThrow(/service grant AllowCloudTrail lists kms:PutKeyPolicy; service principals may only use the key/);
+    const grant = { ...configDeliveryKeyGrant(), actions: ['kms:PutKeyPolicy'] };
+    expect(construct({ serviceUsers: [grant] })).toThrow(/service grant AllowConfigDelivery lists kms:PutKeyPolicy; service principals may only use the key/);
   });
 
   it('a service grant without conditions', () => {
-    const grant = { ...cloudTrailKeyGrant(), conditions: () => ({}) };
-    expect(construct({ serviceUsers: [grant] })).toThrow(/service grant AllowCloudTrail needs conditions binding the service to this account/);
+    const grant = { ...configDeliveryKeyGrant(), conditions: () => ({}) };
+    expect(construct({ serviceUsers: [grant] })).toThrow(/service grant AllowConfigDelivery needs conditions binding the service to this account/);
   });
 
   it('an alias under alias/aws/', () => {

@@ -59,7 +59,7 @@ export interface KmsKeyArgs {
   readonly users?: readonly pulumi.Input<string>[];
   /**
    * AWS services allowed to use the key, each with conditions binding it to this account
-   * (`cloudWatchLogsKeyGrant()`, `cloudTrailKeyGrant()`, `logDeliveryKeyGrant()`,
+   * (`cloudWatchLogsKeyGrant()`, `...cloudTrailKeyGrants({ trailArn })`, `logDeliveryKeyGrant()`,
    * `configDeliveryKeyGrant()`, `cloudFrontOriginKeyGrant()`).
    * @default [] (no service principal in the key policy)
    */
@@ -85,6 +85,14 @@ export interface KmsKeyArgs {
  * A symmetric customer managed KMS key with rotation on, an alias, and a key policy that separates duties:
  * the account root administers (so the key can never become unmanageable), administrators only manage,
  * users only use, and service principals only use, under conditions that tie them to this account.
+ * @example
+ * const key = new KmsKey('flow-logs', {
+ *   description: `VPC flow logs of ${config.project} ${config.environment}`,
+ *   alias: physicalName(config, 'kms-alias', 'flow-logs'),
+ *   users: [appRole.arn],
+ *   serviceUsers: [cloudWatchLogsKeyGrant()],
+ *   deletionWindowInDays: config.kmsKeyDeletionWindowDays,
+ * }, { provider });
  */
 export class KmsKey extends pulumi.ComponentResource {
   /** The key. */

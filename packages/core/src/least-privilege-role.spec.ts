@@ -1,6 +1,6 @@
 import { runProgram } from '@bulwark/offline';
 import { LeastPrivilegeRole, type LeastPrivilegeRoleArgs } from './least-privilege-role';
-import { componentTestConfig, onlyResourceOfType, policyDocumentOf } from './testing/program-records';
+import { componentTestConfig, onlyResourceOfType, policyDocumentOf } from '../testing';
 
 const BUCKET = 'arn:aws:s3:::bulwark-dev-data-k3x9q2';
 

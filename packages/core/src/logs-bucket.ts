@@ -16,7 +16,8 @@ export interface LogsBucketArgs extends BaselineBucketArgs {
    */
   readonly expirationDays?: number;
   /**
-   * Only these source buckets may deliver logs (an `aws:SourceArn` condition on top of `aws:SourceAccount`).
+   * Only these source buckets may deliver logs (an `ArnLike` `aws:SourceArn` condition on top of
+   * `aws:SourceAccount`); `*` patterns admit buckets by name before they exist (see `physicalNamePattern`).
    * @default [] (any bucket of this account)
    */
   readonly sourceBucketArns?: readonly pulumi.Input<string>[];
@@ -32,6 +33,16 @@ export interface LogsBucketArgs extends BaselineBucketArgs {
  * policy pack's `s3-bucket-kms-encryption` makes the same exception for server access log targets. Access to the
  * logs is scoped by the bucket policy, the public access block and IAM instead of a key policy.
  * ACLs are disabled (bucket-owner-enforced), so log delivery relies on this bucket policy, not the old log-delivery ACL.
+ * S3 delivers server access logs only between buckets of the same account and region, so source buckets in other
+ * stacks must deploy into this bucket's account and region.
+ * @example
+ * const accessLogs = new LogsBucket('access-logs', {
+ *   bucketName: physicalName(config, 's3-bucket', 'access-logs'),
+ *   expirationDays: config.logArchiveRetentionDays,
+ *   // Every bucket the foundation names in this environment, created before or after this one.
+ *   sourceBucketArns: [s3BucketArn(partition, physicalNamePattern(config, 's3-bucket'))],
+ * }, { provider });
+ * new SecureBucket('app-data', { kmsKeyArn: key.arn, logsBucket: accessLogs }, { provider });
  */
 export class LogsBucket extends BaselineBucket {
   readonly lifecycle: aws.s3.BucketLifecycleConfiguration;

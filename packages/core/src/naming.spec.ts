@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { nameProblems, nameRules, type NamedService, physicalName } from './naming';
+import { nameProblems, nameRules, type NamedService, physicalName, physicalNamePattern } from './naming';
 
 const context = { project: 'bulwark', environment: 'dev' as const, uniqueId: 'k3x9q2' };
 
@@ -28,6 +28,17 @@ describe('physicalName', () => {
     expect(first).toMatch(/^bulwark-dev-a-very-long-purpose.*-[0-9a-f]{8}$/);
     expect(second).not.toBe(first);
     expect(physicalName(context, 's3-bucket', purpose)).toBe(first);
+  });
+
+  it('gives the pattern every name of a service, stack project and environment matches, shortened names included', () => {
+    const pattern = physicalNamePattern(context, 's3-bucket');
+    expect(pattern).toBe('bulwark-dev-*');
+    const matches = (name: string) => new RegExp(`^${pattern.replace('*', '.*')}$`).test(name);
+    for (const purpose of ['access-logs', 'app-data', 'site', `${'long-purpose-'.repeat(8)}end`]) {
+      expect({ purpose, matches: matches(physicalName(context, 's3-bucket', purpose)) }).toEqual({ purpose, matches: true });
+    }
+    expect(matches(physicalName({ ...context, environment: 'prod' }, 's3-bucket', 'app-data'))).toBe(false);
+    expect(physicalNamePattern(context, 'log-group')).toBe('/bulwark/dev/*');
   });
 
   it('rejects a purpose that is not a lowercase slug', () => {

@@ -137,6 +137,16 @@ export function physicalName(context: NamingContext, service: NamedService, purp
   return name;
 }
 
+/**
+ * The pattern (`*` for the rest) that every {@link physicalName} of `service` for this project and environment
+ * matches, shortened names included: `bulwark-dev-*` for S3 buckets. A policy that must admit every resource the
+ * foundation names in an environment, before those resources exist (an `ArnLike` condition), is built from it.
+ */
+export function physicalNamePattern(context: Pick<NamingContext, 'project' | 'environment'>, service: NamedService): string {
+  const rule: NameRule = nameRules[service];
+  return `${rule.prefix}${[context.project, context.environment].join(rule.separator)}${rule.separator}*`;
+}
+
 function shortened(full: string, rule: NameRule): string {
   const hash = createHash('sha256').update(full).digest('hex').slice(0, HASH_LENGTH);
   const keep = full.slice(0, rule.maxLength - HASH_LENGTH - 1).replace(/[-/]+$/, '');

@@ -1,8 +1,9 @@
-import { runProgram, UNKNOWN } from '@bulwark/offline';
+import { runProgram } from '@bulwark/offline';
 import { LogsBucket } from './logs-bucket';
 import { SecureBucket } from './secure-bucket';
+import { SERVER_ACCESS_LOGGING_TAG } from './server-access-logging-tag';
 import { TLS_ONLY_STATEMENT_SID } from './tls-only-bucket-policy';
-import { componentTestConfig, onlyResourceOfType, policyDocumentOf, resourcesOfType, statementWithSid } from './testing/program-records';
+import { componentTestConfig, onlyResourceOfType, policyDocumentOf, resourcesOfType, statementWithSid } from '../testing';
 
 const KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const READER = 'arn:aws:iam::123456789012:role/reader';
@@ -25,6 +26,9 @@ describe.each(['preview', 'update'] as const)('SecureBucket (%s)', (mode) => {
     const component = onlyResourceOfType(result, 'bulwark:core:SecureBucket');
     const [logsBucket, bucket] = resourcesOfType(result, 'aws:s3/bucket:Bucket');
     expect(bucket.parent).toBe(component.urn);
+    // The tag the baseline's s3-bucket-logging-enabled Config rule is scoped to: this bucket must log.
+    expect(bucket.inputs.tags).toEqual({ [SERVER_ACCESS_LOGGING_TAG.key]: SERVER_ACCESS_LOGGING_TAG.value });
+    expect(logsBucket.inputs.tags).toBeUndefined();
     const child = (type: string) => {
       const match = resourcesOfType(result, type).find((candidate) => candidate.parent === component.urn);
       if (match === undefined) throw new Error(`SecureBucket has no ${type}`);
@@ -46,7 +50,9 @@ describe.each(['preview', 'update'] as const)('SecureBucket (%s)', (mode) => {
 
     const logging = child('aws:s3/bucketLogging:BucketLogging');
     expect(logging.propertyDependencies.targetBucket).toEqual([logsBucket.urn]);
-    expect(logging.inputs).toMatchObject({ targetPrefix: 'data/', targetBucket: mode === 'preview' ? UNKNOWN : logsBucket.id });
+    // The target is named by the log bucket's name, known in a first-time preview too (its id is not).
+    expect(logging.inputs).toMatchObject({ targetPrefix: 'data/', targetBucket: logsBucket.inputs.bucket });
+    if (mode === 'update') expect(logging.inputs.targetBucket).toBe(logsBucket.id);
 
     // Known in a first-time preview too: the ARN is built from the partition and the bucket name.
     const policy = child('aws:s3/bucketPolicy:BucketPolicy');
@@ -71,8 +77,24 @@ describe.each(['preview', 'update'] as const)('SecureBucket (%s)', (mode) => {
   });
 });
 
+describe.each(['preview', 'update'] as const)('SecureBucket logging to a bucket of another stack (%s)', (mode) => {
+  it('takes the log target by name, as a StackReference output gives it, with no LogsBucket in this program', async () => {
+    const result = await runProgram(
+      () => {
+        // The aws-cdk-lib IBucket idea: anything with a bucket name, here another stack's access-logs bucket.
+        new SecureBucket('data', { kmsKeyArn: KEY_ARN, logsBucket: { bucketName: 'bulwark-dev-access-logs-k3x9q2' }, logPrefix: 'data/app-data/' });
+      },
+      { mode, config: componentTestConfig },
+    );
+    expect(resourcesOfType(result, 'bulwark:core:LogsBucket')).toEqual([]);
+    const logging = onlyResourceOfType(result, 'aws:s3/bucketLogging:BucketLogging');
+    expect(logging.inputs).toMatchObject({ targetBucket: 'bulwark-dev-access-logs-k3x9q2', targetPrefix: 'data/app-data/' });
+    expect(logging.propertyDependencies.targetBucket ?? []).toEqual([]);
+  });
+});
+
 describe('SecureBucket rejects at construction', () => {
-  const logsBucket = {} as LogsBucket; // never reached: validation runs before any registration
+  const logsBucket = { bucketName: 'never-reached' }; // validation runs before any registration
 
   it('an unconditioned Allow to a public principal', () => {
     expect(

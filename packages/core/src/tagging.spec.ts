@@ -3,7 +3,7 @@ import * as aws from '@pulumi/aws';
 import { loadStackConfig } from './config/load-stack-config';
 import { type StackConfig } from './config/stack-config';
 import { createAwsProvider, standardTags } from './tagging';
-import { componentTestConfig, onlyResourceOfType, resourcesOfType } from './testing/program-records';
+import { componentTestConfig, onlyResourceOfType, resourcesOfType } from '../testing';
 
 const config: StackConfig = {
   environment: 'prod',

@@ -1,6 +1,6 @@
 import { runProgram } from '@bulwark/offline';
 import { referenceStack } from './typed-stack-reference';
-import { componentTestConfig, onlyResourceOfType } from './testing/program-records';
+import { componentTestConfig, onlyResourceOfType } from '../testing';
 
 interface ProducerOutputs {
   readonly vpcId: string;

@@ -1,25 +1,7 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { bulwarkCheck, workspaceRoot } from './bulwark-check';
+import { bulwarkCheck } from './bulwark-check';
 
 const WORKSPACE = path.resolve(__dirname, '..', '..', '..');
-
-describe('workspaceRoot', () => {
-  it('finds the npm workspace root above a package directory', () => {
-    expect(workspaceRoot(path.join(WORKSPACE, 'packages', 'stack-testing', 'src'))).toBe(WORKSPACE);
-    expect(workspaceRoot(WORKSPACE)).toBe(WORKSPACE);
-  });
-
-  it('fails naming the directory outside any workspace', () => {
-    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'no-workspace-'));
-    try {
-      expect(() => workspaceRoot(outside)).toThrow(`${outside} is not inside an npm workspace`);
-    } finally {
-      fs.rmSync(outside, { recursive: true, force: true });
-    }
-  });
-});
 
 describe('bulwarkCheck', () => {
   it('runs `bulwark check` on the directory from the workspace root and returns its exit status and error', () => {

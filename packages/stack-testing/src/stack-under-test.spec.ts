@@ -14,6 +14,7 @@ function stackDirectory(): string {
   );
   fs.writeFileSync(path.join(directory, 'Pulumi.prod.yaml'), 'config:\n  aws:region: eu-west-1\n  bulwark:environment: prod\n');
   fs.writeFileSync(path.join(directory, 'policy-config.json'), '{ "aws-security": { "all": "advisory" }, "aws-deployability": { "all": "advisory" } }');
+  fs.writeFileSync(path.join(directory, 'policy-config.prod.json'), '{ "aws-security": { "all": "mandatory" } }');
   return directory;
 }
 
@@ -77,15 +78,20 @@ describe('stackUnderTest', () => {
     expect(result.outputs).toMatchObject({ color: 'unset', vpcId: 'vpc-given' });
   });
 
-  it("evaluates every workspace pack with its section of the stack's policy-config.json", async () => {
+  it("evaluates every workspace pack with its section of the stack's policy-config.json when it has no file of its own", async () => {
     const findings = await demo.packFindings(await demo.run('dev', 'preview'));
     const bucketFindings = findings.filter((finding) => finding.urn?.endsWith('aws:s3/bucket:Bucket::bare'));
     expect(bucketFindings.map((finding) => finding.policy)).toContain('s3-bucket-versioning');
     expect(findings.every((finding) => ['aws-security', 'aws-deployability'].includes(finding.pack) && finding.enforcement === 'advisory')).toBe(true);
   });
 
-  it('names the deployment account from aws:allowedAccountIds, and fails clearly without one', () => {
+  it("evaluates a stack's run with its policy-config.<stack>.json when it has one, as preview and the nx targets do", async () => {
+    const findings = await demo.packFindings(await demo.run('prod', 'preview', {}, { 'organization/network/prod': { vpcId: 'vpc-prod' } }));
+    expect(findings.filter((finding) => finding.policy === 's3-bucket-versioning').map((finding) => finding.enforcement)).toEqual(['mandatory']);
+  });
+
+  it('names the deployment account from aws:allowedAccountIds, and fails naming the file and key without one', () => {
     expect(demo.deploymentAccount('dev')).toBe('111122223333');
-    expect(() => demo.deploymentAccount('prod')).toThrow('Pulumi.prod.yaml sets no aws:allowedAccountIds');
+    expect(() => demo.deploymentAccount('prod')).toThrow(`${path.join(directory, 'Pulumi.prod.yaml')}: "aws:allowedAccountIds" is not set`);
   });
 });

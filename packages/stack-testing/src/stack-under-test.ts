@@ -1,8 +1,7 @@
-import * as path from 'node:path';
-import { type Finding, type ProgramResult, readPulumiProject, runProgram, type RunMode } from '@bulwark/offline';
-import { withOverrides } from './config-overrides';
-import { deploymentAccountOf, readStackConfigFile } from './stack-config-file';
+import { type Finding, type ProgramResult, runProgram, type RunMode } from '@bulwark/offline';
+import { deploymentAccount, readPulumiProject, withConfigOverrides } from '@bulwark/workspace';
 import { changeableProgram } from './resource-change';
+import { readStackConfigFile } from './stack-config-file';
 import { evaluateWorkspacePack } from './workspace-pack';
 
 /** The outputs each StackReference returns, by the referenced stack's name (`organization/network/dev`). */
@@ -10,7 +9,7 @@ export type StackReferenceOutputs = Record<string, Record<string, unknown>>;
 
 /** What a stack's tests need to know about it. */
 export interface StackUnderTestOptions {
-  /** The stack's directory: `Pulumi.yaml` (the project name), the `Pulumi.<stack>.yaml` files and `policy-config.json`. */
+  /** The stack's directory: `Pulumi.yaml` (the project name), the `Pulumi.<stack>.yaml` files and the pack configs. */
   readonly directory: string;
   /** The stack's program (its `program` export), run in this process so tests see what it registers. */
   readonly program: () => unknown;
@@ -31,11 +30,15 @@ export interface StackUnderTest {
   /** The config of `Pulumi.<stack>.yaml` by namespaced key, as the Pulumi CLI passes it to the program. */
   configFile(stack: string): Record<string, unknown>;
   /**
-   * Runs the program with a stack's config file and `overrides` applied key by key (`undefined` removes a key).
+   * Runs the program with a stack's config file and `overrides` applied key by key (a bare key belongs to the
+   * project, `undefined` removes a key).
    * StackReferences resolve to `stackReferences` when given, else to the stack's own producer outputs.
    */
   run(stack: string, mode: RunMode, overrides?: Readonly<Record<string, unknown>>, stackReferences?: StackReferenceOutputs): Promise<ProgramResult>;
-  /** Every finding of every workspace pack on a run, with the stack's own `policy-config.json`. */
+  /**
+   * Every finding of every workspace pack on a run, with the pack config the workspace chooses for the run's stack
+   * (`policy-config.<stack>.json`, else `policy-config.json`: pack names to each pack's config).
+   */
   packFindings(result: ProgramResult): Promise<Finding[]>;
   /** The account the stack deploys into: the first of `aws:allowedAccountIds` in `Pulumi.<stack>.yaml`. */
   deploymentAccount(stack: string): string;
@@ -45,17 +48,20 @@ export interface StackUnderTest {
 export function stackUnderTest(options: StackUnderTestOptions): StackUnderTest {
   const { directory, program } = options;
   const project = readPulumiProject(directory).name;
-  const configFile = (stack: string) => readStackConfigFile(directory, stack);
+  const configFile = (stack: string) => readStackConfigFile(directory, stack).config;
   return {
     directory,
     project,
     configFile,
     run: (stack, mode, overrides = {}, stackReferences) => {
-      const config = withOverrides(configFile(stack), overrides);
+      const config = withConfigOverrides(configFile(stack), overrides, project);
       const references = stackReferences ?? options.stackReferences?.(config);
       return runProgram(changeableProgram(program), { project, stack, mode, config, ...(references ? { stackReferences: references } : {}) });
     },
-    packFindings: (result) => evaluateWorkspacePack(result, path.join(directory, 'policy-config.json')),
-    deploymentAccount: (stack) => deploymentAccountOf(configFile(stack), stack),
+    packFindings: (result) => evaluateWorkspacePack(result, directory),
+    deploymentAccount: (stack) => {
+      const { file, config } = readStackConfigFile(directory, stack);
+      return deploymentAccount(config, file);
+    },
   };
 }

@@ -1,10 +1,9 @@
-import { cloudTrailKeyGrant, KmsKey, type LogsBucket, physicalName, SecureBucket } from '@bulwark/core';
+import { type BucketReference, cloudTrailKeyGrants, KmsKey, physicalName, SecureBucket } from '@bulwark/core';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { BASELINE_BUCKET_PURPOSES } from './bucket-purposes';
 import { type BaselineConfig } from './config';
 
-/** The purpose in the trail bucket's physical name (`<project>-<env>-cloudtrail-<uniqueId>`). */
-export const CLOUDTRAIL_BUCKET_PURPOSE = 'cloudtrail';
 
 /** The trail and what it writes into. */
 export interface AuditTrail {
@@ -17,11 +16,11 @@ export interface AuditTrail {
 
 /**
  * The account's CloudTrail trail: every region, global service events, log file validation, encrypted with its
- * own KMS key (CloudTrail may only use it for this account's trails, bound by the encryption context), and S3
+ * own KMS key (CloudTrail may only use it for this trail: aws:SourceArn, and the encryption context), and S3
  * object and Lambda data events besides management events. The bucket admits only CloudTrail acting for this
  * very trail (`aws:SourceArn`), which stops another account's trail from writing into it.
  */
-export function createAuditTrail(config: BaselineConfig, logsBucket: LogsBucket, provider: aws.Provider): AuditTrail {
+export function createAuditTrail(config: BaselineConfig, logsBucket: BucketReference, provider: aws.Provider): AuditTrail {
   const opts = { provider };
   const identity = aws.getCallerIdentityOutput({}, opts);
   const partition = aws.getPartitionOutput({}, opts);
@@ -34,7 +33,8 @@ export function createAuditTrail(config: BaselineConfig, logsBucket: LogsBucket,
     {
       description: `CloudTrail logs of ${config.project} ${config.environment}`,
       alias: physicalName(config, 'kms-alias', 'cloudtrail'),
-      serviceUsers: [cloudTrailKeyGrant()],
+      // Encrypt, describe and decrypt (the bucket has an S3 Bucket Key), each for this trail only.
+      serviceUsers: cloudTrailKeyGrants({ trailArn }),
       deletionWindowInDays: config.kmsKeyDeletionWindowDays,
     },
     opts,
@@ -45,7 +45,7 @@ export function createAuditTrail(config: BaselineConfig, logsBucket: LogsBucket,
     {
       kmsKeyArn: key.arn,
       logsBucket,
-      bucketName: physicalName(config, 's3-bucket', CLOUDTRAIL_BUCKET_PURPOSE),
+      bucketName: physicalName(config, 's3-bucket', BASELINE_BUCKET_PURPOSES.cloudTrail),
       policyStatements: ({ arn }) => [
         {
           Sid: 'AllowCloudTrailAclCheck',

@@ -1,11 +1,11 @@
-import { type LogsBucket, physicalName, SecureBucket } from '@bulwark/core';
+import { type BucketReference, physicalName, SecureBucket } from '@bulwark/core';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { type BaselineConfig } from './config';
+import { adoptionOptions, SERVICE_LINKED_ROLES } from './adopt-existing';
+import { BASELINE_BUCKET_PURPOSES } from './bucket-purposes';
+import { adoptedServiceLinkedRole, type BaselineConfig } from './config';
 import { managedConfigRules } from './managed-config-rules';
 
-/** The purpose in the history bucket's physical name (`<project>-<env>-config-history-<uniqueId>`). */
-export const CONFIG_HISTORY_BUCKET_PURPOSE = 'config-history';
 
 /** The AWS Config resources of the baseline. */
 export interface ConfigRecording {
@@ -21,7 +21,8 @@ export interface ConfigRecording {
 export interface ConfigRecordingArgs {
   /** The key that encrypts the history bucket; its policy must carry core's `configDeliveryKeyGrant()`. */
   readonly kmsKeyArn: pulumi.Input<string>;
-  readonly logsBucket: LogsBucket;
+  /** Where the history bucket's server access logs go. */
+  readonly logsBucket: BucketReference;
   readonly provider: aws.Provider;
 }
 
@@ -41,7 +42,7 @@ export function createConfigRecording(config: BaselineConfig, args: ConfigRecord
     {
       kmsKeyArn: args.kmsKeyArn,
       logsBucket: args.logsBucket,
-      bucketName: physicalName(config, 's3-bucket', CONFIG_HISTORY_BUCKET_PURPOSE),
+      bucketName: physicalName(config, 's3-bucket', BASELINE_BUCKET_PURPOSES.configHistory),
       policyStatements: ({ arn }) => [
         {
           Sid: 'AllowConfigBucketChecks',
@@ -63,28 +64,40 @@ export function createConfigRecording(config: BaselineConfig, args: ConfigRecord
     },
     opts,
   );
-  const serviceRole = new aws.iam.ServiceLinkedRole('config', { awsServiceName: 'config.amazonaws.com' }, opts);
+  // One of each per account (per region for the recorder and channel): baseline:adoptExisting imports them where
+  // Control Tower, Security Hub or a console click made them already, keeping their names.
+  const adopt = config.settings.adoptExisting;
+  const serviceRole = new aws.iam.ServiceLinkedRole(
+    'config',
+    { awsServiceName: SERVICE_LINKED_ROLES.configServiceLinkedRole.service },
+    { ...opts, ...adoptionOptions(adoptedServiceLinkedRole(config, 'configServiceLinkedRole')) },
+  );
   const recorder = new aws.cfg.Recorder(
     'account',
     {
-      name: physicalName(config, 'config-recorder', 'recorder'),
+      name: adopt.configRecorder ?? physicalName(config, 'config-recorder', 'recorder'),
       roleArn: serviceRole.arn,
       recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
       recordingMode: { recordingFrequency: 'CONTINUOUS' },
     },
-    opts,
+    { ...opts, ...adoptionOptions(adopt.configRecorder) },
   );
   const deliveryChannel = new aws.cfg.DeliveryChannel(
     'account',
     {
-      name: physicalName(config, 'config-delivery-channel', 'delivery'),
+      name: adopt.configDeliveryChannel ?? physicalName(config, 'config-delivery-channel', 'delivery'),
       s3BucketName: bucket.bucketName,
       s3KmsKeyArn: args.kmsKeyArn,
       snapshotDeliveryProperties: { deliveryFrequency: 'TwentyFour_Hours' },
     },
-    { provider, dependsOn: [recorder, bucket.policy] },
+    { provider, dependsOn: [recorder, bucket.policy], ...adoptionOptions(adopt.configDeliveryChannel) },
   );
-  const status = new aws.cfg.RecorderStatus('account', { name: recorder.name, isEnabled: true }, { provider, dependsOn: [deliveryChannel] });
+  // Deleting the status stops the recorder: never stop an adopted one.
+  const status = new aws.cfg.RecorderStatus(
+    'account',
+    { name: recorder.name, isEnabled: true },
+    { provider, dependsOn: [deliveryChannel], ...(adopt.configRecorder === undefined ? {} : { retainOnDelete: true }) },
+  );
   const rules = managedConfigRules(config).map(
     (rule) =>
       new aws.cfg.Rule(
@@ -94,6 +107,7 @@ export function createConfigRecording(config: BaselineConfig, args: ConfigRecord
           description: `AWS managed rule ${rule.sourceIdentifier}; mirrors the Bulwark policy pack rule ${rule.packRule}.`,
           source: { owner: 'AWS', sourceIdentifier: rule.sourceIdentifier },
           inputParameters: rule.inputParameters === undefined ? undefined : JSON.stringify(rule.inputParameters),
+          scope: rule.scope === undefined ? undefined : { ...rule.scope, complianceResourceTypes: [...rule.scope.complianceResourceTypes] },
         },
         // Managed rules can only be created once a recorder exists and evaluate only while it records.
         { provider, dependsOn: [status] },

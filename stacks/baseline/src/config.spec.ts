@@ -1,4 +1,4 @@
-import { runBaseline } from './testing/stack-run';
+import { runBaseline } from '../testing/stack-run';
 
 /** Runs the dev stack with keys changed and returns the error message it fails with. */
 async function failureWith(overrides: Record<string, unknown>): Promise<string> {
@@ -24,6 +24,9 @@ describe('baseline stack config errors name the key, the value and the expected 
     ['a malformed region', { 'bulwark:regions': ['eu-west-1', 'eu-west1'] }, 'bulwark:regions[1] = "eu-west1": expected an AWS region code'],
     ['a bad backup retention', { 'bulwark:backupRetentionDays': '3' }, 'bulwark:backupRetentionDays = 3: expected a whole number of days from 7 to 35'],
     ['a missing owner', { 'bulwark:owner': undefined }, 'bulwark:owner = (not set): expected'],
+    ['a bucket purpose with capitals', { 'baseline:dataEventBucketPurposes': ['App-Data'] }, 'baseline:dataEventBucketPurposes[0] = "App-Data": expected a bucket purpose'],
+    ['bucket purposes twice', { 'baseline:dataEventBucketPurposes': ['site', 'site'] }, 'baseline:dataEventBucketPurposes = ["site","site"]: expected a YAML list of distinct bucket purposes'],
+    ['a Multi-AZ switch that is not a boolean', { 'baseline:requireRdsMultiAz': 'yes' }, 'baseline:requireRdsMultiAz = "yes": expected true or false'],
     ['a misspelt baseline key', { 'baseline:passwordMinLength': '20' }, 'baseline:passwordMinLength = (value not shown): expected no such key; the baseline namespace holds passwordMinimumLength'],
   ])('%s', async (_label, overrides, message) => {
     const failure = await failureWith(overrides);

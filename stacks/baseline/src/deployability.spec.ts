@@ -5,7 +5,7 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import { withResourceChange } from '@bulwark/stack-testing';
-import { packFindings, runBaseline } from './testing/stack-run';
+import { packFindings, runBaseline } from '../testing/stack-run';
 
 interface Statement {
   readonly Principal?: { readonly Service?: string | readonly string[] };

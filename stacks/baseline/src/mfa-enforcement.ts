@@ -36,9 +36,12 @@ export interface MfaPolicyDocument {
 const CALLER_USER_NAME = '${aws:username}';
 
 /**
- * The MFA policy document: users may manage their own password and MFA device (their own user and MFA ARNs
- * only), and everything outside that self-service is denied while the request carries no MFA. `BoolIfExists`
- * also catches long-term access keys, whose requests carry no `aws:MultiFactorAuthPresent` key at all.
+ * The MFA policy document, after AWS's "IAM: Allows IAM users to self-manage an MFA device" example
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_iam_mfa-selfmanage.html): users may
+ * create a virtual MFA device under any name (`mfa/*`: the console lets them name it, so a policy that expected
+ * `mfa/<user name>` would deny enrolment and lock them out), and manage their own password and MFA device on their
+ * own user ARN only. Everything outside that self-service is denied while the request carries no MFA.
+ * `BoolIfExists` also catches long-term access keys, whose requests carry no `aws:MultiFactorAuthPresent` key at all.
  */
 export function mfaEnforcementDocument(partition: string, accountId: string): MfaPolicyDocument {
   const iamArn = `arn:${partition}:iam::${accountId}`;
@@ -52,10 +55,16 @@ export function mfaEnforcementDocument(partition: string, accountId: string): Mf
         Resource: '*',
       },
       {
+        Sid: 'AllowCreateVirtualMfaDevice',
+        Effect: 'Allow',
+        Action: ['iam:CreateVirtualMFADevice'],
+        Resource: `${iamArn}:mfa/*`,
+      },
+      {
         Sid: 'AllowManageOwnPasswordAndMfa',
         Effect: 'Allow',
-        Action: ['iam:ChangePassword', 'iam:GetUser', 'iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:ListMFADevices', 'iam:ResyncMFADevice'],
-        Resource: [`${iamArn}:user/${CALLER_USER_NAME}`, `${iamArn}:mfa/${CALLER_USER_NAME}`],
+        Action: ['iam:ChangePassword', 'iam:GetUser', 'iam:EnableMFADevice', 'iam:GetMFADevice', 'iam:ListMFADevices', 'iam:ResyncMFADevice'],
+        Resource: `${iamArn}:user/${CALLER_USER_NAME}`,
       },
       {
         Sid: 'DenyAllExceptMfaSelfServiceWithoutMfa',

@@ -8,6 +8,11 @@ export interface BaselineOutputs {
   readonly region: string;
   /** Every region the regional controls cover (`bulwark:regions`). */
   readonly regions: string[];
+  /**
+   * The account the baseline deployed into. S3 delivers server access logs only between buckets of one account and
+   * region, so a stack logging into `accessLogsBucketName` checks it deploys into this account and `region`.
+   */
+  readonly accountId: string;
   /** The multi-region CloudTrail trail's ARN. */
   readonly cloudTrailArn: string;
   /** The bucket the trail delivers to. */
@@ -18,7 +23,10 @@ export interface BaselineOutputs {
   readonly configBucketName: string;
   /** The AWS Config recorder's name. */
   readonly configRecorderName: string;
-  /** The bucket receiving the S3 server access logs of the audit buckets. */
+  /**
+   * The central bucket receiving the S3 server access logs of the foundation's buckets (audit, data, edge), in
+   * `region` of `accountId`; it admits every bucket named `<project>-<environment>-*` of that account.
+   */
   readonly accessLogsBucketName: string;
   /** The GuardDuty detector id of each region, by region code. */
   readonly guardDutyDetectorIds: Record<string, string>;
@@ -28,4 +36,9 @@ export interface BaselineOutputs {
   readonly humanUsersGroupName: string;
   /** The ARN of the managed policy that enforces MFA. */
   readonly mfaPolicyArn: string;
+  /**
+   * The ARN of the account's EC2 Auto Scaling service-linked role (`AWSServiceRoleForAutoScaling`), which the
+   * baseline creates (or adopts) so that keys can grant it before any stack uses Auto Scaling (compute's volume key).
+   */
+  readonly autoScalingServiceLinkedRoleArn: string;
 }

@@ -1,10 +1,11 @@
 import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
 import { allRules } from '@bulwark/aws-security';
 import { policyDocumentOf, providerOf, resourceNamed, resourcesOfType, statementWithSid } from '@bulwark/core/testing';
-import { describeFindings } from '@bulwark/stack-testing';
+import { describeFindings, shapeOf } from '@bulwark/stack-testing';
 import { MFA_SELF_SERVICE_ACTIONS } from './mfa-enforcement';
 import { type BaselineOutputs } from './outputs';
-import { deploymentAccount, packFindings, runBaseline, stackConfigFile } from './testing/stack-run';
+import { exampleBaselineOutputs } from '../testing/example-outputs';
+import { deploymentAccount, packFindings, runBaseline, stackConfigFile } from '../testing/stack-run';
 
 const isString = (value: unknown) => typeof value === 'string' && value !== '';
 const isStringMap = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isString);
@@ -18,23 +19,36 @@ const contract: { readonly [Key in keyof BaselineOutputs]: (value: unknown) => b
   configBucketName: isString,
   configRecorderName: isString,
   accessLogsBucketName: isString,
+  accountId: (value) => typeof value === 'string' && /^\d{12}$/.test(value),
   guardDutyDetectorIds: isStringMap,
   ebsDefaultKeyArns: isStringMap,
   humanUsersGroupName: isString,
   mfaPolicyArn: isString,
+  autoScalingServiceLinkedRoleArn: isString,
 };
 
 const expected = {
-  dev: { regions: ['eu-west-1', 'us-east-1'], minimumLength: 14, maxAge: 90, backupDays: '7' },
-  prod: { regions: ['eu-west-1', 'eu-central-1', 'us-east-1'], minimumLength: 16, maxAge: 60, backupDays: '14' },
+  dev: { regions: ['eu-west-1', 'us-east-1'], minimumLength: 14, maxAge: 90, backupDays: '7', otherBuckets: ['app-data', 'site'], multiAzRule: false },
+  prod: {
+    regions: ['eu-west-1', 'eu-central-1', 'us-east-1'],
+    minimumLength: 16,
+    maxAge: 60,
+    backupDays: '14',
+    otherBuckets: ['app-data', 'exports', 'site'],
+    multiAzRule: true,
+  },
 } as const;
 
 describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => {
   const want = expected[stack];
   const account = deploymentAccount(stack);
 
+  // The other stacks' buckets: data's and edge's at least; a stack generated later adds its own (nx g @bulwark/nx-pulumi:stack).
+  const otherBuckets = stackConfigFile(stack)['baseline:dataEventBucketPurposes'] as string[];
+
   it('uses the stack config file this test expects', () => {
     expect(stackConfigFile(stack)['bulwark:regions']).toEqual([...want.regions]);
+    expect(otherBuckets).toEqual(expect.arrayContaining([...want.otherBuckets]));
   });
 
   describe.each(['preview', 'update'] as const)('%s', (mode) => {
@@ -82,10 +96,22 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
         Resource: '*',
         Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
       });
-      expect(statementWithSid(document, 'AllowManageOwnPasswordAndMfa').Resource).toEqual([
-        `arn:aws:iam::${account}:user/\${aws:username}`,
-        `arn:aws:iam::${account}:mfa/\${aws:username}`,
-      ]);
+      // AWS's "self-manage an MFA device" example: the console lets users name a virtual device anything, so creating
+      // one is allowed on mfa/* (a device named after the user alone would lock out whoever picks another name);
+      // everything else only on the user's own ARN.
+      // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_iam_mfa-selfmanage.html
+      expect(statementWithSid(document, 'AllowCreateVirtualMfaDevice')).toEqual({
+        Sid: 'AllowCreateVirtualMfaDevice',
+        Effect: 'Allow',
+        Action: ['iam:CreateVirtualMFADevice'],
+        Resource: `arn:aws:iam::${account}:mfa/*`,
+      });
+      expect(statementWithSid(document, 'AllowManageOwnPasswordAndMfa')).toEqual({
+        Sid: 'AllowManageOwnPasswordAndMfa',
+        Effect: 'Allow',
+        Action: ['iam:ChangePassword', 'iam:GetUser', 'iam:EnableMFADevice', 'iam:GetMFADevice', 'iam:ListMFADevices', 'iam:ResyncMFADevice'],
+        Resource: `arn:aws:iam::${account}:user/\${aws:username}`,
+      });
     });
 
     it('blocks public S3 access account-wide', () => {
@@ -94,17 +120,16 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
       expect(blocks[0].inputs).toMatchObject({ blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
     });
 
-    it('accepts server access logs only from the audit buckets of this account', () => {
+    it('is the central target of S3 server access logs: it admits every bucket the foundation names in this environment, of this account only', () => {
+      // Data and edge log into this bucket; their buckets are named from config (bulwark-<env>-<purpose>-<uniqueId>),
+      // so the pattern admits them before they exist, and buckets added later without redeploying the baseline.
       const bucketPolicy = resourceNamed(result, 'aws:s3/bucketPolicy:BucketPolicy', 'access-logs');
-      if (mode === 'preview') return;
       expect(statementWithSid(policyDocumentOf(bucketPolicy.inputs.policy), 'AllowS3ServerAccessLogDelivery')).toMatchObject({
         Principal: { Service: 'logging.s3.amazonaws.com' },
         Action: 's3:PutObject',
-        Condition: {
-          StringEquals: { 'aws:SourceAccount': account },
-          ArnLike: { 'aws:SourceArn': [`arn:aws:s3:::bulwark-${stack}-cloudtrail-k3x9q2`, `arn:aws:s3:::bulwark-${stack}-config-history-k3x9q2`] },
-        },
+        Condition: { StringEquals: { 'aws:SourceAccount': account }, ArnLike: { 'aws:SourceArn': [`arn:aws:s3:::bulwark-${stack}-*`] } },
       });
+      expect(result.outputs).toMatchObject({ accessLogsBucketName: `bulwark-${stack}-access-logs-k3x9q2`, accountId: account, region: 'eu-west-1' });
     });
 
     it('records every resource type including global ones, delivers to its own encrypted bucket, and is switched on', () => {
@@ -168,6 +193,30 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
       });
     });
 
+    // The foundation must be compliant with its own Config rules (issue 15 item 12).
+    it("scopes and parameterises the managed rules that would otherwise flag the foundation's own log buckets and dev database", () => {
+      const rules = resourcesOfType(result, 'aws:cfg/rule:Rule');
+      const rule = (name: string) => rules.find((candidate) => candidate.name === name);
+      // Log targets do not log themselves (a bucket logging into itself loops forever): the rule evaluates the buckets
+      // tagged as needing logs, which every SecureBucket is, and checks they log into the central bucket.
+      // https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-logging-enabled.html
+      const logging = rule('s3-bucket-logging-enabled') as ResourceRecord;
+      expect(logging.inputs.scope).toEqual({ complianceResourceTypes: ['AWS::S3::Bucket'], tagKey: 'ServerAccessLogging', tagValue: 'required' });
+      expect(JSON.parse(logging.inputs.inputParameters as string)).toEqual({ targetBucket: `bulwark-${stack}-access-logs-k3x9q2` });
+      // The trail excludes its own bucket (its deliveries would log themselves without end), so "every bucket" is
+      // never true: the rule names the foundation's other buckets.
+      // https://docs.aws.amazon.com/config/latest/developerguide/cloudtrail-s3-dataevents-enabled.html
+      const dataEvents = rule('cloudtrail-s3-dataevents-enabled') as ResourceRecord;
+      const names = String(JSON.parse(dataEvents.inputs.inputParameters as string).S3BucketNames).split(',');
+      expect(names.sort()).toEqual(
+        ['access-logs', 'config-history', ...otherBuckets].map((purpose) => `bulwark-${stack}-${purpose}-k3x9q2`).sort(),
+      );
+      expect(names).not.toContain(`bulwark-${stack}-cloudtrail-k3x9q2`);
+      // Single-AZ is the dev database's design: the rule is deployed where Multi-AZ is required (prod).
+      // https://docs.aws.amazon.com/config/latest/developerguide/rds-multi-az-support.html
+      expect(rule('rds-multi-az-support') !== undefined).toBe(want.multiAzRule);
+    });
+
     it('runs a multi-region, validated, KMS-encrypted trail with S3 and Lambda data events', () => {
       const trail = resourceNamed(result, 'aws:cloudtrail/trail:Trail', 'audit');
       expect(trail.inputs).toMatchObject({
@@ -202,12 +251,40 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
         for (const candidate of cloudTrailStatements) {
           expect((candidate.Condition as { StringEquals: Record<string, string> }).StringEquals['aws:SourceArn']).toBe(trailArn);
         }
-        const keyStatement = statementWithSid(policyDocumentOf(trailKey.inputs.policy), 'AllowCloudTrail');
-        expect(keyStatement).toMatchObject({
-          Principal: { Service: 'cloudtrail.amazonaws.com' },
-          Action: ['kms:GenerateDataKey*', 'kms:DescribeKey'],
-          Condition: { StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${account}:trail/*` } },
-        });
+        // CloudTrail's key policy page: encrypt under the trail's encryption context, describe the key, and (the
+        // trail bucket has an S3 Bucket Key) decrypt; each only for this trail (aws:SourceArn). DescribeKey
+        // requests carry no encryption context, so a statement conditioned on one would never admit them.
+        const keyPolicy = policyDocumentOf(trailKey.inputs.policy);
+        const cloudTrailKeyStatements = keyPolicy.Statement.filter((candidate) => JSON.stringify(candidate.Principal ?? '').includes('cloudtrail'));
+        expect(cloudTrailKeyStatements).toEqual([
+          {
+            Sid: 'AllowCloudTrailEncryptLogs',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: ['kms:GenerateDataKey*'],
+            Resource: '*',
+            Condition: {
+              StringEquals: { 'aws:SourceArn': trailArn },
+              StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${account}:trail/*` },
+            },
+          },
+          {
+            Sid: 'AllowCloudTrailDescribeKey',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: ['kms:DescribeKey'],
+            Resource: '*',
+            Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
+          },
+          {
+            Sid: 'AllowCloudTrailDecrypt',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: ['kms:Decrypt'],
+            Resource: '*',
+            Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
+          },
+        ]);
       }
     });
 
@@ -226,6 +303,28 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
     });
 
     it('turns on EBS encryption by default with a key of each region, and an Access Analyzer per region', () => {
+      // Auto Scaling launches instances as its service-linked role; with EBS encryption by default under a customer
+      // managed key, every launch in the account fails unless the key lets that role use it and create grants
+      // (https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html). The role
+      // exists only once Auto Scaling was used, so the baseline creates it, before the keys that name it.
+      const autoScalingRole = resourceNamed(result, 'aws:iam/serviceLinkedRole:ServiceLinkedRole', 'autoscaling');
+      expect(autoScalingRole.inputs.awsServiceName).toBe('autoscaling.amazonaws.com');
+      for (const region of want.regions) {
+        const ebsKey = resourceNamed(result, 'aws:kms/key:Key', `ebs-default-${region}`);
+        expect(ebsKey.propertyDependencies.policy).toContain(autoScalingRole.urn);
+        const grant = resourceNamed(result, 'aws:kms/grant:Grant', `ebs-default-${region}-autoscaling`);
+        expect(providerOf(result, grant).inputs.region).toBe(region);
+        expect(grant.propertyDependencies.keyId).toEqual([ebsKey.urn]);
+        expect(grant.propertyDependencies.granteePrincipal).toEqual([autoScalingRole.urn]);
+        expect(grant.inputs.operations).toEqual(expect.arrayContaining(['Encrypt', 'Decrypt', 'GenerateDataKeyWithoutPlaintext', 'DescribeKey', 'CreateGrant']));
+        if (mode === 'update') {
+          expect(statementWithSid(policyDocumentOf(ebsKey.inputs.policy), 'AllowKeyUsage')).toMatchObject({
+            Principal: { AWS: [autoScalingRole.outputs.arn] },
+            Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+          });
+          expect(grant.inputs.granteePrincipal).toBe(autoScalingRole.outputs.arn);
+        }
+      }
       for (const region of want.regions) {
         expect(resourceNamed(result, 'aws:ebs/encryptionByDefault:EncryptionByDefault', `ebs-${region}`).inputs).toMatchObject({ region, enabled: true });
         const defaultKey = resourceNamed(result, 'aws:ebs/defaultKmsKey:DefaultKmsKey', `ebs-${region}`);
@@ -240,6 +339,11 @@ describe.each(['dev', 'prod'] as const)('baseline stack, %s config', (stack) => 
           analyzerName: `bulwark-${stack}-account`,
         });
       }
+    });
+
+    it('exports what the consumers test against: the example outputs have the same keys and value shapes', () => {
+      if (mode === 'preview') return; // ids and ARNs have no shape until the update
+      expect(shapeOf(result.outputs)).toEqual(shapeOf({ ...exampleBaselineOutputs(stack, account) }));
     });
 
     it('exports exactly the output contract', () => {

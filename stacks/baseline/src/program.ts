@@ -1,9 +1,11 @@
-import { configDeliveryKeyGrant, createAwsProvider, KmsKey, LogsBucket, physicalName, s3BucketArn } from '@bulwark/core';
+import { configDeliveryKeyGrant, createAwsProvider, KmsKey, LogsBucket, physicalName, physicalNamePattern, s3BucketArn } from '@bulwark/core';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { CLOUDTRAIL_BUCKET_PURPOSE, createAuditTrail } from './audit-trail';
-import { loadBaselineConfig } from './config';
-import { CONFIG_HISTORY_BUCKET_PURPOSE, createConfigRecording } from './config-recording';
+import { adoptionOptions, SERVICE_LINKED_ROLES } from './adopt-existing';
+import { createAuditTrail } from './audit-trail';
+import { BASELINE_BUCKET_PURPOSES } from './bucket-purposes';
+import { adoptedServiceLinkedRole, loadBaselineConfig } from './config';
+import { createConfigRecording } from './config-recording';
 import { createMfaEnforcement } from './mfa-enforcement';
 import { type BaselineOutputs } from './outputs';
 import { createRegionalControls } from './regional-controls';
@@ -58,14 +60,18 @@ export function program(): BaselineProgramOutputs {
     },
     opts,
   );
-  // Only the audit buckets may deliver access logs here: another bucket of the account must not write into audit logs.
+  // The central target of the foundation's S3 server access logs: the audit buckets here, and the data and edge
+  // stacks' buckets, which log into it by name (`accessLogsBucketName`). This stack deploys first, so it admits the
+  // buckets by the name every foundation bucket of this environment has (`<project>-<env>-*`, from config), not by
+  // ARNs of buckets that do not exist yet; aws:SourceAccount keeps it to this account. S3 delivers server access
+  // logs only within one account and region, which the consumers check against `accountId` and `region`.
   const partition = aws.getPartitionOutput({}, opts).partition;
   const accessLogs = new LogsBucket(
     'access-logs',
     {
       expirationDays: config.logArchiveRetentionDays,
-      bucketName: physicalName(config, 's3-bucket', 'access-logs'),
-      sourceBucketArns: [CLOUDTRAIL_BUCKET_PURPOSE, CONFIG_HISTORY_BUCKET_PURPOSE].map((purpose) => s3BucketArn(partition, physicalName(config, 's3-bucket', purpose))),
+      bucketName: physicalName(config, 's3-bucket', BASELINE_BUCKET_PURPOSES.accessLogs),
+      sourceBucketArns: [s3BucketArn(partition, physicalNamePattern(config, 's3-bucket'))],
     },
     opts,
   );
@@ -73,8 +79,20 @@ export function program(): BaselineProgramOutputs {
   const recording = createConfigRecording(config, { kmsKeyArn: auditKey.arn, logsBucket: accessLogs, provider });
   const audit = createAuditTrail(config, accessLogs, provider);
 
+  // EC2 Auto Scaling's service-linked role exists only once an account used Auto Scaling; the EBS default keys name
+  // it (and compute's grant does), so the baseline creates it first. One per account: see baseline:adoptExisting.
+  const autoScalingRole = new aws.iam.ServiceLinkedRole(
+    'autoscaling',
+    { awsServiceName: SERVICE_LINKED_ROLES.autoScalingServiceLinkedRole.service },
+    { ...opts, ...adoptionOptions(adoptedServiceLinkedRole(config, 'autoScalingServiceLinkedRole')) },
+  );
   const regional = config.regions.map((region) =>
-    createRegionalControls(config, region, { primary: provider, regional: providers.get(region) as aws.Provider }),
+    createRegionalControls(
+      config,
+      region,
+      { primary: provider, regional: providers.get(region) as aws.Provider },
+      { autoScalingServiceLinkedRoleArn: autoScalingRole.arn },
+    ),
   );
   const byRegion = (value: (controls: (typeof regional)[number]) => pulumi.Output<string>) =>
     pulumi.all(Object.fromEntries(regional.map((controls) => [controls.region, value(controls)])));
@@ -82,6 +100,7 @@ export function program(): BaselineProgramOutputs {
   return {
     region: config.region,
     regions: [...config.regions],
+    accountId: aws.getCallerIdentityOutput({}, opts).accountId,
     cloudTrailArn: audit.trail.arn,
     cloudTrailBucketName: audit.bucket.bucketName,
     cloudTrailKeyArn: audit.key.arn,
@@ -92,5 +111,6 @@ export function program(): BaselineProgramOutputs {
     ebsDefaultKeyArns: byRegion((controls) => controls.ebsKey.arn),
     humanUsersGroupName: mfa.group.name,
     mfaPolicyArn: mfa.policy.arn,
+    autoScalingServiceLinkedRoleArn: autoScalingRole.arn,
   };
 }

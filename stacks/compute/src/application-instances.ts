@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { LeastPrivilegeRole, physicalName, type RoleStatement, standardTags } from '@bulwark/core';
+import { autoScalingKeyGrant, LeastPrivilegeRole, physicalName, type RoleStatement, standardTags } from '@bulwark/core';
 import { type ComputeStackConfig } from './config';
 
 /** The public SSM parameter AWS keeps pointing at the latest Amazon Linux 2023 AMI: no AMI id in code. */
@@ -19,7 +19,11 @@ export interface ApplicationInstancesArgs {
   readonly kmsKeyId: pulumi.Input<string>;
   /** What the instances may read besides Session Manager. */
   readonly dataReadStatements: readonly RoleStatement[];
-  readonly accountId: pulumi.Input<string>;
+  /**
+   * The ARN of the account's `AWSServiceRoleForAutoScaling`, from the baseline stack, which creates (or adopts) it:
+   * a grant to a role that does not exist yet fails with InvalidArnException.
+   */
+  readonly autoScalingServiceLinkedRoleArn: pulumi.Input<string>;
   readonly partition: pulumi.Input<string>;
 }
 
@@ -63,19 +67,10 @@ export function createApplicationInstances(args: ApplicationInstancesArgs, opts:
     opts,
   );
 
-  // Auto Scaling launches instances as its service-linked role, which must be able to use the volume key and
-  // hand EC2 a grant for it. KmsKey policies never give CreateGrant to key users, so a grant does it.
-  const volumeKeyGrant = new aws.kms.Grant(
-    'autoscaling-volumes',
-    {
-      name: 'autoscaling-encrypted-volumes',
-      keyId: args.kmsKeyId,
-      granteePrincipal: pulumi.interpolate`arn:${args.partition}:iam::${args.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
-      operations: ['Encrypt', 'Decrypt', 'ReEncryptFrom', 'ReEncryptTo', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'DescribeKey', 'CreateGrant'],
-    },
-    opts,
-  );
-
+  // Auto Scaling launches instances as its service-linked role, which must be able to use the volume key and hand
+  // EC2 a grant for it. KmsKey policies never give CreateGrant to key users, so a grant does it. The role comes from
+  // the baseline's outputs: it exists before this grant, whether or not the account ever used Auto Scaling.
+  const volumeKeyGrant = autoScalingKeyGrant('autoscaling-volumes', { keyArn: args.kmsKeyId, serviceLinkedRoleArn: args.autoScalingServiceLinkedRoleArn }, opts);
   const imageId = aws.ssm.getParameterOutput({ name: AMI_PARAMETER }, opts).value;
   // Provider default tags stop at the launch template: instances and volumes get the standard tags from here.
   const launchedTags = { ...standardTags(config) };

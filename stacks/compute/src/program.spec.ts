@@ -2,12 +2,13 @@ import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offli
 import { onlyResourceOfType, policyDocumentOf, resourceNamed, resourcesOfType } from '@bulwark/core/testing';
 import { exampleNetworkOutputs as networkOutputs } from '@bulwark/stack-network/testing';
 import { AMI_PARAMETER } from './application-instances';
+import { supportedLambdaNodeRuntimes } from './lambda-node-runtimes';
 import { type ComputeOutputs } from './outputs';
-import { dataOutputs, deploymentAccount, packFindings, runComputeStack } from './testing/stack-run';
+import { baselineOutputs, dataOutputs, deploymentAccount, packFindings, runComputeStack } from '../testing/stack-run';
 
 const STACKS = [
-  { stack: 'dev', bucket: 'app-data', prefix: 'app/', sizes: [1, 2, 1], instanceType: 't3.small', volume: 20, concurrency: 2, logDays: 90 },
-  { stack: 'prod', bucket: 'exports', prefix: 'reports/daily/', sizes: [2, 6, 3], instanceType: 'm7i.large', volume: 40, concurrency: 20, logDays: 365 },
+  { stack: 'dev', bucket: 'app-data', prefix: 'app/', sizes: [1, 2, 1], instanceType: 't3.small', volume: 20, logDays: 90 },
+  { stack: 'prod', bucket: 'exports', prefix: 'reports/daily/', sizes: [2, 6, 3], instanceType: 'm7i.large', volume: 40, logDays: 365 },
 ] as const;
 
 type Statement = Record<string, unknown>;
@@ -30,9 +31,9 @@ describe.each(STACKS)('compute stack $stack', (expected) => {
       keyArn = mode === 'preview' ? UNKNOWN : (key.outputs.arn as string);
     });
 
-    it('references the network and data stacks of its environment by names built from config', () => {
+    it('references the network, data and baseline stacks of its environment by names built from config', () => {
       const names = resourcesOfType(result, 'pulumi:pulumi:StackReference').map((reference) => reference.inputs.name);
-      expect(names).toEqual([`organization/network/${expected.stack}`, `organization/data/${expected.stack}`]);
+      expect(names).toEqual([`organization/network/${expected.stack}`, `organization/data/${expected.stack}`, `organization/baseline/${expected.stack}`]);
     });
 
     it('tags everything through the stack provider, and launched instances and volumes too', () => {
@@ -77,12 +78,13 @@ describe.each(STACKS)('compute stack $stack', (expected) => {
       expect(group.propertyDependencies.launchTemplate).toEqual([onlyResourceOfType(result, 'aws:ec2/launchTemplate:LaunchTemplate').urn]);
       const grant = onlyResourceOfType(result, 'aws:kms/grant:Grant');
       expect(group.dependencies).toContain(grant.urn);
-      if (mode === 'update') {
-        expect(grant.inputs.granteePrincipal).toBe(
-          `arn:aws:iam::${deploymentAccount(expected.stack)}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`,
-        );
-        expect(grant.inputs.keyId).toBe(keyArn);
-      }
+      // The role the baseline created (or adopted): a grant naming a role that does not exist yet, in an account that
+      // never used Auto Scaling, fails with InvalidArnException. The baseline deploys first and exports it.
+      const baselineReference = resourcesOfType(result, 'pulumi:pulumi:StackReference').find((reference) => reference.name === 'baseline') as ResourceRecord;
+      expect(grant.propertyDependencies.granteePrincipal).toEqual([baselineReference.urn]);
+      expect(grant.inputs.granteePrincipal).toBe(baselineOutputs(expected.stack).autoScalingServiceLinkedRoleArn);
+      expect(grant.inputs.operations).toContain('CreateGrant');
+      if (mode === 'update') expect(grant.inputs.keyId).toBe(keyArn);
     });
 
     it('gives the instances Session Manager and read on one data prefix only', () => {
@@ -122,13 +124,17 @@ describe.each(STACKS)('compute stack $stack', (expected) => {
       }
     });
 
-    it('runs the Lambda function in the VPC with an encrypted environment and reserved concurrency', () => {
+    it('runs the Lambda function in the VPC with an encrypted environment, a supported runtime, and no reserved concurrency unless asked', () => {
       const lambda = onlyResourceOfType(result, 'aws:lambda/function:Function');
       const workerGroup = resourceNamed(result, 'aws:ec2/securityGroup:SecurityGroup', 'worker');
+      // nodejs20.x was deprecated on 2026-04-30 (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
+      expect(lambda.inputs.runtime).toBe('nodejs24.x');
+      // Reserving concurrency must leave 100 unreserved; new accounts have a quota of 10, so any reservation fails
+      // there (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html): opt-in only.
+      expect(lambda.inputs.reservedConcurrentExecutions).toBeUndefined();
       expect(lambda.inputs).toMatchObject({
         name: `bulwark-${expected.stack}-worker`,
         kmsKeyArn: keyArn,
-        reservedConcurrentExecutions: expected.concurrency,
         vpcConfig: {
           subnetIds: networkOutputs.privateSubnetIds,
           securityGroupIds: [networkOutputs.appSecurityGroupId, mode === 'preview' ? UNKNOWN : workerGroup.id],
@@ -197,7 +203,17 @@ describe('compute stack config', () => {
     expect(await configError({ 'compute:dataBucket': 'archive' })).toMatch(/compute:dataBucket = "archive": expected a bucket of the data stack organization\/data\/dev, which has app-data, exports/);
   });
 
+  it('reserves concurrency and runs the configured supported runtime when the config says so', async () => {
+    // The oldest runtime still supported today, so the test keeps meaning something as runtimes are deprecated.
+    const [oldestSupported] = supportedLambdaNodeRuntimes(new Date().toISOString().slice(0, 10));
+    const result = await runComputeStack('dev', 'preview', { 'compute:lambdaReservedConcurrency': 5, 'compute:lambdaRuntime': oldestSupported });
+    expect(onlyResourceOfType(result, 'aws:lambda/function:Function').inputs).toMatchObject({ reservedConcurrentExecutions: 5, runtime: oldestSupported });
+  });
+
   it.each([
+    ['compute:lambdaRuntime (deprecated)', { 'compute:lambdaRuntime': 'nodejs20.x' }, /compute:lambdaRuntime = "nodejs20.x": expected a Lambda Node.js runtime that is not deprecated \(.*\): nodejs20.x was deprecated on 2026-04-30/],
+    ['compute:lambdaRuntime (not Node.js)', { 'compute:lambdaRuntime': 'python3.13' }, /compute:lambdaRuntime = "python3.13": expected a Lambda Node.js runtime that is not deprecated/],
+    ['compute:baselineProject', { 'compute:baselineProject': 'base line' }, /compute:baselineProject = "base line": expected a Pulumi project name/],
     ['compute:dataPrefix', { 'compute:dataPrefix': 'app' }, /compute:dataPrefix = "app": expected an S3 key prefix/],
     ['compute:dataBucket', { 'compute:dataBucket': 'App Data' }, /compute:dataBucket = "App Data": expected the purpose of one of the data stack's buckets/],
     ['compute:instanceType', { 'compute:instanceType': 'large' }, /compute:instanceType = "large": expected an x86_64 EC2 instance type/],

@@ -19,7 +19,7 @@ export type ComputeStackOutputs = { readonly [K in keyof ComputeOutputs]: pulumi
  */
 export async function program(): Promise<ComputeStackOutputs> {
   const config = loadComputeConfig();
-  const { network, data } = referenceProducers(config);
+  const { network, data, baseline } = referenceProducers(config);
   const { dataBucket: purpose, dataPrefix } = config.settings;
   const bucketOfPurpose = (buckets: DataOutputs['dataBuckets']): DataBucketOutput => {
     const found = buckets[purpose];
@@ -75,7 +75,7 @@ export async function program(): Promise<ComputeStackOutputs> {
       securityGroupIds: [applicationSecurityGroupId, instanceSecurityGroup.id],
       kmsKeyId: key.arn,
       dataReadStatements,
-      accountId,
+      autoScalingServiceLinkedRoleArn: baseline.output('autoScalingServiceLinkedRoleArn'),
       partition,
     },
     opts,

@@ -37,8 +37,8 @@ export interface WorkerFunction {
 /**
  * A Lambda function in the VPC's private subnets: environment variables encrypted with the stack's key, an
  * encrypted log group with bounded retention created before the function (so Lambda never creates an
- * unencrypted one), reserved concurrency, and a role allowed exactly its logs, its network interfaces and
- * reading one data prefix.
+ * unencrypted one), a supported Node.js runtime, reserved concurrency when configured, and a role allowed exactly
+ * its logs, its network interfaces and reading one data prefix.
  */
 export function createWorkerFunction(args: WorkerFunctionArgs, opts: pulumi.CustomResourceOptions): WorkerFunction {
   const { config } = args;
@@ -80,12 +80,15 @@ export function createWorkerFunction(args: WorkerFunctionArgs, opts: pulumi.Cust
       name: functionName,
       description: 'reads the data prefix it is given',
       role: role.arn,
-      runtime: 'nodejs20.x',
+      // A Node.js runtime Lambda has not deprecated (compute:lambdaRuntime, checked in config.ts).
+      runtime: config.settings.lambdaRuntime,
       architectures: ['x86_64'],
       handler: 'index.handler',
       code: new pulumi.asset.AssetArchive({ 'index.mjs': new pulumi.asset.StringAsset(WORKER_SOURCE) }),
       memorySize: config.settings.lambdaMemoryMb,
       timeout: config.settings.lambdaTimeoutSeconds,
+      // Only when configured: reserving concurrency must leave 100 of the account's quota unreserved, which a new
+      // account (quota 10) cannot (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html).
       reservedConcurrentExecutions: config.settings.lambdaReservedConcurrency,
       vpcConfig: { subnetIds: args.privateSubnetIds, securityGroupIds: [...args.securityGroupIds] },
       environment: { variables: { DATA_BUCKET: args.dataBucketName, DATA_PREFIX: args.dataPrefix } },

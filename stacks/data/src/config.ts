@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_POSTGRES_MAJOR_VERSION, postgresEngineVersionProblem } from './rds-postgres-versions';
 import {
   booleanKey,
   type ConfigIssue,
@@ -16,24 +17,33 @@ export const DATA_NAMESPACE = 'data';
 
 const PURPOSE_FORM = 'a lowercase purpose in hyphen-separated words (e.g. "app-data"), 3 to 24 characters';
 const INSTANCE_CLASS_FORM = 'an RDS instance class such as "db.t4g.medium" or "db.m7g.large" (burstable micro and small classes lack Performance Insights)';
-const ENGINE_VERSION_FORM = 'a PostgreSQL version "<major>" or "<major>.<minor>" with major 13 or later, e.g. "16.4"';
+const ENGINE_VERSION_FORM = 'a PostgreSQL major version under RDS standard support, e.g. "17"';
 const STORAGE_FORM = 'a whole number of GiB from 20 to 65536';
 const NODE_TYPE_FORM = 'an ElastiCache node type such as "cache.t4g.small" or "cache.r7g.large"';
 const NODE_COUNT_FORM = 'a whole number of cache nodes from 1 to 6 (at least 2 when data:databaseMultiAz is true)';
 const BOOLEAN_FORM = 'true or false';
+
+/**
+ * Bucket purposes other stacks of the environment name their buckets after: a data bucket with one of them would
+ * have the same physical name, and its CreateBucket would fail with BucketAlreadyOwnedByYou.
+ */
+const PURPOSES_OF_OTHER_STACKS = { baseline: ['access-logs', 'cloudtrail', 'config-history'], edge: ['site'] } as const;
+const reservedPurposes: readonly string[] = Object.values(PURPOSES_OF_OTHER_STACKS).flat();
 
 const purposeSchema = z
   .string({ error: PURPOSE_FORM })
   .min(3, { error: PURPOSE_FORM })
   .max(24, { error: PURPOSE_FORM })
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: PURPOSE_FORM })
-  // The logs bucket owns this purpose; a data bucket with the same name would collide with it.
-  .refine((purpose) => purpose !== 'access-logs', { error: `${PURPOSE_FORM}, other than "access-logs" (the logs bucket)` });
+  .refine((purpose) => !reservedPurposes.includes(purpose), {
+    error: `${PURPOSE_FORM}, other than ${PURPOSES_OF_OTHER_STACKS.baseline.join(', ')} (baseline) and ${PURPOSES_OF_OTHER_STACKS.edge.join(', ')} (edge), whose buckets have those names`,
+  });
 
 /** The stack-specific keys, read from the `data:` namespace. */
 export const dataSettingKeys = {
   organization: organizationKey,
   networkProject: producerProjectKey('network'),
+  baselineProject: producerProjectKey('baseline'),
   dataBuckets: listKey(
     z
       .array(purposeSchema)
@@ -53,9 +63,12 @@ export const dataSettingKeys = {
   databaseEngineVersion: stringKey(
     z
       .string({ error: ENGINE_VERSION_FORM })
-      .regex(/^[1-9][0-9](\.[0-9]+)?$/, { error: ENGINE_VERSION_FORM })
-      .refine((value) => Number(value.split('.')[0]) >= 13, { error: ENGINE_VERSION_FORM })
-      .default('16.4'),
+      .superRefine((version, context) => {
+        // Checked against today: a major past its end of standard support is refused from that day on.
+        const problem = postgresEngineVersionProblem(version, new Date().toISOString().slice(0, 10));
+        if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+      })
+      .default(DEFAULT_POSTGRES_MAJOR_VERSION),
     ENGINE_VERSION_FORM,
   ),
   databaseAllocatedStorageGb: numberKey(

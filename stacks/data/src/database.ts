@@ -44,7 +44,8 @@ export function createDatabase(args: DatabaseArgs, opts: pulumi.CustomResourceOp
   const { config } = args;
   const { settings } = config;
   const identifier = physicalName(config, 'rds-instance', 'postgres');
-  const majorVersion = settings.databaseEngineVersion.split('.')[0];
+  // The config holds a major version only (see rds-postgres-versions.ts): it names the parameter group family too.
+  const majorVersion = settings.databaseEngineVersion;
 
   const securityGroup = new aws.ec2.SecurityGroup(
     'database',
@@ -122,6 +123,7 @@ export function createDatabase(args: DatabaseArgs, opts: pulumi.CustomResourceOp
       skipFinalSnapshot: false,
       finalSnapshotIdentifier: `${identifier}-final`,
       deletionProtection: true,
+      // With the major alone as engineVersion, RDS moves the minor forward and Pulumi sees no drift.
       autoMinorVersionUpgrade: true,
       performanceInsightsEnabled: true,
       performanceInsightsKmsKeyId: args.kmsKeyArn,

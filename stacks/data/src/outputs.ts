@@ -13,9 +13,6 @@ export interface DataBucketOutput {
 export interface DataOutputs {
   /** ARN of the customer managed KMS key that encrypts every data store of the stack. */
   readonly kmsKeyArn: string;
-  /** The bucket receiving the data buckets' server access logs. */
-  readonly logsBucketName: string;
-  readonly logsBucketArn: string;
   /** The data buckets, by purpose (`data:dataBuckets`, e.g. `app-data`). */
   readonly dataBuckets: Readonly<Record<string, DataBucketOutput>>;
   /** The DynamoDB table. */

@@ -1,8 +1,10 @@
 import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
-import { onlyResourceOfType, policyDocumentOf, resourceNamed, resourcesOfType } from '@bulwark/core/testing';
+import { onlyResourceOfType, resourceNamed, resourcesOfType } from '@bulwark/core/testing';
 import { exampleNetworkOutputs as networkOutputs } from '@bulwark/stack-network/testing';
+import { shapeOf } from '@bulwark/stack-testing';
+import { exampleDataOutputs } from '../testing';
+import { baselineOutputs, deploymentAccount, packFindings, runDataStack } from '../testing/stack-run';
 import { type DataOutputs } from './outputs';
-import { packFindings, runDataStack } from './testing/stack-run';
 
 const STACKS = [
   { stack: 'dev', buckets: ['app-data'], multiAz: false, cache: false, backupDays: 7, logDays: 90 },
@@ -32,9 +34,9 @@ describe.each(STACKS)('data stack $stack', (expected) => {
       for (const resource of custom) expect(resource.provider?.startsWith(provider.urn)).toBe(true);
     });
 
-    it('references the network stack of its environment by a name built from config', () => {
-      const reference = onlyResourceOfType(result, 'pulumi:pulumi:StackReference');
-      expect(reference.inputs.name).toBe(`organization/network/${expected.stack}`);
+    it('references the network and baseline stacks of its environment by names built from config', () => {
+      const references = resourcesOfType(result, 'pulumi:pulumi:StackReference').map((reference) => reference.inputs.name);
+      expect(references.sort()).toEqual([`organization/baseline/${expected.stack}`, `organization/network/${expected.stack}`]);
     });
 
     it('creates one rotating customer managed key for every data store', () => {
@@ -44,31 +46,25 @@ describe.each(STACKS)('data stack $stack', (expected) => {
       expect(onlyResourceOfType(result, 'aws:kms/alias:Alias').inputs.name).toBe(`alias/bulwark/${expected.stack}/data`);
     });
 
-    it('builds every data bucket as a SecureBucket logging to the shared LogsBucket', () => {
-      const logs = onlyResourceOfType(result, 'bulwark:core:LogsBucket');
-      const logsBucket = resourcesOfType(result, 'aws:s3/bucket:Bucket').find((bucket) => bucket.parent === logs.urn) as ResourceRecord;
-      expect(logsBucket.inputs.bucket).toBe(`bulwark-${expected.stack}-access-logs-k3x9q2`);
+    it("builds every data bucket as a SecureBucket sending its server access logs to the baseline's central bucket, and no log bucket of its own", () => {
+      // A second bucket named like the baseline's access-logs bucket would fail with BucketAlreadyOwnedByYou.
+      expect(resourcesOfType(result, 'bulwark:core:LogsBucket')).toEqual([]);
       const components = resourcesOfType(result, 'bulwark:core:SecureBucket');
       expect(components.map((component) => component.name)).toEqual([...expected.buckets]);
+      expect(resourcesOfType(result, 'aws:s3/bucket:Bucket')).toHaveLength(expected.buckets.length);
       for (const component of components) {
         const bucket = resourcesOfType(result, 'aws:s3/bucket:Bucket').find((candidate) => candidate.parent === component.urn) as ResourceRecord;
         expect(bucket.inputs.bucket).toBe(`bulwark-${expected.stack}-${component.name}-k3x9q2`);
         expect(bucket.inputs.forceDestroy).toBe(false);
         const logging = resourcesOfType(result, 'aws:s3/bucketLogging:BucketLogging').find((candidate) => candidate.parent === component.urn) as ResourceRecord;
-        expect(logging.propertyDependencies.targetBucket).toEqual([logsBucket.urn]);
-        expect(logging.inputs.targetPrefix).toBe(`${component.name}/`);
+        // The bucket name the baseline exports, known in a first preview too.
+        expect(logging.inputs).toMatchObject({ targetBucket: baselineOutputs(expected.stack).accessLogsBucketName, targetPrefix: `${component.name}/` });
         const encryption = resourcesOfType(result, 'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration').find(
           (candidate) => candidate.parent === component.urn,
         ) as ResourceRecord;
         expect(encryption.inputs.rules).toEqual([
           { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: keyArnOf(result) }, bucketKeyEnabled: true },
         ]);
-      }
-      if (mode === 'update') {
-        // Log delivery is accepted from exactly the data buckets.
-        const logsPolicy = resourcesOfType(result, 'aws:s3/bucketPolicy:BucketPolicy').find((policy) => policy.parent === logs.urn) as ResourceRecord;
-        const delivery = policyDocumentOf(logsPolicy.inputs.policy).Statement[0];
-        expect(delivery.Condition).toMatchObject({ ArnLike: { 'aws:SourceArn': expected.buckets.map((purpose) => `arn:aws:s3:::bulwark-${expected.stack}-${purpose}-k3x9q2`) } });
       }
     });
 
@@ -94,7 +90,7 @@ describe.each(STACKS)('data stack $stack', (expected) => {
       expect((securityGroup.inputs.ingress as Array<Record<string, unknown>>)[0]).not.toHaveProperty('cidrBlocks');
       expect(securityGroup.inputs.egress).toEqual([]);
       const parameterGroup = onlyResourceOfType(result, 'aws:rds/parameterGroup:ParameterGroup');
-      expect(parameterGroup.inputs.family).toBe('postgres16');
+      expect(parameterGroup.inputs).toMatchObject({ family: 'postgres17', name: `bulwark-${expected.stack}-postgres-pg17` });
       expect(parameterGroup.inputs.parameters).toEqual([expect.objectContaining({ name: 'rds.force_ssl', value: '1' })]);
     });
 
@@ -104,7 +100,10 @@ describe.each(STACKS)('data stack $stack', (expected) => {
       expect(instance.inputs).toMatchObject({
         identifier: `bulwark-${expected.stack}-postgres`,
         engine: 'postgres',
-        engineVersion: '16.4',
+        // The major only: RDS creates the instance on a current minor and upgrades it (autoMinorVersionUpgrade);
+        // a pinned minor stops being offered for new instances and makes Pulumi try to downgrade after an upgrade.
+        engineVersion: '17',
+        autoMinorVersionUpgrade: true,
         storageEncrypted: true,
         kmsKeyId: keyArn,
         publiclyAccessible: false,
@@ -165,7 +164,7 @@ describe.each(STACKS)('data stack $stack', (expected) => {
       const outputs = result.outputs as unknown as DataOutputs;
       expect(Object.keys(outputs).sort()).toEqual(
         [
-          'kmsKeyArn', 'logsBucketName', 'logsBucketArn', 'dataBuckets', 'tableName', 'tableArn', 'databaseIdentifier', 'databaseAddress',
+          'kmsKeyArn', 'dataBuckets', 'tableName', 'tableArn', 'databaseIdentifier', 'databaseAddress',
           'databasePort', 'databaseName', 'databaseResourceId', 'databaseSecurityGroupId', 'cacheEnabled', 'cacheReplicationGroupId',
           'cacheSecurityGroupId',
         ].sort(),
@@ -208,6 +207,27 @@ describe.each(STACKS)('data stack $stack', (expected) => {
   });
 });
 
+describe('data example outputs (what compute tests against)', () => {
+  // The example describes a stack with the app-data and exports buckets and no cache: run the program so.
+  const runLikeExample = (stack: string) => runDataStack(stack, 'update', { 'data:dataBuckets': ['app-data', 'exports'], 'data:cacheEnabled': false });
+
+  it.each(['dev', 'prod'])('have the keys and value shapes the %s program exports', async (stack) => {
+    const result = await runLikeExample(stack);
+    expect(shapeOf(exampleDataOutputs(stack, deploymentAccount(stack)))).toEqual(shapeOf(result.outputs));
+  });
+
+  it.each(['dev', 'prod'])('agree with the %s program on every value that follows from config alone', async (stack) => {
+    const outputs = (await runLikeExample(stack)).outputs as unknown as DataOutputs;
+    const example = exampleDataOutputs(stack, deploymentAccount(stack));
+    const fromConfig = ({ dataBuckets, tableName, databaseIdentifier, databasePort, databaseName, cacheEnabled }: DataOutputs) =>
+      ({ dataBuckets, tableName, databaseIdentifier, databasePort, databaseName, cacheEnabled });
+    expect(fromConfig(example)).toEqual(fromConfig(outputs));
+    // ARNs name the account the stack deploys into.
+    expect(example.kmsKeyArn.split(':')[4]).toBe(outputs.kmsKeyArn.split(':')[4]);
+    expect(example.tableArn).toBe(outputs.tableArn);
+  });
+});
+
 describe('data stack config', () => {
   const configError = async (overrides: Record<string, unknown>): Promise<string> => {
     try {
@@ -227,10 +247,26 @@ describe('data stack config', () => {
     });
   });
 
-  it('builds the network reference from data:organization and data:networkProject', async () => {
-    const overrides = { 'data:organization': 'acme', 'data:networkProject': 'core-network' };
-    const result = await runDataStack('dev', 'preview', overrides, { 'acme/core-network/dev': { ...networkOutputs } });
-    expect(onlyResourceOfType(result, 'pulumi:pulumi:StackReference').inputs.name).toBe('acme/core-network/dev');
+  it('builds the network and baseline references from data:organization, data:networkProject and data:baselineProject', async () => {
+    const overrides = { 'data:organization': 'acme', 'data:networkProject': 'core-network', 'data:baselineProject': 'account-baseline' };
+    const result = await runDataStack('dev', 'preview', overrides, {
+      'acme/core-network/dev': { ...networkOutputs },
+      'acme/account-baseline/dev': { ...baselineOutputs('dev') },
+    });
+    expect(resourcesOfType(result, 'pulumi:pulumi:StackReference').map((reference) => reference.inputs.name).sort()).toEqual([
+      'acme/account-baseline/dev',
+      'acme/core-network/dev',
+    ]);
+  });
+
+  // S3 delivers server access logs only between buckets of one account and region:
+  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
+  it.each([
+    ['another region', { ...baselineOutputs('dev'), region: 'eu-central-1' }, /aws:region = "eu-west-1": expected the region of the baseline stack organization\/baseline\/dev \("eu-central-1"\)/],
+    ['another account', { ...baselineOutputs('dev'), accountId: '999988887777' }, /aws:allowedAccountIds = \["111122223333"\]: expected the account of the baseline stack organization\/baseline\/dev \("999988887777"\)/],
+  ])("refuses to log into the baseline's bucket in %s, before creating anything", async (_label, baseline, message) => {
+    const run = runDataStack('dev', 'preview', {}, { 'organization/network/dev': { ...networkOutputs }, 'organization/baseline/dev': baseline });
+    await expect(run).rejects.toThrow(message);
   });
 
   it.each([
@@ -239,10 +275,14 @@ describe('data stack config', () => {
     ['data:dataBuckets (not a list)', { 'data:dataBuckets': 'app-data' }, /data:dataBuckets = "app-data": expected a YAML list/],
     ['data:dataBuckets[0]', { 'data:dataBuckets': ['App_Data'] }, /data:dataBuckets\[0\] = "App_Data": expected a lowercase purpose/],
     ['data:dataBuckets (duplicates)', { 'data:dataBuckets': ['app-data', 'app-data'] }, /data:dataBuckets = \["app-data","app-data"\]: expected a YAML list of distinct/],
-    ['data:dataBuckets (logs purpose)', { 'data:dataBuckets': ['access-logs'] }, /data:dataBuckets\[0\] = "access-logs": .*other than "access-logs"/],
+    ['data:dataBuckets (a baseline purpose)', { 'data:dataBuckets': ['access-logs'] }, /data:dataBuckets\[0\] = "access-logs": .*other than access-logs, cloudtrail, config-history \(baseline\) and site \(edge\)/],
+    ['data:dataBuckets (an edge purpose)', { 'data:dataBuckets': ['app-data', 'site'] }, /data:dataBuckets\[1\] = "site": .*other than/],
     ['data:databaseInstanceClass', { 'data:databaseInstanceClass': 'm5.large' }, /data:databaseInstanceClass = "m5.large": expected an RDS instance class/],
     ['data:databaseInstanceClass (no Performance Insights)', { 'data:databaseInstanceClass': 'db.t4g.micro' }, /data:databaseInstanceClass = "db.t4g.micro"/],
-    ['data:databaseEngineVersion', { 'data:databaseEngineVersion': '11.2' }, /data:databaseEngineVersion = "11.2": expected a PostgreSQL version/],
+    ['data:databaseEngineVersion (a minor)', { 'data:databaseEngineVersion': '16.4' }, /data:databaseEngineVersion = "16.4": expected a PostgreSQL major version alone/],
+    ['data:databaseEngineVersion (retired)', { 'data:databaseEngineVersion': '12' }, /data:databaseEngineVersion = "12": expected a PostgreSQL major version under RDS standard support/],
+    ['data:databaseEngineVersion (past standard support)', { 'data:databaseEngineVersion': '13' }, /data:databaseEngineVersion = "13": .*RDS standard support of PostgreSQL 13 ended on 2026-02-28/],
+    ['data:baselineProject', { 'data:baselineProject': 'base line' }, /data:baselineProject = "base line": expected a Pulumi project name/],
     ['data:databaseAllocatedStorageGb', { 'data:databaseAllocatedStorageGb': 10 }, /data:databaseAllocatedStorageGb = 10: expected a whole number of GiB from 20/],
     ['data:databaseMaxAllocatedStorageGb (below allocated)', { 'data:databaseMaxAllocatedStorageGb': 30, 'data:databaseAllocatedStorageGb': 40 }, /data:databaseMaxAllocatedStorageGb = 30: expected at least data:databaseAllocatedStorageGb \(40\)/],
     ['data:cacheNodeType', { 'data:cacheNodeType': 'r7g.large' }, /data:cacheNodeType = "r7g.large": expected an ElastiCache node type/],

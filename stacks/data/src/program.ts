@@ -1,15 +1,18 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import {
+  type BucketReference,
   cloudWatchLogsKeyGrant,
   createAwsProvider,
   KmsKey,
-  LogsBucket,
+  logDestinationIssues,
   physicalName,
   referenceStack,
   s3BucketArn,
   SecureBucket,
+  StackConfigError,
 } from '@bulwark/core';
+import type { BaselineOutputs } from '@bulwark/stack-baseline/outputs';
 import type { NetworkOutputs } from '@bulwark/stack-network/outputs';
 import { createCache } from './cache';
 import { loadDataConfig } from './config';
@@ -21,19 +24,33 @@ import { createTable } from './table';
 export type DataStackOutputs = { readonly [K in keyof DataOutputs]: pulumi.Input<DataOutputs[K]> };
 
 /**
- * The data stack: one customer managed key for every data store, data buckets logging to a shared logs bucket,
- * a DynamoDB table, a PostgreSQL instance and (optionally) a Redis cache in the network stack's private subnets.
+ * The data stack: one customer managed key for every data store, data buckets sending their server access logs to
+ * the baseline's central access-logs bucket, a DynamoDB table, a PostgreSQL instance and (optionally) a Redis cache
+ * in the network stack's private subnets.
  */
-export function program(): DataStackOutputs {
+export async function program(): Promise<DataStackOutputs> {
   const config = loadDataConfig();
   const provider = createAwsProvider(config);
   const opts: pulumi.CustomResourceOptions = { provider };
-  // The network stack of this environment: `data:organization` (default: this stack's own), `data:networkProject`.
-  const network = referenceStack<NetworkOutputs>('network', {
-    organization: config.settings.organization,
-    project: config.settings.networkProject,
-    environment: config.environment,
-  });
+  // The network and baseline stacks of this environment: `data:organization` (default: this stack's own),
+  // `data:networkProject`, `data:baselineProject`.
+  const producer = (project: string) => ({ organization: config.settings.organization, project, environment: config.environment });
+  const network = referenceStack<NetworkOutputs>('network', producer(config.settings.networkProject));
+  const baseline = referenceStack<BaselineOutputs>('baseline', producer(config.settings.baselineProject));
+
+  // Server access logs go to the baseline's central bucket, which S3 reaches only from buckets of its own account
+  // and region: refuse to deploy anywhere else, before anything exists.
+  const [baselineAccount, baselineRegion, identity] = await Promise.all([
+    baseline.value('accountId'),
+    baseline.value('region'),
+    aws.getCallerIdentity({}, opts),
+  ]);
+  const destinationIssues = logDestinationIssues(
+    { owner: `the baseline stack ${baseline.stackName}`, accountId: baselineAccount, region: baselineRegion },
+    { accountId: identity.accountId, region: config.region, allowedAccountIds: config.allowedAccountIds },
+  );
+  if (destinationIssues.length > 0) throw new StackConfigError(destinationIssues);
+  const accessLogs: BucketReference = { bucketName: baseline.output('accessLogsBucketName') };
 
   const key = new KmsKey(
     'data',
@@ -46,22 +63,13 @@ export function program(): DataStackOutputs {
     opts,
   );
 
-  // Bucket names are deterministic, so the logs bucket can accept logs from exactly these buckets.
-  const bucketNames = new Map(config.settings.dataBuckets.map((purpose) => [purpose, physicalName(config, 's3-bucket', purpose)]));
+  // Names and ARNs follow from config alone, so consumers can plan against them even in a first preview, and the
+  // baseline's access-logs bucket admits them by name (`<project>-<env>-*`) before they exist.
   const partition = aws.getPartitionOutput({}, opts).partition;
-  const logs = new LogsBucket(
-    'access-logs',
-    {
-      bucketName: physicalName(config, 's3-bucket', 'access-logs'),
-      expirationDays: config.logArchiveRetentionDays,
-      sourceBucketArns: [...bucketNames.values()].map((name) => s3BucketArn(partition, name)),
-    },
-    opts,
-  );
-  // Names and ARNs follow from config alone, so consumers can plan against them even in a first preview.
   const dataBuckets: Record<string, pulumi.Output<DataBucketOutput>> = {};
-  for (const [purpose, bucketName] of bucketNames) {
-    new SecureBucket(purpose, { kmsKeyArn: key.arn, logsBucket: logs, bucketName }, opts);
+  for (const purpose of config.settings.dataBuckets) {
+    const bucketName = physicalName(config, 's3-bucket', purpose);
+    new SecureBucket(purpose, { kmsKeyArn: key.arn, logsBucket: accessLogs, bucketName }, opts);
     dataBuckets[purpose] = pulumi.output({ name: bucketName, arn: s3BucketArn(partition, bucketName) });
   }
 
@@ -77,8 +85,6 @@ export function program(): DataStackOutputs {
 
   return {
     kmsKeyArn: key.arn,
-    logsBucketName: logs.bucketName,
-    logsBucketArn: logs.arn,
     dataBuckets: pulumi.output(dataBuckets),
     tableName: table.name,
     tableArn: table.arn,

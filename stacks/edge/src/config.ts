@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { type ConfigIssue, type LoadedStackConfig, listKey, loadStackConfig, numberKey, stringKey } from '@bulwark/core';
+import {
+  type ConfigIssue,
+  type LoadedStackConfig,
+  listKey,
+  loadStackConfig,
+  numberKey,
+  organizationKey,
+  producerProjectKey,
+  stringKey,
+} from '@bulwark/core';
 
 /** The namespace of this stack's own keys (`edge:rateLimit`), the Pulumi project name. */
 export const EDGE_NAMESPACE = 'edge';
@@ -19,6 +28,8 @@ const hostnameSchema = z
 
 /** The stack-specific keys, read from the `edge:` namespace. */
 export const edgeSettingKeys = {
+  organization: organizationKey,
+  baselineProject: producerProjectKey('baseline'),
   rateLimit: numberKey(
     z.number({ error: RATE_LIMIT_FORM }).int({ error: RATE_LIMIT_FORM }).min(10, { error: RATE_LIMIT_FORM }).max(2_000_000_000, { error: RATE_LIMIT_FORM }).default(1000),
     RATE_LIMIT_FORM,

@@ -4,7 +4,7 @@
  * wafv2-cloudfront-scope-region.
  */
 import { withResourceChange } from '@bulwark/stack-testing';
-import { packFindings, runEdgeStack } from './testing/stack-run';
+import { packFindings, runEdgeStack } from '../testing/stack-run';
 
 const moveUsEast1ProviderToUsWest2 = (args: { type: string; props: Record<string, unknown>; opts: object }) =>
   args.type === 'pulumi:providers:aws' && args.props['region'] === 'us-east-1' ? { props: { ...args.props, region: 'us-west-2' }, opts: args.opts } : undefined;

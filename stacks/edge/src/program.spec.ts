@@ -3,7 +3,7 @@ import { onlyResourceOfType, policyDocumentOf, providerOf, resourceNamed, resour
 import { CACHING_OPTIMIZED_POLICY_ID } from './distribution';
 import { type EdgeOutputs } from './outputs';
 import { CLOUDFRONT_READ_STATEMENT_SID } from './site-origin';
-import { deploymentAccount, packFindings, runEdgeStack } from './testing/stack-run';
+import { baselineOutputs, deploymentAccount, packFindings, runEdgeStack } from '../testing/stack-run';
 import { MANAGED_RULE_GROUPS } from './web-acl';
 
 const STACKS = [
@@ -19,13 +19,13 @@ describe.each(STACKS)('edge stack $stack', (expected) => {
       result = await runEdgeStack(expected.stack, mode);
     });
 
-    it('has a primary and a us-east-1 provider with the same default tags, and reads no other stack', () => {
+    it('has a primary and a us-east-1 provider with the same default tags, and reads the baseline stack of its environment', () => {
       const providers = resourcesOfType(result, 'pulumi:providers:aws');
       expect(providers.map((provider) => provider.inputs.region)).toEqual(['eu-west-1', 'us-east-1']);
       const [primaryTags, usEastTags] = providers.map((provider) => JSON.parse(provider.inputs.defaultTags as string));
       expect(usEastTags).toEqual(primaryTags);
       expect(primaryTags.tags).toMatchObject({ Environment: expected.stack, Owner: 'web-team', Project: 'bulwark', Stack: `edge/${expected.stack}` });
-      expect(resourcesOfType(result, 'pulumi:pulumi:StackReference')).toEqual([]);
+      expect(onlyResourceOfType(result, 'pulumi:pulumi:StackReference').inputs.name).toBe(`organization/baseline/${expected.stack}`);
     });
 
     it('creates the web ACL in us-east-1 with CLOUDFRONT scope, the rate limit and the managed groups, all visible', () => {
@@ -107,16 +107,13 @@ describe.each(STACKS)('edge stack $stack', (expected) => {
       }
     });
 
-    it('accepts server access logs only from the site bucket of this account', () => {
-      const logs = resourceNamed(result, 'aws:s3/bucketPolicy:BucketPolicy', 'site-access-logs');
-      if (mode === 'preview') return;
-      expect(statementWithSid(policyDocumentOf(logs.inputs.policy), 'AllowS3ServerAccessLogDelivery')).toMatchObject({
-        Principal: { Service: 'logging.s3.amazonaws.com' },
-        Condition: {
-          StringEquals: { 'aws:SourceAccount': deploymentAccount(expected.stack) },
-          ArnLike: { 'aws:SourceArn': [`arn:aws:s3:::bulwark-${expected.stack}-site-k3x9q2`] },
-        },
-      });
+    it("sends the site bucket's server access logs to the baseline's central bucket, from the primary region, and builds no log bucket of its own", () => {
+      expect(resourcesOfType(result, 'bulwark:core:LogsBucket')).toEqual([]);
+      expect(resourcesOfType(result, 'aws:s3/bucket:Bucket').map((bucket) => bucket.inputs.bucket)).toEqual([`bulwark-${expected.stack}-site-k3x9q2`]);
+      const logging = onlyResourceOfType(result, 'aws:s3/bucketLogging:BucketLogging');
+      expect(logging.inputs).toMatchObject({ targetBucket: baselineOutputs(expected.stack).accessLogsBucketName, targetPrefix: 'site/' });
+      // The site bucket, and so its logging, is in the primary region, the baseline's: S3 delivers only there.
+      expect(providerOf(result, logging).inputs.region).toBe(baselineOutputs(expected.stack).region);
     });
 
     it('serves over HTTPS only with TLSv1.2_2021, security headers and the web ACL', () => {
@@ -184,6 +181,22 @@ describe.each(STACKS)('edge stack $stack', (expected) => {
   });
 });
 
+describe("edge stack and the baseline's access-logs bucket", () => {
+  it('builds the baseline reference from edge:organization and edge:baselineProject', async () => {
+    const result = await runEdgeStack('dev', 'preview', { 'edge:organization': 'acme', 'edge:baselineProject': 'account-baseline' }, {
+      'acme/account-baseline/dev': { ...baselineOutputs('dev') },
+    });
+    expect(onlyResourceOfType(result, 'pulumi:pulumi:StackReference').inputs.name).toBe('acme/account-baseline/dev');
+  });
+
+  // S3 delivers server access logs only between buckets of one account and region:
+  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
+  it("refuses a primary region other than the baseline's, before creating anything", async () => {
+    const run = runEdgeStack('dev', 'preview', {}, { 'organization/baseline/dev': { ...baselineOutputs('dev'), region: 'us-east-1' } });
+    await expect(run).rejects.toThrow(/aws:region = "eu-west-1": expected the region of the baseline stack organization\/baseline\/dev \("us-east-1"\)/);
+  });
+});
+
 describe('edge stack config', () => {
   const configError = async (overrides: Record<string, unknown>): Promise<string> => {
     try {
@@ -203,8 +216,10 @@ describe('edge stack config', () => {
     ['edge:aliases[0]', { 'edge:aliases': ['WWW.Example.com'] }, /edge:aliases\[0\] = "WWW.Example.com": expected a lowercase DNS name/],
     ['edge:priceClass', { 'edge:priceClass': 'PriceClass_50' }, /edge:priceClass = "PriceClass_50": expected one of PriceClass_100, PriceClass_200, PriceClass_All/],
     ['edge:defaultRootObject', { 'edge:defaultRootObject': '/index.html' }, /edge:defaultRootObject = "\/index.html": expected an object key/],
-    ['a misspelt edge key', { 'edge:ratelimit': 100 }, /edge:ratelimit = \(value not shown\): expected no such key; the edge namespace holds rateLimit/],
+    ['a misspelt edge key', { 'edge:ratelimit': 100 }, /edge:ratelimit = \(value not shown\): expected no such key; the edge namespace holds organization, baselineProject, rateLimit/],
     ['bulwark:regions without us-east-1', { 'bulwark:regions': ['eu-west-1'] }, /bulwark:regions = \["eu-west-1"\]: expected a list that includes us-east-1/],
+    ['edge:organization', { 'edge:organization': 'acme corp' }, /edge:organization = "acme corp": expected a Pulumi organization name/],
+    ['edge:baselineProject', { 'edge:baselineProject': 'base/line' }, /edge:baselineProject = "base\/line": expected a Pulumi project name/],
   ])('rejects %s with an error naming the key', async (_label, overrides, message) => {
     expect(await configError(overrides)).toMatch(message);
   });

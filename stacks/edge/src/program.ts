@@ -1,6 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { createAwsProvider } from '@bulwark/core';
+import { type BucketReference, createAwsProvider, logDestinationIssues, referenceStack, StackConfigError } from '@bulwark/core';
+import type { BaselineOutputs } from '@bulwark/stack-baseline/outputs';
 import { createAccessLogging } from './access-logging';
 import { CLOUDFRONT_REGION, loadEdgeConfig } from './config';
 import { createDistribution } from './distribution';
@@ -14,15 +15,35 @@ export type EdgeStackOutputs = { readonly [K in keyof EdgeOutputs]: pulumi.Input
 
 /**
  * The edge stack: a CloudFront distribution in front of a private site bucket (primary region), protected by a
- * WAFv2 web ACL and logging to encrypted log groups in us-east-1. It reads no other stack: its buckets, keys and
- * log destinations are its own, because the origin key's policy must trust CloudFront and log delivery needs
- * policies the data stack's shared resources do not (and should not) carry.
+ * WAFv2 web ACL and logging to encrypted log groups in us-east-1. The site bucket's S3 server access logs go to the
+ * baseline stack's central access-logs bucket; its origin key and log destinations are its own, because the key's
+ * policy must trust CloudFront and CloudFront log delivery needs policies of its own.
  */
-export function program(): EdgeStackOutputs {
+export async function program(): Promise<EdgeStackOutputs> {
   const config = loadEdgeConfig();
   const primary: pulumi.CustomResourceOptions = { provider: createAwsProvider(config) };
   // Same default tags, other region: WAF for CloudFront, its logs and CloudFront's log delivery live in us-east-1.
   const cloudFrontRegion: pulumi.CustomResourceOptions = { provider: createAwsProvider(config, { region: CLOUDFRONT_REGION }) };
+
+  // The baseline of this environment (`edge:organization`, `edge:baselineProject`) receives the site bucket's server
+  // access logs, which S3 delivers only within one account and region: the site bucket is in the primary region,
+  // so that must be the baseline's, in the baseline's account. Checked before anything is created.
+  const baseline = referenceStack<BaselineOutputs>('baseline', {
+    organization: config.settings.organization,
+    project: config.settings.baselineProject,
+    environment: config.environment,
+  });
+  const [baselineAccount, baselineRegion, identity] = await Promise.all([
+    baseline.value('accountId'),
+    baseline.value('region'),
+    aws.getCallerIdentity({}, primary),
+  ]);
+  const destinationIssues = logDestinationIssues(
+    { owner: `the baseline stack ${baseline.stackName}`, accountId: baselineAccount, region: baselineRegion },
+    { accountId: identity.accountId, region: config.region, allowedAccountIds: config.allowedAccountIds },
+  );
+  if (destinationIssues.length > 0) throw new StackConfigError(destinationIssues);
+  const accessLogs: BucketReference = { bucketName: baseline.output('accessLogsBucketName') };
 
   const logs = createEdgeLogs(config, cloudFrontRegion);
   const webAcl = createWebAcl(config, cloudFrontRegion);
@@ -34,7 +55,7 @@ export function program(): EdgeStackOutputs {
 
   // The bucket policy names the distribution, which needs the bucket first: the ARN is filled in once it exists.
   const [distributionArn, resolveDistributionArn] = pulumi.deferredOutput<string>();
-  const origin = createSiteOrigin(config, distributionArn, primary);
+  const origin = createSiteOrigin(config, distributionArn, accessLogs, primary);
   const site = createDistribution(
     { config, originDomainName: origin.siteBucket.bucket.bucketRegionalDomainName, webAclArn: webAcl.arn },
     { ...primary, dependsOn: [wafLogging] },

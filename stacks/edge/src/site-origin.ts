@@ -1,6 +1,5 @@
 import type * as pulumi from '@pulumi/pulumi';
-import { cloudFrontOriginKeyGrant, KmsKey, LogsBucket, physicalName, s3BucketArn, SecureBucket } from '@bulwark/core';
-import * as aws from '@pulumi/aws';
+import { type BucketReference, cloudFrontOriginKeyGrant, KmsKey, physicalName, SecureBucket } from '@bulwark/core';
 import { type EdgeStackConfig } from './config';
 
 /** The Sid of the bucket policy statement letting the distribution read the site. */
@@ -9,16 +8,21 @@ export const CLOUDFRONT_READ_STATEMENT_SID = 'AllowCloudFrontDistributionRead';
 /** The private origin of the site. */
 export interface SiteOrigin {
   readonly key: KmsKey;
-  readonly logsBucket: LogsBucket;
   readonly siteBucket: SecureBucket;
 }
 
 /**
- * The site bucket: a {@link SecureBucket} (private, SSE-KMS, versioned, TLS only) logging to its own
- * {@link LogsBucket} that accepts its logs only, readable by exactly one CloudFront distribution (`AWS:SourceArn`
- * condition); the key lets CloudFront decrypt for this account's distributions (core's `cloudFrontOriginKeyGrant()`).
+ * The site bucket: a {@link SecureBucket} (private, SSE-KMS, versioned, TLS only) sending its server access logs to
+ * `accessLogs` (the baseline's central bucket, in this primary region and account), readable by exactly one
+ * CloudFront distribution (`AWS:SourceArn` condition); the key lets CloudFront decrypt for this account's
+ * distributions (core's `cloudFrontOriginKeyGrant()`).
  */
-export function createSiteOrigin(config: EdgeStackConfig, distributionArn: pulumi.Input<string>, opts: pulumi.CustomResourceOptions): SiteOrigin {
+export function createSiteOrigin(
+  config: EdgeStackConfig,
+  distributionArn: pulumi.Input<string>,
+  accessLogs: BucketReference,
+  opts: pulumi.CustomResourceOptions,
+): SiteOrigin {
   const key = new KmsKey(
     'site',
     {
@@ -29,24 +33,13 @@ export function createSiteOrigin(config: EdgeStackConfig, distributionArn: pulum
     },
     opts,
   );
-  // Bucket names follow from config, so the logs bucket can admit the site bucket's logs and no other bucket's.
-  const siteBucketName = physicalName(config, 's3-bucket', 'site');
-  const partition = aws.getPartitionOutput({}, opts).partition;
-  const logsBucket = new LogsBucket(
-    'site-access-logs',
-    {
-      bucketName: physicalName(config, 's3-bucket', 'site-access-logs'),
-      expirationDays: config.logArchiveRetentionDays,
-      sourceBucketArns: [s3BucketArn(partition, siteBucketName)],
-    },
-    opts,
-  );
   const siteBucket = new SecureBucket(
     'site',
     {
       kmsKeyArn: key.arn,
-      logsBucket,
-      bucketName: siteBucketName,
+      logsBucket: accessLogs,
+      // Named from config, so the baseline's access-logs bucket admits it (`<project>-<env>-*`) before it exists.
+      bucketName: physicalName(config, 's3-bucket', 'site'),
       policyStatements: ({ arn }) => [
         {
           Sid: CLOUDFRONT_READ_STATEMENT_SID,
@@ -60,5 +53,5 @@ export function createSiteOrigin(config: EdgeStackConfig, distributionArn: pulum
     },
     opts,
   );
-  return { key, logsBucket, siteBucket };
+  return { key, siteBucket };
 }

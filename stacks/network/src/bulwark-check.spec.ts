@@ -1,5 +1,5 @@
 import { bulwarkCheck as runBulwarkCheck, itPassesBulwarkCheck } from '@bulwark/stack-testing';
-import { STACK_DIRECTORY } from './testing/stack-run';
+import { STACK_DIRECTORY } from '../testing/stack-run';
 
 /** Runs `bulwark check stacks/network ...` from the workspace root, as CI does, and returns its JSON report. */
 const bulwarkCheck = (...args: string[]) => runBulwarkCheck(STACK_DIRECTORY, args);

@@ -1,4 +1,4 @@
-import { runNetwork } from './testing/stack-run';
+import { runNetwork } from '../testing/stack-run';
 
 /** Runs the dev stack with one key changed and returns the error message it fails with. */
 async function failureWith(overrides: Record<string, unknown>): Promise<string> {

@@ -1,9 +1,9 @@
-import { type ProgramResult, UNKNOWN } from '@bulwark/offline';
-import { resourceNamed, resourcesOfType } from '@bulwark/core/testing';
+import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
+import { onlyResourceOfType, resourceNamed, resourcesOfType } from '@bulwark/core/testing';
 import { describeFindings, shapeOf } from '@bulwark/stack-testing';
 import { type NetworkOutputs } from './outputs';
-import { exampleNetworkOutputs } from './testing/example-outputs';
-import { deploymentAccount, packFindings, runNetwork, stackConfigFile } from './testing/stack-run';
+import { exampleNetworkOutputs } from '../testing/example-outputs';
+import { deploymentAccount, packFindings, runNetwork, stackConfigFile } from '../testing/stack-run';
 
 const VPC = 'aws:ec2/vpc:Vpc';
 const SUBNET = 'aws:ec2/subnet:Subnet';
@@ -84,9 +84,9 @@ function privateAclEntries(vpcCidr: string) {
   };
 }
 
-/** True when a resource input is the given resource's id (a property dependency, as in a first-time preview). */
-function dependsOnFor(result: ProgramResult, type: string, name: string, property: string, target: { urn: string }): boolean {
-  return resourceNamed(result, type, name).propertyDependencies[property]?.includes(target.urn) ?? false;
+/** The subnet awsx builds for a tier in the zone of this index (`<vpc>-private-1` is the first zone's). */
+function subnet(result: ProgramResult, tier: 'private' | 'public', zoneIndex: number): ResourceRecord {
+  return resourceNamed(result, SUBNET, `${onlyResourceOfType(result, 'awsx:ec2:Vpc').name}-${tier}-${zoneIndex + 1}`);
 }
 
 describe.each(['dev', 'prod'] as const)('network stack, %s config', (stack) => {
@@ -110,49 +110,62 @@ describe.each(['dev', 'prod'] as const)('network stack, %s config', (stack) => {
       expect([...new Set(findings.map((finding) => finding.policy))].filter((policy) => policy !== 'no-hardcoded-account-ids')).toEqual([]);
     });
 
-    it('builds the VPC from plain aws resources with DNS on, behind the tagged provider', () => {
+    it('builds the VPC with awsx.ec2.Vpc, expanded into the children awsx 3.9.0 builds, with DNS on, behind the tagged provider', () => {
+      const component = onlyResourceOfType(result, 'awsx:ec2:Vpc');
+      expect(component.name).toBe(`bulwark-${stack}-vpc`);
+      expect(result.expandedComponents).toEqual([expect.objectContaining({ urn: component.urn, type: 'awsx:ec2:Vpc', modelVersion: '3.9.0' })]);
       const vpcs = resourcesOfType(result, VPC);
       expect(vpcs).toHaveLength(1);
-      expect(vpcs[0].inputs).toMatchObject({ cidrBlock: want.vpcCidr, enableDnsSupport: true, enableDnsHostnames: true });
-      expect(result.resources.some((resource) => resource.type.startsWith('awsx:'))).toBe(false);
+      expect(vpcs[0].parent).toBe(component.urn);
+      expect(vpcs[0].inputs).toMatchObject({ cidrBlock: want.vpcCidr, enableDnsSupport: true, enableDnsHostnames: true, tags: { Name: `bulwark-${stack}-vpc` } });
       const provider = resourcesOfType(result, 'pulumi:providers:aws');
       expect(provider).toHaveLength(1);
       expect(provider[0].inputs.region).toBe('eu-west-1');
       expect(JSON.parse(provider[0].inputs.defaultTags as string)).toEqual({
         tags: { Environment: stack, Owner: 'platform-network', Project: 'bulwark', ManagedBy: 'pulumi', Stack: `network/${stack}` },
       });
+      // Every AWS resource, the component's children included, deploys through the stack's tagged provider.
+      for (const resource of result.resources.filter((candidate) => candidate.custom && candidate.type.startsWith('aws:'))) {
+        expect({ resource: resource.name, provider: resource.provider?.startsWith(`${provider[0].urn}::`) }).toEqual({ resource: resource.name, provider: true });
+      }
     });
 
-    it('lays out a private and a public subnet per zone, none mapping public addresses', () => {
+    it('lays out a private and a public subnet per zone in the configured blocks; awsx maps public addresses in public subnets only', () => {
       want.zones.forEach((zone, index) => {
-        expect(resourceNamed(result, SUBNET, `private-${zone}`).inputs).toMatchObject({
+        expect(subnet(result, 'private', index).inputs).toMatchObject({
           availabilityZone: zone,
           cidrBlock: want.privateCidrs[index],
           mapPublicIpOnLaunch: false,
+          tags: { Name: `bulwark-${stack}-vpc-private-${zone.slice(-2)}`, SubnetType: 'Private' },
         });
-        expect(resourceNamed(result, SUBNET, `public-${zone}`).inputs).toMatchObject({
+        // awsx 3.9.0 sets mapPublicIpOnLaunch on public subnets and has no argument to turn it off (see README).
+        expect(subnet(result, 'public', index).inputs).toMatchObject({
           availabilityZone: zone,
           cidrBlock: want.publicCidrs[index],
-          mapPublicIpOnLaunch: false,
+          mapPublicIpOnLaunch: true,
+          tags: { Name: `bulwark-${stack}-vpc-public-${zone.slice(-2)}`, SubnetType: 'Public' },
         });
       });
       expect(resourcesOfType(result, SUBNET)).toHaveLength(want.zones.length * 2);
     });
 
     it('routes public subnets to the internet gateway and private subnets to their NAT gateway', () => {
-      const internetGateway = resourceNamed(result, 'aws:ec2/internetGateway:InternetGateway', 'main');
-      expect(dependsOnFor(result, ROUTE, 'public-internet', 'gatewayId', internetGateway)).toBe(true);
-      expect(resourceNamed(result, ROUTE, 'public-internet').inputs.destinationCidrBlock).toBe('0.0.0.0/0');
+      const internetGateway = onlyResourceOfType(result, 'aws:ec2/internetGateway:InternetGateway');
       const natGateways = resourcesOfType(result, 'aws:ec2/natGateway:NatGateway');
       expect(natGateways).toHaveLength(want.natGateways);
       expect(resourcesOfType(result, 'aws:ec2/eip:Eip')).toHaveLength(want.natGateways);
-      want.zones.forEach((zone, index) => {
+      want.zones.forEach((_zone, index) => {
+        const publicRoute = resourceNamed(result, ROUTE, `bulwark-${stack}-vpc-public-${index + 1}`);
+        expect(publicRoute.inputs.destinationCidrBlock).toBe('0.0.0.0/0');
+        expect(publicRoute.propertyDependencies.gatewayId).toEqual([internetGateway.urn]);
         const gateway = natGateways[want.natGateways === 1 ? 0 : index];
-        expect(dependsOnFor(result, ROUTE, `private-${zone}-internet`, 'natGatewayId', gateway)).toBe(true);
-        const gatewaySubnet = resourceNamed(result, SUBNET, `public-${want.zones[want.natGateways === 1 ? 0 : index]}`);
-        expect(gateway.propertyDependencies.subnetId).toEqual([gatewaySubnet.urn]);
-        const privateTable = resourceNamed(result, 'aws:ec2/routeTable:RouteTable', `private-${zone}`);
-        expect(dependsOnFor(result, 'aws:ec2/routeTableAssociation:RouteTableAssociation', `private-${zone}`, 'routeTableId', privateTable)).toBe(true);
+        const privateRoute = resourceNamed(result, ROUTE, `bulwark-${stack}-vpc-private-${index + 1}`);
+        expect(privateRoute.propertyDependencies.natGatewayId).toEqual([gateway.urn]);
+        expect(gateway.propertyDependencies.subnetId).toEqual([subnet(result, 'public', want.natGateways === 1 ? 0 : index).urn]);
+        const privateTable = resourceNamed(result, 'aws:ec2/routeTable:RouteTable', `bulwark-${stack}-vpc-private-${index + 1}`);
+        expect(privateRoute.propertyDependencies.routeTableId).toEqual([privateTable.urn]);
+        const association = resourceNamed(result, 'aws:ec2/routeTableAssociation:RouteTableAssociation', `bulwark-${stack}-vpc-private-${index + 1}`);
+        expect(association.propertyDependencies).toMatchObject({ routeTableId: [privateTable.urn], subnetId: [subnet(result, 'private', index).urn] });
       });
     });
 
@@ -163,7 +176,7 @@ describe.each(['dev', 'prod'] as const)('network stack, %s config', (stack) => {
       expect(acl.inputs.ingress).toHaveLength(entries.ingress.length);
       expect(acl.inputs.egress).toEqual(expect.arrayContaining(entries.egress.map((entry) => expect.objectContaining(entry))));
       expect(acl.inputs.egress).toHaveLength(entries.egress.length);
-      expect(acl.propertyDependencies.subnetIds).toHaveLength(want.zones.length);
+      if (mode === 'update') expect(acl.inputs.subnetIds).toEqual(want.zones.map((_zone, index) => subnet(result, 'public', index).id));
     });
 
     it('guards the private subnets with exactly the expected NACL entries: nothing opens from the internet', () => {
@@ -173,6 +186,7 @@ describe.each(['dev', 'prod'] as const)('network stack, %s config', (stack) => {
       expect(acl.inputs.ingress).toHaveLength(entries.ingress.length);
       expect(acl.inputs.egress).toEqual(expect.arrayContaining(entries.egress.map((entry) => expect.objectContaining(entry))));
       expect(acl.inputs.egress).toHaveLength(entries.egress.length);
+      if (mode === 'update') expect(acl.inputs.subnetIds).toEqual(want.zones.map((_zone, index) => subnet(result, 'private', index).id));
     });
 
     it('never lets an internet-facing NACL allow entry cover port 22 or 3389', () => {
@@ -230,13 +244,18 @@ describe.each(['dev', 'prod'] as const)('network stack, %s config', (stack) => {
       expect(flowLogs).toHaveLength(1);
       const vpc = resourcesOfType(result, VPC)[0];
       expect(flowLogs[0].inputs).toMatchObject({ trafficType: 'ALL', logDestinationType: 'cloud-watch-logs' });
-      expect(flowLogs[0].propertyDependencies.vpcId).toEqual([vpc.urn]);
+      // The VPC's id comes from the VPC awsx built, so the flow log depends on it (and the pack links the two).
+      expect(flowLogs[0].propertyDependencies.vpcId).toContain(vpc.urn);
+      if (mode === 'update') expect(flowLogs[0].inputs.vpcId).toBe(vpc.id);
       const logGroup = resourceNamed(result, 'aws:cloudwatch/logGroup:LogGroup', 'flow-logs');
       expect(logGroup.inputs).toMatchObject({ name: `/bulwark/${stack}/flow-logs`, retentionInDays: want.retention });
       const key = resourceNamed(result, 'aws:kms/key:Key', 'flow-logs');
       expect(logGroup.propertyDependencies.kmsKeyId).toEqual([key.urn]);
       const role = resourceNamed(result, 'aws:iam/role:Role', 'flow-logs');
       expect(flowLogs[0].propertyDependencies.iamRoleArn).toEqual([role.urn]);
+      // The role alone grants nothing: without waiting for its policy, the flow log can be created before it may
+      // write, and its first deliveries fail.
+      expect(flowLogs[0].options.dependsOn).toContain(resourceNamed(result, 'aws:iam/rolePolicy:RolePolicy', 'flow-logs').urn);
       if (mode === 'update') {
         const trust = JSON.parse(role.inputs.assumeRolePolicy as string);
         expect(trust.Statement[0]).toMatchObject({
@@ -257,10 +276,11 @@ describe.each(['dev', 'prod'] as const)('network stack, %s config', (stack) => {
     it('adds S3 and DynamoDB gateway endpoints on every private route table', () => {
       const endpoints = resourcesOfType(result, 'aws:ec2/vpcEndpoint:VpcEndpoint');
       expect(endpoints.map((endpoint) => endpoint.inputs.serviceName).sort()).toEqual(['com.amazonaws.eu-west-1.dynamodb', 'com.amazonaws.eu-west-1.s3']);
-      const privateTables = want.zones.map((zone) => resourceNamed(result, 'aws:ec2/routeTable:RouteTable', `private-${zone}`).urn);
+      const privateTables = want.zones.map((_zone, index) => resourceNamed(result, 'aws:ec2/routeTable:RouteTable', `bulwark-${stack}-vpc-private-${index + 1}`));
       for (const endpoint of endpoints) {
         expect(endpoint.inputs.vpcEndpointType).toBe('Gateway');
-        expect(endpoint.propertyDependencies.routeTableIds?.sort()).toEqual([...privateTables].sort());
+        expect(endpoint.propertyDependencies.routeTableIds).toEqual(expect.arrayContaining(privateTables.map((table) => table.urn)));
+        if (mode === 'update') expect(endpoint.inputs.routeTableIds).toEqual(privateTables.map((table) => table.id));
       }
     });
 
@@ -269,8 +289,11 @@ describe.each(['dev', 'prod'] as const)('network stack, %s config', (stack) => {
       expect(result.outputs).toMatchObject({ region: 'eu-west-1', vpcCidr: want.vpcCidr, availabilityZones: [...want.zones], flowLogGroupName: `/bulwark/${stack}/flow-logs` });
       if (mode === 'update') {
         for (const [key, check] of Object.entries(contract)) expect({ key, valid: check(result.outputs[key]) }).toEqual({ key, valid: true });
-        expect(result.outputs.privateSubnetIds).toEqual(want.zones.map((zone) => resourceNamed(result, SUBNET, `private-${zone}`).id));
-        expect(result.outputs.publicSubnetIds).toEqual(want.zones.map((zone) => resourceNamed(result, SUBNET, `public-${zone}`).id));
+        expect(result.outputs.privateSubnetIds).toEqual(want.zones.map((_zone, index) => subnet(result, 'private', index).id));
+        expect(result.outputs.publicSubnetIds).toEqual(want.zones.map((_zone, index) => subnet(result, 'public', index).id));
+        expect(result.outputs.privateRouteTableIds).toEqual(
+          want.zones.map((_zone, index) => resourceNamed(result, 'aws:ec2/routeTable:RouteTable', `bulwark-${stack}-vpc-private-${index + 1}`).id),
+        );
         expect(result.outputs.appSecurityGroupId).toBe(resourceNamed(result, SECURITY_GROUP, 'app').id);
         expect(result.outputs.vpcId).toBe(resourcesOfType(result, VPC)[0].id);
       } else {
@@ -287,14 +310,16 @@ describe.each(['dev', 'prod'] as const)('network stack, %s config', (stack) => {
 });
 
 describe('network stack variants', () => {
-  it('without an internet gateway builds only private subnets, no NAT and no public NACL', async () => {
+  it('without an internet gateway builds only private subnets with no route out, no NAT and no public NACL', async () => {
     const result = await runNetwork('dev', 'update', { 'network:internetGateway': 'false', 'network:natGateways': 'none' });
-    expect(resourcesOfType(result, 'aws:ec2/internetGateway:InternetGateway')).toEqual([]);
-    expect(resourcesOfType(result, 'aws:ec2/natGateway:NatGateway')).toEqual([]);
-    expect(resourcesOfType(result, SUBNET).map((subnet) => subnet.name)).toEqual(['private-eu-west-1a', 'private-eu-west-1b']);
-    expect(resourcesOfType(result, NACL).map((acl) => acl.name)).toEqual(['private']);
+    // awsx attaches an internet gateway to every VPC; with no public subnet no route table points at it (see README).
+    expect(resourcesOfType(result, 'aws:ec2/internetGateway:InternetGateway')).toHaveLength(1);
     expect(resourcesOfType(result, ROUTE)).toEqual([]);
+    expect(resourcesOfType(result, 'aws:ec2/natGateway:NatGateway')).toEqual([]);
+    expect(resourcesOfType(result, SUBNET).map((candidate) => candidate.name)).toEqual(['bulwark-dev-vpc-private-1', 'bulwark-dev-vpc-private-2']);
+    expect(resourcesOfType(result, NACL).map((acl) => acl.name)).toEqual(['private']);
     expect(result.outputs.publicSubnetIds).toEqual([]);
+    expect(result.outputs.privateSubnetIds).toHaveLength(2);
     const mandatory = (await packFindings(result)).filter((finding) => finding.enforcement === 'mandatory');
     expect(describeFindings(mandatory)).toBe('');
   });
@@ -320,7 +345,7 @@ describe('network stack variants', () => {
 
   it('derives the subnet size from the VPC when subnetPrefixLength is not set', async () => {
     const result = await runNetwork('dev', 'preview', { 'network:vpcCidr': '172.16.0.0/20' });
-    expect(resourceNamed(result, SUBNET, 'private-eu-west-1a').inputs.cidrBlock).toBe('172.16.0.0/24');
-    expect(resourceNamed(result, SUBNET, 'public-eu-west-1b').inputs.cidrBlock).toBe('172.16.3.0/24');
+    expect(subnet(result, 'private', 0).inputs.cidrBlock).toBe('172.16.0.0/24');
+    expect(subnet(result, 'public', 1).inputs.cidrBlock).toBe('172.16.3.0/24');
   });
 });

@@ -25,7 +25,7 @@ export interface VpcFlowLogs {
  */
 export function createVpcFlowLogs<K extends StackSettingKeys>(
   config: LoadedStackConfig<K>,
-  vpc: aws.ec2.Vpc,
+  vpcId: pulumi.Input<string>,
   provider: aws.Provider,
 ): VpcFlowLogs {
   const opts = { provider };
@@ -73,14 +73,15 @@ export function createVpcFlowLogs<K extends StackSettingKeys>(
   const flowLog = new aws.ec2.FlowLog(
     'vpc',
     {
-      vpcId: vpc.id,
+      vpcId,
       trafficType: 'ALL',
       logDestinationType: 'cloud-watch-logs',
       logDestination: logGroup.arn,
       iamRoleArn: role.arn,
       maxAggregationInterval: 60,
     },
-    opts,
+    // The role grants nothing until its policy exists; a flow log created before it cannot deliver.
+    { ...opts, dependsOn: [role.policy] },
   );
   return { key, logGroup, role, flowLog };
 }

@@ -9,6 +9,11 @@ import { bulwark, DEMO_PACK, linkNodeModules, removeTemporaryDirectories, tempor
 
 let workspace: string;
 
+/** A stack's package.json: its nx name and the stacks it consumes. */
+function stackManifest(name: string, consumes: readonly string[]): string {
+  return JSON.stringify({ name: `@ws/${name}`, version: '0.0.0', nx: { name }, bulwark: { consumes } });
+}
+
 beforeAll(() => {
   workspace = temporaryDirectory();
   linkNodeModules(workspace);
@@ -18,6 +23,7 @@ beforeAll(() => {
   // "alpha" sorts first but consumes "zeta": the preview must run zeta first and pass its outputs.
   writeProgram(path.join(workspace, 'stacks', 'alpha'), {
     'Pulumi.yaml': 'name: alpha\nruntime: nodejs\n',
+    'package.json': stackManifest('alpha', ['zeta']),
     'index.ts': [
       "import * as pulumi from '@pulumi/pulumi';",
       "import * as aws from '@pulumi/aws';",
@@ -31,6 +37,7 @@ beforeAll(() => {
   });
   writeProgram(path.join(workspace, 'stacks', 'zeta'), {
     'Pulumi.yaml': 'name: zeta\nruntime: nodejs\nmain: src/index.ts\n',
+    'package.json': stackManifest('zeta', []),
     'Pulumi.dev.yaml': 'config:\n  zeta:owner: network-team\n',
     'policy-config.json': JSON.stringify({ 'log-retention': { minimumDays: 7 } }),
     'src/index.ts': [
@@ -69,6 +76,38 @@ describe('bulwark preview', () => {
     const unknown = await bulwark(['preview', 'gamma', '--workspace', workspace]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no workspace stack named "gamma" (known: alpha, zeta)');
+  });
+
+  it('runs a named stack after the stacks it consumes, and reports both', async () => {
+    const result = await bulwark(['preview', 'alpha', '--workspace', workspace, '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).stacks.map((stack: { project: string }) => stack.project)).toEqual(['zeta', 'alpha']);
+  });
+
+  it('exits 2 naming the package.json of a stack that reads a workspace stack it does not declare', async () => {
+    const manifest = path.join(workspace, 'stacks', 'alpha', 'package.json');
+    const declared = fs.readFileSync(manifest, 'utf8');
+    fs.writeFileSync(manifest, stackManifest('alpha', []));
+    try {
+      const result = await bulwark(['preview', '--workspace', workspace]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${manifest}: "bulwark.consumes" does not list 'zeta', whose outputs alpha reads through a StackReference`);
+    } finally {
+      fs.writeFileSync(manifest, declared);
+    }
+  });
+
+  it('exits 2 naming the file when a stack declares nothing: the order is never guessed', async () => {
+    const manifest = path.join(workspace, 'stacks', 'zeta', 'package.json');
+    const declared = fs.readFileSync(manifest, 'utf8');
+    fs.writeFileSync(manifest, JSON.stringify({ name: '@ws/zeta', nx: { name: 'zeta' } }));
+    try {
+      const result = await bulwark(['preview', '--workspace', workspace]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`${manifest}: "bulwark.consumes" is missing`);
+    } finally {
+      fs.writeFileSync(manifest, declared);
+    }
   });
 
   it('passes with a clear message when the workspace has no stacks yet', async () => {

@@ -79,6 +79,17 @@ describe('affected stacks and deploy order', () => {
     expect(order).toEqual(['acme/network/prod', 'acme/data/prod', 'acme/compute/prod']);
   });
 
+  it('rejects a stack without a consumes declaration, naming its package.json: the graph is never guessed', () => {
+    workspace.write('stacks/edge/package.json', JSON.stringify({ name: '@fixture/edge', version: '0.0.0', nx: { name: 'edge' } }));
+    try {
+      const result = workspace.nxStatus(['show', 'projects']);
+      expect(result.status).not.toBe(0);
+      expect(result.output).toContain(`stacks/edge/package.json: "bulwark.consumes" is missing`);
+    } finally {
+      workspace.git(['checkout', '--quiet', '--', '.']);
+    }
+  });
+
   it('rejects a consumes entry that names no stack, saying where and what exists', () => {
     workspace.write(
       'stacks/edge/package.json',
@@ -87,7 +98,7 @@ describe('affected stacks and deploy order', () => {
     try {
       const result = workspace.nxStatus(['show', 'projects']);
       expect(result.status).not.toBe(0);
-      expect(result.output).toContain(`stacks/edge/package.json "bulwark.consumes" names 'dta'`);
+      expect(result.output).toContain(`stacks/edge/package.json: "bulwark.consumes" names 'dta'`);
       expect(result.output).toContain('baseline, compute, data, edge, network');
     } finally {
       workspace.git(['checkout', '--quiet', '--', '.']);

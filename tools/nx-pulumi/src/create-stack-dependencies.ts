@@ -1,6 +1,7 @@
 /**
  * createDependencies for nx: the edges that order deployments and decide what a change affects.
- * - consumer -> producer for each stack named in `bulwark.consumes` (static, from the consumer's package.json);
+ * - consumer -> producer for each stack named in `bulwark.consumes` (static, from the consumer's package.json, read
+ *   and checked by `@bulwark/workspace`: a stack without the declaration, or naming no stack, is an error);
  * - every stack -> each policy pack project, because every preview and deploy runs the packs;
  * - every stack -> each foundation project (`core`), so a change there re-validates every stack.
  */
@@ -11,7 +12,7 @@ import {
   DependencyType,
   type RawProjectGraphDependency,
 } from '@nx/devkit';
-import { consumedStacks } from './consumed-stacks';
+import { checkConsumes, type ConsumesDeclaration, readConsumes } from '@bulwark/workspace';
 import { type NxPulumiOptions, resolveNxPulumiOptions } from './plugin-options';
 
 /** Returns the project graph edges of every Pulumi stack in the workspace. */
@@ -19,7 +20,6 @@ export const createStackDependencies: CreateDependencies<NxPulumiOptions> = (raw
   const options = resolveNxPulumiOptions(rawOptions);
   const stacks = Object.entries(context.projects).filter(([, project]) => project.metadata?.pulumi !== undefined);
   if (stacks.length === 0) return [];
-  const stackNames = new Set(stacks.map(([name]) => name));
   const packProjects = options.policyPacks.map((pack) => projectAtRoot(context, pack));
   for (const foundation of options.foundationProjects) {
     if (context.projects[foundation] === undefined) {
@@ -30,24 +30,18 @@ export const createStackDependencies: CreateDependencies<NxPulumiOptions> = (raw
     }
   }
 
+  // Messages name the package.json relative to the workspace root, as nx shows project roots.
+  const declarations: ConsumesDeclaration[] = stacks.map(([name, project]) => ({
+    name,
+    file: `${project.root}/package.json`,
+    consumes: readConsumes(join(context.workspaceRoot, project.root, 'package.json')),
+  }));
+  checkConsumes(declarations);
+
   const dependencies: RawProjectGraphDependency[] = [];
-  for (const [name, project] of stacks) {
-    for (const producer of consumedStacks(join(context.workspaceRoot, project.root))) {
-      if (!stackNames.has(producer)) {
-        throw new Error(
-          `nx-pulumi: ${project.root}/package.json "bulwark.consumes" names '${producer}', which is not a Pulumi ` +
-            `stack project. Stack projects: ${[...stackNames].sort().join(', ')}.`,
-        );
-      }
-      if (producer === name) {
-        throw new Error(`nx-pulumi: ${project.root}/package.json "bulwark.consumes" lists the stack itself ('${name}').`);
-      }
-      dependencies.push({
-        source: name,
-        target: producer,
-        type: DependencyType.static,
-        sourceFile: `${project.root}/package.json`,
-      });
+  for (const { name, file, consumes } of declarations) {
+    for (const producer of consumes) {
+      dependencies.push({ source: name, target: producer, type: DependencyType.static, sourceFile: file });
     }
     for (const target of [...packProjects, ...options.foundationProjects]) {
       if (target !== name) dependencies.push({ source: name, target, type: DependencyType.implicit });

@@ -125,8 +125,10 @@ describe('inferred Pulumi targets run by nx', () => {
     });
   });
 
-  it('makes only directories with a project file into stack projects', () => {
+  it('makes only directories with a project file into stack projects, each tagged pulumi-stack', () => {
     const projects = JSON.parse(workspace.nx(['show', 'projects', '--with-target', 'deploy', '--json'])) as string[];
     expect(projects.sort()).toEqual(['data', 'network']);
+    const tagged = JSON.parse(workspace.nx(['show', 'projects', '--projects', 'tag:pulumi-stack', '--json'])) as string[];
+    expect(tagged.sort()).toEqual(['data', 'network']);
   });
 });

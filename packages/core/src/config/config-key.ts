@@ -2,7 +2,7 @@ import { type z } from 'zod';
 import { type ConfigIssue } from './stack-config-error';
 
 /** How a key's raw config text is turned into a value before validation. */
-export type ConfigValueKind = 'string' | 'number' | 'boolean' | 'list';
+export type ConfigValueKind = 'string' | 'number' | 'boolean' | 'list' | 'map';
 
 /** A typed config key: how to read its text and the zod schema its value must satisfy. */
 export interface ConfigKey<T> {
@@ -34,6 +34,11 @@ export function booleanKey<T>(schema: z.ZodType<T>, expected: string): ConfigKey
 /** A key holding a YAML list in `Pulumi.<stack>.yaml` (Pulumi passes it to the program as JSON text). */
 export function listKey<T>(schema: z.ZodType<T>, expected: string): ConfigKey<T> {
   return { kind: 'list', schema, expected };
+}
+
+/** A key holding a YAML map in `Pulumi.<stack>.yaml` (Pulumi passes it to the program as JSON text). */
+export function mapKey<T>(schema: z.ZodType<T>, expected: string): ConfigKey<T> {
+  return { kind: 'map', schema, expected };
 }
 
 /** The outcome of reading one key: its typed value, or every problem with it. */
@@ -73,10 +78,12 @@ function convertText(text: string | undefined, kind: ConfigValueKind): { ok: tru
       if (text === 'true') return { ok: true, value: true };
       if (text === 'false') return { ok: true, value: false };
       return { ok: false };
-    case 'list': {
+    case 'list':
+    case 'map': {
       try {
         const value: unknown = JSON.parse(text);
-        return Array.isArray(value) ? { ok: true, value } : { ok: false };
+        const isMap = typeof value === 'object' && value !== null && !Array.isArray(value);
+        return (kind === 'list' ? Array.isArray(value) : isMap) ? { ok: true, value } : { ok: false };
       } catch {
         return { ok: false };
       }

@@ -1,4 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
+import { z } from 'zod';
+import { mapKey } from './config-key';
 import { loadStackConfig } from './load-stack-config';
 import { sshAllowedCidrsKey } from './ssh-allowed-cidrs';
 import { StackConfigError } from './stack-config-error';
@@ -166,6 +168,33 @@ describe('loadStackConfig', () => {
     expect(config.settings.sshAllowedCidrs).toEqual(['203.0.113.10/32']);
     const error = configErrorFor({ 'edge:sshHosts': '[]' }, () => loadStackConfig({ settings: { sshAllowedCidrs: sshAllowedCidrsKey }, settingsNamespace: 'edge' }));
     expect(error.issues.map((issue) => issue.key)).toEqual(['edge:sshHosts']);
+  });
+
+  describe('a YAML map key (mapKey)', () => {
+    const adoption = mapKey(
+      z.strictObject({ recorder: z.string({ error: 'a recorder name' }).optional(), detectors: z.record(z.string(), z.string().regex(/^[0-9a-f]{32}$/, { error: 'a detector id' })).optional() }, { error: 'a YAML map' }),
+      'a YAML map of what to adopt',
+    );
+
+    it('reads a map the Pulumi CLI passes as JSON text', () => {
+      withConfig({ 'network:adopt': '{"recorder":"default","detectors":{"eu-west-1":"12abc34d567e8fa901bc2d34e56789f0"}}' });
+      expect(loadStackConfig({ settings: { adopt: adoption } }).settings.adopt).toEqual({
+        recorder: 'default',
+        detectors: { 'eu-west-1': '12abc34d567e8fa901bc2d34e56789f0' },
+      });
+    });
+
+    it('names the member path of a bad value, an unknown member, and text that is not a map', () => {
+      expect(configErrorFor({ 'network:adopt': '{"detectors":{"eu-west-1":"nope"}}' }, () => loadStackConfig({ settings: { adopt: adoption } })).issues).toEqual([
+        { key: 'network:adopt.detectors.eu-west-1', value: 'nope', expected: 'a detector id' },
+      ]);
+      expect(configErrorFor({ 'network:adopt': '{"recorders":"x"}' }, () => loadStackConfig({ settings: { adopt: adoption } })).message).toContain(
+        'network:adopt = {"recorders":"x"}: expected',
+      );
+      expect(configErrorFor({ 'network:adopt': '["default"]' }, () => loadStackConfig({ settings: { adopt: adoption } })).message).toContain(
+        'network:adopt = "[\\"default\\"]": expected a YAML map of what to adopt',
+      );
+    });
   });
 
   it('leaves keys of the project namespace alone when the stack declares no settings', () => {

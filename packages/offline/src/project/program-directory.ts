@@ -44,12 +44,23 @@ function entryRunner(project: PulumiProject, entry: string): () => unknown {
   };
 }
 
+/** The engine runs Node.js programs (TypeScript or JavaScript) only: any other runtime is an error, never a pass. */
+function assertNodeRuntime(project: PulumiProject): void {
+  if (project.runtime !== 'nodejs') {
+    throw new ProjectError(
+      `${project.file}: runtime "${project.runtime}" is not supported: bulwark runs Node.js programs (runtime: nodejs, TypeScript or JavaScript) only`,
+    );
+  }
+}
+
 /**
  * Reads a program directory for a stack and prepares its entry; registers TypeScript support first when
- * nothing else compiles `.ts` in this process. Throws {@link ProjectError} with the file and the fix.
+ * nothing else compiles `.ts` in this process. Throws {@link ProjectError} (or the workspace's error for the project
+ * and stack files) with the file and the fix.
  */
 export function loadProgramDirectory(directory: string, stack: string): ProgramDirectory {
   const project = readPulumiProject(directory);
+  assertNodeRuntime(project);
   const settings = readStackSettings(project, stack);
   registerTypeScript();
   const entry = resolveEntry(project);

@@ -1,14 +1,15 @@
 /**
- * A stack's config file (`Pulumi.<stack>.yaml`), read as the Pulumi CLI reads it: keys namespaced (bare keys
- * belong to the project), structured values passed as JSON, project-file defaults filling unset keys.
+ * What a stack runs with offline: its config as the workspace reads it (`@bulwark/workspace`: `Pulumi.<stack>.yaml`
+ * in `stackConfigDir`, keys namespaced, project defaults filling unset keys), with its ciphertext replaced.
  *
  * `secure:` values are ciphertext encrypted by the stack's secrets provider, which offline runs cannot decrypt.
  * Bulwark passes {@link securePlaceholder} in their place, marked secret, and warns; give the real value with
  * `--config <key>=<value>` when a program needs it to decide what to create.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { namespacedKey, ProjectError, readProjectYaml, type PulumiProject } from './pulumi-project';
+import { readStackConfig, type PulumiProject } from '@bulwark/workspace';
+
+export { isStackName, stackConfigFile } from '@bulwark/workspace';
 
 /** What a stack runs with. */
 export interface StackSettings {
@@ -54,47 +55,24 @@ function withoutCiphertext(key: string, value: unknown): { value: unknown; secur
   return { value, secure: false };
 }
 
-/** True for a valid stack name: letters, digits, `-`, `_` and `.` (so it is also a safe file name part). */
-export function isStackName(name: string): boolean {
-  return /^[A-Za-z0-9_.-]+$/.test(name);
-}
-
-/** The path of a stack's config file (which may not exist). */
-export function stackConfigFile(project: PulumiProject, stack: string): string {
-  return path.join(project.stackConfigDirectory, `Pulumi.${stack}.yaml`);
-}
-
 /**
- * Reads `Pulumi.<stack>.yaml` (a stack without one runs with the project defaults only). Throws
- * {@link ProjectError} naming the file for invalid YAML or a `config` that is not a mapping.
+ * Reads a stack's settings (a stack without a config file runs with the project defaults only). Throws the
+ * workspace's error naming the file for an invalid stack name, invalid YAML or a `config` that is not a mapping.
  */
 export function readStackSettings(project: PulumiProject, stack: string): StackSettings {
-  if (!isStackName(stack)) {
-    throw new ProjectError(`stack name "${stack}" is not valid: use letters, digits, "-", "_" and "." only`);
-  }
-  const candidates = [stackConfigFile(project, stack), path.join(project.stackConfigDirectory, `Pulumi.${stack}.yml`)];
-  const file = candidates.find((candidate) => fs.existsSync(candidate));
+  const { file, config: raw } = readStackConfig(project, stack);
   const config: Record<string, unknown> = {};
-  for (const entry of project.configDefaults) config[entry.key] = entry.value;
   const secretKeys: string[] = [];
   const warnings: string[] = [];
-  if (file) {
-    const document = readProjectYaml(file);
-    const block = document && typeof document === 'object' ? (document as Record<string, unknown>)['config'] : undefined;
-    if (block !== undefined && block !== null && (typeof block !== 'object' || Array.isArray(block))) {
-      throw new ProjectError(`${file}: "config" must be a mapping of keys to values`);
-    }
-    for (const [rawKey, rawValue] of Object.entries((block ?? {}) as Record<string, unknown>)) {
-      const key = namespacedKey(rawKey, project.name);
-      const { value, secure } = withoutCiphertext(key, rawValue);
-      config[key] = value;
-      if (secure) {
-        secretKeys.push(key);
-        warnings.push(
-          `${path.basename(file)}: "${key}" is encrypted (secure:) and cannot be decrypted offline; ` +
-            `running with the placeholder "${securePlaceholder(key)}" marked secret (give the value with --config ${key}=...)`,
-        );
-      }
+  for (const [key, rawValue] of Object.entries(raw)) {
+    const { value, secure } = withoutCiphertext(key, rawValue);
+    config[key] = value;
+    if (secure) {
+      secretKeys.push(key);
+      warnings.push(
+        `${path.basename(file ?? project.file)}: "${key}" is encrypted (secure:) and cannot be decrypted offline; ` +
+          `running with the placeholder "${securePlaceholder(key)}" marked secret (give the value with --config ${key}=...)`,
+      );
     }
   }
   return { ...(file ? { file } : {}), config, secretKeys, warnings };

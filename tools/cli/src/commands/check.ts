@@ -1,13 +1,13 @@
 /** `bulwark check DIR`: any Pulumi program directory, offline, against the given packs (default: the workspace's). */
 import * as path from 'node:path';
 import { loadProgramDirectory } from '@bulwark/offline';
+import { readPackConfig } from '@bulwark/workspace';
 import { type CheckOptions } from '../cli-arguments';
 import { evaluateStack } from '../evaluation/evaluate-stack';
 import { LazyPackSet } from '../evaluation/pack-set';
 import { buildReport } from '../report/report-model';
 import { emitReport, progress, stackProgress } from '../report-output';
 import { TOOL_VERSION } from '../tool-version';
-import { readPackConfigFile } from '../workspace/pack-config-file';
 import { packConfigSections } from '../workspace/pack-config-sections';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { OWN_WORKSPACE } from '../workspace/workspace-root';
@@ -26,7 +26,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     ? undefined
     : packDirectories.map((_, index) => {
         const file = options.policyPackConfigs[index];
-        return file ? readPackConfigFile(file) : {};
+        return file ? readPackConfig(file) : {};
       });
   progress(`bulwark check ${options.directory}: ${program.project.name}/${options.stack} (${options.mode}), ${packDirectories.length} policy pack(s)`);
   const packs = new LazyPackSet(packDirectories);
@@ -39,7 +39,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
       packs: async () => {
         const started = await packs.get();
         const file = options.policyPackConfigs[0] as string;
-        const configs = packConfigs ?? packConfigSections(readPackConfigFile(file), started.map((pack) => pack.info.name), file);
+        const configs = packConfigs ?? packConfigSections(readPackConfig(file), started.map((pack) => pack.info.name), file);
         return started.map((pack, index) => ({ pack, config: configs[index] ?? {} }));
       },
     });

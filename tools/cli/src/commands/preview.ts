@@ -1,49 +1,62 @@
 /**
- * `bulwark preview`: every workspace stack (or those named), each run offline and evaluated with the workspace
- * packs and its own pack config, in StackReference order: first guessed from the sources, then settled by
- * running (a stack that references a workspace stack that has not run yet is put back until that one has).
- * Its StackReferences get the outputs of the referenced stack's run; in a preview, of its update run (what it
- * would have deployed), as a real preview reads a producer's deployed state.
+ * `bulwark preview`: every workspace stack (or those named, with the stacks they consume), each run offline and
+ * evaluated with the workspace packs and its own pack config, producers first: the order `bulwark.consumes` gives
+ * (`@bulwark/workspace`), the same the nx graph deploys in. Its StackReferences get the outputs of the referenced
+ * stack's run; in a preview, of its update run (what it would have deployed), as a real preview reads a producer's
+ * deployed state. A stack that reads a workspace stack it does not declare is an error naming its package.json:
+ * the declaration orders deployments, so it must be true.
  */
 import * as path from 'node:path';
-import { loadProgramDirectory, ProgramError, type PolicyPack, type PulumiProject } from '@bulwark/offline';
+import { loadProgramDirectory, type PolicyPack } from '@bulwark/offline';
+import { discoverStacks, orderByConsumes, readStackPackConfig, type WorkspaceStack } from '@bulwark/workspace';
 import { UsageError } from '../exit-codes';
 import { type PreviewOptions } from '../cli-arguments';
-import { deployedOutputs, evaluateStack, type ConfiguredPack, type StackEvaluation } from '../evaluation/evaluate-stack';
+import { deployedOutputs, evaluateStack, type ConfiguredPack } from '../evaluation/evaluate-stack';
 import { LazyPackSet } from '../evaluation/pack-set';
 import { buildReport, type StackReport } from '../report/report-model';
 import { emitReport, progress, stackProgress } from '../report-output';
 import { TOOL_VERSION } from '../tool-version';
-import { readPackConfigFile, stackPackConfigFile } from '../workspace/pack-config-file';
-import { packConfigSections } from '../workspace/pack-config-sections';
 import { referenceScope, stackKey } from '../workspace/stack-references';
 import { WorkspaceError } from '../workspace/workspace-error';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { findWorkspaceRoot } from '../workspace/workspace-root';
-import { discoverStacks } from '../workspace/workspace-stacks';
+import { packConfigSections } from '../workspace/pack-config-sections';
 import { stackResources, withWorkspaceFindings } from './workspace-checks';
 import { type StackResources } from '@bulwark/aws-deployability';
-import { orderByReferenceHints, referenceHints } from '../workspace/stack-order';
 
-/** Picks the named projects (by project name or directory name); all when none are named. */
-function selectStacks(all: PulumiProject[], names: readonly string[]): PulumiProject[] {
-  if (names.length === 0) return all;
+/** Picks the named stacks (by nx name, Pulumi project name or directory name); all when none are named. */
+function selectStacks(all: readonly WorkspaceStack[], names: readonly string[]): WorkspaceStack[] {
+  if (names.length === 0) return [...all];
   return names.map((name) => {
-    const found = all.find((project) => project.name === name || path.basename(project.directory) === name);
+    const found = all.find((stack) => stack.name === name || stack.project.name === name || path.basename(stack.directory) === name);
     if (!found) {
-      throw new UsageError(`no workspace stack named "${name}" (known: ${all.map((project) => project.name).join(', ') || 'none'})`);
+      throw new UsageError(`no workspace stack named "${name}" (known: ${all.map((stack) => stack.name).join(', ') || 'none'})`);
     }
     return found;
   });
 }
 
+/** The selected stacks and every stack they consume, directly or not: those whose outputs the run needs. */
+function withProducers(all: readonly WorkspaceStack[], selected: readonly WorkspaceStack[]): WorkspaceStack[] {
+  const byName = new Map(all.map((stack) => [stack.name, stack]));
+  const needed = new Set<WorkspaceStack>();
+  const add = (stack: WorkspaceStack) => {
+    if (needed.has(stack)) return;
+    needed.add(stack);
+    for (const producer of stack.consumes) add(byName.get(producer) as WorkspaceStack);
+  };
+  selected.forEach(add);
+  return all.filter((stack) => needed.has(stack));
+}
+
 /**
- * The pack config of a stack for each pack: the stack's `policy-config.<stack>.json` (or `policy-config.json`).
- * With one workspace pack the file is that pack's config; with several it maps pack names to configs.
+ * The pack config of a stack for each pack, by the workspace rule (`policy-config.<stack>.json`, else
+ * `policy-config.json`). With one workspace pack the file is that pack's config; with several it maps pack names
+ * to configs.
  */
-function stackPackConfigs(project: PulumiProject, stack: string, packs: readonly PolicyPack[]): ConfiguredPack[] {
-  const file = stackPackConfigFile(project.directory, stack);
-  const sections = packConfigSections(file ? readPackConfigFile(file) : {}, packs.map((pack) => pack.info.name), file);
+function stackPackConfigs(stack: WorkspaceStack, stackName: string, packs: readonly PolicyPack[]): ConfiguredPack[] {
+  const { file, config: document } = readStackPackConfig(stack.directory, stackName);
+  const sections = packConfigSections(document, packs.map((pack) => pack.info.name), file);
   return packs.map((pack, index) => ({ pack, config: sections[index] ?? {} }));
 }
 
@@ -55,72 +68,48 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   const packDirectories = requireWorkspacePacks(root);
   packDirectories.forEach(assertPackBuilt);
   if (selected.length === 0) {
-    progress(`no stacks under ${path.join(root, 'stacks')}: nothing to preview (a stack is a directory with Pulumi.yaml)`);
+    progress(`no stacks under ${path.join(root, 'stacks')}: nothing to preview (a stack is a directory with Pulumi.yaml and package.json)`);
     return emitReport(buildReport(TOOL_VERSION, [], []), options.format, options.output);
   }
-  progress(`bulwark preview: ${selected.length} stack(s), stack "${options.stack}" (${options.mode}), ${packDirectories.length} policy pack(s)`);
+  const ordered = orderByConsumes(withProducers(all, selected));
+  progress(`bulwark preview: ${ordered.length} stack(s), stack "${options.stack}" (${options.mode}), ${packDirectories.length} policy pack(s)`);
 
-  const byKey = new Map(all.map((project) => [stackKey(project.name, options.stack), project]));
-  const hints = referenceHints(all);
-  const isReferenced = (project: PulumiProject) => [...hints.values()].some((referenced) => referenced.has(project.name));
+  const byKey = new Map(all.map((stack) => [stackKey(stack.project.name, options.stack), stack]));
+  const consumed = new Set(all.flatMap((stack) => stack.consumes));
   const packs = new LazyPackSet(packDirectories);
   try {
-    const pending = orderByReferenceHints(selected);
-    const waitingFor = new Map<string, Set<string>>();
     const completed = new Map<string, Record<string, unknown>>();
     const reports: StackReport[] = [];
     const ranStacks: StackResources[] = [];
-    while (pending.length > 0) {
-      const index = pending.findIndex((project) =>
-        [...(waitingFor.get(project.name) ?? [])].every((dependency) => completed.has(dependency)),
-      );
-      if (index < 0) {
-        const cycle = pending.map((project) => `${project.name} -> ${[...(waitingFor.get(project.name) ?? [])].join(', ')}`);
-        throw new WorkspaceError(`the stacks reference each other in a cycle, so none can run first:\n  ${cycle.join('\n  ')}`);
-      }
-      const project = pending.splice(index, 1)[0] as PulumiProject;
-      const program = loadProgramDirectory(project.directory, options.stack);
-      const scope = referenceScope(completed, project.name, options.organization);
-      progress(`  ${project.name}/${options.stack}: running`);
-      let evaluation: StackEvaluation | undefined;
-      try {
-        evaluation = await evaluateStack({
+    for (const stack of ordered) {
+      const program = loadProgramDirectory(stack.directory, options.stack);
+      const scope = referenceScope(completed, stack.project.name, options.organization);
+      progress(`  ${stack.name}/${options.stack}: running`);
+      // A reference to a stack that has not run is an error at once: the run would read an empty stack.
+      const undeclared = () => undeclaredReference(stack, [...scope.missing], byKey, all, options.stack);
+      const evaluation = await Promise.race([
+        evaluateStack({
           program,
           mode: options.mode,
           organization: options.organization,
           stackReferences: scope.references,
-          packs: async () => stackPackConfigs(project, options.stack, await packs.get()),
-        });
-      } catch (error) {
-        if (!(error instanceof ProgramError) || scope.missing.size === 0) throw error;
-      }
-      if (evaluation && scope.missing.size === 0) {
-        // Consumers read what the producer would have deployed, as a real preview reads the deployed state.
-        const outputs =
-          options.mode === 'preview' && isReferenced(project)
-            ? await deployedOutputs({ program, organization: options.organization, stackReferences: scope.references })
-            : evaluation.result.outputs;
-        completed.set(stackKey(project.name, options.stack), outputs);
-        reports.push(evaluation.report);
-        ranStacks.push(stackResources(project.name, options.stack, evaluation.result, program.settings.config));
-        progress(stackProgress(evaluation.report));
-      } else {
-        const outside = [...scope.missing].filter((key) => !byKey.has(key));
-        if (outside.length > 0) {
-          throw new WorkspaceError(
-            `${project.name}/${options.stack} references ${outside.join(', ')}, which is not a workspace stack ` +
-              `(preview runs stack "${options.stack}" of: ${all.map((candidate) => candidate.name).join(', ')})`,
-          );
-        }
-        // Run what it references first (also when not selected: its outputs are needed), then this again.
-        waitingFor.set(project.name, new Set([...(waitingFor.get(project.name) ?? []), ...scope.missing]));
-        for (const key of scope.missing) {
-          const dependency = byKey.get(key) as PulumiProject;
-          if (!pending.includes(dependency) && !completed.has(key)) pending.unshift(dependency);
-        }
-        pending.push(project);
-        progress(`  ${project.name}/${options.stack}: waits for ${[...scope.missing].join(', ')}`);
-      }
+          packs: async () => stackPackConfigs(stack, options.stack, await packs.get()),
+        }).catch((error: unknown) => {
+          throw scope.missing.size > 0 ? undeclared() : error;
+        }),
+        scope.firstMissing.then(() => {
+          throw undeclared();
+        }),
+      ]);
+      // Consumers read what the producer would have deployed, as a real preview reads the deployed state.
+      const outputs =
+        options.mode === 'preview' && consumed.has(stack.name)
+          ? await deployedOutputs({ program, organization: options.organization, stackReferences: scope.references })
+          : evaluation.result.outputs;
+      completed.set(stackKey(stack.project.name, options.stack), outputs);
+      reports.push(evaluation.report);
+      ranStacks.push(stackResources(stack.project.name, options.stack, evaluation.result, program.settings.config));
+      progress(stackProgress(evaluation.report));
     }
     const infos = (await packs.get()).map((pack) => pack.info);
     // Checks that span stacks (two stacks creating one bucket) run once every stack has.
@@ -128,4 +117,27 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   } finally {
     await packs.stop();
   }
+}
+
+/** The error for a run that read stacks that had not run: undeclared workspace stacks, or stacks outside the workspace. */
+function undeclaredReference(
+  stack: WorkspaceStack,
+  missing: readonly string[],
+  byKey: ReadonlyMap<string, WorkspaceStack>,
+  all: readonly WorkspaceStack[],
+  stackName: string,
+): WorkspaceError {
+  const outside = missing.filter((key) => !byKey.has(key));
+  if (outside.length > 0) {
+    return new WorkspaceError(
+      `${stack.name}/${stackName} references ${outside.join(', ')}, which is not a workspace stack ` +
+        `(preview runs stack "${stackName}" of: ${all.map((candidate) => candidate.project.name).join(', ')})`,
+    );
+  }
+  const producers = missing.map((key) => (byKey.get(key) as WorkspaceStack).name);
+  return new WorkspaceError(
+    `${stack.packageFile}: "bulwark.consumes" does not list ${producers.map((name) => `'${name}'`).join(', ')}, whose outputs ` +
+      `${stack.name} reads through a StackReference: add ${producers.length === 1 ? 'it' : 'them'}, so that deployments and previews run ${producers.length === 1 ? 'it' : 'them'} first`,
+    { file: stack.packageFile, key: 'bulwark.consumes' },
+  );
 }

@@ -6,13 +6,13 @@ import * as path from 'node:path';
 import {
   configStrings,
   isAnalyzed,
-  namespacedKey,
   runProgram,
   type PolicyPack,
   type ProgramDirectory,
   type ProgramResult,
   type RunMode,
 } from '@bulwark/offline';
+import { namespacedKey, withConfigOverrides } from '@bulwark/workspace';
 import { toViolation, type ReportPolicy, type StackReport } from '../report/report-model';
 import { releaseMemory } from './release-memory';
 
@@ -49,12 +49,12 @@ function displayPath(file: string): string {
 function runSettings(request: Omit<StackEvaluationRequest, 'packs' | 'mode'>) {
   const { program } = request;
   const projectName = program.project.name;
-  const overrides = Object.fromEntries(
-    Object.entries(request.configOverrides ?? {}).map(([key, value]) => [namespacedKey(key, projectName), value]),
-  );
-  const config = { ...program.settings.config, ...overrides };
-  const secretKeys = program.settings.secretKeys.filter((key) => overrides[key] === undefined);
-  const warnings = program.settings.warnings.filter((warning) => !Object.keys(overrides).some((key) => warning.includes(`"${key}"`)));
+  const overrides = request.configOverrides ?? {};
+  const config = withConfigOverrides(program.settings.config, overrides, projectName);
+  // An overridden key holds the value given on the command line, no longer the stack file's ciphertext.
+  const overridden = Object.keys(overrides).map((key) => namespacedKey(key, projectName));
+  const secretKeys = program.settings.secretKeys.filter((key) => !overridden.includes(key));
+  const warnings = program.settings.warnings.filter((warning) => !overridden.some((key) => warning.includes(`"${key}"`)));
   const run = (mode: RunMode) =>
     runProgram(program.run, {
       project: projectName,

@@ -24,6 +24,11 @@ export interface ReferenceScope {
   readonly references: Record<string, Record<string, unknown>>;
   /** `<project>/<stack>` of every reference the run made to a stack with no outputs yet. */
   readonly missing: Set<string>;
+  /**
+   * Settles when the run first makes such a reference. The run may never settle after one (the engine can wait
+   * forever on an output the empty stack lacks), so a caller that treats it as an error races the run with this.
+   */
+  readonly firstMissing: Promise<void>;
 }
 
 /** Makes the references for one run of `currentProject`, given the outputs of the stacks that have run. */
@@ -33,6 +38,8 @@ export function referenceScope(
   organization: string,
 ): ReferenceScope {
   const missing = new Set<string>();
+  let reportMissing: () => void = () => undefined;
+  const firstMissing = new Promise<void>((resolve) => (reportMissing = resolve));
   const known: Record<string, Record<string, unknown>> = {};
   for (const [key, outputs] of completed) known[`${organization}/${key}`] = outputs;
   const references = new Proxy(known, {
@@ -45,8 +52,9 @@ export function referenceScope(
       // Empty outputs rather than none: the engine hangs on a failed StackReference read, while an empty
       // stack lets the program finish (or fail on requireOutput) and the caller rerun it after the dependency.
       missing.add(key);
+      reportMissing();
       return {};
     },
   });
-  return { references, missing };
+  return { references, missing, firstMissing };
 }

@@ -1,4 +1,2 @@
-/** The workspace cannot be used as it is (unbuilt pack, bad pack config file, unknown stack): says what to do. */
-export class WorkspaceError extends Error {
-  override readonly name = 'WorkspaceError';
-}
+/** The workspace cannot be used as it is (unbuilt pack, bad pack config file, unknown stack): the workspace's own error. */
+export { WorkspaceError } from '@bulwark/workspace';

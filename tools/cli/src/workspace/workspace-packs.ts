@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readJsonFile } from './json-file';
+import { isTestCode, readJsonFile } from '@bulwark/workspace';
 import { projectFiles } from './project-files';
 import { WorkspaceError } from './workspace-error';
 
@@ -35,11 +35,14 @@ export function requireWorkspacePacks(root: string, alternative?: string): strin
   return packs;
 }
 
-/** The newest TypeScript source the pack's build compiles (specs and declarations excluded). */
+/**
+ * The newest TypeScript source the pack's build compiles: declarations and test code excluded, as nx's `production`
+ * input excludes it (a build nx keeps from its cache must not be called stale).
+ */
 function newestSource(directory: string): { file: string; mtimeMs: number } | undefined {
   let newest: { file: string; mtimeMs: number } | undefined;
   for (const file of projectFiles(directory)) {
-    if (!file.endsWith('.ts') || file.endsWith('.spec.ts') || file.endsWith('.d.ts')) continue;
+    if (!file.endsWith('.ts') || file.endsWith('.d.ts') || isTestCode(path.relative(directory, file))) continue;
     const { mtimeMs } = fs.statSync(file);
     if (!newest || mtimeMs > newest.mtimeMs) newest = { file, mtimeMs };
   }

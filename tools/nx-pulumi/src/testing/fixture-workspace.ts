@@ -14,6 +14,7 @@ const PLUGIN_ROOT = resolve(__dirname, '../..');
 /** A fake stack: nx name (= Pulumi project name) and the stacks it consumes. */
 export interface FixtureStack {
   readonly name: string;
+  /** `bulwark.consumes` in its package.json. @default [] */
   readonly consumes?: readonly string[];
   /** Files besides the defaults, relative to the stack directory. */
   readonly files?: Record<string, string>;
@@ -105,7 +106,7 @@ export function createFixtureWorkspace(stacks: readonly FixtureStack[], pluginOp
         name: `@fixture/${stack.name}`,
         version: '0.0.0',
         nx: { name: stack.name },
-        ...(stack.consumes ? { bulwark: { consumes: stack.consumes } } : {}),
+        bulwark: { consumes: stack.consumes ?? [] },
       }),
     );
     write(`${directory}/Pulumi.yaml`, `name: ${stack.name}\nruntime: nodejs\n`);

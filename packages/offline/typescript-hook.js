@@ -8,13 +8,21 @@
 'use strict';
 
 const fs = require('node:fs');
+const path = require('node:path');
+const Module = require('node:module');
+const { candidateFiles, isProgramFile } = require('./program-resolution');
 
-/** Where swc should put its output: CommonJS, as Pulumi runs programs without a "type": "module" package. */
-function swcOptions(filename) {
+/**
+ * How swc compiles a module: to CommonJS, as Pulumi runs programs without a "type": "module" package, or to an
+ * ES module for the ES module hooks (esm-hooks.mjs).
+ * @param {string} filename
+ * @param {'commonjs' | 'es6'} [moduleType]
+ */
+function swcOptions(filename, moduleType = 'commonjs') {
   return {
     filename,
     sourceMaps: 'inline',
-    module: { type: 'commonjs' },
+    module: { type: moduleType },
     jsc: {
       target: 'es2022',
       parser: { syntax: 'typescript', tsx: filename.endsWith('.tsx'), decorators: true },
@@ -42,6 +50,42 @@ function registerTypeScript() {
   };
   extensions['.ts'] = compile;
   extensions['.tsx'] = compile;
+  extensions['.cts'] = compile;
 }
 
-module.exports = { registerTypeScript };
+/** The program directories whose imports resolve as their TypeScript setup says (see program-resolution.js). */
+const programRoots = new Set();
+
+/**
+ * Resolves the imports of the program in `root` as its TypeScript setup does: `require('./acl.js')` finds
+ * `acl.ts`, and tsconfig `paths` / `baseUrl` map bare specifiers, where Node alone finds nothing. Node's own
+ * resolution is tried first, so an existing `.js` file or package always wins.
+ * @param {string} root
+ */
+function resolveProgramImports(root) {
+  programRoots.add(path.resolve(root));
+  const resolver = /** @type {any} */ (Module);
+  if (resolver.__bulwarkProgramResolution) return;
+  const original = resolver._resolveFilename;
+  /** @this {unknown} @param {string} request @param {any} parent @param {...unknown} rest */
+  resolver._resolveFilename = function (request, parent, ...rest) {
+    try {
+      return original.call(this, request, parent, ...rest);
+    } catch (error) {
+      const filename = parent && parent.filename;
+      const root = filename ? [...programRoots].find((candidate) => isProgramFile(filename, candidate)) : undefined;
+      if (/** @type {any} */ (error).code !== 'MODULE_NOT_FOUND' || !root) throw error;
+      for (const candidate of candidateFiles(request, path.dirname(filename), root)) {
+        try {
+          return original.call(this, candidate, parent, ...rest);
+        } catch {
+          // Not this one: try the next candidate.
+        }
+      }
+      throw error;
+    }
+  };
+  resolver.__bulwarkProgramResolution = true;
+}
+
+module.exports = { registerTypeScript, resolveProgramImports, swcOptions };

@@ -1,11 +1,12 @@
 /**
  * @bulwark/aws-model: what every Bulwark package knows of AWS and of the Pulumi engine's wire values, in one
- * place: the engine's unknown sentinels, URNs, ARNs, the IAM action catalogue and IAM policy documents (their
- * JSON shape, their parsing for checks, and `aws.iam.getPolicyDocument`'s rendering). No Pulumi runtime: the
- * engine, the component library, the rule framework and the packs all build on it.
+ * place: the engine's unknown sentinels and stack tags, URNs, ARNs, the IAM action catalogue, service-linked role
+ * names and IAM policy documents (their JSON shape, their parsing for checks, and `aws.iam.getPolicyDocument`'s
+ * rendering). No Pulumi runtime: the engine, the component library, the rule framework and the packs all build on it.
  */
 export { isUnknown, UNDECIDED, UNKNOWN, UNKNOWN_SENTINELS, type Undecided } from './unknown';
 export { engineUrn, parseUrn, providerUrnOf, urnName, type UrnParts } from './urn';
+export { PLACEHOLDER_ACCOUNT_TAG } from './engine-stack-tags';
 export { dnsSuffixOf, formatArn, parseArn, partitionOf, PARTITIONS, type ArnParts, type Partition } from './arn';
 export {
   expandActionPattern,
@@ -16,6 +17,7 @@ export {
   UnknownActionError,
   type IamAction,
 } from './iam/action-catalog';
+export { SERVICE_LINKED_ROLE_NAMES, serviceLinkedRoleArn, serviceLinkedRoleName, serviceLinkedRolePath } from './iam/service-linked-roles';
 export {
   oneOrMany,
   type OneOrMany,
@@ -26,4 +28,6 @@ export {
   type PolicyStatementJson,
 } from './policy-document/document';
 export * from './policy-document/parse';
+export * from './policy-document/principal-restriction';
+export { isAwsManagedKeyReference, isCustomerManagedKey, KMS_KEY_RESOURCE_TYPES, type KeyReferenceSources } from './kms/customer-managed-key';
 export { renderGetPolicyDocument } from './policy-document/render-get-policy-document';

@@ -58,7 +58,15 @@ export { AUTO_SCALING_KEY_GRANT_OPERATIONS, type AutoScalingKeyGrantArgs, autoSc
 export { KEY_ADMINISTRATION_ACTIONS, KEY_USAGE_ACTIONS, KmsKey, type KmsKeyArgs } from './kms-key';
 export { LogsBucket, type LogsBucketArgs, S3_LOG_DELIVERY_STATEMENT_SID } from './logs-bucket';
 export { type BucketReference } from './bucket-reference';
-export { type LogDestination, type LogSource, SERVER_ACCESS_LOGGING_PAGE, logDestinationIssues } from './log-destination';
+export {
+  type CentralAccessLogsOutputs,
+  type CentralAccessLogsSource,
+  type LogDestination,
+  type LogSource,
+  SERVER_ACCESS_LOGGING_PAGE,
+  centralAccessLogs,
+  logDestinationIssues,
+} from './log-destination';
 export { type BucketPolicyStatements, SecureBucket, type SecureBucketArgs } from './secure-bucket';
 export { SERVER_ACCESS_LOGGING_TAG } from './server-access-logging-tag';
 export { LeastPrivilegeRole, type LeastPrivilegeRoleArgs, type RoleStatement, type RoleTrust } from './least-privilege-role';

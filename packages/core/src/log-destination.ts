@@ -1,4 +1,8 @@
-import { type ConfigIssue } from './config/stack-config-error';
+import * as aws from '@pulumi/aws';
+import type * as pulumi from '@pulumi/pulumi';
+import { type BucketReference } from './bucket-reference';
+import { type ConfigIssue, StackConfigError } from './config/stack-config-error';
+import { type TypedStackReference } from './typed-stack-reference';
 
 /** AWS's page stating that S3 server access logs go only to a bucket of the same account and region. */
 export const SERVER_ACCESS_LOGGING_PAGE = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html';
@@ -46,4 +50,43 @@ export function logDestinationIssues(destination: LogDestination, source: LogSou
     });
   }
   return issues;
+}
+
+/** What a stack that hosts a central S3 access-logs bucket exports for the stacks that log into it. */
+export interface CentralAccessLogsOutputs {
+  readonly accountId: string;
+  readonly region: string;
+  readonly accessLogsBucketName: string;
+}
+
+/** The stack that sends its logs: its region and allowed accounts (a stack config), and the options its resources use. */
+export interface CentralAccessLogsSource {
+  readonly config: { readonly region: string; readonly allowedAccountIds: readonly string[] };
+  readonly opts: pulumi.InvokeOptions;
+}
+
+/**
+ * Another stack's central access-logs bucket as a {@link BucketReference} for `SecureBucket`'s `logsBucket`, after
+ * checking, before anything is created, that this stack deploys into that stack's account and region (see
+ * {@link logDestinationIssues}); a mismatch throws a `StackConfigError` naming the config key to change.
+ * @example
+ * const baseline = referenceStack<BaselineOutputs>('baseline', { organization, project: 'baseline', environment });
+ * const accessLogs = await centralAccessLogs(baseline, { config, opts: { provider } });
+ * new SecureBucket('data', { kmsKeyArn: key.arn, logsBucket: accessLogs, bucketName }, { provider });
+ */
+export async function centralAccessLogs(
+  host: TypedStackReference<CentralAccessLogsOutputs>,
+  source: CentralAccessLogsSource,
+): Promise<BucketReference> {
+  const [accountId, region, identity] = await Promise.all([
+    host.value('accountId'),
+    host.value('region'),
+    aws.getCallerIdentity({}, source.opts),
+  ]);
+  const issues = logDestinationIssues(
+    { owner: `the ${host.logicalName} stack ${host.stackName}`, accountId, region },
+    { accountId: identity.accountId, region: source.config.region, allowedAccountIds: source.config.allowedAccountIds },
+  );
+  if (issues.length > 0) throw new StackConfigError(issues);
+  return { bucketName: host.output('accessLogsBucketName') };
 }

@@ -3,6 +3,8 @@ import { type StackReferenceParts, stackReferenceName } from './config/stack-ref
 
 /** A producer stack's outputs, read through a `pulumi.StackReference` and typed by the producer's output contract. */
 export interface TypedStackReference<T> {
+  /** The reference's logical name in this program (`baseline`), which says what the producer is to this stack. */
+  readonly logicalName: string;
   /** The referenced stack, `<organization>/<project>/<environment>`. */
   readonly stackName: string;
   /** One output of the producer; the deployment fails if the producer does not export it. */
@@ -20,6 +22,7 @@ export function referenceStack<T>(logicalName: string, parts: StackReferencePart
   const stackName = stackReferenceName(parts);
   const reference = new pulumi.StackReference(logicalName, { name: stackName }, opts);
   return {
+    logicalName,
     stackName,
     output: <K extends keyof T & string>(key: K) => reference.requireOutput(key) as pulumi.Output<T[K]>,
     value: <K extends keyof T & string>(key: K) => reference.requireOutputValue(key) as Promise<T[K]>,

@@ -67,6 +67,11 @@ export interface ResourceRecord {
   readonly options: ResourceOptionsRecord;
   /** True when the resource was read (`Resource.get` or a StackReference) rather than managed. */
   readonly read?: boolean;
+  /**
+   * True for a default provider: one the engine made itself for resources that named no provider (the engine
+   * does not send these to analyzers). A provider the program created is never one, whatever its name.
+   */
+  readonly defaultProvider?: boolean;
 }
 
 /** One provider function call (`aws.getCallerIdentity()` and so on). */
@@ -123,6 +128,12 @@ export interface ProgramResult {
    * otherwise the run fails on the first one.
    */
   readonly opaqueComponents: OpaqueComponent[];
+  /**
+   * The account id the engine made up because the run named none (no `account` option, no
+   * `aws:allowedAccountIds`): every ARN and caller identity of the run carries it, and none is the program's own.
+   * Packs learn it from the stack tag `PLACEHOLDER_ACCOUNT_TAG` of @bulwark/aws-model.
+   */
+  readonly placeholderAccount?: string;
   /** Milliseconds the run took, for benchmarks and progress reports. */
   readonly durationMs: number;
 }

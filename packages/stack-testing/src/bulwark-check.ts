@@ -13,7 +13,8 @@ const BULWARK = require.resolve('@bulwark/cli/bin/bulwark.js');
 
 /**
  * Runs `bulwark check <stack directory> --format json ...args` from the workspace root, as CI does, and returns
- * its exit status, its stderr and its JSON report (undefined when it printed none).
+ * its exit status, its stderr and its JSON report (undefined when it printed none, or only the failure document a
+ * run that could not finish prints in the report's place: its `error` is in stderr too).
  */
 export function bulwarkCheck(stackDirectory: string, args: readonly string[]) {
   const workspace = workspaceRootOf(stackDirectory);
@@ -22,7 +23,8 @@ export function bulwarkCheck(stackDirectory: string, args: readonly string[]) {
     encoding: 'utf8',
     timeout: CHECK_TIMEOUT_MS,
   });
-  return { status: run.status, stderr: run.stderr, report: run.stdout.trim() ? JSON.parse(run.stdout) : undefined };
+  const printed = run.stdout.trim() ? JSON.parse(run.stdout) : undefined;
+  return { status: run.status, stderr: run.stderr, report: printed && printed.error === undefined ? printed : undefined };
 }
 
 /**

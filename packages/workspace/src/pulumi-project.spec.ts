@@ -57,9 +57,14 @@ describe('readPulumiProject', () => {
   });
 
   it.each([
-    ['a template placeholder', 'name: ${PROJECT}\nruntime: nodejs\n', /Pulumi\.yaml: "name" is "\$\{PROJECT\}", not a valid project name: use letters, digits/],
-    ['a name with a slash', 'name: team/app\nruntime: nodejs\n', /"name" is "team\/app", not a valid project name/],
-    ['a name too long', `name: ${'a'.repeat(101)}\nruntime: nodejs\n`, /not a valid project name.*at most 100 characters/],
+    [
+      'a template placeholder',
+      'name: ${PROJECT}\nruntime: nodejs\n',
+      /Pulumi\.yaml: "name" is "\$\{PROJECT\}", not a valid Pulumi project name: use letters, digits.*; a template placeholder such as \$\{PROJECT\} must be replaced/,
+    ],
+    ['a name with a slash', 'name: team/app\nruntime: nodejs\n', /"name" is "team\/app", not a valid Pulumi project name: use letters, digits, "-", "_" and "." only \(at most 100 characters\)$/],
+    ['a name with a space', 'name: "my project"\nruntime: nodejs\n', /"name" is "my project", not a valid Pulumi project name/],
+    ['a name too long', `name: ${'a'.repeat(101)}\nruntime: nodejs\n`, /not a valid Pulumi project name.*at most 100 characters/],
     ['no name', 'runtime: nodejs\n', /Pulumi\.yaml: "name" is required/],
     ['no runtime', 'name: app\n', /Pulumi\.yaml: "runtime" is required/],
     ['runtime options that are no mapping', 'name: app\nruntime:\n  name: nodejs\n  options: [1]\n', /Pulumi\.yaml: "runtime\.options" must be a mapping/],
@@ -88,7 +93,7 @@ describe('readPulumiProject', () => {
 
 describe('isProjectName', () => {
   it('accepts letters, digits, "-", "_" and "." and nothing else', () => {
-    expect(['network', 'my-app_2.0', 'A'].every(isProjectName)).toBe(true);
+    expect(['network', 'my-app_2.0', 'A', 'aws-ts-webserver', 'a'.repeat(100)].every(isProjectName)).toBe(true);
     expect(['', 'my app', '${PROJECT}', 'a/b', 'ü'].some(isProjectName)).toBe(false);
   });
 });

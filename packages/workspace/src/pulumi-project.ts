@@ -108,10 +108,12 @@ export function readPulumiProject(directory: string): PulumiProject {
   const name = document['name'];
   if (typeof name !== 'string' || name.trim() === '') throw keyError(file, 'name', 'is required: the project name');
   if (!isProjectName(name)) {
+    // A project copied from a template (`pulumi new`) still holds the template's placeholder: say so.
+    const placeholder = /\$\{[^}]*\}/.test(name) ? '; a template placeholder such as ${PROJECT} must be replaced by the project name' : '';
     throw keyError(
       file,
       'name',
-      `is ${JSON.stringify(name)}, not a valid project name: use letters, digits, "-", "_" and "." only (at most 100 characters)`,
+      `is ${JSON.stringify(name)}, not a valid Pulumi project name: use letters, digits, "-", "_" and "." only (at most 100 characters)${placeholder}`,
     );
   }
   const { runtime, runtimeOptions } = runtimeOf(file, document['runtime']);

@@ -1,16 +1,14 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import {
-  type BucketReference,
   cloudWatchLogsKeyGrant,
   createAwsProvider,
   KmsKey,
-  logDestinationIssues,
+  centralAccessLogs,
   physicalName,
   referenceStack,
   s3BucketArn,
   SecureBucket,
-  StackConfigError,
 } from '@bulwark/core';
 import type { BaselineOutputs } from '@bulwark/stack-baseline/outputs';
 import type { NetworkOutputs } from '@bulwark/stack-network/outputs';
@@ -40,17 +38,7 @@ export async function program(): Promise<DataStackOutputs> {
 
   // Server access logs go to the baseline's central bucket, which S3 reaches only from buckets of its own account
   // and region: refuse to deploy anywhere else, before anything exists.
-  const [baselineAccount, baselineRegion, identity] = await Promise.all([
-    baseline.value('accountId'),
-    baseline.value('region'),
-    aws.getCallerIdentity({}, opts),
-  ]);
-  const destinationIssues = logDestinationIssues(
-    { owner: `the baseline stack ${baseline.stackName}`, accountId: baselineAccount, region: baselineRegion },
-    { accountId: identity.accountId, region: config.region, allowedAccountIds: config.allowedAccountIds },
-  );
-  if (destinationIssues.length > 0) throw new StackConfigError(destinationIssues);
-  const accessLogs: BucketReference = { bucketName: baseline.output('accessLogsBucketName') };
+  const accessLogs = await centralAccessLogs(baseline, { config, opts });
 
   const key = new KmsKey(
     'data',

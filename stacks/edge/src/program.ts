@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { type BucketReference, createAwsProvider, logDestinationIssues, referenceStack, StackConfigError } from '@bulwark/core';
+import { centralAccessLogs, createAwsProvider, referenceStack } from '@bulwark/core';
 import type { BaselineOutputs } from '@bulwark/stack-baseline/outputs';
 import { createAccessLogging } from './access-logging';
 import { CLOUDFRONT_REGION, loadEdgeConfig } from './config';
@@ -33,17 +33,7 @@ export async function program(): Promise<EdgeStackOutputs> {
     project: config.settings.baselineProject,
     environment: config.environment,
   });
-  const [baselineAccount, baselineRegion, identity] = await Promise.all([
-    baseline.value('accountId'),
-    baseline.value('region'),
-    aws.getCallerIdentity({}, primary),
-  ]);
-  const destinationIssues = logDestinationIssues(
-    { owner: `the baseline stack ${baseline.stackName}`, accountId: baselineAccount, region: baselineRegion },
-    { accountId: identity.accountId, region: config.region, allowedAccountIds: config.allowedAccountIds },
-  );
-  if (destinationIssues.length > 0) throw new StackConfigError(destinationIssues);
-  const accessLogs: BucketReference = { bucketName: baseline.output('accessLogsBucketName') };
+  const accessLogs = await centralAccessLogs(baseline, { config, opts: primary });
 
   const logs = createEdgeLogs(config, cloudFrontRegion);
   const webAcl = createWebAcl(config, cloudFrontRegion);

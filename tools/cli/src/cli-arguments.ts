@@ -1,33 +1,33 @@
 /**
- * Parses the command line of each `bulwark` command (the contract in DESIGN.md) into plain options. Every
- * mistake is a {@link UsageError} that says which option and what it accepts.
+ * Parses the command line of each `bulwark` command (the contract in DESIGN.md, the help in usage.ts) into plain
+ * options. Every mistake is a {@link UsageError} that says which option and what it accepts, with the closest
+ * known option or command when a name is mistyped.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isStackName } from '@bulwark/offline';
+import { closestName } from './did-you-mean';
 import { UsageError } from './exit-codes';
+import { DEFAULT_PACK_TIMEOUTS, parsePackTimeout, type PackTimeouts } from './pack-timeout';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from './report/report-format';
+import { COMMANDS, type Command } from './usage';
 
-export const USAGE = `usage:
-  bulwark preview [PROJECT...] [--stack dev] [--update] [--format F] [--output FILE] [--workspace DIR]
-      every workspace stack (or those named) in dependency order, each with the workspace pack
-  bulwark check DIR [--stack NAME] [--config KEY=VALUE]... [--policy-pack DIR]... [--policy-pack-config FILE]...
-                [--update] [--format F] [--output FILE] [--organization ORG]
-      any Pulumi TypeScript/JavaScript program directory (with Pulumi.yaml); default pack: the workspace pack
-  bulwark rules [--format text|json|markdown] [--framework fsbp|cis] [--policy-pack DIR]
-      the rules of the workspace pack (or of the given pack)
-
-formats: ${REPORT_FORMATS.join(', ')}
-exit codes: 0 no mandatory violation, 1 mandatory violations, 2 error`;
-
-export interface CommonOptions {
+/** What `check` and `preview` share: how programs run and how the report is written. */
+export interface RunOptions {
   readonly stack: string;
   readonly mode: 'preview' | 'update';
   readonly format: ReportFormat;
   readonly output?: string;
   readonly organization: string;
+  /** `--invoke-fixtures` files, in order. */
+  readonly invokeFixtures: string[];
+  /** `--stack-reference NAME=FILE.json`: the outputs file of each referenced stack, by its name. */
+  readonly stackReferences: Record<string, string>;
+  readonly packTimeouts: PackTimeouts;
+  /** Report a remote component the engine cannot expand as an advisory finding rather than failing the run. */
+  readonly allowOpaqueComponents: boolean;
 }
 
-export interface CheckOptions extends CommonOptions {
+export interface CheckOptions extends RunOptions {
   readonly command: 'check';
   readonly directory: string;
   readonly config: Record<string, string>;
@@ -35,7 +35,7 @@ export interface CheckOptions extends CommonOptions {
   readonly policyPackConfigs: string[];
 }
 
-export interface PreviewOptions extends CommonOptions {
+export interface PreviewOptions extends RunOptions {
   readonly command: 'preview';
   readonly projects: string[];
   readonly workspace?: string;
@@ -46,129 +46,211 @@ export interface RulesOptions {
   readonly format: 'text' | 'json' | 'markdown';
   readonly framework?: 'fsbp' | 'cis';
   readonly policyPack?: string;
+  readonly policyPackConfig?: string;
   readonly workspace?: string;
+  readonly packTimeouts: PackTimeouts;
 }
 
 export interface HelpOptions {
   readonly command: 'help';
+  /** The command whose help was asked for; the overall usage when undefined. */
+  readonly topic?: Command;
 }
 
-export type CommandOptions = CheckOptions | PreviewOptions | RulesOptions | HelpOptions;
+export interface VersionOptions {
+  readonly command: 'version';
+}
+
+export type CommandOptions = CheckOptions | PreviewOptions | RulesOptions | HelpOptions | VersionOptions;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-const COMMON: Options = {
+const RUN: Options = {
   stack: { type: 'string' },
   update: { type: 'boolean' },
   format: { type: 'string' },
   output: { type: 'string' },
   organization: { type: 'string' },
+  'invoke-fixtures': { type: 'string', multiple: true },
+  'stack-reference': { type: 'string', multiple: true },
+  'pack-timeout': { type: 'string' },
+  'allow-opaque-components': { type: 'boolean' },
 };
 
-function parse(args: string[], options: Options, command: string): { values: Record<string, unknown>; positionals: string[] } {
-  try {
-    const parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
-    return { values: parsed.values as Record<string, unknown>, positionals: parsed.positionals };
-  } catch (error) {
-    throw new UsageError(`bulwark ${command}: ${(error as Error).message}`);
+/** Every option of each command (and `--help`): the single list the parser and the help test read. */
+export const OPTIONS: Record<Command, Options> = {
+  check: {
+    ...RUN,
+    config: { type: 'string', multiple: true },
+    'policy-pack': { type: 'string', multiple: true },
+    'policy-pack-config': { type: 'string', multiple: true },
+  },
+  preview: { ...RUN, workspace: { type: 'string' } },
+  rules: {
+    format: { type: 'string' },
+    framework: { type: 'string' },
+    'policy-pack': { type: 'string' },
+    'policy-pack-config': { type: 'string' },
+    workspace: { type: 'string' },
+    'pack-timeout': { type: 'string' },
+  },
+};
+
+/** Rejects options the command does not have before `parseArgs` does, naming the closest one it has. */
+function checkOptionNames(args: readonly string[], options: Options, command: Command): void {
+  const known = [...Object.keys(options), 'help'];
+  for (const arg of args) {
+    if (arg === '--') return;
+    if (arg === '-h') continue;
+    if (!arg.startsWith('-') || arg === '-') continue;
+    const name = arg.replace(/^--?/, '').split('=')[0] as string;
+    if (arg.startsWith('--') && known.includes(name)) continue;
+    const suggestion = closestName(name, known);
+    throw new UsageError(
+      `bulwark ${command}: unknown option ${arg.split('=')[0]}${suggestion ? ` (did you mean --${suggestion}?)` : ''}`,
+      command,
+    );
   }
 }
 
-function stringOption(values: Record<string, unknown>, name: string): string | undefined {
+function parse(args: string[], command: Command): { values: Record<string, unknown>; positionals: string[] } {
+  const options = OPTIONS[command];
+  checkOptionNames(args, options, command);
+  try {
+    const parsed = parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values: parsed.values as Record<string, unknown>, positionals: parsed.positionals };
+  } catch (error) {
+    throw new UsageError(`bulwark ${command}: ${(error as Error).message}`, command);
+  }
+}
+
+function stringOption(values: Record<string, unknown>, name: string, command: Command): string | undefined {
   const value = values[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} needs a value`);
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} needs a value`, command);
   return value;
 }
 
-function common(values: Record<string, unknown>, command: string): CommonOptions {
-  const format = stringOption(values, 'format') ?? 'text';
-  if (!isReportFormat(format)) throw new UsageError(`bulwark ${command}: --format must be one of ${REPORT_FORMATS.join(', ')}, got "${format}"`);
-  const stack = stringOption(values, 'stack') ?? 'dev';
-  if (!isStackName(stack)) throw new UsageError(`bulwark ${command}: --stack "${stack}" is not a valid stack name`);
-  const output = stringOption(values, 'output');
+/** `KEY=VALUE` pairs of a repeatable option, by key. */
+function pairs(entries: unknown, option: string, example: string, command: Command): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const entry of (entries as string[] | undefined) ?? []) {
+    const equals = entry.indexOf('=');
+    if (equals <= 0 || equals === entry.length - 1) {
+      throw new UsageError(`--${option} "${entry}" must be ${option === 'config' ? 'KEY=VALUE' : 'NAME=FILE'} (e.g. --${option} ${example})`, command);
+    }
+    result[entry.slice(0, equals)] = entry.slice(equals + 1);
+  }
+  return result;
+}
+
+function runOptions(values: Record<string, unknown>, command: 'check' | 'preview'): RunOptions {
+  const format = stringOption(values, 'format', command) ?? 'text';
+  if (!isReportFormat(format)) throw new UsageError(`bulwark ${command}: --format must be one of ${REPORT_FORMATS.join(', ')}, got "${format}"`, command);
+  const stack = stringOption(values, 'stack', command) ?? 'dev';
+  if (!isStackName(stack)) throw new UsageError(`bulwark ${command}: --stack "${stack}" is not a valid stack name`, command);
+  const output = stringOption(values, 'output', command);
+  const timeout = stringOption(values, 'pack-timeout', command);
   return {
     stack,
     mode: values['update'] ? 'update' : 'preview',
     format,
     ...(output ? { output } : {}),
-    organization: stringOption(values, 'organization') ?? 'organization',
+    organization: stringOption(values, 'organization', command) ?? 'organization',
+    invokeFixtures: (values['invoke-fixtures'] as string[] | undefined) ?? [],
+    stackReferences: pairs(values['stack-reference'], 'stack-reference', 'acme/network/prod=network-outputs.json', command),
+    packTimeouts: timeout ? parsePackTimeout(timeout, command) : DEFAULT_PACK_TIMEOUTS,
+    allowOpaqueComponents: values['allow-opaque-components'] === true,
   };
 }
 
-function configPairs(entries: unknown): Record<string, string> {
-  const config: Record<string, string> = {};
-  for (const entry of (entries as string[] | undefined) ?? []) {
-    const equals = entry.indexOf('=');
-    if (equals <= 0) throw new UsageError(`--config "${entry}" must be KEY=VALUE (e.g. --config aws:region=eu-west-1)`);
-    config[entry.slice(0, equals)] = entry.slice(equals + 1);
+function parseCheck(rest: string[]): CheckOptions | HelpOptions {
+  const { values, positionals } = parse(rest, 'check');
+  if (values['help']) return { command: 'help', topic: 'check' };
+  if (positionals.length !== 1) {
+    throw new UsageError(`bulwark check needs exactly one program directory, got ${positionals.length ? positionals.join(' ') : 'none'}`, 'check');
   }
-  return config;
+  const policyPacks = (values['policy-pack'] as string[] | undefined) ?? [];
+  const policyPackConfigs = (values['policy-pack-config'] as string[] | undefined) ?? [];
+  if (policyPackConfigs.length > Math.max(policyPacks.length, 1)) {
+    throw new UsageError('each --policy-pack-config belongs to the --policy-pack in the same position: there are more configs than packs', 'check');
+  }
+  return {
+    command: 'check',
+    ...runOptions(values, 'check'),
+    directory: positionals[0] as string,
+    config: pairs(values['config'], 'config', 'aws:region=eu-west-1', 'check'),
+    policyPacks,
+    policyPackConfigs,
+  };
+}
+
+function parsePreview(rest: string[]): PreviewOptions | HelpOptions {
+  const { values, positionals } = parse(rest, 'preview');
+  if (values['help']) return { command: 'help', topic: 'preview' };
+  const workspace = stringOption(values, 'workspace', 'preview');
+  return { command: 'preview', ...runOptions(values, 'preview'), projects: positionals, ...(workspace ? { workspace } : {}) };
+}
+
+function parseRules(rest: string[]): RulesOptions | HelpOptions {
+  const { values, positionals } = parse(rest, 'rules');
+  if (values['help']) return { command: 'help', topic: 'rules' };
+  if (positionals.length > 0) throw new UsageError(`bulwark rules takes no arguments, got ${positionals.join(' ')}`, 'rules');
+  const format = stringOption(values, 'format', 'rules') ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'markdown') {
+    throw new UsageError(`bulwark rules: --format must be one of text, json, markdown, got "${format}"`, 'rules');
+  }
+  const framework = stringOption(values, 'framework', 'rules');
+  if (framework !== undefined && framework !== 'fsbp' && framework !== 'cis') {
+    throw new UsageError(`bulwark rules: --framework must be fsbp or cis, got "${framework}"`, 'rules');
+  }
+  const policyPack = stringOption(values, 'policy-pack', 'rules');
+  const policyPackConfig = stringOption(values, 'policy-pack-config', 'rules');
+  const workspace = stringOption(values, 'workspace', 'rules');
+  const timeout = stringOption(values, 'pack-timeout', 'rules');
+  return {
+    command: 'rules',
+    format,
+    ...(framework ? { framework } : {}),
+    ...(policyPack ? { policyPack } : {}),
+    ...(policyPackConfig ? { policyPackConfig } : {}),
+    ...(workspace ? { workspace } : {}),
+    packTimeouts: timeout ? parsePackTimeout(timeout, 'rules') : DEFAULT_PACK_TIMEOUTS,
+  };
+}
+
+function isCommand(name: string | undefined): name is Command {
+  return (COMMANDS as readonly string[]).includes(name ?? '');
 }
 
 /** Parses `bulwark <command> ...` (without the node and script arguments). */
 export function parseCommandLine(argv: readonly string[]): CommandOptions {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
-  switch (command) {
-    case 'check': {
-      const { values, positionals } = parse(rest, {
-        ...COMMON,
-        config: { type: 'string', multiple: true },
-        'policy-pack': { type: 'string', multiple: true },
-        'policy-pack-config': { type: 'string', multiple: true },
-      }, command);
-      if (values['help']) return { command: 'help' };
-      if (positionals.length !== 1) {
-        throw new UsageError(`bulwark check needs exactly one program directory, got ${positionals.length ? positionals.join(' ') : 'none'}`);
-      }
-      const policyPacks = (values['policy-pack'] as string[] | undefined) ?? [];
-      const policyPackConfigs = (values['policy-pack-config'] as string[] | undefined) ?? [];
-      if (policyPackConfigs.length > Math.max(policyPacks.length, 1)) {
-        throw new UsageError('each --policy-pack-config belongs to the --policy-pack in the same position: there are more configs than packs');
-      }
-      return {
-        command,
-        ...common(values, command),
-        directory: positionals[0] as string,
-        config: configPairs(values['config']),
-        policyPacks,
-        policyPackConfigs,
-      };
-    }
-    case 'preview': {
-      const { values, positionals } = parse(rest, { ...COMMON, workspace: { type: 'string' } }, command);
-      if (values['help']) return { command: 'help' };
-      const workspace = stringOption(values, 'workspace');
-      return { command, ...common(values, command), projects: positionals, ...(workspace ? { workspace } : {}) };
-    }
-    case 'rules': {
-      const { values, positionals } = parse(
-        rest,
-        { format: { type: 'string' }, framework: { type: 'string' }, 'policy-pack': { type: 'string' }, workspace: { type: 'string' } },
-        command,
-      );
-      if (values['help']) return { command: 'help' };
-      if (positionals.length > 0) throw new UsageError(`bulwark rules takes no arguments, got ${positionals.join(' ')}`);
-      const format = stringOption(values, 'format') ?? 'text';
-      if (format !== 'text' && format !== 'json' && format !== 'markdown') {
-        throw new UsageError(`bulwark rules: --format must be one of text, json, markdown, got "${format}"`);
-      }
-      const framework = stringOption(values, 'framework');
-      if (framework !== undefined && framework !== 'fsbp' && framework !== 'cis') {
-        throw new UsageError(`bulwark rules: --framework must be fsbp or cis, got "${framework}"`);
-      }
-      const policyPack = stringOption(values, 'policy-pack');
-      const workspace = stringOption(values, 'workspace');
-      return {
-        command,
-        format,
-        ...(framework ? { framework } : {}),
-        ...(policyPack ? { policyPack } : {}),
-        ...(workspace ? { workspace } : {}),
-      };
-    }
-    default:
-      throw new UsageError(`unknown command "${command}": use preview, check or rules`);
+  if (command === undefined) throw new UsageError('no command given');
+  if (command === '--version' || command === '-v' || command === 'version') return { command: 'version' };
+  if (command === 'help' || command === '--help' || command === '-h') {
+    const topic = rest[0];
+    if (topic === undefined) return { command: 'help' };
+    if (isCommand(topic)) return { command: 'help', topic };
+    throw new UsageError(`bulwark help: no command "${topic}" (commands: ${COMMANDS.join(', ')})`);
   }
+  switch (command) {
+    case 'check':
+      return parseCheck(rest);
+    case 'preview':
+      return parsePreview(rest);
+    case 'rules':
+      return parseRules(rest);
+  }
+  const suggestion = closestName(command.replace(/^-+/, ''), [...COMMANDS, 'help', 'version']);
+  throw new UsageError(
+    command.startsWith('-')
+      ? `unknown option ${command} before the command${suggestion ? ` (did you mean ${isCommand(suggestion) ? suggestion : `--${suggestion}`}?)` : ''}`
+      : `unknown command "${command}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}: use ${COMMANDS.join(', ')}`,
+  );
 }

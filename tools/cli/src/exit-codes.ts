@@ -10,7 +10,13 @@ export const ExitCode = {
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-/** A mistake in how the command was called; printed with the usage. */
+/** A mistake in how the command was called; printed with the usage (of `command`, when it is known). */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  constructor(
+    message: string,
+    readonly command?: 'check' | 'preview' | 'rules',
+  ) {
+    super(message);
+  }
 }

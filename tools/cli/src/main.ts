@@ -1,34 +1,43 @@
 /**
  * The `bulwark` command: parses the command line, runs the command, and maps every failure to exit code 2
- * with a message that says what went wrong and where. Nothing that failed is ever reported as a pass.
+ * with a message that says what went wrong and where. Nothing that failed is ever reported as a pass: a check or
+ * preview that fails leaves a failure report where its report would have gone (see report/failure-report.ts).
  */
-import { PolicyConfigError, PolicyPackError, ProgramError, ProjectError } from '@bulwark/offline';
-import { parseCommandLine, USAGE } from './cli-arguments';
+import { InvokeFixtureError, PolicyConfigError, PolicyPackError, ProgramError, ProjectError } from '@bulwark/offline';
+import { parseCommandLine, type CommandOptions } from './cli-arguments';
 import { runCheck } from './commands/check';
 import { runPreview } from './commands/preview';
 import { runRules } from './commands/rules';
 import { ExitCode, UsageError } from './exit-codes';
+import { type RunFailure } from './report/failure-report';
+import { emitFailure } from './report-output';
+import { TOOL_VERSION } from './tool-version';
+import { usageOf } from './usage';
 import { WorkspaceError } from './workspace/workspace-error';
 
-function describe(error: unknown): string {
+function describe(error: unknown): RunFailure {
   if (error instanceof ProgramError) {
-    const failures = error.failures.filter((failure) => failure !== error.message);
-    return `the program failed: ${error.message}${failures.length ? `\n  ${failures.join('\n  ')}` : ''}`;
+    return { message: `the program failed: ${error.message}`, details: error.failures.filter((failure) => failure !== error.message) };
   }
-  if (error instanceof PolicyPackError) return `policy pack failure: ${error.message}`;
-  if (error instanceof PolicyConfigError) return error.message;
-  if (error instanceof ProjectError || error instanceof WorkspaceError) return error.message;
-  if (error instanceof Error) return error.stack ?? error.message;
-  return String(error);
+  if (error instanceof PolicyPackError) return { message: `policy pack failure: ${error.message}`, details: [] };
+  if (error instanceof PolicyConfigError || error instanceof ProjectError || error instanceof WorkspaceError || error instanceof InvokeFixtureError) {
+    return { message: error.message, details: [] };
+  }
+  if (error instanceof Error) return { message: error.stack ?? error.message, details: [] };
+  return { message: String(error), details: [] };
 }
 
 /** Runs `bulwark` with the given arguments and returns its exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  let options: CommandOptions | undefined;
   try {
-    const options = parseCommandLine(argv);
+    options = parseCommandLine(argv);
     switch (options.command) {
       case 'help':
-        process.stdout.write(`${USAGE}\n`);
+        process.stdout.write(`${usageOf(options.topic)}\n`);
+        return ExitCode.Passed;
+      case 'version':
+        process.stdout.write(`bulwark ${TOOL_VERSION}\n`);
         return ExitCode.Passed;
       case 'check':
         return await runCheck(options);
@@ -39,10 +48,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
-    } else {
-      process.stderr.write(`error: ${describe(error)}\n`);
+      process.stderr.write(`error: ${error.message}\n\n${usageOf(error.command)}\n`);
+      return ExitCode.Error;
     }
+    const failure = describe(error);
+    process.stderr.write(`error: ${failure.message}\n${failure.details.map((line) => `  ${line}\n`).join('')}`);
+    if (options && (options.command === 'check' || options.command === 'preview')) emitFailure(failure, options.format, options.output);
     return ExitCode.Error;
   }
 }

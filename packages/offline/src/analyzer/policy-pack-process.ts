@@ -128,16 +128,24 @@ export async function startPolicyPack(directory: string, options: StartPolicyPac
     });
   });
 
+  // A pack that serves keeps running until it is stopped, but must not keep this process alive by itself: a
+  // program run that stalls is noticed when nothing is left to run (see engine/stall-watch.ts), and a call in
+  // flight keeps Node alive through its own connection.
+  child.unref();
+  for (const stream of [child.stdout, child.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.();
   return {
     directory: absolute,
     address: `127.0.0.1:${port}`,
     stderr: () => stderr,
     exitReason: () => exitReason,
     stop: async () => {
-      if (exitReason === undefined) {
-        child.kill('SIGTERM');
-        await exited;
-      }
+      if (exitReason !== undefined) return;
+      child.ref();
+      child.kill('SIGTERM');
+      // A pack stuck in a policy that never returns may not get to handle SIGTERM.
+      const kill = setTimeout(() => child.kill('SIGKILL'), 2000);
+      await exited;
+      clearTimeout(kill);
     },
   };
 }

@@ -11,6 +11,7 @@ import * as analyzerproto from '@pulumi/pulumi/proto/analyzer_pb';
 import * as analyzerrpc from '@pulumi/pulumi/proto/analyzer_grpc_pb';
 import type * as pluginproto from '@pulumi/pulumi/proto/plugin_pb';
 import { type ProgramResult, type ResourceRecord } from '../types';
+import { engineStackTags } from '../policy/engine-stack-tags';
 import { resolvePolicyConfig, type ResolvedPolicyConfig } from '../policy/config';
 import { type EnforcementLevel, type Finding } from '../policy/findings';
 import { isAnalyzed } from '../policy/in-process';
@@ -18,14 +19,25 @@ import { analyzeRequest, analyzeStackRequest } from './analyzer-requests';
 import { PolicyPackError } from './policy-pack-error';
 import { enforcementLevelOf, enforcementLevelValue, policyPackInfoOf, severityOf, type PolicyPackInfo } from './policy-pack-info';
 import { startPolicyPack, type PolicyPackProcess } from './policy-pack-process';
+import { CallWatch, type CallWatchOptions } from './call-watch';
 
-export interface PolicyPackOptions {
-  /** How long the pack may take to start. @default 60000 */
+export interface PolicyPackOptions extends CallWatchOptions {
+  /** How long the pack may take to start: to print its port and answer GetAnalyzerInfo. @default 60000 */
   readonly startTimeoutMs?: number;
-  /** How long one Analyzer call may take. @default 120000 */
+  /** How long one Analyzer call may take (Configure, Analyze of one resource, AnalyzeStack). @default 120000 */
   readonly callTimeoutMs?: number;
   /** How many Analyze calls may be in flight at once. @default 32 */
   readonly concurrency?: number;
+}
+
+/** True for the failure of a call the pack did not answer in time. */
+function isTimeout(error: unknown): boolean {
+  return error instanceof PolicyPackError && (error.cause as grpc.ServiceError | undefined)?.code === grpc.status.DEADLINE_EXCEEDED;
+}
+
+/** A resource as messages name it: its type, name and URN. */
+function describeResource(record: ResourceRecord): string {
+  return `${record.type} "${record.name}" (${record.urn})`;
 }
 
 /** What the engine tells a pack about the stack it is about to analyze (`ConfigureStack`). */
@@ -77,6 +89,7 @@ export class PolicyPack {
     private readonly client: grpc.Client,
     readonly info: PolicyPackInfo,
     private readonly options: PolicyPackOptions,
+    private readonly watch: CallWatch,
   ) {}
 
   /** The pack directory. */
@@ -86,19 +99,30 @@ export class PolicyPack {
 
   /** Starts the pack in `directory`, connects and reads its metadata. The caller must {@link stop} it. */
   static async start(directory: string, options: PolicyPackOptions = {}): Promise<PolicyPack> {
-    const running = await startPolicyPack(directory, options);
+    const started = Date.now();
+    const startTimeoutMs = options.startTimeoutMs ?? 60_000;
+    const watch = new CallWatch(directory, options);
+    const done = watch.begin('starting (until it prints its port)', startTimeoutMs);
+    let running: PolicyPackProcess;
+    try {
+      running = await startPolicyPack(directory, options);
+    } finally {
+      done();
+    }
     const client = new analyzerrpc.AnalyzerClient(running.address, grpc.credentials.createInsecure(), {
       'grpc.max_receive_message_length': MAX_MESSAGE,
       'grpc.max_send_message_length': MAX_MESSAGE,
     });
     try {
+      // Answering its metadata is part of starting: what is left of the start timeout applies.
       const call = <Request, Response>(name: string, request: Request) =>
-        PolicyPack.unary<Request, Response>(client, running, options, name, request, 'while starting');
+        PolicyPack.unary<Request, Response>(client, running, watch, Math.max(1000, startTimeoutMs - (Date.now() - started)), name, request, 'while starting');
       const info = await call<emptyproto.Empty, analyzerproto.AnalyzerInfo>('getAnalyzerInfo', new emptyproto.Empty());
       const plugin = await call<emptyproto.Empty, pluginproto.PluginInfo>('getPluginInfo', new emptyproto.Empty());
-      return new PolicyPack(running, client, policyPackInfoOf(info, plugin.getVersion()), options);
+      return new PolicyPack(running, client, policyPackInfoOf(info, plugin.getVersion()), options, watch);
     } catch (error) {
       client.close();
+      watch.stop();
       await running.stop();
       throw error;
     }
@@ -107,17 +131,19 @@ export class PolicyPack {
   private static unary<Request, Response>(
     client: grpc.Client,
     running: PolicyPackProcess,
-    options: PolicyPackOptions,
+    watch: CallWatch,
+    timeoutMs: number,
     method: string,
     request: Request,
     what: string,
   ): Promise<Response> {
-    const timeoutMs = options.callTimeoutMs ?? 120_000;
     const deadline = Date.now() + timeoutMs;
     const rpc = (client as unknown as Record<string, Unary<Request, Response>>)[method];
     if (!rpc) throw new Error(`the Analyzer client has no method ${method}`);
+    const done = watch.begin(`${method[0]?.toUpperCase()}${method.slice(1)} ${what}`, timeoutMs);
     return new Promise<Response>((resolve, reject) => {
       rpc.call(client, request, new grpc.Metadata(), { deadline }, (error, response) => {
+        done();
         if (!error) {
           resolve(response);
           return;
@@ -127,7 +153,7 @@ export class PolicyPack {
           const ended = running.exitReason();
           const reason =
             error.code === grpc.status.DEADLINE_EXCEEDED
-              ? `timed out after ${timeoutMs} ms`
+              ? `did not answer within ${timeoutMs} ms (change the limit with --pack-timeout)`
               : ended
                 ? `${ended} (${error.details || error.message})`
                 : `failed: ${error.details || error.message}`;
@@ -138,7 +164,7 @@ export class PolicyPack {
   }
 
   private call<Request, Response>(method: string, request: Request, what: string): Promise<Response> {
-    return PolicyPack.unary<Request, Response>(this.client, this.process, this.options, method, request, what);
+    return PolicyPack.unary<Request, Response>(this.client, this.process, this.watch, this.options.callTimeoutMs ?? 120_000, method, request, what);
   }
 
   /** Resolves the user's pack config against the pack's policies, as the CLI does before `Configure`. */
@@ -167,7 +193,7 @@ export class PolicyPack {
    * config and {@link PolicyPackError} when the pack fails.
    */
   async evaluate(
-    program: Pick<ProgramResult, 'resources' | 'project' | 'stack' | 'organization' | 'mode'>,
+    program: Pick<ProgramResult, 'resources' | 'project' | 'stack' | 'organization' | 'mode' | 'placeholderAccount'>,
     userConfig: Record<string, unknown> = {},
     context: StackContext = {},
   ): Promise<PackEvaluation> {
@@ -189,7 +215,7 @@ export class PolicyPack {
     stackConfigure.setDryRun(program.mode === 'preview');
     stackConfigure.setConfigSecretKeysList([...(context.secretKeys ?? [])]);
     for (const [key, value] of Object.entries(context.config ?? {})) stackConfigure.getConfigMap().set(key, value);
-    for (const [key, value] of Object.entries(context.tags ?? {})) stackConfigure.getTagsMap().set(key, value);
+    for (const [key, value] of Object.entries({ ...context.tags, ...engineStackTags(program) })) stackConfigure.getTagsMap().set(key, value);
     await this.call('configureStack', stackConfigure, `of ${program.project}/${program.stack}`);
 
     const byUrn = new Map(program.resources.map((record) => [record.urn, record]));
@@ -201,25 +227,38 @@ export class PolicyPack {
         notApplicable.push({ policy: entry.getPolicyName(), ...(urn ? { urn } : {}), reason: entry.getReason() });
       }
     };
+    const inFlight = new Map<number, ResourceRecord>();
     const analyzeOne = async (record: ResourceRecord, index: number) => {
-      const response = await this.call<analyzerproto.AnalyzeRequest, analyzerproto.AnalyzeResponse>(
-        'analyze',
-        analyzeRequest(record, byUrn),
-        `of ${record.urn}`,
-      );
+      inFlight.set(index, record);
+      let response: analyzerproto.AnalyzeResponse;
+      try {
+        response = await this.call<analyzerproto.AnalyzeRequest, analyzerproto.AnalyzeResponse>('analyze', analyzeRequest(record, byUrn), `of ${record.urn}`);
+      } finally {
+        inFlight.delete(index);
+      }
       findings[index] = response.getDiagnosticsList().map((diagnostic) => this.findingOf(diagnostic, record.urn));
       collectNotApplicable(response, record.urn);
     };
     // The engine analyzes resources as it steps through them; keeping several calls in flight only overlaps
     // the round trips, and findings keep the registration order.
     let next = 0;
+    let failure: { error: unknown; waiting: ResourceRecord[] } | undefined;
     const worker = async () => {
-      while (next < analyzed.length) {
+      while (next < analyzed.length && !failure) {
         const index = next++;
-        await analyzeOne(analyzed[index] as ResourceRecord, index);
+        try {
+          await analyzeOne(analyzed[index] as ResourceRecord, index);
+        } catch (error) {
+          // The first failure stops the others from sending more; what was still waiting then is the suspect list.
+          failure ??= { error, waiting: [analyzed[index] as ResourceRecord, ...inFlight.values()].sort((a, b) => analyzed.indexOf(a) - analyzed.indexOf(b)) };
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 32, analyzed.length) }, worker));
+    if (failure) {
+      if (isTimeout(failure.error)) throw await this.hungAnalyzeError(failure.waiting, configure, stackConfigure, byUrn);
+      throw failure.error;
+    }
 
     const stackResponse = await this.call<analyzerproto.AnalyzeStackRequest, analyzerproto.AnalyzeResponse>(
       'analyzeStack',
@@ -234,8 +273,63 @@ export class PolicyPack {
     };
   }
 
+  /**
+   * The error for a pack that did not answer Analyze in time, naming the resource it hangs on. With several calls
+   * in flight, all of them wait behind the one the pack is stuck on (a pack runs one policy at a time), so the one
+   * that timed out first says nothing: a fresh process of the pack is given the waiting resources one at a time,
+   * and the first it does not answer is the one. One that answers them all was only too slow with many at once.
+   */
+  private async hungAnalyzeError(
+    waiting: readonly ResourceRecord[],
+    configure: analyzerproto.ConfigureAnalyzerRequest,
+    stackConfigure: analyzerproto.AnalyzerStackConfigureRequest,
+    byUrn: ReadonlyMap<string, ResourceRecord>,
+  ): Promise<PolicyPackError> {
+    const timeoutMs = this.options.callTimeoutMs ?? 120_000;
+    const named = (record: ResourceRecord, how: string) =>
+      new PolicyPackError(
+        `policy pack ${this.directory}: Analyze of ${describeResource(record)} did not answer within ${timeoutMs} ms${how}: the pack hangs ` +
+          'on this resource (change the limit with --pack-timeout analyze=DURATION if it is only slow)',
+        this.process.stderr(),
+      );
+    if (waiting.length <= 1) return named(waiting[0] as ResourceRecord, '');
+    this.options.onWaiting?.(
+      `policy pack ${this.directory} did not answer within ${timeoutMs} ms while ${waiting.length} Analyze calls were waiting: ` +
+        'giving them to a fresh process of the pack one at a time, to find the resource it hangs on',
+    );
+    let probe: PolicyPack | undefined;
+    try {
+      probe = await PolicyPack.start(this.directory, { ...this.options, onWaiting: undefined });
+      await probe.call('configure', configure, 'while finding the hung resource');
+      await probe.call('configureStack', stackConfigure, 'while finding the hung resource');
+      for (const record of waiting) {
+        try {
+          await probe.call('analyze', analyzeRequest(record, byUrn), `of ${record.urn}`);
+        } catch (error) {
+          if (isTimeout(error)) return named(record, ` (alone, in a fresh process of the pack, after ${waiting.length} calls waited together)`);
+          throw error;
+        }
+      }
+    } catch (error) {
+      return new PolicyPackError(
+        `policy pack ${this.directory}: Analyze did not answer within ${timeoutMs} ms; ${waiting.length} resources were waiting, first ` +
+          `${describeResource(waiting[0] as ResourceRecord)}, and finding which one it hangs on failed: ${(error as Error).message}`,
+        this.process.stderr(),
+      );
+    } finally {
+      await probe?.stop();
+    }
+    return new PolicyPackError(
+      `policy pack ${this.directory}: Analyze did not answer within ${timeoutMs} ms while ${waiting.length} calls were in flight, but ` +
+        `answered each of them alone (first ${describeResource(waiting[0] as ResourceRecord)}): it is too slow under load; ` +
+        'raise the limit with --pack-timeout analyze=DURATION',
+      this.process.stderr(),
+    );
+  }
+
   /** Closes the connection and stops the pack process. */
   async stop(): Promise<void> {
+    this.watch.stop();
     this.client.close();
     await this.process.stop();
   }

@@ -6,8 +6,8 @@
  * Its ids are derived from the account and region, so every run sees the same default VPC.
  */
 import { partitionOf } from '@bulwark/aws-model';
+import { type AwsEnvironment } from './aws-environment';
 import { stableHex } from './stable-ids';
-import { type AwsEnvironment } from './resources';
 
 /** The zones the offline engine emulates in every region (see `getAvailabilityZones` in invokes.ts). */
 const ZONE_LETTERS = ['a', 'b', 'c'];

@@ -1,12 +1,17 @@
 /**
- * The provider functions (invokes) the offline engine answers: caller identity, region, partition, availability
- * zones, SSM parameters (including the public AMI parameters), IAM policy documents and the account's default
- * VPC. Anything else is refused with its token named, so a program never runs on a made-up answer.
+ * The AWS provider functions (invokes) the offline engine answers, in one table by token: what the account and
+ * region are, what a public parameter or a policy document is, and placeholders for lookups whose real answer a
+ * program only passes on (an AMI, a hosted zone, a secret's value). A lookup of infrastructure only the account
+ * knows (a VPC other than the default one, a private SSM parameter, a certificate) is refused, naming the token
+ * and the fixture that would answer it; the table's own keys make the list of what is answered.
  */
 import { dnsSuffixOf, partitionOf, renderGetPolicyDocument } from '@bulwark/aws-model';
-import { stableHex } from './stable-ids';
+import { getAmi, getAmiIds } from './ami';
+import { type AwsEnvironment } from './aws-environment';
 import { defaultSubnetLookup, defaultSubnetsLookup, defaultVpcLookup } from './default-vpc';
-import { type AwsEnvironment } from './resources';
+import { getZone } from './hosted-zone';
+import { getSecret, getSecretVersion } from './secret-reads';
+import { stableHex } from './stable-ids';
 
 type Json = Record<string, unknown>;
 
@@ -19,6 +24,9 @@ export interface InvokeContext extends AwsEnvironment {
   /** SSM parameters the program may read, by name (public `/aws/service/...` parameters are answered anyway). */
   readonly ssmParameters: Readonly<Record<string, string>>;
 }
+
+/** Answers one invoke, or says why these arguments ask for something it cannot know. */
+type InvokeHandler = (args: Json, context: InvokeContext) => Json | { readonly unanswerable: string };
 
 function regionOf(args: Json, context: InvokeContext): string {
   const region = args['region'] ?? args['name'];
@@ -38,19 +46,18 @@ function availabilityZones(region: string): Json {
   };
 }
 
-function ssmParameter(args: Json, context: InvokeContext): Json {
+/** Public parameters AWS publishes for everyone (latest AMIs of Amazon Linux, Windows, Bottlerocket, ECS, EKS...). */
+const PUBLIC_AMI_PARAMETER =
+  /^\/aws\/service\/.*\bami\b|^\/aws\/service\/ami-|^\/aws\/service\/(ami-amazon-linux|ami-windows|canonical|debian|bottlerocket|ecs\/optimized-ami|eks\/optimized-ami)/;
+
+function ssmParameter(args: Json, context: InvokeContext): Json | { unanswerable: string } {
   const name = String(args['name'] ?? '');
-  const region = regionOf(args, context);
+  const region = regionOf({ region: args['region'] }, context);
   const given = context.ssmParameters[name];
   let value: string;
   if (given !== undefined) value = given;
-  else if (/^\/aws\/service\/.*\bami\b|^\/aws\/service\/ami-|^\/aws\/service\/(ami-amazon-linux|ami-windows|canonical|debian|bottlerocket|ecs\/optimized-ami|eks\/optimized-ami)/.test(name)) {
-    value = `ami-${stableHex(`${region}:${name}`, 17)}`;
-  } else {
-    throw new UnsupportedInvokeError(
-      `SSM parameter "${name}" is not known offline: give its value in the run options (ssmParameters) or read it from config`,
-    );
-  }
+  else if (PUBLIC_AMI_PARAMETER.test(name)) value = `ami-${stableHex(`${region}:${name}`, 17)}`;
+  else return { unanswerable: `SSM parameter "${name}" holds a value only the account knows` };
   return {
     id: name,
     name,
@@ -63,52 +70,83 @@ function ssmParameter(args: Json, context: InvokeContext): Json {
   };
 }
 
-/** Answers an invoke, or throws {@link UnsupportedInvokeError}. */
-export function answerInvoke(token: string, args: Json, context: InvokeContext): Json {
-  const partition = partitionOf(context.region);
-  switch (token) {
-    case 'aws:index/getCallerIdentity:getCallerIdentity':
-      return {
-        id: context.account,
-        accountId: context.account,
-        arn: `arn:${partition}:sts::${context.account}:assumed-role/bulwark-offline/offline`,
-        userId: `AROA${stableHex(context.account, 17).toUpperCase()}:offline`,
-      };
-    case 'aws:index/getRegion:getRegion': {
-      const region = regionOf(args, context);
-      return { id: region, name: region, region, description: region, endpoint: `ec2.${region}.${dnsSuffixOf(partitionOf(region))}` };
-    }
-    case 'aws:index/getPartition:getPartition': {
-      const value = partitionOf(regionOf(args, context));
-      const dnsSuffix = dnsSuffixOf(value);
-      return { id: value, partition: value, dnsSuffix, reverseDnsPrefix: dnsSuffix.split('.').reverse().join('.') };
-    }
-    case 'aws:index/getAvailabilityZones:getAvailabilityZones':
-      return availabilityZones(regionOf(args, context));
-    case 'aws:ssm/getParameter:getParameter':
-      return ssmParameter(args, context);
-    case 'aws:iam/getPolicyDocument:getPolicyDocument':
-      return renderGetPolicyDocument(args);
-    case 'aws:iam/getPolicy:getPolicy': {
-      const name = typeof args['name'] === 'string' ? args['name'] : undefined;
-      const arn = typeof args['arn'] === 'string' ? args['arn'] : name ? `arn:${partition}:iam::aws:policy/${name}` : undefined;
-      if (!arn) throw new UnsupportedInvokeError('aws:iam/getPolicy:getPolicy needs an arn or a name offline');
-      return { id: arn, arn, name: arn.split('/').pop(), path: '/', policy: '{"Version":"2012-10-17","Statement":[]}' };
-    }
-    case 'aws:ec2/getVpc:getVpc':
-      return defaultVpcLookup(args, context) ?? unsupported(token, `VPC ${JSON.stringify(args)} is not the account's default VPC`);
-    case 'aws:ec2/getSubnets:getSubnets':
-      return defaultSubnetsLookup(args, context) ?? unsupported(token, `only the default VPC's subnets are known (got ${JSON.stringify(args)})`);
-    case 'aws:ec2/getSubnet:getSubnet':
-      return defaultSubnetLookup(args, context) ?? unsupported(token, `subnet ${JSON.stringify(args)} was not created by this run nor is a default subnet`);
-    default:
-      return unsupported(token);
-  }
+/** Every AWS invoke the engine answers, by token. */
+export const AWS_INVOKES: Readonly<Record<string, InvokeHandler>> = {
+  'aws:index/getCallerIdentity:getCallerIdentity': (_args, context) => ({
+    id: context.account,
+    accountId: context.account,
+    arn: `arn:${partitionOf(context.region)}:sts::${context.account}:assumed-role/bulwark-offline/offline`,
+    userId: `AROA${stableHex(context.account, 17).toUpperCase()}:offline`,
+  }),
+  'aws:index/getRegion:getRegion': (args, context) => {
+    const region = regionOf(args, context);
+    return { id: region, name: region, region, description: region, endpoint: `ec2.${region}.${dnsSuffixOf(partitionOf(region))}` };
+  },
+  'aws:index/getPartition:getPartition': (args, context) => {
+    const value = partitionOf(regionOf(args, context));
+    const dnsSuffix = dnsSuffixOf(value);
+    return { id: value, partition: value, dnsSuffix, reverseDnsPrefix: dnsSuffix.split('.').reverse().join('.') };
+  },
+  'aws:index/getAvailabilityZones:getAvailabilityZones': (args, context) => availabilityZones(regionOf(args, context)),
+  'aws:ssm/getParameter:getParameter': ssmParameter,
+  'aws:iam/getPolicyDocument:getPolicyDocument': (args) => renderGetPolicyDocument(args),
+  'aws:iam/getPolicy:getPolicy': (args, context) => {
+    const name = typeof args['name'] === 'string' ? args['name'] : undefined;
+    const arn = typeof args['arn'] === 'string' ? args['arn'] : name ? `arn:${partitionOf(context.region)}:iam::aws:policy/${name}` : undefined;
+    if (!arn) return { unanswerable: 'it needs an arn or a name offline' };
+    if (!/:iam::aws:policy\//.test(arn)) return { unanswerable: `${arn} is a customer managed policy only the account knows` };
+    return { id: arn, arn, name: arn.split('/').pop(), path: '/', policy: '{"Version":"2012-10-17","Statement":[]}' };
+  },
+  'aws:ec2/getVpc:getVpc': (args, context) =>
+    defaultVpcLookup(args, context) ?? { unanswerable: `VPC ${JSON.stringify(args)} is not the account's default VPC` },
+  'aws:ec2/getSubnets:getSubnets': (args, context) =>
+    defaultSubnetsLookup(args, context) ?? { unanswerable: `only the default VPC's subnets are known (got ${JSON.stringify(args)})` },
+  'aws:ec2/getSubnet:getSubnet': (args, context) =>
+    defaultSubnetLookup(args, context) ?? { unanswerable: `subnet ${JSON.stringify(args)} was not created by this run nor is a default subnet` },
+  'aws:ec2/getAmi:getAmi': getAmi,
+  'aws:ec2/getAmiIds:getAmiIds': getAmiIds,
+  'aws:route53/getZone:getZone': (args, context) =>
+    getZone(args, context) ?? { unanswerable: 'a private hosted zone belongs to a VPC only the account knows' },
+  'aws:secretsmanager/getSecret:getSecret': getSecret,
+  'aws:secretsmanager/getSecretVersion:getSecretVersion': getSecretVersion,
+};
+
+/** `aws:ec2/getAmi:getAmi` → `aws.ec2.getAmi`, as a program calls it. */
+export function functionNameOf(token: string): string {
+  const [pkg = '', modulePath = '', name = ''] = token.split(':');
+  const module = modulePath.split('/')[0] ?? '';
+  return `${pkg}.${module === 'index' ? '' : `${module}.`}${name}`;
 }
 
-function unsupported(token: string, detail?: string): never {
-  throw new UnsupportedInvokeError(
-    `the offline engine cannot answer the invoke ${token}${detail ? ` (${detail})` : ''}: it emulates getCallerIdentity, getRegion, ` +
-      'getPartition, getAvailabilityZones, ssm getParameter, iam getPolicyDocument, iam getPolicy and the default VPC; pass the value through config instead',
+/** What a fixture's result needs for the functions whose result a program reads one field of. */
+const RESULT_SKETCHES: Readonly<Record<string, Json>> = {
+  'aws:ssm/getParameter:getParameter': { value: "<the parameter's value>" },
+  'aws:ec2/getVpc:getVpc': { id: 'vpc-...', cidrBlock: '10.0.0.0/16' },
+};
+
+/** How to answer an invoke the engine cannot: the fixture (`--invoke-fixtures FILE`) that would, for these arguments. */
+export function fixtureAdvice(token: string, args: Json): string {
+  const result = RESULT_SKETCHES[token] ?? { '...': 'what the provider function returns' };
+  const fixture = JSON.stringify({ token, args, result });
+  return `answer it with --invoke-fixtures FILE, a JSON list holding ${fixture} (runProgram option: invokeFixtures)`;
+}
+
+/** The error for an invoke the engine cannot answer: the token, why, what it does answer, and the fixture that would. */
+export function unsupportedInvoke(token: string, args: Json, detail?: string): UnsupportedInvokeError {
+  const answered = Object.keys(AWS_INVOKES).map(functionNameOf).join(', ');
+  return new UnsupportedInvokeError(
+    `the offline engine cannot answer ${functionNameOf(token)} (${token})${detail ? `: ${detail}` : ''}. It answers ${answered}; ` +
+      fixtureAdvice(token, args),
   );
+}
+
+/** Answers an AWS invoke, or throws {@link UnsupportedInvokeError}. */
+export function answerInvoke(token: string, args: Json, context: InvokeContext): Json {
+  const handler = AWS_INVOKES[token];
+  if (!handler) throw unsupportedInvoke(token, args);
+  const answer = handler(args, context);
+  if ('unanswerable' in answer && typeof answer['unanswerable'] === 'string' && Object.keys(answer).length === 1) {
+    throw unsupportedInvoke(token, args, answer['unanswerable']);
+  }
+  return answer as Json;
 }

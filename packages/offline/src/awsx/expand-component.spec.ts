@@ -47,7 +47,7 @@ describe('remote components', () => {
       const error = (await run.catch((failure: unknown) => failure)) as ProgramError;
       expect(error.message).toContain(`${type} component ${urnOf(type, name)} is opaque to the offline engine`);
       expect(error.message).toContain('were not checked offline');
-      expect(error.message).toContain('allowOpaqueComponents (CLI: --allow-opaque-components)');
+      expect(error.message).toContain('--allow-opaque-components (runProgram option: allowOpaqueComponents)');
       expect(error.failures).toHaveLength(1);
     });
 

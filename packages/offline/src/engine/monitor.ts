@@ -7,8 +7,11 @@
 import * as structproto from 'google-protobuf/google/protobuf/struct_pb';
 import * as provproto from '@pulumi/pulumi/proto/provider_pb';
 import * as resproto from '@pulumi/pulumi/proto/resource_pb';
-import { answerInvoke, type InvokeContext } from '../aws/invokes';
-import { autoName, createdResource, type AwsEnvironment } from '../aws/resources';
+import { stableHex } from '../aws/stable-ids';
+import { autoName } from '../aws/auto-names';
+import { type AwsEnvironment } from '../aws/aws-environment';
+import { answerInvoke, fixtureAdvice, UnsupportedInvokeError, type InvokeContext } from '../aws/invokes';
+import { createdResource } from '../aws/resource-outputs';
 import { type ComponentHost } from '../awsx/component-builder';
 import { COMPONENT_MODEL_VERSION, expandComponent } from '../awsx/expand-component';
 import { AWSX_PROVIDER_AWS_VERSION } from '../awsx/version';
@@ -22,6 +25,8 @@ import {
   type RunMode,
   type WireProperties,
 } from '../types';
+import { matchInvokeFixture, type InvokeFixture } from './invoke-fixtures';
+import { type PendingWork } from './pending-work';
 import { type Registration } from './registration';
 import { engineUrn, providerUrnOf } from '@bulwark/aws-model';
 
@@ -38,6 +43,19 @@ export interface MonitorSettings extends InvokeContext {
   readonly stackReferences: Readonly<Record<string, Record<string, unknown>>>;
   /** Record a remote component the engine cannot expand instead of failing the run. @default false */
   readonly allowOpaqueComponents?: boolean;
+  /** Answers for provider functions, checked before the engine's own (see invoke-fixtures.ts). */
+  readonly invokeFixtures?: readonly InvokeFixture[];
+}
+
+/**
+ * The id and computed outputs a created resource gets. Only the AWS provider is emulated; another package's
+ * resource gets a stable id labelled as the engine's own and no made-up outputs (so in a preview they stay
+ * unknown, as the SDK reads missing outputs of a dry run).
+ */
+function created(type: string, inputs: WireProperties, urn: string, environment: AwsEnvironment): { id: string; computed: Record<string, unknown> } {
+  const pkg = type.split(':')[0];
+  if (pkg === 'aws') return createdResource(type, inputs, urn, environment);
+  return { id: `bulwark-offline-id-${stableHex(urn, 16)}`, computed: {} };
 }
 
 /** Exposed for the feature probe of the SDK; output values stay off, as in the SDK's mocks. */
@@ -69,7 +87,11 @@ export class RecordingMonitor {
   /** What component models may do with the engine: prepare, find, invoke, record. */
   private readonly componentHost: ComponentHost;
 
-  constructor(private readonly settings: MonitorSettings) {
+  constructor(
+    private readonly settings: MonitorSettings,
+    /** Told of every registration that arrives, so that a run that never finishes can say what never did. */
+    private readonly pending?: PendingWork,
+  ) {
     this.componentHost = {
       mode: settings.mode,
       stack: settings.stack,
@@ -120,6 +142,7 @@ export class RecordingMonitor {
         outputs: inputs,
         id: `${pkg}-default-provider`,
         options: defaultResourceOptions(),
+        defaultProvider: true,
       };
       this.defaultProviders.set(key, provider);
     }
@@ -197,9 +220,9 @@ export class RecordingMonitor {
       if (isProvider) {
         id = known ? `${name}-${type.split(':')[2]}-provider` : UNKNOWN;
       } else if (known) {
-        const created = createdResource(type, inputs, urn, this.environmentFor(provider));
-        id = registration.importId || created.id;
-        outputs = { ...created.computed, ...inputs };
+        const resource = created(type, inputs, urn, this.environmentFor(provider));
+        id = registration.importId || resource.id;
+        outputs = { ...resource.computed, ...inputs };
       } else {
         id = UNKNOWN;
       }
@@ -224,6 +247,7 @@ export class RecordingMonitor {
     try {
       const type = request.getType();
       const name = request.getName();
+      this.pending?.arrived(type, name);
       const urn = engineUrn(this.settings.stack, this.settings.project, type, name, request.getParent() || undefined);
       if (this.byUrn.has(urn)) {
         this.fail(`Duplicate resource URN '${urn}': two resources of type ${type} are named "${name}"`);
@@ -280,8 +304,9 @@ export class RecordingMonitor {
       if (!this.settings.allowOpaqueComponents) {
         this.fail(
           `${record.type} component ${record.urn} is opaque to the offline engine: ${expansion.reason}. Its children (what a real ` +
-            `preview gets from the ${pkg} provider) were not checked offline. Pass allowOpaqueComponents ` +
-            '(CLI: --allow-opaque-components) to report it as an advisory finding instead of failing the run.',
+            `preview gets from the ${pkg} provider) were not checked offline. Check them with \`pulumi preview --policy-pack\` ` +
+            'where the provider runs, or accept the gap: --allow-opaque-components (runProgram option: allowOpaqueComponents) reports ' +
+            'the component as an advisory finding instead of failing the run.',
         );
       }
     } else {
@@ -316,6 +341,7 @@ export class RecordingMonitor {
     try {
       const type = request.getType();
       const name = request.getName();
+      this.pending?.arrived(type, name);
       const parent = request.getParent() || undefined;
       const urn = engineUrn(this.settings.stack, this.settings.project, type, name, parent);
       const inputs = (request.getProperties()?.toJavaScript() ?? {}) as WireProperties;
@@ -326,13 +352,14 @@ export class RecordingMonitor {
         if (!outputs) {
           const known = Object.keys(this.settings.stackReferences);
           this.fail(
-            `StackReference "${stackName}" has no outputs: give them in the run options' stackReferences ` +
-              `(known: ${known.length ? known.join(', ') : 'none'})`,
+            `StackReference "${stackName}" has no outputs offline: give them with --stack-reference ${stackName}=FILE.json, a JSON ` +
+              `object of its outputs (what \`pulumi stack output --json --stack ${stackName}\` prints; runProgram option: ` +
+              `stackReferences); outputs are known for: ${known.length ? known.join(', ') : 'no stack'}`,
           );
         }
         state = { name: stackName, outputs: outputs ?? {}, secretOutputNames: [] };
       } else {
-        state = { ...createdResource(type, inputs, urn, this.environmentFor(request.getProvider() || undefined)).computed, ...inputs };
+        state = { ...created(type, inputs, urn, this.environmentFor(request.getProvider() || undefined)).computed, ...inputs };
       }
       this.add({
         urn,
@@ -358,7 +385,7 @@ export class RecordingMonitor {
     }
   }
 
-  /** Answers an invoke from the records or the AWS emulation; throws when it cannot. */
+  /** Answers an invoke from the fixtures, the records or the AWS emulation; throws when it cannot. */
   private answer(token: string, args: WireProperties, provider: string | undefined): Record<string, unknown> {
     if (token === 'pulumi:pulumi:getResource') {
       const record = this.byUrn.get(String(args['urn']));
@@ -366,9 +393,17 @@ export class RecordingMonitor {
       // The engine sends an id that is not known yet as ''; the SDK reads '' as unknown.
       return { urn: record.urn, id: record.id === undefined || record.id === UNKNOWN ? '' : record.id, state: record.outputs };
     }
+    const fixture = matchInvokeFixture(this.settings.invokeFixtures ?? [], token, args);
+    if (fixture) return structuredClone(fixture.result) as Record<string, unknown>;
     if (token === 'aws:ec2/getSubnet:getSubnet' && typeof args['id'] === 'string') {
       const subnet = this.resources.find((record) => record.type === 'aws:ec2/subnet:Subnet' && record.id === args['id']);
       if (subnet) return { ...subnet.outputs, id: subnet.id };
+    }
+    const pkg = token.split(':')[0];
+    if (pkg !== 'aws') {
+      throw new UnsupportedInvokeError(
+        `the offline engine emulates no provider functions of the "${pkg}" package (only "aws"): ${fixtureAdvice(token, args)}`,
+      );
     }
     return answerInvoke(token, args, { ...this.settings, ...this.environmentFor(provider) });
   }
@@ -387,6 +422,7 @@ export class RecordingMonitor {
 
   invoke(request: resproto.ResourceInvokeRequest, callback: Callback<provproto.InvokeResponse>): void {
     const token = request.getTok();
+    if (this.pending) this.pending.activity++;
     const args = (request.getArgs()?.toJavaScript() ?? {}) as WireProperties;
     const provider = request.getProvider() || undefined;
     try {
@@ -411,6 +447,7 @@ export class RecordingMonitor {
   }
 
   registerResourceOutputs(request: resproto.RegisterResourceOutputsRequest, callback: Callback<object>): void {
+    if (this.pending) this.pending.activity++;
     const outputs = (request.getOutputs()?.toJavaScript() ?? {}) as WireProperties;
     const urn = request.getUrn();
     const record = this.byUrn.get(urn);

@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as aws from '@pulumi/aws';
 import * as awsx from '@pulumi/awsx';
 import * as pulumi from '@pulumi/pulumi';
-import { ProgramError, runProgram, UNKNOWN, type ProgramResult, type ResourceRecord } from '../index';
+import { isAnalyzed, placeholderAccount, ProgramError, runProgram, UNKNOWN, type ProgramResult, type ResourceRecord } from '../index';
 
 function find(result: ProgramResult, type: string, name?: string): ResourceRecord {
   const record = result.resources.find((r) => r.type === type && (name === undefined || r.name === name));
@@ -126,8 +127,22 @@ describe('runProgram', () => {
       expect(provider.inputs).toMatchObject({ region: 'us-east-1' });
       const topic = find(result, 'aws:sns/topic:Topic');
       expect(topic.provider).toBe(`${provider.urn}::${provider.id}`);
-      expect(topic.outputs['arn']).toMatch(/^arn:aws:sns:us-east-1:123456789012:edge-[0-9a-f]{7}$/);
+      expect(topic.outputs['arn']).toMatch(/^arn:aws:sns:us-east-1:\d{12}:edge-[0-9a-f]{7}$/);
       expect(result.resources.some((r) => r.name.startsWith('default'))).toBe(false);
+    });
+
+    it('flags the default providers it makes, and only those: an explicit provider named default-west is the program’s', async () => {
+      const result = await runProgram(() => {
+        const west = new aws.Provider('default-west', { region: 'us-west-2' });
+        new aws.sns.Topic('west', {}, { provider: west });
+        new aws.sns.Topic('home');
+      });
+      const explicit = find(result, 'pulumi:providers:aws', 'default-west');
+      const made = result.resources.find((record) => record.type === 'pulumi:providers:aws' && record.name !== 'default-west') as ResourceRecord;
+      expect(explicit.defaultProvider).toBeUndefined();
+      expect(isAnalyzed(explicit)).toBe(true);
+      expect(made.defaultProvider).toBe(true);
+      expect(isAnalyzed(made)).toBe(false);
     });
 
     it('auto-names resources within the service limits, known even in preview', async () => {
@@ -151,7 +166,7 @@ describe('runProgram', () => {
         },
         { mode: 'update', config: { 'aws:region': 'eu-west-1' } },
       );
-      expect(result.outputs['secretArn']).toMatch(/^arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-/);
+      expect(result.outputs['secretArn']).toMatch(/^arn:aws:secretsmanager:eu-west-1:\d{12}:secret:rds!db-/);
       expect(result.outputs['endpoint']).toMatch(/^master\.cache-[0-9a-f]{7}\..*\.cache\.amazonaws\.com$/);
     });
 
@@ -166,11 +181,23 @@ describe('runProgram', () => {
         },
         { mode: 'update', config: { 'aws:region': 'eu-west-1' } },
       );
-      expect(result.outputs['balancerId']).toMatch(/^arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer\/app\/web-[0-9a-f]{7}\/[0-9a-f]{16}$/);
+      expect(result.outputs['balancerId']).toMatch(/^arn:aws:elasticloadbalancing:eu-west-1:\d{12}:loadbalancer\/app\/web-[0-9a-f]{7}\/[0-9a-f]{16}$/);
       expect(result.outputs['dnsName']).toMatch(/^web-[0-9a-f]{7}-\d+\.eu-west-1\.elb\.amazonaws\.com$/);
-      expect(result.outputs['url']).toMatch(/^123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/api-[0-9a-f]{7}$/);
-      expect(result.outputs['taskArn']).toBe('arn:aws:ecs:eu-west-1:123456789012:task-definition/api:1');
+      expect(result.outputs['url']).toMatch(/^\d{12}\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/api-[0-9a-f]{7}$/);
+      expect(result.outputs['taskArn']).toBe(`arn:aws:ecs:eu-west-1:${String(result.placeholderAccount)}:task-definition/api:1`);
       expect(result.outputs['allocationId']).toBe(result.outputs['eipId']);
+    });
+
+    it('names a service-linked role as the service does, under /aws-service-role/<service>/, identified by its ARN', async () => {
+      const result = await runProgram(
+        () => {
+          const role = new aws.iam.ServiceLinkedRole('autoscaling', { awsServiceName: 'autoscaling.amazonaws.com' });
+          return { arn: role.arn, id: role.id, name: role.name, path: role.path };
+        },
+        { mode: 'update', config: { 'aws:allowedAccountIds': '["210987654321"]' } },
+      );
+      const arn = 'arn:aws:iam::210987654321:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling';
+      expect(result.outputs).toEqual({ arn, id: arn, name: 'AWSServiceRoleForAutoScaling', path: '/aws-service-role/autoscaling.amazonaws.com/' });
     });
 
     it('keeps a name the program gives', async () => {
@@ -229,7 +256,7 @@ describe('runProgram', () => {
         stackReferences: { 'acme/network/dev': {} },
       });
       await expect(run).rejects.toThrow(ProgramError);
-      await expect(run).rejects.toThrow(/StackReference "acme\/data\/dev" has no outputs.*known: acme\/network\/dev/);
+      await expect(run).rejects.toThrow(/StackReference "acme\/data\/dev" has no outputs offline: give them with --stack-reference acme\/data\/dev=FILE\.json.*known for: acme\/network\/dev/);
     });
   });
 
@@ -300,14 +327,112 @@ describe('runProgram', () => {
       expect((await runProgram(program, { config: { 'aws:region': 'eu-west-1' }, mode: 'update' })).outputs).toEqual(result.outputs);
     });
 
-    it('fails naming a private SSM parameter it does not know, and answers one given in the options', async () => {
+    it('fails naming a private SSM parameter it does not know, with the fixture that answers it, and answers one given', async () => {
       await expect(runProgram(() => aws.ssm.getParameterOutput({ name: '/team/secret' }).value)).rejects.toThrow(
-        'SSM parameter "/team/secret" is not known offline',
+        'the offline engine cannot answer aws.ssm.getParameter (aws:ssm/getParameter:getParameter): SSM parameter "/team/secret" holds a ' +
+          'value only the account knows. It answers aws.getCallerIdentity, aws.getRegion',
+      );
+      await expect(runProgram(() => aws.ssm.getParameterOutput({ name: '/team/secret' }).value)).rejects.toThrow(
+        'answer it with --invoke-fixtures FILE, a JSON list holding {"token":"aws:ssm/getParameter:getParameter","args":{"name":"/team/secret"},',
       );
       const result = await runProgram(() => ({ value: aws.ssm.getParameterOutput({ name: '/team/setting' }).value }), {
         ssmParameters: { '/team/setting': 'on' },
       });
       expect(result.outputs['value']).toBe('on');
+      const fixed = await runProgram(() => ({ value: aws.ssm.getParameterOutput({ name: '/team/secret' }).value }), {
+        invokeFixtures: [{ token: 'aws:ssm/getParameter:getParameter', args: { name: '/team/secret' }, result: { value: 'from-fixture' } }],
+      });
+      expect(fixed.outputs['value']).toBe('from-fixture');
+    });
+
+    it('answers a lookup of existing infrastructure from the first fixture whose arguments the call contains', async () => {
+      const invokeFixtures = [
+        { token: 'aws:ec2/getVpc:getVpc', args: { tags: { Name: 'other' } }, result: { id: 'vpc-0other' } },
+        { token: 'aws:ec2/getVpc:getVpc', args: { tags: { Name: 'shared' } }, result: { id: 'vpc-0shared', cidrBlock: '10.8.0.0/16' } },
+        { token: 'aws:ec2/getVpc:getVpc', result: { id: 'vpc-0any' } },
+      ];
+      const result = await runProgram(
+        () => {
+          const shared = aws.ec2.getVpcOutput({ tags: { Name: 'shared', Team: 'net' } });
+          const group = new aws.ec2.SecurityGroup('web', { vpcId: shared.id });
+          return { vpc: shared.id, cidr: shared.cidrBlock, fallback: aws.ec2.getVpcOutput({ id: 'vpc-0123' }).id, group: group.vpcId };
+        },
+        { invokeFixtures },
+      );
+      expect(result.outputs).toEqual({ vpc: 'vpc-0shared', cidr: '10.8.0.0/16', fallback: 'vpc-0any', group: 'vpc-0shared' });
+    });
+
+    it('answers the common read-only lookups with deterministic placeholders that say what they are', async () => {
+      const program = () => {
+        const ami = aws.ec2.getAmiOutput({ filters: [{ name: 'name', values: ['al2023-ami-*-x86_64'] }], owners: ['137112412989'], mostRecent: true });
+        const zone = aws.route53.getZoneOutput({ name: 'example.com' });
+        const password = aws.secretsmanager.getSecretVersionOutput({ secretId: 'prod/db-password' });
+        return { ami: ami.id, amiDescription: ami.description, zoneId: zone.zoneId, zoneComment: zone.comment, password: password.secretString };
+      };
+      const first = await runProgram(program, { config: { 'aws:region': 'eu-west-1' } });
+      expect(first.outputs['ami']).toMatch(/^ami-[0-9a-f]{17}$/);
+      expect(first.outputs['amiDescription']).toMatch(/^offline placeholder for the image aws\.ec2\.getAmi would find \(name=\["al2023-ami-\*-x86_64"\]/);
+      expect(first.outputs['zoneId']).toMatch(/^Z[0-9A-F]{20}$/);
+      expect(first.outputs['zoneComment']).toBe('offline placeholder for the hosted zone example.com; give the real one with --invoke-fixtures');
+      expect(first.outputs['password']).toBe('offline-placeholder-secret-prod-db-password');
+      expect((await runProgram(program, { config: { 'aws:region': 'eu-west-1' }, mode: 'update' })).outputs).toEqual(first.outputs);
+      const otherRegion = await runProgram(program, { config: { 'aws:region': 'us-west-2' } });
+      expect(otherRegion.outputs['ami']).not.toBe(first.outputs['ami']);
+    });
+
+    it('fails naming the package of an invoke no emulation covers, with the fixture that answers it', async () => {
+      const token = 'random:index/getThing:getThing';
+      const run = runProgram(() => pulumi.runtime.invoke(token, { length: 4 }));
+      await expect(run).rejects.toThrow(
+        `invoke ${token} failed: the offline engine emulates no provider functions of the "random" package (only "aws"): answer it with ` +
+          `--invoke-fixtures FILE, a JSON list holding {"token":"${token}","args":{"length":4}`,
+      );
+      const answered = await runProgram(() => ({ thing: pulumi.runtime.invoke(token, { length: 4 }).then((result) => result['value']) }), {
+        invokeFixtures: [{ token, result: { value: 'abcd' } }],
+      });
+      expect(answered.outputs['thing']).toBe('abcd');
+    });
+  });
+
+  describe('values the engine makes up', () => {
+    const program = () => {
+      const role = new aws.iam.Role('app', { assumeRolePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [] }) });
+      return { roleArn: role.arn, account: aws.getCallerIdentityOutput().accountId };
+    };
+
+    it('makes up an account for a run that names none, says so, and uses it for ARNs and caller identity alike', async () => {
+      const result = await runProgram(program, { mode: 'update', project: 'shop' });
+      expect(result.placeholderAccount).toBe(placeholderAccount('shop', 'dev'));
+      expect(result.placeholderAccount).toMatch(/^\d{12}$/);
+      expect(result.placeholderAccount).not.toBe('123456789012');
+      expect(result.outputs['account']).toBe(result.placeholderAccount);
+      expect(result.outputs['roleArn']).toMatch(new RegExp(`^arn:aws:iam::${String(result.placeholderAccount)}:role/app-[0-9a-f]{7}$`));
+      expect(placeholderAccount('shop', 'prod')).not.toBe(result.placeholderAccount);
+    });
+
+    it('uses the configured account and reports nothing made up when aws:allowedAccountIds names it', async () => {
+      const result = await runProgram(program, { mode: 'update', config: { 'aws:allowedAccountIds': '["210987654321"]' } });
+      expect(result.placeholderAccount).toBeUndefined();
+      expect(result.outputs['account']).toBe('210987654321');
+    });
+  });
+
+  describe('providers other than aws', () => {
+    class Pet extends pulumi.CustomResource {
+      constructor(name: string, args: { length: number }) {
+        super('random:index/randomPet:RandomPet', name, { ...args, id: undefined }, { version: '4.16.0' });
+      }
+    }
+
+    it('gives their resources no made-up ARN or outputs: unknown in a preview, a labelled stable id in an update', async () => {
+      const preview = await runProgram(() => ({ id: new Pet('name', { length: 2 }).id }));
+      expect(find(preview, 'random:index/randomPet:RandomPet').id).toBe(UNKNOWN);
+      expect(preview.outputs['id']).toBe(UNKNOWN);
+      const update = await runProgram(() => ({ id: new Pet('name', { length: 2 }).id }), { mode: 'update' });
+      const pet = find(update, 'random:index/randomPet:RandomPet');
+      expect(pet.id).toMatch(/^bulwark-offline-id-[0-9a-f]{16}$/);
+      expect(pet.outputs).toEqual({ length: 2 });
+      expect(update.outputs['id']).toBe(pet.id);
     });
   });
 
@@ -350,6 +475,65 @@ describe('runProgram', () => {
       await expect(runProgram(() => { throw new Error('boom'); })).rejects.toThrow('boom');
       const result = await runProgram(() => ({ topic: new aws.sns.Topic('after').name }));
       expect(result.resources.map((r) => r.type)).toContain('aws:sns/topic:Topic');
+    });
+  });
+
+  describe('programs that never finish', () => {
+    // The watch's idle period, short for tests: jest keeps Node busy, so only the idle watch can fire here.
+    const quickly = { stallTimeoutMs: 200 };
+
+    it('fails naming the stack output that waits on a promise that never settles', async () => {
+      const run = runProgram(() => {
+        const bucket = new aws.s3.Bucket('site');
+        return { name: bucket.id, hanging: new Promise<string>(() => undefined) };
+      }, quickly);
+      await expect(run).rejects.toThrow(ProgramError);
+      const error = (await run.catch((failure: unknown) => failure)) as ProgramError;
+      expect(error.message).toBe('it never finished: nothing was left to run while it still waited for 1 stack output(s) (a promise that never settles)');
+      expect(error.failures).toEqual(['stack output never resolved: hanging']);
+    });
+
+    it('fails naming the program entry when an async program never returns', async () => {
+      const error = (await runProgram(async () => {
+        new aws.s3.Bucket('site');
+        await new Promise(() => undefined);
+      }, quickly).catch((failure: unknown) => failure)) as ProgramError;
+      expect(error.failures).toEqual(["the program's entry never returned (a promise it awaits never settles)"]);
+    });
+
+    /** Runs a program directory of test-fixtures/stalled-programs in a plain Node process (see run-in-node.js). */
+    function runInNode(program: string, mode: 'preview' | 'update'): { message?: string; failures?: string[]; finished?: boolean } {
+      const fixtures = path.join(__dirname, '../../test-fixtures/stalled-programs');
+      const output = execFileSync(process.execPath, [path.join(fixtures, 'run-in-node.js'), path.join(fixtures, program), mode], { encoding: 'utf8' });
+      return JSON.parse(output.trim().split('\n').pop() as string);
+    }
+
+    it.each(['preview', 'update'] as const)('fails naming the resource waiting on an apply that threw, with its error, in a plain Node process (%s)', (mode) => {
+      const outcome = runInNode('apply-throws', mode);
+      expect(outcome.message).toMatch(
+        /^it never finished: nothing was left to run while it still waited for 1 resource registration\(s\) and 1 stack output\(s\); the first thing that went wrong: error serializing property "tags": no owner for site-[0-9a-f]{7}$/,
+      );
+      expect(outcome.failures).toEqual(['registration never completed: aws:s3/bucket:Bucket "logs"', 'stack output never resolved: logsArn']);
+    });
+
+    it('fails naming the resource waiting on a lookup the engine could not answer inside a component (plain Node process)', () => {
+      const outcome = runInNode('unanswered-lookup', 'preview');
+      expect(outcome.message).toContain('the first thing that went wrong: invoke aws:ec2/getInstance:getInstance failed');
+      expect(outcome.failures?.slice(0, 2)).toEqual(['registration never completed: aws:ec2/eip:Eip "web"', 'stack output never resolved: ip']);
+    });
+
+    it('runs the next program normally after one that never finished', async () => {
+      await expect(runProgram(() => ({ never: new Promise(() => undefined) }), quickly)).rejects.toThrow(/never finished/);
+      const result = await runProgram(() => ({ topic: new aws.sns.Topic('alerts').name }), quickly);
+      expect(result.outputs['topic']).toMatch(/^alerts-[0-9a-f]{7}$/);
+    });
+
+    it('is not fooled by a program that waits on a timer of its own', async () => {
+      const result = await runProgram(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        return { topic: new aws.sns.Topic('late').name };
+      }, quickly);
+      expect(result.outputs['topic']).toMatch(/^late-/);
     });
   });
 

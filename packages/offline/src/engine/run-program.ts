@@ -4,7 +4,13 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import { SECRET_SIG, SECRET_SIG_KEY, type ProgramResult, type RunMode, type WireValue } from '../types';
+import { stableHex } from '../aws/stable-ids';
+import { type InvokeFixture } from './invoke-fixtures';
 import { RecordingMonitor } from './monitor';
+import { observeOutputs } from './observe-outputs';
+import { PendingWork } from './pending-work';
+import { programErrorAdvice } from './program-error-advice';
+import { watchForStall } from './stall-watch';
 import { loadProgramDirectory } from '../project/program-directory';
 
 // SDK internals the language host uses to run a program: not part of the public API, pinned by our lockfile.
@@ -22,8 +28,16 @@ const state = require('@pulumi/pulumi/runtime/state') as {
   getStore(): Record<string, unknown> & { leakCandidates: Set<unknown>; logErrorCount: number };
 };
 
-/** The account the mocks deploy into when neither the options nor `aws:allowedAccountIds` name one. */
-const DEFAULT_ACCOUNT = '123456789012';
+/**
+ * The account the mocks deploy into when neither the options nor `aws:allowedAccountIds` name one: made up, so
+ * derived from the project and stack (no program writes it by chance, as one might write AWS's documentation
+ * example 123456789012), and reported as made up (`ProgramResult.placeholderAccount`) so that no policy takes
+ * it, in an ARN the engine built, for an account id the program hard-coded.
+ */
+export function placeholderAccount(project: string, stack: string): string {
+  const digits = BigInt(`0x${stableHex(`placeholder-account:${project}/${stack}`, 15)}`) % 10n ** 12n;
+  return digits.toString().padStart(12, '0');
+}
 
 /**
  * The account a stack deploys into, as its config declares it: the first of `aws:allowedAccountIds` (the AWS
@@ -66,10 +80,24 @@ export interface RunProgramOptions {
   readonly secretKeys?: readonly string[];
   /** The outputs each StackReference returns, by the referenced stack's name (`org/project/stack`). */
   readonly stackReferences?: Readonly<Record<string, Record<string, unknown>>>;
-  /** The AWS account id the mocks pretend to run in. @default the first of `aws:allowedAccountIds`, else "123456789012" */
+  /**
+   * The AWS account id the mocks pretend to run in. @default the first of `aws:allowedAccountIds`, else a made-up
+   * one ({@link placeholderAccount}), reported in `ProgramResult.placeholderAccount`
+   */
   readonly account?: string;
   /** Values for SSM parameters the program reads (public `/aws/service/...` AMI parameters are answered anyway). */
   readonly ssmParameters?: Readonly<Record<string, string>>;
+  /**
+   * Answers for provider functions that read what only the account knows, checked before the engine's own (see
+   * `engine/invoke-fixtures.ts`; CLI: `--invoke-fixtures FILE`).
+   */
+  readonly invokeFixtures?: readonly InvokeFixture[];
+  /**
+   * The working directory while the program runs, restored afterwards: Pulumi runs a program in its project
+   * directory, so relative paths (`fs.readdirSync("www")`, a `FileAsset`) resolve from there.
+   * @default the program directory, for a directory; unchanged for a function
+   */
+  readonly workingDirectory?: string;
   /** Keep full stack traces while the program runs (slower: the SDK captures one per resource). @default false */
   readonly stackTraces?: boolean;
   /**
@@ -79,6 +107,12 @@ export interface RunProgramOptions {
    * @default false
    */
   readonly allowOpaqueComponents?: boolean;
+  /**
+   * How long a run may make no progress, with nothing left that could resume it, before it fails as never
+   * finishing (a promise that never settles, an `apply` that threw while a resource waits for it). A process that
+   * runs out of work fails it at once. @default 2000
+   */
+  readonly stallTimeoutMs?: number;
 }
 
 /** A program failed: its own error, or something the offline engine could not answer. Never a partial result. */
@@ -128,22 +162,8 @@ function plain(value: WireValue): unknown {
   return value;
 }
 
-/**
- * Marks the internal promises of every exported Output as observed. An Output whose apply throws rejects its
- * `isKnown` and `isSecret` promises too; the program's error is reported once, from the awaited value.
- */
-function observeOutputs(value: unknown, seen = new Set<unknown>()): void {
-  if (value === null || typeof value !== 'object' || seen.has(value)) return;
-  seen.add(value);
-  if (pulumi.Output.isInstance(value)) {
-    const output = value as unknown as { isKnown: Promise<unknown>; isSecret: Promise<unknown>; allResources?: () => Promise<unknown> };
-    const ignore = () => undefined;
-    output.isKnown.catch(ignore);
-    output.isSecret.catch(ignore);
-    output.allResources?.().catch(ignore);
-    return;
-  }
-  for (const entry of Object.values(value as Record<string, unknown>)) observeOutputs(entry, seen);
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Runs a Pulumi program offline and returns everything it registered, invoked and exported. */
@@ -157,6 +177,7 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
   let project = options.project;
   const stack = options.stack ?? 'dev';
   let directoryConfig: Record<string, unknown> = {};
+  let workingDirectory = options.workingDirectory;
   let secretKeys = [...(options.secretKeys ?? [])];
   if (typeof program === 'string') {
     // A directory runs with its Pulumi.<stack>.yaml config; the options' config overrides it key by key.
@@ -168,6 +189,7 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
     }
     for (const warning of directory.settings.warnings) process.emitWarning(warning, 'BulwarkConfigWarning');
     project ??= directory.project.name;
+    workingDirectory ??= directory.project.directory;
     body = directory.run;
     directoryConfig = directory.settings.config;
     secretKeys = [...new Set([...directory.settings.secretKeys.filter((key) => options.config?.[key] === undefined), ...secretKeys])];
@@ -182,17 +204,21 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
   if (mode !== 'preview' && mode !== 'update') throw new ProgramError(`mode must be "preview" or "update", got "${String(mode)}"`);
   const config = configStrings({ ...directoryConfig, ...options.config });
   const region = config['aws:region'] ?? 'us-east-1';
+  const pending = new PendingWork();
+  const configuredAccount = options.account ?? deploymentAccount(config);
+  const account = configuredAccount ?? placeholderAccount(project, stack);
   const monitor = new RecordingMonitor({
     project,
     stack,
     mode,
     config,
     stackReferences: options.stackReferences ?? {},
-    account: options.account ?? deploymentAccount(config) ?? DEFAULT_ACCOUNT,
+    account,
     region,
     ssmParameters: options.ssmParameters ?? {},
     allowOpaqueComponents: options.allowOpaqueComponents ?? false,
-  });
+    invokeFixtures: options.invokeFixtures ?? [],
+  }, pending);
 
   settings.setMockOptions(monitor, project, stack, mode === 'preview', organization);
   const store = state.getStore();
@@ -210,9 +236,21 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
   });
   pulumi.runtime.setAllConfig(config, secretKeys);
 
+  const previousDirectory = process.cwd();
+  if (workingDirectory) {
+    try {
+      process.chdir(workingDirectory);
+    } catch (error) {
+      throw new ProgramError(`cannot run the program in ${workingDirectory}: ${(error as Error).message}`, [], { cause: error });
+    }
+  }
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  // A program's own asynchronous throw (in a timer, a callback) is its error, as under the language host; it must
+  // not end the process with Node's exit code 1, which means "violations" to the bulwark command.
   process.on('unhandledRejection', onUnhandled);
+  process.on('uncaughtException', onUnhandled);
+  const restoreRegistrations = pending.install();
   // The SDK captures a full, source-mapped stack trace for every resource (its source position) and a stack for
   // every internal promise. Nothing offline reads them, and they cost most of the run time, so they are off
   // unless asked for.
@@ -231,50 +269,74 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
   // The program's errors are caught inside the root stack, and its outputs resolved there, so that a failing
   // program rejects no promise inside the SDK: the run fails afterwards with the program's own error.
   let programError: unknown;
+  const programRun = async () => {
+    try {
+      await pulumi.runtime.runInPulumiStack(async () => {
+        try {
+          const outputs = await body();
+          pending.entryFinished();
+          if (outputs === undefined || outputs === null) return outputs;
+          pending.watchOutputs(outputs);
+          const combined = pulumi.output(outputs as pulumi.Input<unknown>);
+          observeOutputs(outputs);
+          observeOutputs(combined);
+          // `promise()` is internal to the SDK (hidden from its types) but is how the language host awaits outputs.
+          await (combined as unknown as { promise(): Promise<unknown> }).promise();
+          return outputs;
+        } catch (error) {
+          pending.entryFinished();
+          programError = error;
+          return undefined;
+        }
+      });
+    } catch (error) {
+      programError ??= error;
+    }
+    try {
+      await settings.waitForRPCs();
+    } catch (error) {
+      programError ??= error;
+    }
+  };
+  const watch = watchForStall({ activity: () => pending.activity, ...(options.stallTimeoutMs ? { idleMs: options.stallTimeoutMs } : {}) });
+  let stalled = false;
   try {
-    await pulumi.runtime.runInPulumiStack(async () => {
-      try {
-        const outputs = await body();
-        if (outputs === undefined || outputs === null) return outputs;
-        const combined = pulumi.output(outputs as pulumi.Input<unknown>);
-        observeOutputs(outputs);
-        observeOutputs(combined);
-        // `promise()` is internal to the SDK (hidden from its types) but is how the language host awaits outputs.
-        await (combined as unknown as { promise(): Promise<unknown> }).promise();
-        return outputs;
-      } catch (error) {
-        programError = error;
-        return undefined;
-      }
-    });
-  } catch (error) {
-    programError ??= error;
-  }
-  try {
-    await settings.waitForRPCs();
-  } catch (error) {
-    programError ??= error;
+    stalled = (await Promise.race([programRun().then(() => false), watch.stalled.then(() => true)])) as boolean;
   } finally {
+    watch.stop();
+    if (workingDirectory) process.chdir(previousDirectory);
+    restoreRegistrations();
     Error.stackTraceLimit = stackTraceLimit;
     resourceClass.stackTrace = captureStackTrace;
     debuggable.debuggablePromise = wrapPromise;
     // Let rejections raised by the last registrations reach the handler before it is removed.
     await new Promise((resolve) => setImmediate(resolve));
     process.off('unhandledRejection', onUnhandled);
+    process.off('uncaughtException', onUnhandled);
     store.leakCandidates = new Set();
+  }
+  const causes = [...monitor.failures, ...[programError, ...unhandled].filter((error) => error !== undefined).map(errorMessage)];
+  if (stalled) {
+    const { registrations, outputs } = pending.counts();
+    const waiting = [
+      ...(registrations > 0 ? [`${registrations} resource registration(s)`] : []),
+      ...(outputs > 0 ? [`${outputs} stack output(s)`] : []),
+    ];
+    const [first, ...later] = [...new Set(causes)];
+    throw new ProgramError(
+      `it never finished: nothing was left to run while it still waited${waiting.length ? ` for ${waiting.join(' and ')}` : ''}` +
+        (first ? `; the first thing that went wrong: ${first}` : ' (a promise that never settles)'),
+      [...pending.describe(), ...later.map((cause) => `then: ${cause}`)],
+      { cause: programError },
+    );
   }
   programError ??= unhandled[0];
   const logErrors = store.logErrorCount;
   if (programError !== undefined || monitor.failures.length > 0 || logErrors > 0) {
     // What the engine could not answer comes first: it is the cause of whatever the program did next.
-    const message =
-      monitor.failures[0] ??
-      (programError !== undefined
-        ? programError instanceof Error
-          ? programError.message
-          : String(programError)
-        : `the program logged ${logErrors} error(s)`);
-    throw new ProgramError(message, monitor.failures, { cause: programError });
+    const message = monitor.failures[0] ?? (programError !== undefined ? errorMessage(programError) : `the program logged ${logErrors} error(s)`);
+    const advice = programErrorAdvice(message);
+    throw new ProgramError(message, [...monitor.failures, ...(advice ? [advice] : [])], { cause: programError });
   }
   return {
     project,
@@ -286,6 +348,7 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
     outputs: plain(monitor.stackOutputs) as Record<string, unknown>,
     expandedComponents: monitor.expandedComponents,
     opaqueComponents: monitor.opaqueComponents,
+    ...(configuredAccount === undefined ? { placeholderAccount: account } : {}),
     durationMs: performance.now() - started,
   };
 }

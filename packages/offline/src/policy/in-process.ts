@@ -16,6 +16,7 @@ import { analyzerProperties } from '../analyzer/analyzer-properties';
 import { timeoutSeconds } from '../analyzer/analyzer-requests';
 import { providerUrnOf } from '@bulwark/aws-model';
 import { type ProgramResult, type ResourceRecord, type WireProperties } from '../types';
+import { engineStackTags } from './engine-stack-tags';
 import { resolvePolicyConfig, type PolicyDescriptor, type ResolvedPolicyConfig } from './config';
 import { type EnforcementLevel, type Finding } from './findings';
 
@@ -91,7 +92,7 @@ function isType(type: string, resourceClass: unknown): boolean {
 
 /** True for the resources the engine sends to analyzers (everything but the default providers it makes itself). */
 export function isAnalyzed(record: ResourceRecord): boolean {
-  return !(record.type.startsWith('pulumi:providers:') && record.name.startsWith('default'));
+  return record.defaultProvider !== true;
 }
 
 function reporter(
@@ -148,7 +149,7 @@ function unknownFinding(pack: InProcessPack, policy: Policies[number], error: Er
 /** Evaluates every policy of `pack` against a program run, as `pulumi preview --policy-pack` would. */
 export async function evaluateInProcess(
   pack: InProcessPack,
-  program: Pick<ProgramResult, 'resources'>,
+  program: Pick<ProgramResult, 'resources' | 'placeholderAccount'>,
   userConfig: Record<string, unknown> = {},
 ): Promise<Finding[]> {
   const config: Map<string, ResolvedPolicyConfig> = resolvePolicyConfig(
@@ -159,7 +160,7 @@ export async function evaluateInProcess(
   const records = program.resources.filter(isAnalyzed);
   const byUrn = new Map(program.resources.map((record) => [record.urn, record]));
   const findings: Finding[] = [];
-  const stackTags: ReadonlyMap<string, string> = new Map();
+  const stackTags: ReadonlyMap<string, string> = new Map(Object.entries(engineStackTags(program)));
 
   for (const record of records) {
     for (const policy of pack.policies) {

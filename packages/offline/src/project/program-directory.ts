@@ -2,10 +2,11 @@
  * A Pulumi program directory made runnable: project file, stack config and an entry that is required afresh on
  * every run, as the language host does for each `pulumi preview`.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ProjectError, readPulumiProject, type PulumiProject } from './pulumi-project';
 import { readStackSettings, type StackSettings } from './stack-config';
-import { registerTypeScript } from './typescript-loader';
+import { importModuleProgram, isModuleProgram, registerTypeScript, resolveProgramImports } from './typescript-loader';
 
 /** A program directory ready to run for one stack. */
 export interface ProgramDirectory {
@@ -14,22 +15,35 @@ export interface ProgramDirectory {
   readonly settings: StackSettings;
   /** The entry module's absolute path. */
   readonly entry: string;
-  /** Requires the entry afresh and returns the stack outputs (a default-exported function is called). */
+  /** Loads the entry afresh and returns the stack outputs (a default-exported function is called). */
   readonly run: () => unknown;
 }
 
-/** Resolves the entry as the language host does: `main`, else the package's own `main`, else `index`. */
+/** The entry file of a directory, as Node resolves a directory for `import` in an ES module program. */
+const MODULE_INDEXES = ['index.js', 'index.mjs', 'index.ts', 'index.mts'];
+
+/**
+ * Resolves the entry as the language host does: `main` from Pulumi.yaml, else the package's own entry, else the
+ * directory's index (for an ES module program: index.js, index.mjs, index.ts, index.mts, in that order).
+ */
 function resolveEntry(project: PulumiProject): string {
   const base = path.resolve(project.directory, project.main ?? '.');
   try {
     return require.resolve(base);
   } catch {
+    const index = MODULE_INDEXES.map((name) => path.join(base, name)).find((file) => fs.existsSync(file));
+    if (index) return index;
     const what = project.main ? `main: ${project.main}` : 'index.ts, index.js or the package.json "main"';
     throw new ProjectError(`${project.file}: cannot find the program entry (${what}) in ${project.directory}`);
   }
 }
 
-function entryRunner(project: PulumiProject, entry: string): () => unknown {
+/** What a program's module exported: a function is called, as the language host does, and its result used. */
+function outputsOf(exported: unknown): unknown {
+  return typeof exported === 'function' ? (exported as () => unknown)() : exported;
+}
+
+function commonJsRunner(project: PulumiProject, entry: string): () => unknown {
   return () => {
     // The program's own modules must register their resources again on every run; its dependencies need not.
     const root = project.directory + path.sep;
@@ -41,6 +55,20 @@ function entryRunner(project: PulumiProject, entry: string): () => unknown {
     const candidate =
       exported && typeof exported === 'object' && 'default' in exported ? (exported as { default: unknown }).default : exported;
     return typeof candidate === 'function' ? (candidate as () => unknown)() : exported;
+  };
+}
+
+function moduleRunner(project: PulumiProject, entry: string): () => Promise<unknown> {
+  return async () => {
+    const namespace = await importModuleProgram(entry, project.directory);
+    // As the language host: a default export is the program (and must be the only export); else the named exports.
+    if (Object.getOwnPropertyDescriptor(namespace, 'default') !== undefined) {
+      if (Object.keys(namespace).length !== 1) {
+        throw new ProjectError(`${entry}: the entry module must have either a default export or named exports, not both`);
+      }
+      return outputsOf(namespace['default']);
+    }
+    return { ...namespace };
   };
 }
 
@@ -63,6 +91,8 @@ export function loadProgramDirectory(directory: string, stack: string): ProgramD
   assertNodeRuntime(project);
   const settings = readStackSettings(project, stack);
   registerTypeScript();
+  resolveProgramImports(project.directory);
   const entry = resolveEntry(project);
-  return { project, stack, settings, entry, run: entryRunner(project, entry) };
+  const run = isModuleProgram(entry) ? moduleRunner(project, entry) : commonJsRunner(project, entry);
+  return { project, stack, settings, entry, run };
 }

@@ -5,7 +5,7 @@
  */
 import { UNKNOWN } from '@bulwark/aws-model';
 import { defaultResourceOptions, runProgram, type Finding, type ResourceRecord, type RunProgramOptions, type WireProperties } from '@bulwark/offline';
-import { evaluateInProcess } from '@bulwark/offline/testing';
+import { evaluateInProcess, type InProcessPack } from '@bulwark/offline/testing';
 import { parseFindingMessage } from '../finding-message';
 import { type RuleDefinition } from '../rule';
 import { toPolicy } from '../to-policy';
@@ -58,15 +58,19 @@ export interface EvaluateOptions {
   readonly waivers?: WaiverLookup;
 }
 
+/** The rules under test as one pack, named {@link TEST_PACK_NAME}. */
+function testPack(rules: RuleDefinition | readonly RuleDefinition[], options: EvaluateOptions): InProcessPack {
+  const list = Array.isArray(rules) ? rules : [rules as RuleDefinition];
+  return { name: TEST_PACK_NAME, version: '0.0.0', policies: list.map((rule) => toPolicy(rule, { waiverFor: options.waivers })) };
+}
+
 /** Evaluates rules on resources and returns the findings (mandatory, advisory, undecided and waived alike). */
 export async function evaluate(
   rules: RuleDefinition | readonly RuleDefinition[],
   resources: readonly ResourceRecord[],
   options: EvaluateOptions = {},
 ): Promise<Finding[]> {
-  const list = Array.isArray(rules) ? rules : [rules as RuleDefinition];
-  const pack = { name: TEST_PACK_NAME, version: '0.0.0', policies: list.map((rule) => toPolicy(rule, { waiverFor: options.waivers })) };
-  return evaluateInProcess(pack, { resources: [...resources] }, options.config ?? {});
+  return evaluateInProcess(testPack(rules, options), { resources: [...resources] }, options.config ?? {});
 }
 
 /** Runs a Pulumi program offline and evaluates rules on what it registered. */
@@ -76,7 +80,8 @@ export async function evaluateProgram(
   options: EvaluateOptions & { readonly mode?: RunProgramOptions['mode']; readonly stackConfig?: RunProgramOptions['config'] } = {},
 ): Promise<Finding[]> {
   const result = await runProgram(program, { mode: options.mode, config: options.stackConfig });
-  return evaluate(rules, result.resources, options);
+  // The whole run, not only its resources: the engine's stack tags (the account it made up) reach the rules too.
+  return evaluateInProcess(testPack(rules, options), result, options.config ?? {});
 }
 
 /** The findings that would block a deployment. */

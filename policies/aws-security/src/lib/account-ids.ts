@@ -4,7 +4,17 @@
  * `awsAccountId`, `ownerId`, `AWS` principals, `aws:SourceAccount` conditions...), walking nested objects, lists
  * and JSON text (policy documents). Unknown values are skipped: they come from other resources, not the source.
  */
+import { PLACEHOLDER_ACCOUNT_TAG } from '@bulwark/aws-model';
 import { isUnknown } from '@bulwark/policy-kit';
+
+/**
+ * The account ids the offline engine made up for this stack, as its `PLACEHOLDER_ACCOUNT_TAG` stack tag names them
+ * (none under the Pulumi CLI, which makes none up): ARNs the engine built carry them, the program never wrote them.
+ */
+export function placeholderAccounts(stackTags: ReadonlyMap<string, string> | undefined): string[] {
+  const account = stackTags?.get(PLACEHOLDER_ACCOUNT_TAG);
+  return account && ACCOUNT_ID.test(account) ? [account] : [];
+}
 
 /** One hard-coded account id and where it was found (`policy.Statement[0].Principal.AWS`). */
 export interface AccountIdOccurrence {

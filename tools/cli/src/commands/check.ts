@@ -4,7 +4,8 @@ import { loadProgramDirectory } from '@bulwark/offline';
 import { readPackConfig } from '@bulwark/workspace';
 import { type CheckOptions } from '../cli-arguments';
 import { evaluateStack } from '../evaluation/evaluate-stack';
-import { LazyPackSet } from '../evaluation/pack-set';
+import { LazyPackSet, packOptions } from '../evaluation/pack-set';
+import { readRunInputs } from '../evaluation/run-inputs';
 import { buildReport } from '../report/report-model';
 import { emitReport, progress, stackProgress } from '../report-output';
 import { TOOL_VERSION } from '../tool-version';
@@ -15,6 +16,7 @@ import { OWN_WORKSPACE } from '../workspace/workspace-root';
 /** Runs the check and returns the exit code. */
 export async function runCheck(options: CheckOptions): Promise<number> {
   const program = loadProgramDirectory(options.directory, options.stack);
+  const inputs = readRunInputs(options);
   const packDirectories =
     options.policyPacks.length > 0
       ? options.policyPacks.map((pack) => path.resolve(pack))
@@ -29,13 +31,16 @@ export async function runCheck(options: CheckOptions): Promise<number> {
         return file ? readPackConfig(file) : {};
       });
   progress(`bulwark check ${options.directory}: ${program.project.name}/${options.stack} (${options.mode}), ${packDirectories.length} policy pack(s)`);
-  const packs = new LazyPackSet(packDirectories);
+  const packs = new LazyPackSet(packDirectories, packOptions(options.packTimeouts));
   try {
     const { report: stack } = await evaluateStack({
       program,
       mode: options.mode,
       organization: options.organization,
       configOverrides: options.config,
+      stackReferences: inputs.stackReferences,
+      invokeFixtures: inputs.invokeFixtures,
+      allowOpaqueComponents: options.allowOpaqueComponents,
       packs: async () => {
         const started = await packs.get();
         const file = options.policyPackConfigs[0] as string;

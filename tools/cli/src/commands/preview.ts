@@ -12,7 +12,8 @@ import { discoverStacks, orderByConsumes, readStackPackConfig, type WorkspaceSta
 import { UsageError } from '../exit-codes';
 import { type PreviewOptions } from '../cli-arguments';
 import { deployedOutputs, evaluateStack, type ConfiguredPack } from '../evaluation/evaluate-stack';
-import { LazyPackSet } from '../evaluation/pack-set';
+import { LazyPackSet, packOptions } from '../evaluation/pack-set';
+import { readRunInputs } from '../evaluation/run-inputs';
 import { buildReport, type StackReport } from '../report/report-model';
 import { emitReport, progress, stackProgress } from '../report-output';
 import { TOOL_VERSION } from '../tool-version';
@@ -66,6 +67,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   const all = discoverStacks(root);
   const selected = selectStacks(all, options.projects);
   const packDirectories = requireWorkspacePacks(root);
+  const inputs = readRunInputs(options);
   packDirectories.forEach(assertPackBuilt);
   if (selected.length === 0) {
     progress(`no stacks under ${path.join(root, 'stacks')}: nothing to preview (a stack is a directory with Pulumi.yaml and package.json)`);
@@ -76,23 +78,28 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
 
   const byKey = new Map(all.map((stack) => [stackKey(stack.project.name, options.stack), stack]));
   const consumed = new Set(all.flatMap((stack) => stack.consumes));
-  const packs = new LazyPackSet(packDirectories);
+  const packs = new LazyPackSet(packDirectories, packOptions(options.packTimeouts));
   try {
     const completed = new Map<string, Record<string, unknown>>();
     const reports: StackReport[] = [];
     const ranStacks: StackResources[] = [];
     for (const stack of ordered) {
       const program = loadProgramDirectory(stack.directory, options.stack);
-      const scope = referenceScope(completed, stack.project.name, options.organization);
+      const scope = referenceScope(completed, stack.project.name, options.organization, inputs.stackReferences);
       progress(`  ${stack.name}/${options.stack}: running`);
       // A reference to a stack that has not run is an error at once: the run would read an empty stack.
       const undeclared = () => undeclaredReference(stack, [...scope.missing], byKey, all, options.stack);
+      const request = {
+        program,
+        organization: options.organization,
+        stackReferences: scope.references,
+        invokeFixtures: inputs.invokeFixtures,
+        allowOpaqueComponents: options.allowOpaqueComponents,
+      };
       const evaluation = await Promise.race([
         evaluateStack({
-          program,
+          ...request,
           mode: options.mode,
-          organization: options.organization,
-          stackReferences: scope.references,
           packs: async () => stackPackConfigs(stack, options.stack, await packs.get()),
         }).catch((error: unknown) => {
           throw scope.missing.size > 0 ? undeclared() : error;
@@ -102,10 +109,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
         }),
       ]);
       // Consumers read what the producer would have deployed, as a real preview reads the deployed state.
-      const outputs =
-        options.mode === 'preview' && consumed.has(stack.name)
-          ? await deployedOutputs({ program, organization: options.organization, stackReferences: scope.references })
-          : evaluation.result.outputs;
+      const outputs = options.mode === 'preview' && consumed.has(stack.name) ? await deployedOutputs(request) : evaluation.result.outputs;
       completed.set(stackKey(stack.project.name, options.stack), outputs);
       reports.push(evaluation.report);
       ranStacks.push(stackResources(stack.project.name, options.stack, evaluation.result, program.settings.config));

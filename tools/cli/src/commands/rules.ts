@@ -1,11 +1,15 @@
 /**
  * `bulwark rules`: the rule catalogue of every workspace pack (or the one given) as each pack describes it over `GetAnalyzerInfo` (title,
- * severity, level, FSBP/CIS controls from its `fsbp:`/`cis:` tags, remediation, docs link), so it is always
- * the catalogue of the pack that enforces.
+ * severity, FSBP/CIS controls from its `fsbp:`/`cis:` tags, remediation, docs link), so it is always the
+ * catalogue of the pack that enforces, with the level `bulwark check` would enforce: the pack's own initial
+ * config (awsguard ships `all: mandatory`), then `--policy-pack-config` over it, resolved as a check resolves it.
  */
 import * as path from 'node:path';
 import { PolicyPack, type PolicyInfo, type PolicyPackInfo } from '@bulwark/offline';
+import { readPackConfig } from '@bulwark/workspace';
 import { type RulesOptions } from '../cli-arguments';
+import { packOptions } from '../evaluation/pack-set';
+import { packConfigSections } from '../workspace/pack-config-sections';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { findWorkspaceRoot } from '../workspace/workspace-root';
 import { ExitCode } from '../exit-codes';
@@ -69,14 +73,22 @@ export async function runRules(options: RulesOptions): Promise<number> {
     directories = requireWorkspacePacks(root, 'give one with --policy-pack DIR');
     directories.forEach(assertPackBuilt);
   }
+  const document = options.policyPackConfig ? readPackConfig(options.policyPackConfig) : {};
   const listings: { pack: PolicyPackInfo; policies: PolicyInfo[] }[] = [];
-  for (const directory of directories) {
-    const pack = await PolicyPack.start(directory);
-    try {
-      listings.push({ pack: pack.info, policies: pack.info.policies.filter((policy) => !options.framework || controlsOf(policy, options.framework).length > 0) });
-    } finally {
-      await pack.stop();
-    }
+  const started: PolicyPack[] = [];
+  try {
+    for (const directory of directories) started.push(await PolicyPack.start(directory, packOptions(options.packTimeouts)));
+    // Several packs and one config file: the file maps pack names to configs, as a stack's policy-config.json does.
+    const configs = packConfigSections(document, started.map((pack) => pack.info.name), options.policyPackConfig);
+    started.forEach((pack, index) => {
+      const enforced = pack.resolveConfig(configs[index] ?? {});
+      const policies = pack.info.policies
+        .filter((policy) => !options.framework || controlsOf(policy, options.framework).length > 0)
+        .map((policy) => ({ ...policy, enforcementLevel: enforced.get(policy.name)?.enforcementLevel ?? policy.enforcementLevel }));
+      listings.push({ pack: pack.info, policies });
+    });
+  } finally {
+    for (const pack of started) await pack.stop();
   }
   if (options.format === 'json' && listings.length > 1) {
     // Several packs: one catalogue per pack, each in the single-pack shape.

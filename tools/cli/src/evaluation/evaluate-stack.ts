@@ -14,7 +14,10 @@ import {
 } from '@bulwark/offline';
 import { namespacedKey, withConfigOverrides } from '@bulwark/workspace';
 import { toViolation, type ReportPolicy, type StackReport } from '../report/report-model';
+import { opaqueComponentFindings } from './opaque-components';
+import { withProgramOutputOnStderr } from './program-output';
 import { releaseMemory } from './release-memory';
+import { type RunInputs } from './run-inputs';
 
 /** A pack with the config it evaluates this stack with (a `--policy-pack-config` document). */
 export interface ConfiguredPack {
@@ -30,6 +33,10 @@ export interface StackEvaluationRequest {
   readonly configOverrides?: Readonly<Record<string, string>>;
   /** Outputs of the stacks this one may reference, by stack name. */
   readonly stackReferences?: Readonly<Record<string, Record<string, unknown>>>;
+  /** `--invoke-fixtures`, read. */
+  readonly invokeFixtures?: RunInputs['invokeFixtures'];
+  /** `--allow-opaque-components`: an unexpandable remote component is an advisory finding, not an error. */
+  readonly allowOpaqueComponents?: boolean;
   /** The packs with this stack's configs, started on first use (after the program has run). */
   readonly packs: () => Promise<readonly ConfiguredPack[]>;
 }
@@ -56,15 +63,20 @@ function runSettings(request: Omit<StackEvaluationRequest, 'packs' | 'mode'>) {
   const secretKeys = program.settings.secretKeys.filter((key) => !overridden.includes(key));
   const warnings = program.settings.warnings.filter((warning) => !overridden.some((key) => warning.includes(`"${key}"`)));
   const run = (mode: RunMode) =>
-    runProgram(program.run, {
-      project: projectName,
-      stack: program.stack,
-      organization: request.organization,
-      mode,
-      config,
-      secretKeys,
-      stackReferences: request.stackReferences ?? {},
-    });
+    withProgramOutputOnStderr(() =>
+      runProgram(program.run, {
+        project: projectName,
+        stack: program.stack,
+        organization: request.organization,
+        mode,
+        config,
+        secretKeys,
+        stackReferences: request.stackReferences ?? {},
+        invokeFixtures: request.invokeFixtures ?? [],
+        workingDirectory: program.project.directory,
+        allowOpaqueComponents: request.allowOpaqueComponents ?? false,
+      }),
+    );
   return { projectName, config, secretKeys, warnings, run };
 }
 
@@ -116,6 +128,9 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
       });
     }
   }
+  const opaque = opaqueComponentFindings(result.opaqueComponents, analyzed.map((record) => record.urn));
+  violations.push(...opaque.violations);
+  policies.push(...opaque.policies);
 
   return {
     result,

@@ -1,9 +1,16 @@
 /** Starts several policy packs together and stops them all, whatever happens. */
-import { PolicyPack } from '@bulwark/offline';
+import { PolicyPack, type PolicyPackOptions } from '@bulwark/offline';
+import { type PackTimeouts } from '../pack-timeout';
+import { progress } from '../report-output';
+
+/** How the command runs packs: its `--pack-timeout`, and a line on stderr while a pack keeps it waiting. */
+export function packOptions(timeouts: PackTimeouts): PolicyPackOptions {
+  return { startTimeoutMs: timeouts.startMs, callTimeoutMs: timeouts.analyzeMs, onWaiting: progress };
+}
 
 /** Starts every pack (in parallel); if any fails, stops the others and rethrows the first failure. */
-async function startPacks(directories: readonly string[]): Promise<PolicyPack[]> {
-  const started = await Promise.allSettled(directories.map((directory) => PolicyPack.start(directory)));
+async function startPacks(directories: readonly string[], options: PolicyPackOptions): Promise<PolicyPack[]> {
+  const started = await Promise.allSettled(directories.map((directory) => PolicyPack.start(directory, options)));
   const failure = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
   if (failure) {
     await stopPacks(started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : [])));
@@ -20,11 +27,14 @@ async function startPacks(directories: readonly string[]): Promise<PolicyPack[]>
 export class LazyPackSet {
   private starting: Promise<PolicyPack[]> | undefined;
 
-  constructor(private readonly directories: readonly string[]) {}
+  constructor(
+    private readonly directories: readonly string[],
+    private readonly options: PolicyPackOptions = {},
+  ) {}
 
   /** The started packs (started now, the first time). */
   get(): Promise<PolicyPack[]> {
-    this.starting ??= startPacks(this.directories);
+    this.starting ??= startPacks(this.directories, this.options);
     return this.starting;
   }
 

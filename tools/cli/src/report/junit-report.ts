@@ -11,7 +11,8 @@ function allowedInXml(character: string): boolean {
   return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || code >= 0x10000;
 }
 
-function xml(text: string): string {
+/** Text escaped for an XML attribute or element, characters XML 1.0 forbids dropped. */
+export function xml(text: string): string {
   return [...text]
     .filter(allowedInXml)
     .join('')

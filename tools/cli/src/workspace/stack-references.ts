@@ -36,11 +36,13 @@ export function referenceScope(
   completed: ReadonlyMap<string, Record<string, unknown>>,
   currentProject: string,
   organization: string,
+  /** Outputs the user gave (`--stack-reference NAME=FILE.json`), by the exact name a reference uses. */
+  given: Readonly<Record<string, Record<string, unknown>>> = {},
 ): ReferenceScope {
   const missing = new Set<string>();
   let reportMissing: () => void = () => undefined;
   const firstMissing = new Promise<void>((resolve) => (reportMissing = resolve));
-  const known: Record<string, Record<string, unknown>> = {};
+  const known: Record<string, Record<string, unknown>> = { ...given };
   for (const [key, outputs] of completed) known[`${organization}/${key}`] = outputs;
   const references = new Proxy(known, {
     get(target, property) {

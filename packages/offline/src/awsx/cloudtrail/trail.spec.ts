@@ -38,7 +38,7 @@ describe('awsx:cloudtrail:Trail', () => {
       ],
       Version: '2012-10-17',
     });
-    expect(update.outputs['arn']).toMatch(/^arn:aws:cloudtrail:us-east-1:123456789012:trail\/audit-/);
+    expect(update.outputs['arn']).toMatch(/^arn:aws:cloudtrail:us-east-1:\d{12}:trail\/audit-/);
   });
 
   it('with CloudWatch Logs enabled: a log group and a role CloudTrail assumes to write to it, known in a preview', async () => {
@@ -53,7 +53,8 @@ describe('awsx:cloudtrail:Trail', () => {
       ]);
       const logGroup = recordOf(result, 'aws:cloudwatch/logGroup:LogGroup', 'audit');
       expect(logGroup.inputs['retentionInDays']).toBe(365);
-      const groupArn = `arn:aws:logs:us-east-1:123456789012:log-group:${String(logGroup.inputs['name'])}`;
+      const account = String(result.placeholderAccount);
+      const groupArn = `arn:aws:logs:us-east-1:${account}:log-group:${String(logGroup.inputs['name'])}`;
       const role = recordOf(result, 'aws:iam/role:Role', 'audit');
       expect(JSON.parse(String(role.inputs['assumeRolePolicy']))).toEqual({
         Version: '2012-10-17',
@@ -62,8 +63,8 @@ describe('awsx:cloudtrail:Trail', () => {
       expect(JSON.parse(String((role.inputs['inlinePolicies'] as { policy: string }[])[0]!.policy))).toEqual({
         Version: '2012-10-17',
         Statement: [
-          { Effect: 'Allow', Action: ['logs:CreateLogStream'], Resource: [`${groupArn}:log-stream:123456789012_CloudTrail_*`] },
-          { Effect: 'Allow', Action: ['logs:PutLogEvents'], Resource: [`${groupArn}:log-stream:123456789012_CloudTrail_*`] },
+          { Effect: 'Allow', Action: ['logs:CreateLogStream'], Resource: [`${groupArn}:log-stream:${account}_CloudTrail_*`] },
+          { Effect: 'Allow', Action: ['logs:PutLogEvents'], Resource: [`${groupArn}:log-stream:${account}_CloudTrail_*`] },
         ],
       });
       const trail = recordOf(result, 'aws:cloudtrail/trail:Trail', 'audit');

@@ -20,7 +20,7 @@ describe('awsx:ecr:Repository', () => {
       expect(policy.propertyDependencies['repository']).toEqual([repository.urn]);
     }
     expect(preview.outputs['url']).toBe(UNKNOWN);
-    expect(update.outputs['url']).toBe(`123456789012.dkr.ecr.us-east-1.amazonaws.com/${String(recordOf(update, 'aws:ecr/repository:Repository', 'api').inputs['name'])}`);
+    expect(update.outputs['url']).toBe(`${String(update.placeholderAccount)}.dkr.ecr.us-east-1.amazonaws.com/${String(recordOf(update, 'aws:ecr/repository:Repository', 'api').inputs['name'])}`);
   });
 
   it('orders the rules with the `any` rule last, and skips the policy when asked', async () => {

@@ -1,4 +1,6 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { noHardcodedAccountIds } from './no-hardcoded-account-ids';
 
 /** The part of a finding's message the rule reported (after the policy description). */
@@ -37,6 +39,29 @@ describe('no-hardcoded-account-ids', () => {
     const explicit = resource('pulumi:providers:aws', { region: 'eu-west-1', allowedAccountIds: ['444455556666'] });
     const topic = resource('aws:sns/topicPolicy:TopicPolicy', { arn: 'arn:aws:sns:eu-west-1:444455556666:alerts' }, { provider: explicit });
     expect(await evaluate(noHardcodedAccountIds, [explicit, topic])).toEqual([]);
+  });
+
+  it('Compliance: the account the offline engine made up for a program that names none is not the program’s literal', async () => {
+    const program = () => {
+      const role = new aws.iam.Role('app', { assumeRolePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [] }) });
+      const bucket = new aws.s3.Bucket('data');
+      new aws.s3.BucketPolicy('data', {
+        bucket: bucket.id,
+        policy: pulumi.jsonStringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { AWS: role.arn }, Action: 's3:GetObject', Resource: pulumi.interpolate`${bucket.arn}/*` }],
+        }),
+      });
+      const account = aws.getCallerIdentityOutput().accountId;
+      new aws.sns.Topic('alerts', { tags: { Account: account } });
+      new aws.lambda.Permission('invoke', { action: 'lambda:InvokeFunction', function: 'f', principal: 's3.amazonaws.com', sourceAccount: account, sourceArn: bucket.arn });
+    };
+    expect(await evaluateProgram(noHardcodedAccountIds, program, { mode: 'update' })).toEqual([]);
+    // A literal the program wrote is still one.
+    const literal = () =>
+      new aws.lambda.Permission('partner', { action: 'lambda:InvokeFunction', function: 'f', principal: 's3.amazonaws.com', sourceAccount: '444455556666' });
+    const findings = await evaluateProgram(noHardcodedAccountIds, literal, { mode: 'update' });
+    expect(findings.map((finding) => reported(finding).split('\n')[0])).toEqual(['account id 444455556666 is hard-coded in `sourceAccount`']);
   });
 
   it('Noncompliance 4: an account other than the one the provider deploys into', async () => {

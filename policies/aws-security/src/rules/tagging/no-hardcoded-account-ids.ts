@@ -10,13 +10,15 @@
  * condition...). Ids in the `allowedAccountIds` config are accepted, and so are the accounts the resource's
  * provider is restricted to (its `allowedAccountIds`, e.g. `aws:allowedAccountIds` in stack config): that is the
  * account the stack deploys into, which ids read from `aws.getCallerIdentity()` resolve to, so it is not a
- * hard-coded foreign account; the provider's own `allowedAccountIds` declaration is not a finding either.
+ * hard-coded foreign account; the provider's own `allowedAccountIds` declaration is not a finding either. Nor is
+ * the account the offline engine made up for a run that names no account (it says which in the
+ * `bulwark:placeholderAccountId` stack tag): it is in the ARNs the engine built, never in the program.
  * AWS-owned accounts (service principals' or
  * ELB log delivery accounts) are not special: list them in the config if the program must name them. Unknown
  * values are skipped, since they come from other resources or lookups, which is the remedy.
  */
 import { isUnknown, rawProps, resourceRule } from '@bulwark/policy-kit';
-import { findAccountIds } from '../../lib/account-ids';
+import { findAccountIds, placeholderAccounts } from '../../lib/account-ids';
 
 /** The accounts a provider may deploy into (`allowedAccountIds`: a list, or the JSON text the engine passes). */
 function providerAccounts(providerProps: unknown): string[] {
@@ -58,6 +60,13 @@ export const noHardcodedAccountIds = resourceRule<NoHardcodedAccountIdsConfig>({
       'for ARNs), from stack config, or from the owning stack\'s outputs through a `StackReference`, and build ' +
       'ARNs with `pulumi.interpolate`. For an external account the program must name, add it to the ' +
       '`allowedAccountIds` pack config.',
+    decisions: [
+      'Ids in the `allowedAccountIds` config, and the accounts the resource\'s provider is restricted to (its ' +
+        '`allowedAccountIds`, the account the stack deploys into), are accepted; AWS-owned accounts are not special.',
+      'Unknown values (first preview) are never reported, and never undecided: a value that is unknown is computed ' +
+        '(from another resource, a lookup or another stack), which is the remedy, so whatever it turns out to be it is ' +
+        'not a literal in the program.',
+    ],
   },
   configSchema: {
     properties: {
@@ -72,6 +81,7 @@ export const noHardcodedAccountIds = resourceRule<NoHardcodedAccountIdsConfig>({
   check: ({ args, config, report }) => {
     const allowed = new Set(Array.isArray(config.allowedAccountIds) ? config.allowedAccountIds.map(String) : []);
     for (const account of providerAccounts(args.provider?.props)) allowed.add(account);
+    for (const account of placeholderAccounts(args.stackTags)) allowed.add(account);
     let props = rawProps(args.props);
     if (args.type.startsWith('pulumi:providers:')) {
       // A provider's allowedAccountIds declares where the stack deploys: the remedy, not a hard-coded use.

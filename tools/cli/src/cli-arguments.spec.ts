@@ -1,0 +1,72 @@
+import { parseCommandLine } from './cli-arguments';
+import { UsageError } from './exit-codes';
+import { DEFAULT_PACK_TIMEOUTS } from './pack-timeout';
+
+function usageError(argv: string[]): UsageError {
+  try {
+    parseCommandLine(argv);
+  } catch (error) {
+    if (error instanceof UsageError) return error;
+    throw error;
+  }
+  throw new Error(`no usage error for ${argv.join(' ')}`);
+}
+
+describe('parseCommandLine', () => {
+  it('is a usage error with no arguments (exit 2), not help', () => {
+    expect(usageError([]).message).toBe('no command given');
+  });
+
+  it('answers --version and help, overall and per command', () => {
+    expect(parseCommandLine(['--version'])).toEqual({ command: 'version' });
+    expect(parseCommandLine(['--help'])).toEqual({ command: 'help' });
+    expect(parseCommandLine(['help', 'rules'])).toEqual({ command: 'help', topic: 'rules' });
+    expect(parseCommandLine(['check', '--help'])).toEqual({ command: 'help', topic: 'check' });
+    expect(parseCommandLine(['preview', '-h'])).toEqual({ command: 'help', topic: 'preview' });
+  });
+
+  it('suggests the closest command or option, with the help of the command that was meant', () => {
+    expect(usageError(['chekc', '.']).message).toBe('unknown command "chekc" (did you mean "check"?): use preview, check, rules');
+    const option = usageError(['check', '.', '--polciy-pack', 'x']);
+    expect(option.message).toBe('bulwark check: unknown option --polciy-pack (did you mean --policy-pack?)');
+    expect(option.command).toBe('check');
+    expect(usageError(['preview', '--updte']).message).toBe('bulwark preview: unknown option --updte (did you mean --update?)');
+    expect(usageError(['rules', '--config=x']).message).toBe('bulwark rules: unknown option --config');
+    expect(usageError(['check', '.', '--frobnicate']).message).toBe('bulwark check: unknown option --frobnicate');
+  });
+
+  it('parses a check with fixtures, stack references and pack timeouts', () => {
+    expect(
+      parseCommandLine([
+        'check', 'web', '--invoke-fixtures', 'a.json', '--invoke-fixtures', 'b.json', '--stack-reference', 'acme/network/prod=net.json',
+        '--pack-timeout', 'analyze=5m', '--update', '--config', 'aws:region=eu-west-1',
+      ]),
+    ).toMatchObject({
+      command: 'check',
+      directory: 'web',
+      mode: 'update',
+      invokeFixtures: ['a.json', 'b.json'],
+      stackReferences: { 'acme/network/prod': 'net.json' },
+      packTimeouts: { startMs: 60_000, analyzeMs: 300_000 },
+      config: { 'aws:region': 'eu-west-1' },
+    });
+    expect(parseCommandLine(['check', 'web'])).toMatchObject({ packTimeouts: DEFAULT_PACK_TIMEOUTS, invokeFixtures: [], stackReferences: {} });
+  });
+
+  it('rejects malformed pairs and timeouts, saying what they accept', () => {
+    expect(usageError(['check', 'web', '--stack-reference', 'net.json']).message).toBe(
+      '--stack-reference "net.json" must be NAME=FILE (e.g. --stack-reference acme/network/prod=network-outputs.json)',
+    );
+    expect(usageError(['check', 'web', '--pack-timeout', 'soon']).message).toMatch(/^--pack-timeout "soon": "soon" is not NAME=DURATION/);
+  });
+
+  it('reads the rules command’s pack config and timeout', () => {
+    expect(parseCommandLine(['rules', '--policy-pack', 'p', '--policy-pack-config', 'c.json', '--pack-timeout', '90s'])).toEqual({
+      command: 'rules',
+      format: 'text',
+      policyPack: 'p',
+      policyPackConfig: 'c.json',
+      packTimeouts: { startMs: 90_000, analyzeMs: 90_000 },
+    });
+  });
+});

@@ -1,0 +1,20 @@
+import { OPTIONS } from './cli-arguments';
+import { COMMANDS, usageOf } from './usage';
+
+describe('help', () => {
+  it.each(COMMANDS)('bulwark %s --help explains every option the command takes', (command) => {
+    const help = usageOf(command);
+    for (const option of [...Object.keys(OPTIONS[command]), 'help']) expect(help).toMatch(new RegExp(`^  --${option}\\b`, 'm'));
+  });
+
+  it('explains how check chooses its packs, what --update simulates and what --organization sets', () => {
+    const help = usageOf('check');
+    expect(help).toContain('with none, every pack of the bulwark workspace');
+    expect(help).toContain('simulate `pulumi up`');
+    expect(help).toContain('pulumi.getOrganization()');
+  });
+
+  it('lists every command in the overall usage', () => {
+    for (const command of COMMANDS) expect(usageOf()).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+  });
+});

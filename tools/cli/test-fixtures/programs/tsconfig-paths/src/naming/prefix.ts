@@ -1,0 +1,1 @@
+export const prefixed = (name: string): string => `acme-${name}`;

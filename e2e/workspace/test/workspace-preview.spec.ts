@@ -52,6 +52,6 @@ describe('bulwark preview of the workspace', () => {
     expect(report.stacks.every((entry) => entry.stack === stack)).toBe(true);
     expect(report.summary['mandatory']).toBe(0);
     // The baseline stack's pack config enables account-baseline-complete: it ran, and passed.
-    expect(result.stderr).toContain(`ok baseline/${stack}`);
+    expect(result.stderr).toContain(`pass baseline/${stack}`);
   });
 });

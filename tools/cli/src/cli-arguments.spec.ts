@@ -60,6 +60,12 @@ describe('parseCommandLine', () => {
     expect(usageError(['check', 'web', '--pack-timeout', 'soon']).message).toMatch(/^--pack-timeout "soon": "soon" is not NAME=DURATION/);
   });
 
+  it('reads --quiet for check and preview, and refuses it for rules', () => {
+    expect(parseCommandLine(['check', 'web', '--quiet'])).toMatchObject({ command: 'check', quiet: true });
+    expect(parseCommandLine(['preview'])).toMatchObject({ command: 'preview', quiet: false });
+    expect(usageError(['rules', '--quiet']).message).toBe('bulwark rules: unknown option --quiet');
+  });
+
   it('reads the rules command’s pack config and timeout', () => {
     expect(parseCommandLine(['rules', '--policy-pack', 'p', '--policy-pack-config', 'c.json', '--pack-timeout', '90s'])).toEqual({
       command: 'rules',

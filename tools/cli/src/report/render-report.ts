@@ -10,6 +10,8 @@ import { renderText } from './text-report';
 export interface RenderOptions {
   /** ANSI colours in the text format. */
   readonly colour: boolean;
+  /** `--quiet`: the text format shows only the findings and the summary. */
+  readonly quiet?: boolean;
   /** The directory SARIF result paths are relative to. */
   readonly sourceRoot: string;
 }
@@ -18,7 +20,7 @@ export interface RenderOptions {
 export function renderReport(report: Report, format: ReportFormat, options: RenderOptions): string {
   switch (format) {
     case 'text':
-      return renderText(report, options.colour);
+      return renderText(report, { colour: options.colour, quiet: options.quiet ?? false });
     case 'json':
       return renderJson(report);
     case 'sarif':

@@ -125,7 +125,8 @@ describe('bulwark check', () => {
     const result = await check(violating, '--format', 'markdown', '--output', path.join(root, 'out', 'report.md'));
     expect(result.code).toBe(1);
     const markdown = fs.readFileSync(path.join(root, 'out', 'report.md'), 'utf8');
-    expect(markdown).toContain(':x: **2 mandatory violation(s)**');
+    expect(markdown.startsWith('<!-- bulwark-report -->\n')).toBe(true);
+    expect(markdown).toContain(':x: **Failed**: 1 stack, 3 resources: 2 mandatory');
     expect(markdown).toContain('`bucket-owner-tag`');
     expect(markdown).toContain('`bucket-versioned`');
   });

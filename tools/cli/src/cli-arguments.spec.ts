@@ -66,6 +66,11 @@ describe('parseCommandLine', () => {
     expect(usageError(['rules', '--quiet']).message).toBe('bulwark rules: unknown option --quiet');
   });
 
+  it('reads --format html for check and preview', () => {
+    expect(parseCommandLine(['check', 'web', '--format', 'html'])).toMatchObject({ command: 'check', format: 'html' });
+    expect(parseCommandLine(['preview', '--format', 'html', '--output', 'bulwark.html'])).toMatchObject({ command: 'preview', format: 'html', output: 'bulwark.html' });
+  });
+
   it('reads the rules command’s pack config and timeout', () => {
     expect(parseCommandLine(['rules', '--policy-pack', 'p', '--policy-pack-config', 'c.json', '--pack-timeout', '90s'])).toEqual({
       command: 'rules',

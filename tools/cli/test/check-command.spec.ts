@@ -131,6 +131,16 @@ describe('bulwark check', () => {
     expect(markdown).toContain('`bucket-versioned`');
   });
 
+  it('writes one self-contained HTML page with every finding', async () => {
+    const output = path.join(root, 'out', 'report.html');
+    const result = await check(violating, '--format', 'html', '--output', output);
+    expect(result.code).toBe(1);
+    const html = fs.readFileSync(output, 'utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html.match(/<tr class="mandatory"/g)).toHaveLength(2);
+    expect(html).toContain('data-rule="bucket-owner-tag"');
+  });
+
   it('--quiet: no progress lines on stderr, and a report of only the findings and the summary', async () => {
     const result = await check(violating, '--quiet');
     expect(result.code).toBe(1);
@@ -175,7 +185,7 @@ describe('bulwark check', () => {
     expect(wrongRuntime.stderr).toContain('runtime "python" is not supported');
     const badFormat = await check(compliant, '--format', 'xml');
     expect(badFormat.code).toBe(2);
-    expect(badFormat.stderr).toContain('--format must be one of text, json, sarif, junit, markdown, got "xml"');
+    expect(badFormat.stderr).toContain('--format must be one of text, json, sarif, junit, markdown, html, got "xml"');
     const unknownOption = await bulwark(['check', compliant, '--frobnicate'], root);
     expect(unknownOption.code).toBe(2);
     expect(unknownOption.stderr).toContain('bulwark check: unknown option --frobnicate');

@@ -4,8 +4,9 @@
  * reads an earlier run's file as this one's. Each format says it in its own terms: SARIF as an unsuccessful
  * invocation with an error notification, JUnit as a suite with an errored case, JSON as the report with an
  * `error` and no stacks; Markdown keeps the comment marker, so the failure replaces the pull request's earlier
- * comment.
+ * comment; HTML is a page that says nothing was judged.
  */
+import { renderHtmlFailure } from './html-report';
 import { xml } from './junit-report';
 import { MARKDOWN_REPORT_MARKER } from './markdown-report';
 import { type ReportFormat } from './report-format';
@@ -88,5 +89,7 @@ export function renderFailure(failure: RunFailure, format: ReportFormat, toolVer
         '```',
         '',
       ].join('\n');
+    case 'html':
+      return renderHtmlFailure(failure, toolVersion);
   }
 }

@@ -1,4 +1,5 @@
 /** Renders a report in the chosen format. */
+import { renderHtml } from './html-report';
 import { renderJson } from './json-report';
 import { renderJunit } from './junit-report';
 import { renderMarkdown } from './markdown-report';
@@ -29,5 +30,7 @@ export function renderReport(report: Report, format: ReportFormat, options: Rend
       return renderJunit(report);
     case 'markdown':
       return renderMarkdown(report);
+    case 'html':
+      return renderHtml(report);
   }
 }

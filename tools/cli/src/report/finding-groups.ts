@@ -123,7 +123,7 @@ export function groupFindings(stacks: readonly StackReport[]): StackFindings[] {
   });
 }
 
-/** Counts over the whole report, by level, and the number of stacks with findings. */
+/** Counts over the whole report: by level, all findings, and the stacks' warnings. */
 export function reportCounts(stacks: readonly StackFindings[]): LevelCounts & { readonly findings: number; readonly warnings: number } {
   const counts = { mandatory: 0, advisory: 0, undecided: 0, waived: 0 };
   for (const stack of stacks) for (const level of FINDING_LEVELS) counts[level] += stack.counts[level];

@@ -55,6 +55,6 @@ describe('bulwark preview of the workspace', () => {
     const violations = (report as unknown as { stacks: { violations: { policy: string }[] }[] }).stacks.flatMap((entry) => entry.violations);
     expect(violations.filter((violation) => violation.policy === 'workspace-unique-physical-names')).toEqual([]);
     // The baseline stack's pack config enables account-baseline-complete: it ran, and passed.
-    expect(result.stderr).toContain(`ok baseline/${stack}`);
+    expect(result.stderr).toContain(`pass baseline/${stack}`);
   });
 });

@@ -60,6 +60,17 @@ describe('parseCommandLine', () => {
     expect(usageError(['check', 'web', '--pack-timeout', 'soon']).message).toMatch(/^--pack-timeout "soon": "soon" is not NAME=DURATION/);
   });
 
+  it('reads --quiet for check and preview, and refuses it for rules', () => {
+    expect(parseCommandLine(['check', 'web', '--quiet'])).toMatchObject({ command: 'check', quiet: true });
+    expect(parseCommandLine(['preview'])).toMatchObject({ command: 'preview', quiet: false });
+    expect(usageError(['rules', '--quiet']).message).toBe('bulwark rules: unknown option --quiet');
+  });
+
+  it('reads --format html for check and preview', () => {
+    expect(parseCommandLine(['check', 'web', '--format', 'html'])).toMatchObject({ command: 'check', format: 'html' });
+    expect(parseCommandLine(['preview', '--format', 'html', '--output', 'bulwark.html'])).toMatchObject({ command: 'preview', format: 'html', output: 'bulwark.html' });
+  });
+
   it('reads the rules command’s pack config and timeout', () => {
     expect(parseCommandLine(['rules', '--policy-pack', 'p', '--policy-pack-config', 'c.json', '--pack-timeout', '90s'])).toEqual({
       command: 'rules',

@@ -17,6 +17,8 @@ export interface RunOptions {
   readonly mode: 'preview' | 'update';
   readonly format: ReportFormat;
   readonly output?: string;
+  /** `--quiet`: the report's findings and summary only; no progress lines. */
+  readonly quiet: boolean;
   readonly organization: string;
   /** `--invoke-fixtures` files, in order. */
   readonly invokeFixtures: string[];
@@ -70,6 +72,7 @@ const RUN: Options = {
   update: { type: 'boolean' },
   format: { type: 'string' },
   output: { type: 'string' },
+  quiet: { type: 'boolean' },
   organization: { type: 'string' },
   'invoke-fixtures': { type: 'string', multiple: true },
   'stack-reference': { type: 'string', multiple: true },
@@ -161,6 +164,7 @@ function runOptions(values: Record<string, unknown>, command: 'check' | 'preview
     mode: values['update'] ? 'update' : 'preview',
     format,
     ...(output ? { output } : {}),
+    quiet: values['quiet'] === true,
     organization: stringOption(values, 'organization', command) ?? 'organization',
     invokeFixtures: (values['invoke-fixtures'] as string[] | undefined) ?? [],
     stackReferences: pairs(values['stack-reference'], 'stack-reference', 'acme/network/prod=network-outputs.json', command),

@@ -10,7 +10,7 @@ import { runPreview } from './commands/preview';
 import { runRules } from './commands/rules';
 import { ExitCode, UsageError } from './exit-codes';
 import { type RunFailure } from './report/failure-report';
-import { emitFailure } from './report-output';
+import { configureOutput, emitFailure, progressInterrupted } from './report-output';
 import { TOOL_VERSION } from './tool-version';
 import { usageOf } from './usage';
 import { WorkspaceError } from './workspace/workspace-error';
@@ -40,8 +40,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         process.stdout.write(`bulwark ${TOOL_VERSION}\n`);
         return ExitCode.Passed;
       case 'check':
+        configureOutput({ quiet: options.quiet });
         return await runCheck(options);
       case 'preview':
+        configureOutput({ quiet: options.quiet });
         return await runPreview(options);
       case 'rules':
         return await runRules(options);
@@ -52,6 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return ExitCode.Error;
     }
     const failure = describe(error);
+    progressInterrupted();
     process.stderr.write(`error: ${failure.message}\n${failure.details.map((line) => `  ${line}\n`).join('')}`);
     if (options && (options.command === 'check' || options.command === 'preview')) emitFailure(failure, options.format, options.output);
     return ExitCode.Error;

@@ -1,35 +1,71 @@
-/** Where a command's report goes (stdout or `--output FILE`) and its progress lines (stderr). */
+/**
+ * Where a command's report goes (stdout or `--output FILE`) and its progress (stderr, see progress-display.ts).
+ * The run's output settings (`--quiet`) are set once, by {@link configureOutput}, before the command runs.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { renderFailure, type RunFailure } from './report/failure-report';
 import { renderReport } from './report/render-report';
 import { type ReportFormat } from './report/report-format';
-import { isBlocking, type Report, type StackReport } from './report/report-model';
+import { type Report, type StackReport } from './report/report-model';
 import { ExitCode } from './exit-codes';
-import { formatDuration } from './report/text-report';
+import { ProgressDisplay } from './progress-display';
+import { colourEnabled, liveLineEnabled } from './terminal';
 import { TOOL_VERSION } from './tool-version';
 
-/** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
-function wantsColour(stream: NodeJS.WriteStream): boolean {
-  return !!stream.isTTY && !process.env['NO_COLOR'];
+export interface OutputSettings {
+  /** `--quiet`: only the findings and the summary; no progress lines. */
+  readonly quiet: boolean;
 }
 
-/** Writes one progress line to stderr. */
+let settings: OutputSettings = { quiet: false };
+let display: ProgressDisplay | undefined;
+
+/** The progress display on stderr, made on first use with the current settings. */
+function progressDisplay(): ProgressDisplay {
+  display ??= new ProgressDisplay(process.stderr, {
+    live: liveLineEnabled(process.stderr),
+    colour: colourEnabled(process.stderr),
+    quiet: settings.quiet,
+  });
+  return display;
+}
+
+/** Sets how this run reports (`--quiet`); call before any progress is written. */
+export function configureOutput(next: OutputSettings): void {
+  settings = next;
+  display = undefined;
+}
+
+/** Writes a status line to stderr (what runs, where the report went); `--quiet` leaves it out. */
 export function progress(message: string): void {
-  process.stderr.write(`${message}\n`);
+  progressDisplay().status(message);
 }
 
-/** The progress line for a stack that finished. */
-export function stackProgress(stack: StackReport): string {
-  const blocking = stack.violations.filter(isBlocking).length;
-  const advisory = stack.violations.length - blocking;
-  return `  ${blocking > 0 ? 'x' : 'ok'} ${stack.project}/${stack.stack}: ${stack.resources.length} resources, ${blocking} mandatory, ${advisory} other finding(s) (${formatDuration(stack.durationMs)})`;
+/** Writes a line to stderr that `--quiet` keeps: something that may need the user's attention. */
+export function notice(message: string): void {
+  progressDisplay().notice(message);
+}
+
+/** A stack starts: on a terminal its live line, rewritten by {@link stackFinished}. */
+export function stackStarted(name: string): void {
+  progressDisplay().stackStarted(name);
+}
+
+/** A stack finished: its one line with the outcome. */
+export function stackFinished(stack: StackReport): void {
+  progressDisplay().stackFinished(stack);
+}
+
+/** The run failed: a running stack's line says it did not finish, before the error follows. */
+export function progressInterrupted(): void {
+  display?.interrupted();
 }
 
 /** Writes the report and returns the exit code it implies. */
 export function emitReport(report: Report, format: ReportFormat, output: string | undefined): number {
-  const colour = !output && format === 'text' && wantsColour(process.stdout);
-  const text = renderReport(report, format, { colour, sourceRoot: process.cwd() });
+  const colour = !output && format === 'text' && colourEnabled(process.stdout);
+  const text = renderReport(report, format, { colour, quiet: settings.quiet, sourceRoot: process.cwd() });
   if (output) {
     const file = path.resolve(output);
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -55,8 +91,8 @@ export function emitFailure(failure: RunFailure, format: ReportFormat, output: s
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, text);
-    progress(`the failure was written to ${output} (no report: nothing was judged)`);
+    notice(`the failure was written to ${output} (no report: nothing was judged)`);
   } catch (error) {
-    progress(`error: could not write the failure to ${output}: ${(error as Error).message}`);
+    notice(`error: could not write the failure to ${output}: ${(error as Error).message}`);
   }
 }

@@ -47,7 +47,7 @@ describe('bulwark check', () => {
     expect(result.stdout).toContain('bucket-owner-tag');
     expect(result.stdout).toContain('bucket-versioned');
     expect(result.stdout).toContain('aws:s3/bucket:Bucket "assets"');
-    expect(result.stdout).toContain('FAILED: 1 stack(s)');
+    expect(result.stdout).toContain('FAILED: 1 stack, 3 resources: 2 mandatory');
     // The secure value is replaced, marked secret, and the user is told.
     expect(result.stdout).toContain('"storage:apiToken" is encrypted');
   });
@@ -56,7 +56,9 @@ describe('bulwark check', () => {
     const result = await check(compliant);
     expect(result.stderr).not.toContain('error:');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('PASSED: 1 stack(s)');
+    expect(result.stdout).toContain('PASSED: 1 stack, 4 resources: no findings');
+    // The stack's one progress line, on stderr.
+    expect(result.stderr).toMatch(/^ {2}pass storage\/dev \(preview\): 4 resources, no findings, \d/m);
   });
 
   it('writes a JSON report that fits docs/report-schema.json', async () => {
@@ -123,9 +125,29 @@ describe('bulwark check', () => {
     const result = await check(violating, '--format', 'markdown', '--output', path.join(root, 'out', 'report.md'));
     expect(result.code).toBe(1);
     const markdown = fs.readFileSync(path.join(root, 'out', 'report.md'), 'utf8');
-    expect(markdown).toContain(':x: **2 mandatory violation(s)**');
+    expect(markdown.startsWith('<!-- bulwark-report -->\n')).toBe(true);
+    expect(markdown).toContain(':x: **Failed**: 1 stack, 3 resources: 2 mandatory');
     expect(markdown).toContain('`bucket-owner-tag`');
     expect(markdown).toContain('`bucket-versioned`');
+  });
+
+  it('writes one self-contained HTML page with every finding', async () => {
+    const output = path.join(root, 'out', 'report.html');
+    const result = await check(violating, '--format', 'html', '--output', output);
+    expect(result.code).toBe(1);
+    const html = fs.readFileSync(output, 'utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html.match(/<tr class="mandatory"/g)).toHaveLength(2);
+    expect(html).toContain('data-rule="bucket-owner-tag"');
+  });
+
+  it('--quiet: no progress lines on stderr, and a report of only the findings and the summary', async () => {
+    const result = await check(violating, '--quiet');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('bucket-owner-tag');
+    expect(result.stdout).not.toContain('is encrypted');
+    expect(result.stdout).toMatch(/FAILED: 1 stack, 3 resources: 2 mandatory \(1 warning not shown: run without --quiet to see\)\n$/);
   });
 
   it('applies --config over the stack file and --policy-pack-config to the pack', async () => {
@@ -163,7 +185,7 @@ describe('bulwark check', () => {
     expect(wrongRuntime.stderr).toContain('runtime "python" is not supported');
     const badFormat = await check(compliant, '--format', 'xml');
     expect(badFormat.code).toBe(2);
-    expect(badFormat.stderr).toContain('--format must be one of text, json, sarif, junit, markdown, got "xml"');
+    expect(badFormat.stderr).toContain('--format must be one of text, json, sarif, junit, markdown, html, got "xml"');
     const unknownOption = await bulwark(['check', compliant, '--frobnicate'], root);
     expect(unknownOption.code).toBe(2);
     expect(unknownOption.stderr).toContain('bulwark check: unknown option --frobnicate');

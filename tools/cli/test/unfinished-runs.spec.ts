@@ -76,7 +76,7 @@ describe('a program that never finishes', () => {
     expect(result.stdout).toBe('');
   });
 
-  it.each(['json', 'sarif', 'junit', 'markdown'])('names the pending resources in the %s format, on stdout and in --output', async (format) => {
+  it.each(['json', 'sarif', 'junit', 'markdown', 'html'])('names the pending resources in the %s format, on stdout and in --output', async (format) => {
     const output = path.join(root, 'reports', `apply-throws.${format}`);
     fs.mkdirSync(path.dirname(output), { recursive: true });
     fs.writeFileSync(output, 'an earlier run’s report');

@@ -7,7 +7,7 @@ import { evaluateStack } from '../evaluation/evaluate-stack';
 import { LazyPackSet, packOptions } from '../evaluation/pack-set';
 import { readRunInputs } from '../evaluation/run-inputs';
 import { buildReport } from '../report/report-model';
-import { emitReport, progress, stackProgress } from '../report-output';
+import { emitReport, progress, stackFinished, stackStarted } from '../report-output';
 import { TOOL_VERSION } from '../tool-version';
 import { packConfigSections } from '../workspace/pack-config-sections';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
@@ -33,6 +33,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
   progress(`bulwark check ${options.directory}: ${program.project.name}/${options.stack} (${options.mode}), ${packDirectories.length} policy pack(s)`);
   const packs = new LazyPackSet(packDirectories, packOptions(options.packTimeouts));
   try {
+    stackStarted(`${program.project.name}/${options.stack}`);
     const { report: stack } = await evaluateStack({
       program,
       mode: options.mode,
@@ -48,7 +49,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
         return started.map((pack, index) => ({ pack, config: configs[index] ?? {} }));
       },
     });
-    progress(stackProgress(stack));
+    stackFinished(stack);
     const infos = (await packs.get()).map((pack) => pack.info);
     return emitReport(buildReport(TOOL_VERSION, infos, [stack]), options.format, options.output);
   } finally {

@@ -15,7 +15,7 @@ import { deployedOutputs, evaluateStack, type ConfiguredPack } from '../evaluati
 import { LazyPackSet, packOptions } from '../evaluation/pack-set';
 import { readRunInputs } from '../evaluation/run-inputs';
 import { buildReport, type StackReport } from '../report/report-model';
-import { emitReport, progress, stackProgress } from '../report-output';
+import { emitReport, progress, stackFinished, stackStarted } from '../report-output';
 import { TOOL_VERSION } from '../tool-version';
 import { referenceScope, stackKey } from '../workspace/stack-references';
 import { WorkspaceError } from '../workspace/workspace-error';
@@ -86,7 +86,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
     for (const stack of ordered) {
       const program = loadProgramDirectory(stack.directory, options.stack);
       const scope = referenceScope(completed, stack.project.name, options.organization, inputs.stackReferences);
-      progress(`  ${stack.name}/${options.stack}: running`);
+      stackStarted(`${stack.project.name}/${options.stack}`);
       // A reference to a stack that has not run is an error at once: the run would read an empty stack.
       const undeclared = () => undeclaredReference(stack, [...scope.missing], byKey, all, options.stack);
       const request = {
@@ -113,7 +113,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
       completed.set(stackKey(stack.project.name, options.stack), outputs);
       reports.push(evaluation.report);
       ranStacks.push(stackResources(stack.project.name, options.stack, evaluation.result, program.settings.config));
-      progress(stackProgress(evaluation.report));
+      stackFinished(evaluation.report);
     }
     const infos = (await packs.get()).map((pack) => pack.info);
     // Checks that span stacks (two stacks creating one bucket) run once every stack has.

@@ -1,11 +1,11 @@
 /** Starts several policy packs together and stops them all, whatever happens. */
 import { PolicyPack, type PolicyPackOptions } from '@bulwark/offline';
 import { type PackTimeouts } from '../pack-timeout';
-import { progress } from '../report-output';
+import { notice } from '../report-output';
 
 /** How the command runs packs: its `--pack-timeout`, and a line on stderr while a pack keeps it waiting. */
 export function packOptions(timeouts: PackTimeouts): PolicyPackOptions {
-  return { startTimeoutMs: timeouts.startMs, callTimeoutMs: timeouts.analyzeMs, onWaiting: progress };
+  return { startTimeoutMs: timeouts.startMs, callTimeoutMs: timeouts.analyzeMs, onWaiting: notice };
 }
 
 /** Starts every pack (in parallel); if any fails, stops the others and rethrows the first failure. */

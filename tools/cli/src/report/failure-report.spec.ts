@@ -41,6 +41,9 @@ describe('failure reports', () => {
 
   it('Markdown and text: the verdict and every detail', () => {
     expect(renderFailure(failure, 'markdown', '1.0.0')).toContain(':boom: **the check did not finish: nothing was judged**');
+    // The comment marker: a CI job that updates its pull-request comment replaces the last report with the failure.
+    expect(renderFailure(failure, 'markdown', '1.0.0').startsWith('<!-- bulwark-report -->\n')).toBe(true);
+    expect(renderFailure(failure, 'html', '1.0.0')).toContain('The check did not finish: nothing was judged');
     expect(renderFailure(failure, 'text', '1.0.0')).toBe(`error: ${failure.message}\n  ${failure.details[0]}\n  ${failure.details[1]}\n`);
   });
 });

@@ -3,9 +3,12 @@
  * uploads the SARIF, parses the JUnit or posts the Markdown sees that the check failed and why, and never
  * reads an earlier run's file as this one's. Each format says it in its own terms: SARIF as an unsuccessful
  * invocation with an error notification, JUnit as a suite with an errored case, JSON as the report with an
- * `error` and no stacks.
+ * `error` and no stacks; Markdown keeps the comment marker, so the failure replaces the pull request's earlier
+ * comment; HTML is a page that says nothing was judged.
  */
+import { renderHtmlFailure } from './html-report';
 import { xml } from './junit-report';
+import { MARKDOWN_REPORT_MARKER } from './markdown-report';
 import { type ReportFormat } from './report-format';
 import { REPORT_VERSION } from './report-model';
 
@@ -76,6 +79,7 @@ export function renderFailure(failure: RunFailure, format: ReportFormat, toolVer
       );
     case 'markdown':
       return [
+        MARKDOWN_REPORT_MARKER,
         '## Bulwark policy check',
         '',
         ':boom: **the check did not finish: nothing was judged**',
@@ -85,5 +89,7 @@ export function renderFailure(failure: RunFailure, format: ReportFormat, toolVer
         '```',
         '',
       ].join('\n');
+    case 'html':
+      return renderHtmlFailure(failure, toolVersion);
   }
 }

@@ -1,4 +1,5 @@
 /** Renders a report in the chosen format. */
+import { renderHtml } from './html-report';
 import { renderJson } from './json-report';
 import { renderJunit } from './junit-report';
 import { renderMarkdown } from './markdown-report';
@@ -10,6 +11,8 @@ import { renderText } from './text-report';
 export interface RenderOptions {
   /** ANSI colours in the text format. */
   readonly colour: boolean;
+  /** `--quiet`: the text format shows only the findings and the summary. */
+  readonly quiet?: boolean;
   /** The directory SARIF result paths are relative to. */
   readonly sourceRoot: string;
 }
@@ -18,7 +21,7 @@ export interface RenderOptions {
 export function renderReport(report: Report, format: ReportFormat, options: RenderOptions): string {
   switch (format) {
     case 'text':
-      return renderText(report, options.colour);
+      return renderText(report, { colour: options.colour, quiet: options.quiet ?? false });
     case 'json':
       return renderJson(report);
     case 'sarif':
@@ -27,5 +30,7 @@ export function renderReport(report: Report, format: ReportFormat, options: Rend
       return renderJunit(report);
     case 'markdown':
       return renderMarkdown(report);
+    case 'html':
+      return renderHtml(report);
   }
 }

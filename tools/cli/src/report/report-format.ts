@@ -1,5 +1,5 @@
 /** The report formats `--format` accepts. */
-export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
 
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 

@@ -8,7 +8,7 @@
  * The check signs a user in without MFA (`aws:MultiFactorAuthPresent` absent, `aws:username` alice) and evaluates the
  * enrolment requests against every identity policy of the stack together.
  */
-import { describeRequest, evaluatePolicies, parsePolicyDocument, statementsOf, type PolicyRequest } from '@bulwark/aws-model';
+import { describeRequest, evaluatePolicies, hasBoolCondition, parsePolicyDocument, statementsOf, type PolicyRequest } from '@bulwark/aws-model';
 import { rawProps, stackRule, UNDECIDED } from '@bulwark/policy-kit';
 import { AWS_DOCS } from '../../lib/references';
 import { stackAccount } from '../../lib/stack-account';
@@ -34,13 +34,7 @@ function enrolmentRequests(account: string): PolicyRequest[] {
 
 /** True when the document holds a Deny that applies while `aws:MultiFactorAuthPresent` is false or absent. */
 function enforcesMfa(document: unknown): boolean {
-  return statementsOf(parsePolicyDocument(document)).some(
-    (statement) =>
-      statement.effect === 'Deny' &&
-      statement.conditions.some(
-        (condition) => condition.key === 'aws:multifactorauthpresent' && condition.baseOperator === 'bool' && condition.values.known.some((value) => value.toLowerCase() === 'false'),
-      ),
-  );
+  return statementsOf(parsePolicyDocument(document)).some((statement) => statement.effect === 'Deny' && hasBoolCondition(statement, 'aws:MultiFactorAuthPresent', false));
 }
 
 export const iamMfaSelfEnrolment = stackRule({

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { wildcardMatches } from '../policy-document/parse';
+import { wildcardMatches } from '../policy-document/wildcard';
 
 /** What the catalogue knows of one action. */
 export interface IamAction {

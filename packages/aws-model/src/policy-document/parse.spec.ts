@@ -1,15 +1,7 @@
 import fc from 'fast-check';
-import {
-  coversAction,
-  coversResource,
-  deniesInsecureTransport,
-  isPublicPrincipal,
-  parsePolicyDocument,
-  statementsOf,
-  wildcardMatches,
-  type PolicyStatement,
-} from './parse';
+import { deniesInsecureTransport, isPublicPrincipal, parsePolicyDocument, statementsOf, type PolicyStatement } from './parse';
 import { principalRestriction, undecidedPublicPart } from './principal-restriction';
+import { coversAction, coversResource } from './statement-scope';
 import { UNDECIDED, UNKNOWN as UNKNOWN_VALUE } from '../unknown';
 
 function onlyStatement(document: unknown): PolicyStatement {
@@ -161,38 +153,5 @@ describe('deniesInsecureTransport', () => {
     expect(deniesInsecureTransport(deny('Bool', 'false', 'Allow'))).toBe(false);
     expect(deniesInsecureTransport(deny('Bool', true))).toBe(false);
     expect(deniesInsecureTransport(deny('Bool', UNKNOWN_VALUE))).toBe(false);
-  });
-});
-
-describe('coversAction and coversResource', () => {
-  it('matches wildcards in actions case-insensitively', () => {
-    const statement = onlyStatement({ Statement: { Effect: 'Allow', Action: ['S3:Get*'] } });
-    expect(coversAction(statement, 's3:GetObject')).toBe(true);
-    expect(coversAction(statement, 's3:PutObject')).toBe(false);
-  });
-
-  it('inverts NotAction', () => {
-    const statement = onlyStatement({ Statement: { Effect: 'Deny', NotAction: ['iam:ListMFADevices', 'sts:*'] } });
-    expect(coversAction(statement, 's3:GetObject')).toBe(true);
-    expect(coversAction(statement, 'sts:GetSessionToken')).toBe(false);
-  });
-
-  it('is UNDECIDED when an unknown entry leaves the answer open', () => {
-    const statement = onlyStatement({ Statement: { Effect: 'Allow', Action: [UNKNOWN_VALUE], Resource: [UNKNOWN_VALUE] } });
-    expect(coversAction(statement, 's3:GetObject')).toBe(UNDECIDED);
-    expect(coversResource(statement, 'arn:aws:s3:::b')).toBe(UNDECIDED);
-  });
-
-  it('matches resources case-sensitively', () => {
-    const statement = onlyStatement({ Statement: { Effect: 'Deny', Resource: ['arn:aws:s3:::logs/*'] } });
-    expect(coversResource(statement, 'arn:aws:s3:::logs/a/b')).toBe(true);
-    expect(coversResource(statement, 'arn:aws:s3:::LOGS/a')).toBe(false);
-    expect(coversResource(statement, 'arn:aws:s3:::logs')).toBe(false);
-  });
-
-  it('wildcardMatches handles ? and backtracking', () => {
-    expect(wildcardMatches('a*b?c', 'axxbbyc', false)).toBe(true);
-    expect(wildcardMatches('a*b?c', 'axxbc', false)).toBe(false);
-    expect(wildcardMatches('*', '', false)).toBe(true);
   });
 });

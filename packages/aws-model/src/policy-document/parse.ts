@@ -253,41 +253,6 @@ export function statementsOf(parsed: ParsedPolicyDocument): readonly PolicyState
 }
 
 /**
- * True when an IAM wildcard pattern (`*` any run, `?` one character) matches `value`.
- * `ignoreCase` for actions (case-insensitive in IAM); resources and ARNs compare case-sensitively.
- */
-export function wildcardMatches(pattern: string, value: string, ignoreCase: boolean): boolean {
-  const p = ignoreCase ? pattern.toLowerCase() : pattern;
-  const v = ignoreCase ? value.toLowerCase() : value;
-  // Iterative glob with backtracking to the last `*`: linear in practice, no regular expression to build.
-  let pi = 0;
-  let vi = 0;
-  let starPattern = -1;
-  let starValue = 0;
-  while (vi < v.length) {
-    if (pi < p.length && (p[pi] === '?' || p[pi] === v[vi])) {
-      pi++;
-      vi++;
-    } else if (pi < p.length && p[pi] === '*') {
-      starPattern = pi++;
-      starValue = vi;
-    } else if (starPattern >= 0) {
-      pi = starPattern + 1;
-      vi = ++starValue;
-    } else {
-      return false;
-    }
-  }
-  while (pi < p.length && p[pi] === '*') pi++;
-  return pi === p.length;
-}
-
-/** True when `text` is only wildcard characters (`*`, `?`), i.e. it matches anything. */
-export function isAllWildcard(text: string): boolean {
-  return text.trim() !== '' && /^[*?]+$/.test(text.trim());
-}
-
-/**
  * Whether a statement's principal is everyone: `Principal: "*"`, `{ "AWS": "*" }` (also inside a list), or an
  * Allow with `NotPrincipal` (everyone except the listed). UNDECIDED when the principal is unknown and no known
  * entry is `*`. An unknown entry beside known ones (`{ AWS: [role.arn] }` in preview) is a computed ARN of a
@@ -316,39 +281,6 @@ export function hasBoolCondition(statement: PolicyStatement, key: string, expect
 /** True when the statement is a Deny that applies when `aws:SecureTransport` is false (`Bool` or `BoolIfExists`). */
 export function deniesInsecureTransport(statement: PolicyStatement): boolean {
   return statement.effect === 'Deny' && hasBoolCondition(statement, 'aws:SecureTransport', false);
-}
-
-/**
- * Whether the statement's action element covers `action` (`s3:GetObject`), wildcards honoured and case ignored.
- * With `NotAction`, every action not matched by it is covered. UNDECIDED when an unknown entry leaves it open.
- */
-export function coversAction(statement: PolicyStatement, action: string): boolean | Undecided {
-  if (statement.action) {
-    if (statement.action.known.some((pattern) => wildcardMatches(pattern.trim(), action, true))) return true;
-    return statement.action.hasUnknown ? UNDECIDED : false;
-  }
-  if (statement.notAction) {
-    if (statement.notAction.known.some((pattern) => wildcardMatches(pattern.trim(), action, true))) return false;
-    return statement.notAction.hasUnknown ? UNDECIDED : true;
-  }
-  return false;
-}
-
-/**
- * Whether the statement's resource element covers `arn`, wildcards honoured (case-sensitive, as IAM compares
- * ARNs). With `NotResource`, every resource not matched by it is covered. UNDECIDED when an unknown entry leaves it
- * open.
- */
-export function coversResource(statement: PolicyStatement, arn: string): boolean | Undecided {
-  if (statement.resource) {
-    if (statement.resource.known.some((pattern) => wildcardMatches(pattern.trim(), arn, false))) return true;
-    return statement.resource.hasUnknown ? UNDECIDED : false;
-  }
-  if (statement.notResource) {
-    if (statement.notResource.known.some((pattern) => wildcardMatches(pattern.trim(), arn, false))) return false;
-    return statement.notResource.hasUnknown ? UNDECIDED : true;
-  }
-  return false;
 }
 
 /** A short human label for a statement in messages: `statement 2 ("AllowRead")`. */

@@ -76,6 +76,7 @@ describe('principalRestriction: operators', () => {
     ['ArnLike on an S3 bucket ARN (no account field)', { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::log-source/*' } }],
     ['ForAnyValue:StringLike on organisation paths', { 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': ['o-a1b2c3d4e5/r-ab12/*'] } }],
     ['StringEqualsIfExists on kms:CallerAccount (always present)', { StringEqualsIfExists: { 'kms:CallerAccount': '111122223333' } }],
+    ['ForAllValues:StringEquals on kms:CallerAccount (always present, one value)', { 'ForAllValues:StringEquals': { 'kms:CallerAccount': '111122223333' } }],
     ['a computed (unknown) value', { ArnEquals: { 'aws:SourceArn': UNKNOWN_VALUE } }],
     ['a computed value in a list', { StringEquals: { 'aws:SourceAccount': [UNKNOWN_VALUE, '111122223333'] } }],
   ])('%s restricts', (_label, condition) => {
@@ -92,6 +93,8 @@ describe('principalRestriction: operators', () => {
     ['StringNotEquals (everyone outside a set)', { StringNotEquals: { 'aws:SourceAccount': '111122223333' } }, 'does not limit'],
     ['ArnNotLike', { ArnNotLike: { 'aws:SourceArn': 'arn:aws:sns:eu-west-1:111122223333:topic' } }, 'does not limit'],
     ['Null (the key is present: any value)', { Null: { 'aws:PrincipalOrgID': 'false' } }, 'does not limit'],
+    ['NumericEquals (not a string or ARN test)', { NumericEquals: { 'aws:SourceAccount': '111122223333' } }, 'does not limit'],
+    ['an operator IAM does not define', { StringEqualsAnyCase: { 'aws:SourceAccount': '111122223333' } }, 'does not limit'],
     ['StringEqualsIfExists on aws:SourceAccount (absent on direct calls)', { StringEqualsIfExists: { 'aws:SourceAccount': '111122223333' } }, 'carries no'],
     ['ArnLikeIfExists on aws:SourceArn', { ArnLikeIfExists: { 'aws:SourceArn': 'arn:aws:sns:eu-west-1:111122223333:topic' } }, 'carries no'],
     ['StringEqualsIfExists on aws:SourceVpce (absent off an endpoint)', { StringEqualsIfExists: { 'aws:SourceVpce': 'vpce-0abc1234' } }, 'carries no'],

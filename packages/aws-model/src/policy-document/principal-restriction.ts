@@ -1,15 +1,18 @@
 /**
- * The one condition evaluator every "public unless restricted by a condition" check uses (bucket policies, key
- * policies, trust policies, Lambda permissions): does a statement's `Condition` block restrict who the statement
- * applies to a known set of callers (one account, one organisation, one source resource, one VPC endpoint)?
+ * The one judge every "public unless restricted by a condition" check uses (bucket policies, key policies, trust
+ * policies, Lambda permissions): does a statement's `Condition` block restrict who the statement applies to a
+ * known set of callers (one account, one organisation, one source resource, one VPC endpoint)? It asks its own
+ * question of the request evaluator's semantics: operators are `condition-operators.ts`'s, and whether a condition
+ * holds for a request without its key is `condition-evaluation.ts`'s answer.
  *
  * Conditions in a block are ANDed, so one condition that restricts is enough. A condition restricts when all of:
  * - its key names the caller or where the call comes from ({@link RESTRICTING_CONDITION_KEYS});
  * - its operator only lets matching values through: `StringEquals`, `StringEqualsIgnoreCase`, `StringLike`,
  *   `ArnEquals`, `ArnLike`, alone or as `ForAnyValue:` (false when the key is absent). Negated operators
- *   (`StringNotEquals`...) admit everyone outside a set; `ForAllValues:` is true when the key is absent; `Null`,
- *   `Bool` and numeric or date operators pin nobody down;
- * - `...IfExists` only on a key the caller cannot leave out: `...IfExists` is true when the key is absent, and
+ *   (`StringNotEquals`...) admit everyone outside a set; `Null`, `Bool`, numeric, date, binary and IP operators pin
+ *   nobody down;
+ * - it is false for a request without the key, unless the key is one the caller cannot leave out: `...IfExists`
+ *   and `ForAllValues:` are true when the key is absent, and
  *   source keys (aws:SourceArn, aws:SourceAccount...) exist only on service-to-service requests, network keys
  *   (aws:SourceVpce, aws:SourceVpc) only on requests through a VPC endpoint, organisation keys only for principals
  *   in an organisation, and principal keys (aws:PrincipalAccount, aws:PrincipalArn, aws:userid) only on signed
@@ -34,7 +37,10 @@
  */
 import { parseArn } from '../arn';
 import { UNDECIDED, type Undecided } from '../unknown';
-import { isAllWildcard, isPublicPrincipal, policyValues, type ParsedPolicyDocument, type PolicyCondition, type PolicyStatement } from './parse';
+import { holdsWithoutKey } from './condition-evaluation';
+import { conditionOperator, type ConditionOperator } from './condition-operators';
+import { isPublicPrincipal, policyValues, type ParsedPolicyDocument, type PolicyCondition, type PolicyStatement } from './parse';
+import { hasWildcard, isAllWildcard } from './wildcard';
 
 /**
  * The condition keys that tie a public principal to one account, organisation, source resource or network. Keys
@@ -71,8 +77,14 @@ const ARN_KEYS = new Set(['aws:sourcearn', 'aws:principalarn', 's3:dataaccesspoi
 /** Keys whose values are organisation paths (`o-id/r-id/ou-id/`); the organisation id identifies the caller. */
 const ORGANISATION_PATH_KEYS = new Set(['aws:principalorgpaths', 'aws:sourceorgpaths']);
 
-/** Operators that admit only the listed values (their `ForAnyValue:` forms included). */
-const MATCHING_OPERATORS = new Set(['stringequals', 'stringequalsignorecase', 'stringlike', 'arnequals', 'arnlike']);
+/**
+ * True for the operators that admit only request values matching a listed identifier: the string and ARN
+ * operators that are not negated (`StringEquals`, `StringEqualsIgnoreCase`, `StringLike`, `ArnEquals`, `ArnLike`).
+ * Negated ones admit everyone outside a set; `Null`, `Bool`, numeric, date, binary and IP tests name no caller.
+ */
+function admitsOnlyListedValues(operator: ConditionOperator | undefined): boolean {
+  return operator !== undefined && !operator.negated && (operator.family === 'string' || operator.family === 'arn');
+}
 
 /** How a statement's conditions are judged. */
 export interface PrincipalRestrictionOptions {
@@ -100,8 +112,6 @@ export interface PrincipalRestriction {
   readonly notRestricting: readonly { readonly condition: PolicyCondition; readonly why: string }[];
 }
 
-const WILDCARD = /[*?]/;
-
 /** The part of a value that says who the caller is, for the key's kind of value. */
 function identifyingPart(key: string, value: string): string {
   if (ARN_KEYS.has(key)) {
@@ -125,7 +135,7 @@ export function isRestrictingValue(value: string, key?: string): boolean {
   if (text === '' || isAllWildcard(text)) return false;
   const lowerKey = key?.toLowerCase() ?? (text.toLowerCase().startsWith('arn:') ? 'aws:sourcearn' : '');
   const part = identifyingPart(lowerKey, text).trim();
-  return part !== '' && !WILDCARD.test(part);
+  return part !== '' && !hasWildcard(part);
 }
 
 function describeValues(condition: PolicyCondition): string {
@@ -151,14 +161,13 @@ function alwaysPresent(key: string, options: PrincipalRestrictionOptions): boole
 export function judgeCondition(condition: PolicyCondition, options: PrincipalRestrictionOptions = {}): ConditionVerdict {
   const keys = new Set((options.keys ?? RESTRICTING_CONDITION_KEYS).map((key) => key.toLowerCase()));
   if (!keys.has(condition.key)) return { restricts: false, why: `${condition.key} does not identify the caller` };
-  if (!MATCHING_OPERATORS.has(condition.baseOperator)) {
+  if (!admitsOnlyListedValues(conditionOperator(condition.baseOperator))) {
     return { restricts: false, why: `${condition.operator} does not limit ${condition.key} to listed values` };
   }
-  if (condition.setQualifier === 'ForAllValues') {
-    return { restricts: false, why: `${condition.operator} is true when the request carries no ${condition.key}` };
-  }
-  if (condition.ifExists && !alwaysPresent(condition.key, options)) {
-    return { restricts: false, why: `${condition.operator} is true when the caller's request carries no ${condition.key}` };
+  // The evaluator's own answer for a request without the key: `...IfExists` and `ForAllValues:` hold then.
+  if (holdsWithoutKey(condition) !== false && !alwaysPresent(condition.key, options)) {
+    const request = condition.ifExists ? "caller's request" : 'request';
+    return { restricts: false, why: `${condition.operator} is true when the ${request} carries no ${condition.key}` };
   }
   if (condition.values.known.length === 0 && !condition.values.hasUnknown) {
     return { restricts: false, why: `${condition.operator} ${condition.key} lists no value` };

@@ -29,7 +29,8 @@ describe('bundlePolicyPack', () => {
     expect(outfile).toBe(join(pack, 'bin', 'index.js'));
     const code = readFileSync(outfile, 'utf8');
     const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]).filter((name) => !name.startsWith('node:')).sort();
-    expect(required).toEqual(['@pulumi/policy/proxy', 'js-yaml']);
+    // ipaddr.js is @bulwark/aws-model's own npm dependency (its IpAddress condition operator): required, not inlined.
+    expect(required).toEqual(['@pulumi/policy/proxy', 'ipaddr.js', 'js-yaml']);
     expect(code).toContain('function parseUrn(');
     // The bundle runs in plain Node, without any TypeScript loader.
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -4,7 +4,7 @@
  * enforcement levels), then read findings back as reports do.
  */
 import { UNKNOWN } from '@bulwark/aws-model';
-import { defaultResourceOptions, runProgram, type Finding, type ResourceRecord, type RunProgramOptions, type WireProperties } from '@bulwark/offline';
+import { runProgram, type Finding, type ResourceRecord, type RunProgramOptions } from '@bulwark/offline';
 import { evaluateInProcess, type InProcessPack } from '@bulwark/offline/testing';
 import { parseFindingMessage } from '../finding-message';
 import { type RuleDefinition } from '../rule';
@@ -14,43 +14,10 @@ import { type WaiverLookup } from '../waivers/waiver-lookup';
 /** The engine's unknown sentinel: use it for values that are unknown in a first-time preview. */
 export const UNKNOWN_VALUE = UNKNOWN;
 
+export { resource, type ResourceOptions } from './resource-record';
+
 /** The pack name findings of rules evaluated here carry. */
 export const TEST_PACK_NAME = 'rules-under-test';
-
-let counter = 0;
-
-export interface ResourceOptions {
-  /** Resource name; defaults to a generated one. */
-  readonly name?: string;
-  /** For each property, the resources its value came from. */
-  readonly dependsOn?: Record<string, readonly ResourceRecord[]>;
-  readonly parent?: ResourceRecord;
-  readonly provider?: ResourceRecord;
-}
-
-/** A resource record as the offline engine would capture it. */
-export function resource(type: string, inputs: Record<string, unknown>, options: ResourceOptions = {}): ResourceRecord {
-  const name = options.name ?? `resource${++counter}`;
-  const qualifiedType = options.parent && options.parent.type !== 'pulumi:pulumi:Stack' ? `${options.parent.type}$${type}` : type;
-  const propertyDependencies: Record<string, string[]> = {};
-  for (const [property, sources] of Object.entries(options.dependsOn ?? {})) {
-    propertyDependencies[property] = sources.map((source) => source.urn);
-  }
-  return {
-    urn: `urn:pulumi:test::test::${qualifiedType}::${name}`,
-    type,
-    name,
-    custom: true,
-    parent: options.parent?.urn,
-    provider: options.provider ? `${options.provider.urn}::${options.provider.id ?? 'id'}` : undefined,
-    dependencies: [...new Set(Object.values(propertyDependencies).flat())],
-    propertyDependencies,
-    inputs: inputs as WireProperties,
-    outputs: inputs as WireProperties,
-    id: UNKNOWN,
-    options: defaultResourceOptions(),
-  };
-}
 
 export interface EvaluateOptions {
   /** Pack config, as in a `--policy-pack-config` file (`{"<rule-id>": {...}}`). */

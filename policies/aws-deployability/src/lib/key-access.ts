@@ -2,8 +2,7 @@
  * Checking a key policy against the requests AWS documents a service making with the key. A rule lists the
  * requests (each with why it is needed) and reports the ones the key policy would refuse.
  */
-import { UNDECIDED } from '@bulwark/policy-kit';
-import { describeRequest, evaluatePolicy, type PolicyRequest } from './policy-evaluation';
+import { describeRequest, evaluatePolicy, UNDECIDED, type PolicyRequest } from '@bulwark/aws-model';
 import { type StackKey } from './kms-keys';
 
 /** A request the service makes, and what fails without it. */

@@ -57,9 +57,10 @@ export const PUBLIC_PRINCIPAL_DECISIONS: readonly string[] = [
     's3:DataAccessPointAccount/Arn); its operator admits only listed values (StringEquals, StringEqualsIgnoreCase, ' +
     'StringLike, ArnEquals, ArnLike, with or without ForAnyValue:); and every value names a known identifier, with no ' +
     'wildcard in the account of an ARN, the bucket name of an S3 ARN, the organisation id of a path, or the value itself. ' +
-    'Negated operators, ForAllValues:, Null, Bool, IP and numeric tests never restrict, nor do aws:SourceIp (an address ' +
+    'Negated operators, Null, Bool, IP and numeric tests never restrict, nor do aws:SourceIp (an address ' +
     'range, not a caller), sts:ExternalId (a secret anyone may hold) or aws:ResourceAccount (the resource\'s own account).',
-  '`...IfExists` restricts only on a key every request carries: source keys exist only on service-to-service requests, ' +
+  '`...IfExists` and `ForAllValues:` (both true when the request lacks the key, as the shared request evaluator decides) ' +
+    'restrict only on a key every request carries: source keys exist only on service-to-service requests, ' +
     'aws:SourceVpce/aws:SourceVpc only through a VPC endpoint, organisation keys only for principals in an ' +
     'organisation, principal keys only on signed requests (absent for anonymous callers); kms:CallerAccount is on ' +
     'every KMS request. A StringEquals value of "*" matches only the literal text, so it grants nobody today, but it is ' +

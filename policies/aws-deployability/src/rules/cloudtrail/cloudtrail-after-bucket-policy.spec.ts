@@ -4,7 +4,7 @@ import { cloudtrailAfterBucketPolicy } from './cloudtrail-after-bucket-policy';
 function stack(trailAfterPolicy: boolean) {
   const bucket = resource('aws:s3/bucket:Bucket', { bucket: 'trail-logs' }, { name: 'trail-logs' });
   const policy = resource('aws:s3/bucketPolicy:BucketPolicy', { bucket: UNKNOWN_VALUE, policy: '{}' }, { name: 'trail-logs', dependsOn: { bucket: [bucket] } });
-  const trail = resource('aws:cloudtrail/trail:Trail', { s3BucketName: UNKNOWN_VALUE }, { name: 'audit', dependsOn: { s3BucketName: [bucket], ...(trailAfterPolicy ? { __dependsOn: [policy] } : {}) } });
+  const trail = resource('aws:cloudtrail/trail:Trail', { s3BucketName: UNKNOWN_VALUE }, { name: 'audit', dependsOn: { s3BucketName: [bucket] }, explicitDependsOn: trailAfterPolicy ? [policy] : [] });
   return [bucket, policy, trail];
 }
 

@@ -5,11 +5,11 @@
  * fails with InsufficientS3BucketPolicyException. Requests carry `aws:SourceArn` (the trail's ARN) and
  * `aws:SourceAccount`, so a policy restricted to this trail passes and one restricted to another does not.
  */
+import { type PolicyRequest } from '@bulwark/aws-model';
 import { rawProps, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { partitionOfRegion, regionOf } from '../../lib/aws-location';
 import { checkBucketAccess, describeRequests } from '../../lib/bucket-access';
 import { bucketArn, bucketsNamedBy } from '../../lib/buckets';
-import { type PolicyRequest } from '../../lib/policy-evaluation';
 import { AWS_DOCS } from '../../lib/references';
 import { stackAccount } from '../../lib/stack-account';
 import { StackGraph } from '../../lib/stack-graph';

@@ -7,11 +7,11 @@
  * role's own permissions and is not judged here.
  */
 import type { PolicyResource } from '@pulumi/policy';
+import { type PolicyRequest } from '@bulwark/aws-model';
 import { rawProps, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { partitionOfRegion, regionOf } from '../../lib/aws-location';
 import { checkBucketAccess, describeRequests } from '../../lib/bucket-access';
 import { bucketArn, bucketsNamedBy } from '../../lib/buckets';
-import { type PolicyRequest } from '../../lib/policy-evaluation';
 import { AWS_DOCS } from '../../lib/references';
 import { SERVICE_LINKED_ROLE_TYPE, serviceLinkedRoleService } from '../../lib/service-linked-roles';
 import { stackAccount } from '../../lib/stack-account';

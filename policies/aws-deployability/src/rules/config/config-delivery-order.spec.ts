@@ -3,8 +3,8 @@ import { configDeliveryOrder } from './config-delivery-order';
 
 function stack(statusAfterChannel: boolean) {
   const recorder = resource('aws:cfg/recorder:Recorder', { name: 'account' }, { name: 'account' });
-  const channel = resource('aws:cfg/deliveryChannel:DeliveryChannel', { name: 'account' }, { name: 'channel', dependsOn: { __dependsOn: [recorder] } });
-  const status = resource('aws:cfg/recorderStatus:RecorderStatus', { name: UNKNOWN_VALUE, isEnabled: true }, { name: 'status', dependsOn: { name: [recorder], ...(statusAfterChannel ? { __dependsOn: [channel] } : {}) } });
+  const channel = resource('aws:cfg/deliveryChannel:DeliveryChannel', { name: 'account' }, { name: 'channel', explicitDependsOn: [recorder] });
+  const status = resource('aws:cfg/recorderStatus:RecorderStatus', { name: UNKNOWN_VALUE, isEnabled: true }, { name: 'status', dependsOn: { name: [recorder] }, explicitDependsOn: statusAfterChannel ? [channel] : [] });
   return [recorder, channel, status];
 }
 

@@ -8,9 +8,8 @@
  * The check signs a user in without MFA (`aws:MultiFactorAuthPresent` absent, `aws:username` alice) and evaluates the
  * enrolment requests against every identity policy of the stack together.
  */
-import { parsePolicyDocument, statementsOf } from '@bulwark/aws-model';
-import { isUnknown, rawProps, stackRule, UNDECIDED } from '@bulwark/policy-kit';
-import { describeRequest, evaluatePolicy, type PolicyRequest } from '../../lib/policy-evaluation';
+import { describeRequest, evaluatePolicies, hasBoolCondition, parsePolicyDocument, statementsOf, type PolicyRequest } from '@bulwark/aws-model';
+import { rawProps, stackRule, UNDECIDED } from '@bulwark/policy-kit';
 import { AWS_DOCS } from '../../lib/references';
 import { stackAccount } from '../../lib/stack-account';
 import { StackGraph } from '../../lib/stack-graph';
@@ -35,13 +34,7 @@ function enrolmentRequests(account: string): PolicyRequest[] {
 
 /** True when the document holds a Deny that applies while `aws:MultiFactorAuthPresent` is false or absent. */
 function enforcesMfa(document: unknown): boolean {
-  return statementsOf(parsePolicyDocument(document)).some(
-    (statement) =>
-      statement.effect === 'Deny' &&
-      statement.conditions.some(
-        (condition) => condition.key === 'aws:multifactorauthpresent' && condition.baseOperator === 'bool' && condition.values.known.some((value) => value.toLowerCase() === 'false'),
-      ),
-  );
+  return statementsOf(parsePolicyDocument(document)).some((statement) => statement.effect === 'Deny' && hasBoolCondition(statement, 'aws:MultiFactorAuthPresent', false));
 }
 
 export const iamMfaSelfEnrolment = stackRule({
@@ -70,19 +63,11 @@ export const iamMfaSelfEnrolment = stackRule({
     const documents = policies.map((holder) => ({ holder, document: rawProps(holder.props)['policy'] }));
     const enforcing = documents.filter(({ document }) => enforcesMfa(document));
     if (enforcing.length === 0) return;
-    const unknown = documents.filter(({ document }) => isUnknown(document));
-    const combined = {
-      Version: '2012-10-17',
-      Statement: documents.flatMap(({ document }) => {
-        const parsed = typeof document === 'string' ? (() => { try { return JSON.parse(document) as { Statement?: unknown }; } catch { return undefined; } })() : (document as { Statement?: unknown } | undefined);
-        const statements = parsed?.Statement;
-        return Array.isArray(statements) ? statements : statements ? [statements] : [];
-      }),
-    };
     const refused: PolicyRequest[] = [];
-    let open = unknown.length > 0;
+    let open = false;
     for (const request of enrolmentRequests(stackAccount(graph) ?? EXAMPLE_ACCOUNT)) {
-      const verdict = evaluatePolicy(combined, request);
+      // The user's identity policies are evaluated together: a Deny in any of them wins, an unknown one may decide.
+      const verdict = evaluatePolicies(documents.map(({ document }) => document), request);
       if (verdict === UNDECIDED) open = true;
       else if (verdict !== 'allowed') refused.push(request);
     }

@@ -8,7 +8,7 @@ function stack(dependsOnPolicy: boolean) {
   const flowLog = resource(
     'aws:ec2/flowLog:FlowLog',
     { logDestination: UNKNOWN_VALUE, iamRoleArn: UNKNOWN_VALUE, trafficType: 'ALL' },
-    { name: 'vpc', dependsOn: { logDestination: [logGroup], iamRoleArn: [role], ...(dependsOnPolicy ? { __dependsOn: [rolePolicy] } : {}) } },
+    { name: 'vpc', dependsOn: { logDestination: [logGroup], iamRoleArn: [role] }, explicitDependsOn: dependsOnPolicy ? [rolePolicy] : [] },
   );
   return [logGroup, role, rolePolicy, flowLog];
 }

@@ -6,9 +6,9 @@
  * `aws:SourceAccount` and `aws:SourceArn` (a flow log ARN of the account).
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { isUnknown, listValue, rawProps, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
+import { describeRequest, evaluatePolicies, evaluatePolicy, type PolicyRequest } from '@bulwark/aws-model';
+import { listValue, rawProps, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { partitionOfRegion, regionOf } from '../../lib/aws-location';
-import { describeRequest, evaluatePolicy, type PolicyRequest } from '../../lib/policy-evaluation';
 import { AWS_DOCS } from '../../lib/references';
 import { stackAccount } from '../../lib/stack-account';
 import { StackGraph } from '../../lib/stack-graph';
@@ -26,23 +26,6 @@ function permissionDocuments(graph: StackGraph, role: PolicyResource): unknown[]
   if (inline === UNDECIDED) documents.push(UNDECIDED);
   else for (const entry of inline) documents.push((entry as Record<string, unknown> | undefined)?.['policy']);
   return documents;
-}
-
-function merged(documents: readonly unknown[]): unknown {
-  if (documents.some((document) => document === UNDECIDED || isUnknown(document))) return undefined;
-  const statements = documents.flatMap((document) => {
-    let parsed: unknown = document;
-    if (typeof document === 'string') {
-      try {
-        parsed = JSON.parse(document);
-      } catch {
-        parsed = undefined;
-      }
-    }
-    const list = (parsed as { Statement?: unknown } | undefined)?.Statement;
-    return Array.isArray(list) ? list : list ? [list] : [];
-  });
-  return { Version: '2012-10-17', Statement: statements };
 }
 
 export const vpcFlowLogDelivery = stackRule({
@@ -91,17 +74,17 @@ export const vpcFlowLogDelivery = stackRule({
         const trustVerdict = evaluatePolicy(rawProps(role.props)['assumeRolePolicy'], trust);
         if (trustVerdict === UNDECIDED) open = true;
         else if (trustVerdict !== 'allowed') problems.push(`its trust policy refuses ${describeRequest(trust)}`);
-        const permissions = merged(permissionDocuments(graph, role));
+        const permissions = permissionDocuments(graph, role);
         for (const group of groups) {
           const name = stringValue(rawProps(group.props)['name']);
-          if (typeof name !== 'string' || permissions === undefined) {
+          if (typeof name !== 'string') {
             open = true;
             continue;
           }
           const streamArn = `arn:${partition}:logs:${region}:${account}:log-group:${name}:log-stream:eni-0123456789abcdef0-all`;
           for (const action of ['logs:CreateLogStream', 'logs:PutLogEvents']) {
             const request: PolicyRequest = { principal: { kind: 'caller', description: `role ${role.name}` }, action, resource: streamArn, context: {} };
-            const verdict = evaluatePolicy(permissions, request);
+            const verdict = evaluatePolicies(permissions, request);
             if (verdict === UNDECIDED) open = true;
             else if (verdict !== 'allowed') problems.push(`its permissions refuse ${action} on ${streamArn}`);
           }

@@ -9,6 +9,7 @@ import { dnsSuffixOf, partitionOf, renderGetPolicyDocument } from '@bulwark/aws-
 import { getAmi, getAmiIds } from './ami';
 import { type AwsEnvironment } from './aws-environment';
 import { defaultSubnetLookup, defaultSubnetsLookup, defaultVpcLookup } from './default-vpc';
+import { getAuthorizationToken } from './ecr-authorization';
 import { getZone } from './hosted-zone';
 import { publicParameterValue } from './public-parameters';
 import { getSecret, getSecretVersion } from './secret-reads';
@@ -104,6 +105,7 @@ export const AWS_INVOKES: Readonly<Record<string, InvokeHandler>> = {
     getZone(args, context) ?? { unanswerable: 'a private hosted zone belongs to a VPC only the account knows' },
   'aws:secretsmanager/getSecret:getSecret': getSecret,
   'aws:secretsmanager/getSecretVersion:getSecretVersion': getSecretVersion,
+  'aws:ecr/getAuthorizationToken:getAuthorizationToken': getAuthorizationToken,
 };
 
 /** `aws:ec2/getAmi:getAmi` → `aws.ec2.getAmi`, as a program calls it. */

@@ -28,4 +28,6 @@ export {
   type PolicyStatementJson,
 } from './policy-document/document';
 export * from './policy-document/parse';
+export * from './policy-document/principal-restriction';
+export { isAwsManagedKeyReference, isCustomerManagedKey, KMS_KEY_RESOURCE_TYPES, type KeyReferenceSources } from './kms/customer-managed-key';
 export { renderGetPolicyDocument } from './policy-document/render-get-policy-document';

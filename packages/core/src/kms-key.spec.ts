@@ -11,6 +11,15 @@ const TRAIL_ARN = 'arn:aws:cloudtrail:eu-west-1:123456789012:trail/bulwark-dev-a
 describe.each(['preview', 'update'] as const)('KmsKey (%s)', (mode) => {
   const run = (program: () => unknown) => runProgram(program, { mode, config: componentTestConfig });
 
+  it('makes the key wait for what the component depends on (a principal its policy names must exist first)', async () => {
+    const result = await run(() => {
+      const role = new aws.iam.ServiceLinkedRole('autoscaling', { awsServiceName: 'autoscaling.amazonaws.com' });
+      new KmsKey('ebs', { description: 'volumes', alias: 'alias/bulwark/dev/ebs', users: [USER] }, { dependsOn: [role] });
+    });
+    const role = onlyResourceOfType(result, 'aws:iam/serviceLinkedRole:ServiceLinkedRole');
+    expect(onlyResourceOfType(result, 'aws:kms/key:Key').options.dependsOn).toContain(role.urn);
+  });
+
   it('creates a rotating symmetric key with an alias, parented to the component', async () => {
     const result = await run(() => {
       new KmsKey('data', { description: 'data at rest', alias: 'alias/bulwark/dev/data' });

@@ -131,7 +131,9 @@ export class KmsKey extends pulumi.ComponentResource {
         bypassPolicyLockoutSafetyCheck: false,
         policy: pulumi.jsonStringify(policy),
       },
-      { parent: this },
+      // What the component depends on, the key does: KMS rejects a key policy naming a principal that does not exist
+      // yet (MalformedPolicyDocumentException), so a key naming a role created beside it must wait for the role.
+      { parent: this, dependsOn: opts?.dependsOn },
     );
     this.alias = new aws.kms.Alias(name, { name: args.alias, targetKeyId: this.key.keyId }, { parent: this });
     this.arn = this.key.arn;

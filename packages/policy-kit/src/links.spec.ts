@@ -1,5 +1,5 @@
 import type { PolicyResource } from '@pulumi/policy';
-import { identifiersOf, linkIndex, refersTo, reportUncovered } from './links';
+import { dependencyTypes, identifiersOf, linkIndex, refersTo, reportUncovered } from './links';
 import { UNKNOWN } from '@bulwark/aws-model';
 
 const BUCKET = 'aws:s3/bucket:Bucket';
@@ -73,5 +73,28 @@ describe('reportUncovered', () => {
     report.mockClear();
     reportUncovered(report, uncovered.slice(0, 1), [companion], () => 'stack-wide');
     expect(report).not.toHaveBeenCalled();
+  });
+
+  it('reports each unlinked source undecided when it may cover every uncovered target', () => {
+    const report = jest.fn();
+    const undecided = jest.fn();
+    const detail = (targets: readonly { target: PolicyResource }[]) => `it decides whether ${targets.map(({ target }) => target.name).join(', ')} are covered`;
+    reportUncovered(report, uncovered.slice(0, 1), [companion], () => 'stack-wide', { undecided, property: 'bucket', detail });
+    expect(report).not.toHaveBeenCalled();
+    expect(undecided.mock.calls).toEqual([['bucket', 'it decides whether first are covered', companion.urn]]);
+    // The stack-wide violation is the verdict when some target is surely uncovered; nothing uncovered, nothing open.
+    undecided.mockClear();
+    reportUncovered(report, uncovered, [companion], () => 'stack-wide', { undecided, property: 'bucket', detail });
+    reportUncovered(report, [], [companion], () => 'stack-wide', { undecided, property: 'bucket', detail });
+    expect(undecided).not.toHaveBeenCalled();
+  });
+});
+
+describe('dependencyTypes', () => {
+  it('lists the types a property is computed from', () => {
+    const key = policyResource('aws:kms/key:Key', 'key', {});
+    const table = policyResource('aws:dynamodb/table:Table', 'table', {}, { serverSideEncryption: [key] });
+    expect(dependencyTypes(table, 'serverSideEncryption')).toEqual(['aws:kms/key:Key']);
+    expect(dependencyTypes(table, 'tags')).toEqual([]);
   });
 });

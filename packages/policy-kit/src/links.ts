@@ -5,7 +5,7 @@
  */
 import type { PolicyResource } from '@pulumi/policy';
 import { isUnknown } from '@bulwark/aws-model';
-import type { Report } from './rule';
+import type { Report, ReportUndecided } from './rule';
 import { rawProps } from './values';
 
 /** The resources of the given types, in stack order. */
@@ -127,27 +127,51 @@ export function isUnlinkedUnknown(source: PolicyResource, property: string): boo
   return dependencies.length === 0 && isUnknown(rawProps(source.props)[property]);
 }
 
+/**
+ * The types of the resources `source`'s `property` is computed from (its property dependencies), in the order the
+ * engine recorded them; empty when none is recorded. Rules use it to tell what an unknown value can be (a key ARN
+ * computed from a KMS key is a customer managed key, whatever its value).
+ */
+export function dependencyTypes(source: PolicyResource, property: string): string[] {
+  return (source.propertyDependencies?.[property] ?? []).map((dependency) => dependency.type);
+}
+
 /** A target lacking a (compliant) linked source, and the finding to report on it. */
 export interface UncoveredTarget {
   readonly target: PolicyResource;
   readonly message: string;
 }
 
+/** How {@link reportUncovered} reports that an unlinked source leaves targets undecided. */
+export interface UnlinkedUndecided {
+  readonly undecided: ReportUndecided;
+  /** The source property whose unknown value would tie it to a target (`bucket`, `vpcId`). */
+  readonly property: string;
+  /** What the value decides, given the targets it may cover (a detail for the undecided finding). */
+  readonly detail: (uncovered: readonly UncoveredTarget[]) => string;
+}
+
 /**
  * Reports the targets lacking a linked source, so that preview and update agree. With no unlinked sources each
  * target is reported on its own URN. Otherwise any target may be covered by an unlinked source once its value
  * is known, so none is blamed by name; but when there are more uncovered targets than unlinked sources, some
- * target is surely uncovered and `stackWideMessage` is reported once for the stack.
+ * target is surely uncovered and `stackWideMessage` is reported once for the stack. When as many unlinked sources
+ * as uncovered targets (or more) leave every target open, each unlinked source gets an undecided finding on its
+ * `property` (with `unlinkedUndecided`), so the open question is visible rather than silent.
  */
 export function reportUncovered(
   report: Report,
   uncovered: readonly UncoveredTarget[],
   unlinked: readonly PolicyResource[],
   stackWideMessage: () => string,
+  unlinkedUndecided?: UnlinkedUndecided,
 ): void {
   if (unlinked.length === 0) {
     for (const { target, message } of uncovered) report(message, target.urn);
   } else if (uncovered.length > unlinked.length) {
     report(stackWideMessage());
+  } else if (uncovered.length > 0 && unlinkedUndecided) {
+    const detail = unlinkedUndecided.detail(uncovered);
+    for (const source of unlinked) unlinkedUndecided.undecided(unlinkedUndecided.property, detail, source.urn);
   }
 }

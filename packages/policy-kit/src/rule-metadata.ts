@@ -28,6 +28,12 @@ export interface RuleMetadata {
   readonly title: string;
   /** What the rule checks and why it matters (a few sentences). */
   readonly description: string;
+  /**
+   * How the rule decides the cases its description leaves open, one decision per entry (what an unknown value
+   * means, which shapes count, edge cases and why). Rendered under the description in the rule reference; reports
+   * show only the description.
+   */
+  readonly decisions?: readonly string[];
   readonly severity: Severity;
   /** The default enforcement level. */
   readonly enforcementLevel: EnforcementLevel;

@@ -36,10 +36,13 @@ export type AdoptExisting = z.infer<typeof adoptExistingSchema>;
 /** The `baseline:adoptExisting` key: nothing adopted unless listed. */
 export const adoptExistingKey = mapKey(adoptExistingSchema.default({}), FORM);
 
-/** The service-linked roles the baseline creates, by the member of `baseline:adoptExisting` that adopts each. */
+/**
+ * The services whose service-linked roles the baseline creates, by the member of `baseline:adoptExisting` that
+ * adopts each (role names and ARNs: `@bulwark/aws-model`'s service-linked role table).
+ */
 export const SERVICE_LINKED_ROLES = {
-  configServiceLinkedRole: { service: 'config.amazonaws.com', roleName: 'AWSServiceRoleForConfig' },
-  autoScalingServiceLinkedRole: { service: 'autoscaling.amazonaws.com', roleName: 'AWSServiceRoleForAutoScaling' },
+  configServiceLinkedRole: 'config.amazonaws.com',
+  autoScalingServiceLinkedRole: 'autoscaling.amazonaws.com',
 } as const;
 
 /** What an adopting config must also satisfy: regions the stack covers, one account to name a role's ARN in. */
@@ -62,18 +65,6 @@ export function adoptExistingIssues(adopt: AdoptExisting, regions: readonly stri
     }
   }
   return issues;
-}
-
-/** The partition of a region (`cn-` regions are `aws-cn`, `us-gov-` regions `aws-us-gov`). */
-export function partitionOfRegion(regionCode: string): string {
-  if (regionCode.startsWith('cn-')) return 'aws-cn';
-  if (regionCode.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
-
-/** The ARN of a service-linked role, the id `pulumi import` takes for `aws.iam.ServiceLinkedRole`. */
-export function serviceLinkedRoleArn(partition: string, accountId: string, role: (typeof SERVICE_LINKED_ROLES)[keyof typeof SERVICE_LINKED_ROLES]): string {
-  return `arn:${partition}:iam::${accountId}:role/aws-service-role/${role.service}/${role.roleName}`;
 }
 
 /** Resource options that adopt an existing resource by its import id, or none when `importId` is undefined. */

@@ -69,7 +69,7 @@ export function createConfigRecording(config: BaselineConfig, args: ConfigRecord
   const adopt = config.settings.adoptExisting;
   const serviceRole = new aws.iam.ServiceLinkedRole(
     'config',
-    { awsServiceName: SERVICE_LINKED_ROLES.configServiceLinkedRole.service },
+    { awsServiceName: SERVICE_LINKED_ROLES.configServiceLinkedRole },
     { ...opts, ...adoptionOptions(adoptedServiceLinkedRole(config, 'configServiceLinkedRole')) },
   );
   const recorder = new aws.cfg.Recorder(

@@ -1,6 +1,7 @@
 import { booleanKey, type LoadedStackConfig, listKey, loadStackConfig, numberKey, stringKey } from '@bulwark/core';
 import { z } from 'zod';
-import { adoptExistingIssues, adoptExistingKey, partitionOfRegion, SERVICE_LINKED_ROLES, serviceLinkedRoleArn } from './adopt-existing';
+import { partitionOf, serviceLinkedRoleArn } from '@bulwark/aws-model';
+import { adoptExistingIssues, adoptExistingKey, SERVICE_LINKED_ROLES } from './adopt-existing';
 
 /** The namespace of the baseline stack's own keys (`baseline:passwordMinimumLength`). */
 export const BASELINE_CONFIG_NAMESPACE = 'baseline';
@@ -69,5 +70,5 @@ export function loadBaselineConfig(): BaselineConfig {
  */
 export function adoptedServiceLinkedRole(config: BaselineConfig, member: keyof typeof SERVICE_LINKED_ROLES): string | undefined {
   if (config.settings.adoptExisting[member] !== true) return undefined;
-  return serviceLinkedRoleArn(partitionOfRegion(config.region), config.allowedAccountIds[0] as string, SERVICE_LINKED_ROLES[member]);
+  return serviceLinkedRoleArn(partitionOf(config.region), config.allowedAccountIds[0] as string, SERVICE_LINKED_ROLES[member]);
 }

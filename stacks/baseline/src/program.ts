@@ -1,6 +1,7 @@
 import { configDeliveryKeyGrant, createAwsProvider, KmsKey, LogsBucket, physicalName, physicalNamePattern, s3BucketArn } from '@bulwark/core';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { serviceLinkedRoleArn } from '@bulwark/aws-model';
 import { adoptionOptions, SERVICE_LINKED_ROLES } from './adopt-existing';
 import { createAuditTrail } from './audit-trail';
 import { BASELINE_BUCKET_PURPOSES } from './bucket-purposes';
@@ -83,15 +84,21 @@ export function program(): BaselineProgramOutputs {
   // it (and compute's grant does), so the baseline creates it first. One per account: see baseline:adoptExisting.
   const autoScalingRole = new aws.iam.ServiceLinkedRole(
     'autoscaling',
-    { awsServiceName: SERVICE_LINKED_ROLES.autoScalingServiceLinkedRole.service },
+    { awsServiceName: SERVICE_LINKED_ROLES.autoScalingServiceLinkedRole },
     { ...opts, ...adoptionOptions(adoptedServiceLinkedRole(config, 'autoScalingServiceLinkedRole')) },
   );
+  // The role's ARN follows from the account and partition (AWS names service-linked roles itself), so the key
+  // policies that name it are known, and judged by the policy packs, in a first preview; the keys wait for the
+  // role, since KMS rejects a key policy whose principal does not exist yet.
+  const autoScalingRoleArn = pulumi
+    .all([aws.getPartitionOutput({}, opts).partition, aws.getCallerIdentityOutput({}, opts).accountId])
+    .apply(([partitionName, accountId]) => serviceLinkedRoleArn(partitionName, accountId, SERVICE_LINKED_ROLES.autoScalingServiceLinkedRole));
   const regional = config.regions.map((region) =>
     createRegionalControls(
       config,
       region,
       { primary: provider, regional: providers.get(region) as aws.Provider },
-      { autoScalingServiceLinkedRoleArn: autoScalingRole.arn },
+      { autoScalingServiceLinkedRole: { arn: autoScalingRoleArn, role: autoScalingRole } },
     ),
   );
   const byRegion = (value: (controls: (typeof regional)[number]) => pulumi.Output<string>) =>

@@ -22,8 +22,11 @@ export interface RegionalControls {
 
 /** What every region's controls share. */
 export interface RegionalControlsArgs {
-  /** The ARN of the account's `AWSServiceRoleForAutoScaling` (the baseline creates or adopts it). */
-  readonly autoScalingServiceLinkedRoleArn: pulumi.Input<string>;
+  /**
+   * The account's `AWSServiceRoleForAutoScaling` (the baseline creates or adopts it): its ARN, known before it
+   * exists, and the role resource, which the keys naming it wait for.
+   */
+  readonly autoScalingServiceLinkedRole: { readonly arn: pulumi.Input<string>; readonly role: pulumi.Resource };
 }
 
 /** The providers regional controls are built through. */
@@ -75,14 +78,14 @@ export function createRegionalControls(config: BaselineConfig, region: string, p
       alias: physicalName(config, 'kms-alias', 'ebs-default'),
       deletionWindowInDays: config.kmsKeyDeletionWindowDays,
       // The first statement of AWS's key policy for Auto Scaling; the CreateGrant it also needs comes in the grant below.
-      users: [args.autoScalingServiceLinkedRoleArn],
+      users: [args.autoScalingServiceLinkedRole.arn],
     },
-    { provider: providers.regional },
+    { provider: providers.regional, dependsOn: [args.autoScalingServiceLinkedRole.role] },
   );
   const ebsKeyAutoScalingGrant = autoScalingKeyGrant(
     `ebs-default-${region}-autoscaling`,
-    { keyArn: ebsKey.arn, serviceLinkedRoleArn: args.autoScalingServiceLinkedRoleArn },
-    { provider: providers.regional },
+    { keyArn: ebsKey.arn, serviceLinkedRoleArn: args.autoScalingServiceLinkedRole.arn },
+    { provider: providers.regional, dependsOn: [args.autoScalingServiceLinkedRole.role] },
   );
   const ebsDefaultKey = new aws.ebs.DefaultKmsKey(`ebs-${region}`, { region, keyArn: ebsKey.arn }, opts);
   const ebsEncryptionByDefault = new aws.ebs.EncryptionByDefault(`ebs-${region}`, { region, enabled: true }, { ...opts, dependsOn: [ebsDefaultKey] });

@@ -106,8 +106,12 @@ describe.each(['dev', 'prod'] as const)('network stack, %s config', (stack) => {
       const findings = await packFindings(result);
       const mandatory = findings.filter((finding) => finding.enforcement === 'mandatory');
       if (mandatory.length > 0) throw new Error(`mandatory findings:\n${describeFindings(mandatory)}`);
-      // Only the advisory account-id rule speaks, about account ids the program reads from getCallerIdentity.
-      expect([...new Set(findings.map((finding) => finding.policy))].filter((policy) => policy !== 'no-hardcoded-account-ids')).toEqual([]);
+      // Besides the advisory account-id rule (account ids the program reads from getCallerIdentity), only the IAM rules
+      // speak, in a first preview: the flow-logs role policy is JSON built from the log group's ARN, unknown until
+      // apply, so they report it undecided (advisory) instead of passing it unseen; the update decides them.
+      const undecided = mode === 'preview' ? ['iam-no-wildcard-action', 'iam-no-wildcard-resource'].map((policy) => [policy, 'advisory', 'flow-logs']) : [];
+      const others = findings.filter((finding) => finding.policy !== 'no-hardcoded-account-ids');
+      expect(others.map((finding) => [finding.policy, finding.enforcement, finding.urn?.split('::').pop()])).toEqual(undecided);
     });
 
     it('builds the VPC with awsx.ec2.Vpc, expanded into the children awsx 3.9.0 builds, with DNS on, behind the tagged provider', () => {

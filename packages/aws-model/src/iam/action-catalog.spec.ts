@@ -2,8 +2,10 @@ import { expandActionPattern, expandKnownActionPattern, iamAction, iamServices, 
 
 describe('the IAM action catalogue', () => {
   it('knows concrete actions case-insensitively, with their resource types', () => {
-    expect(iamAction('S3:getobject')).toEqual({ name: 's3:GetObject', resourceTypes: expect.arrayContaining(['object']) });
-    expect(iamAction('ec2:DescribeInstances')).toEqual({ name: 'ec2:DescribeInstances', resourceTypes: [] });
+    expect(iamAction('S3:getobject')).toEqual({ name: 's3:GetObject', resourceTypes: expect.arrayContaining(['object']), accessLevels: ['Read'] });
+    expect(iamAction('ec2:DescribeInstances')).toEqual({ name: 'ec2:DescribeInstances', resourceTypes: [], accessLevels: ['List'] });
+    // A few actions have two access levels in the reference.
+    expect(iamAction('s3:PutBucketPolicy')?.accessLevels).toEqual(['Permissions management', 'Write']);
     expect(iamAction('s3:NoSuchAction')).toBeUndefined();
     expect(iamAction('no-such-service:Get')).toBeUndefined();
     expect(iamAction('not an action')).toBeUndefined();

@@ -19,11 +19,17 @@ export interface IamAction {
   readonly name: string;
   /** The resource types the action can be scoped to; empty when the action accepts only `*`. */
   readonly resourceTypes: readonly string[];
+  /**
+   * The access levels the service authorization reference gives the action (`List`, `Read`, `Write`,
+   * `Permissions management`, `Tagging`; a few actions have two), empty when the catalogue gives none.
+   */
+  readonly accessLevels: readonly string[];
 }
 
 interface ActionFileEntry {
   readonly name?: unknown;
   readonly resourceTypes?: ReadonlyArray<{ readonly name?: unknown }>;
+  readonly accessLevel?: unknown;
 }
 
 /** The package's data folder: `dist/cjs/index.js` is two levels below the package root. */
@@ -65,7 +71,8 @@ function actionsOf(service: string): ReadonlyMap<string, IamAction> {
         const resourceTypes = Array.isArray(entry?.resourceTypes)
           ? entry.resourceTypes.map((type) => (typeof type?.name === 'string' ? type.name : '')).filter((name) => name !== '')
           : [];
-        actions.set(actionKey.toLowerCase(), { name: `${key}:${name}`, resourceTypes });
+        const accessLevels = typeof entry?.accessLevel === 'string' ? entry.accessLevel.split(',').map((level) => level.trim()).filter((level) => level !== '') : [];
+        actions.set(actionKey.toLowerCase(), { name: `${key}:${name}`, resourceTypes, accessLevels });
       }
     }
   }

@@ -3,14 +3,13 @@ import {
   coversAction,
   coversResource,
   deniesInsecureTransport,
-  hasRestrictingCondition,
   isPublicPrincipal,
-  isRestrictingValue,
   parsePolicyDocument,
   statementsOf,
   wildcardMatches,
   type PolicyStatement,
 } from './parse';
+import { principalRestriction, undecidedPublicPart } from './principal-restriction';
 import { UNDECIDED, UNKNOWN as UNKNOWN_VALUE } from '../unknown';
 
 function onlyStatement(document: unknown): PolicyStatement {
@@ -111,7 +110,8 @@ describe('parsePolicyDocument', () => {
         const parsed = parsePolicyDocument(asText ? JSON.stringify(document) : document);
         for (const statement of statementsOf(parsed)) {
           isPublicPrincipal(statement);
-          hasRestrictingCondition(statement);
+          principalRestriction(statement);
+          undecidedPublicPart(statement);
           deniesInsecureTransport(statement);
           coversAction(statement, 's3:GetObject');
           coversResource(statement, 'arn:aws:s3:::bucket');
@@ -144,44 +144,6 @@ describe('isPublicPrincipal', () => {
 
   it('is UNDECIDED when the whole principal is unknown', () => {
     expect(isPublicPrincipal(onlyStatement({ Statement: { Effect: 'Allow', Principal: UNKNOWN_VALUE } }))).toBe(UNDECIDED);
-  });
-});
-
-describe('hasRestrictingCondition', () => {
-  const withCondition = (condition: unknown) => onlyStatement({ Statement: { Effect: 'Allow', Principal: '*', Condition: condition } });
-
-  it.each([
-    ['StringEquals aws:SourceAccount', { StringEquals: { 'aws:SourceAccount': '111122223333' } }],
-    ['ArnLike aws:SourceArn with a fixed account', { ArnLike: { 'aws:SourceArn': 'arn:aws:sns:eu-west-1:111122223333:*' } }],
-    ['StringEquals aws:PrincipalOrgID (key in any case)', { StringEquals: { 'AWS:PRINCIPALORGID': 'o-abc' } }],
-    ['StringEquals kms:CallerAccount', { StringEquals: { 'kms:CallerAccount': ['111122223333'] } }],
-    ['ForAnyValue:StringEquals aws:SourceVpce', { 'ForAnyValue:StringEquals': { 'aws:SourceVpce': 'vpce-1' } }],
-    ['a computed (unknown) aws:SourceArn', { ArnEquals: { 'aws:SourceArn': UNKNOWN_VALUE } }],
-  ])('is true for %s', (_label, condition) => {
-    expect(hasRestrictingCondition(withCondition(condition))).toBe(true);
-  });
-
-  it.each([
-    ['no condition', undefined],
-    ['a wildcard value', { StringLike: { 'aws:SourceAccount': '*' } }],
-    ['an ARN with a wildcard account', { ArnLike: { 'aws:SourceArn': 'arn:aws:sns:*:*:topic' } }],
-    ['a negated operator', { StringNotEquals: { 'aws:SourceAccount': '111122223333' } }],
-    ['an IfExists operator (passes when the key is absent)', { StringEqualsIfExists: { 'aws:SourceAccount': '111122223333' } }],
-    ['ForAllValues (passes when the key is absent)', { 'ForAllValues:StringEquals': { 'aws:SourceVpce': 'vpce-1' } }],
-    ['an unrelated key', { StringEquals: { 's3:prefix': 'home/' } }],
-  ])('is false for %s', (_label, condition) => {
-    expect(hasRestrictingCondition(withCondition(condition))).toBe(false);
-  });
-
-  it('is UNDECIDED when the condition block is unknown', () => {
-    expect(hasRestrictingCondition(withCondition(UNKNOWN_VALUE))).toBe(UNDECIDED);
-  });
-
-  it('judges values as addresses, not text', () => {
-    expect(isRestrictingValue('arn:aws:s3:::my-bucket')).toBe(true);
-    expect(isRestrictingValue('arn:aws:s3:::*')).toBe(false);
-    expect(isRestrictingValue('arn:aws:iam::111122223333:role/*')).toBe(true);
-    expect(isRestrictingValue('??')).toBe(false);
   });
 });
 

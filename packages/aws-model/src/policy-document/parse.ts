@@ -12,7 +12,6 @@
  * never grant anything, and a rule that needs a *protective* statement (TLS-only, MFA) finds none in it and
  * reports the missing protection instead.
  */
-import { parseArn } from '../arn';
 import { isUnknown, UNDECIDED, type Undecided } from '../unknown';
 
 /** A list-valued field (`Action`, `Resource`, a principal's `AWS` entry, a condition's values). */
@@ -301,68 +300,6 @@ export function isPublicPrincipal(statement: PolicyStatement): boolean | Undecid
   return false;
 }
 
-/** The condition keys that tie a public principal to one account, organisation, source or network. */
-export const RESTRICTING_CONDITION_KEYS: readonly string[] = [
-  'aws:sourcearn',
-  'aws:sourceaccount',
-  'aws:sourceowner',
-  'aws:sourceorgid',
-  'aws:sourceorgpaths',
-  'aws:principalorgid',
-  'aws:principalorgpaths',
-  'aws:principalaccount',
-  'aws:principalarn',
-  'aws:sourcevpc',
-  'aws:sourcevpce',
-  'aws:resourceaccount',
-  'aws:resourceorgid',
-  'kms:calleraccount',
-];
-
-/** Operators that allow only when the key matches the listed values (negations and numeric tests never restrict). */
-const MATCHING_OPERATORS = new Set(['stringequals', 'stringequalsignorecase', 'stringlike', 'arnequals', 'arnlike']);
-
-/**
- * True when a condition value pins something down: not only wildcards and, for an ARN that carries an account
- * field, no wildcard in the account (`arn:aws:iam::*:role/x` restricts nothing). S3 ARNs carry no account, so
- * their resource part must hold a fixed character.
- */
-export function isRestrictingValue(value: string): boolean {
-  const text = value.trim();
-  if (text === '' || isAllWildcard(text)) return false;
-  if (!text.toLowerCase().startsWith('arn:')) return true;
-  const arn = parseArn(text);
-  if (!arn) return !/[*?]/.test(text);
-  if (arn.account !== '') return !/[*?]/.test(arn.account);
-  return !isAllWildcard(arn.resource);
-}
-
-/**
- * True when one of the statement's conditions restricts who the statement applies to: a matching operator
- * (StringEquals, StringLike, ArnEquals, ArnLike and `ForAnyValue:` forms) on one of `keys` whose values all
- * restrict (see `isRestrictingValue`). `...IfExists` and `ForAllValues:` forms do not count: they pass when the
- * key is absent, which is exactly the anonymous caller. Unknown values count as restricting: they are computed
- * from other resources (an ARN, an account id), which are never wildcards once known, so preview and update
- * agree. An unknown `Condition` block also counts (UNDECIDED is returned so a rule can say so).
- */
-export function hasRestrictingCondition(
-  statement: PolicyStatement,
-  keys: readonly string[] = RESTRICTING_CONDITION_KEYS,
-): boolean | Undecided {
-  const wanted = new Set(keys.map((key) => key.toLowerCase()));
-  const restricts = statement.conditions.some(
-    (condition) =>
-      wanted.has(condition.key) &&
-      MATCHING_OPERATORS.has(condition.baseOperator) &&
-      !condition.ifExists &&
-      condition.setQualifier !== 'ForAllValues' &&
-      (condition.values.known.length > 0 || condition.values.hasUnknown) &&
-      condition.values.known.every(isRestrictingValue),
-  );
-  if (restricts) return true;
-  return statement.conditionUnknown ? UNDECIDED : false;
-}
-
 /** True when a statement has a `Bool`/`BoolIfExists` test of `key` whose known values include `expected`. */
 export function hasBoolCondition(statement: PolicyStatement, key: string, expected: boolean): boolean {
   const wantedKey = key.toLowerCase();
@@ -417,15 +354,4 @@ export function coversResource(statement: PolicyStatement, arn: string): boolean
 /** A short human label for a statement in messages: `statement 2 ("AllowRead")`. */
 export function describeStatement(statement: PolicyStatement): string {
   return statement.sid ? `statement ${statement.index + 1} ("${statement.sid}")` : `statement ${statement.index + 1}`;
-}
-
-/**
- * True when a statement is decidedly an Allow to everyone with no restricting condition. Unknown effect,
- * principal or condition block give false: the question is not decidable until the values are known.
- */
-export function isUnrestrictedPublicAllow(
-  statement: PolicyStatement,
-  keys: readonly string[] = RESTRICTING_CONDITION_KEYS,
-): boolean {
-  return statement.effect === 'Allow' && isPublicPrincipal(statement) === true && hasRestrictingCondition(statement, keys) === false;
 }

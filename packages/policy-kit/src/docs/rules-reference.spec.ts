@@ -36,6 +36,14 @@ describe('renderRulesReference', () => {
     expect(renderRulesReference([sample], { ...options, title: 'Deployability rules' }).startsWith('# Deployability rules\n')).toBe(true);
   });
 
+  it('renders a rule\'s decisions, when it has any, under its description', () => {
+    const decided = resourceRule({ ...sample, metadata: { ...sample.metadata, decisions: ['An unknown key is undecided.', 'A /1 is not the internet.'] } });
+    expect(renderRulesReference([decided], options)).toContain(
+      ['Queues encrypt their messages.', '', 'How it decides:', '', '- An unknown key is undecided.', '- A /1 is not the internet.', '', '- Default level: mandatory'].join('\n'),
+    );
+    expect(renderRulesReference([sample], options)).not.toContain('How it decides:');
+  });
+
   it('renders a rule with its level, severity, frameworks, types, config defaults and remediation', () => {
     const reference = renderRulesReference([sample], options);
     expect(reference).toContain('| [queue-encrypted](#queue-encrypted) | Queues are encrypted \\| at rest | mandatory | high | SQS.1 | 9.9 |');

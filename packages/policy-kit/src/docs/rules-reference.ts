@@ -45,6 +45,12 @@ function frameworkLines(rule: RuleDefinition): string[] {
   return lines.length > 0 ? lines : ['none'];
 }
 
+function decisionLines(rule: RuleDefinition): string[] {
+  const decisions = rule.metadata.decisions ?? [];
+  if (decisions.length === 0) return [];
+  return ['How it decides:', '', ...decisions.map((decision) => `- ${decision.replace(/\r?\n/g, ' ')}`), ''];
+}
+
 interface ConfigProperty {
   readonly type?: unknown;
   readonly description?: unknown;
@@ -75,6 +81,7 @@ function ruleSection(rule: RuleDefinition): string[] {
     '',
     metadata.description,
     '',
+    ...decisionLines(rule),
     `- Default level: ${levelText(rule)}`,
     `- Severity: ${metadata.severity}`,
     `- Kind: ${rule.kind === 'stack' ? 'stack rule (relates resources to each other)' : 'resource rule'}`,

@@ -37,6 +37,19 @@ export interface WebAclRuleSummary {
   readonly countOnly: boolean;
   /** The rule's visibility settings; undefined when the rule has none. */
   readonly visibility: VisibilitySettings | Undecided | undefined;
+  /**
+   * The property path of the rule inside the resource declaring it (`rules[2]`, `ruleJson[0]`), empty for a separate
+   * rule resource: undecided findings name `<path>.visibilityConfig...` from it.
+   */
+  readonly path: string;
+  /** Paths of the rule's unknown parts that decide what it does (its statement, a rate limit). */
+  readonly unknownParts: readonly string[];
+}
+
+/** An unknown value that may hide rules of a web ACL: on the ACL (no `urn`) or on a separate rule resource. */
+export interface HiddenRules {
+  readonly urn?: string;
+  readonly property: string;
 }
 
 /** The rules found for one web ACL, and whether the list may be incomplete (an unknown list or link). */
@@ -44,6 +57,8 @@ export interface WebAclRuleSet {
   readonly rules: readonly WebAclRuleSummary[];
   /** Why the set may miss rules, if it may (preview unknowns); undefined when it is complete. */
   readonly incompleteBecause?: string;
+  /** Where the unknowns that may hide rules sit (the `rules` list or an entry, `ruleJson`, a rule resource's `webAclArn`). */
+  readonly hiddenAt: readonly HiddenRules[];
   /** Problems reading the declarations themselves (e.g. `ruleJson` that is not JSON). */
   readonly readErrors: readonly string[];
 }
@@ -70,21 +85,29 @@ function isPresent(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
 
+function join(path: string, property: string): string {
+  return path ? `${path}.${property}` : property;
+}
+
 /** A rule in the SDK or API shape: the inline `rules` entries, `ruleJson` entries and `WebAclRule` resources. */
-function summarizeStatementRule(rule: Record<string, unknown>, label: string, resourceUrn?: string): WebAclRuleSummary {
+function summarizeStatementRule(rule: Record<string, unknown>, label: string, path: string, resourceUrn?: string): WebAclRuleSummary {
   const visibility = visibilityOf(field(rule, 'visibilityConfig'));
   const action = blockValue(field(rule, 'action'));
   const overrideAction = blockValue(field(rule, 'overrideAction'));
   const statement = blockValue(field(rule, 'statement'));
-  const base: Pick<WebAclRuleSummary, 'label' | 'resourceUrn' | 'visibility'> = { label, resourceUrn, visibility };
-  if (statement === UNDECIDED) return { ...base, kind: UNDECIDED, countOnly: false };
+  const base: Pick<WebAclRuleSummary, 'label' | 'resourceUrn' | 'visibility' | 'path' | 'unknownParts'> = { label, resourceUrn, visibility, path, unknownParts: [] };
+  if (statement === UNDECIDED) return { ...base, kind: UNDECIDED, countOnly: false, unknownParts: [join(path, 'statement')] };
   if (statement === undefined) return { ...base, kind: 'other', countOnly: false };
 
   const rateBased = blockValue(field(statement, 'rateBasedStatement'));
-  if (rateBased === UNDECIDED) return { ...base, kind: UNDECIDED, countOnly: false };
+  if (rateBased === UNDECIDED) return { ...base, kind: UNDECIDED, countOnly: false, unknownParts: [join(path, 'statement.rateBasedStatement')] };
   if (rateBased !== undefined) {
     const limit = numberValue(field(rateBased, 'limit'));
     const window = numberValue(field(rateBased, 'evaluationWindowSec'));
+    const unknownParts = [
+      ...(limit === UNDECIDED ? [join(path, 'statement.rateBasedStatement.limit')] : []),
+      ...(window === UNDECIDED ? [join(path, 'statement.rateBasedStatement.evaluationWindowSec')] : []),
+    ];
     const ratePerFiveMinutes =
       limit === UNDECIDED || window === UNDECIDED
         ? UNDECIDED
@@ -93,11 +116,11 @@ function summarizeStatementRule(rule: Record<string, unknown>, label: string, re
           : (limit * DEFAULT_RATE_WINDOW_SECONDS) / (window && window > 0 ? window : DEFAULT_RATE_WINDOW_SECONDS);
     const countOnly =
       action !== undefined && action !== UNDECIDED && (isPresent(field(action, 'count')) || isPresent(field(action, 'allow')));
-    return { ...base, kind: 'rate-based', ratePerFiveMinutes, countOnly };
+    return { ...base, kind: 'rate-based', ratePerFiveMinutes, countOnly, unknownParts };
   }
 
   const managed = blockValue(field(statement, 'managedRuleGroupStatement'));
-  if (managed === UNDECIDED) return { ...base, kind: UNDECIDED, countOnly: false };
+  if (managed === UNDECIDED) return { ...base, kind: UNDECIDED, countOnly: false, unknownParts: [join(path, 'statement.managedRuleGroupStatement')] };
   if (managed !== undefined) {
     const countOnly = overrideAction !== undefined && overrideAction !== UNDECIDED && isPresent(field(overrideAction, 'count'));
     return {
@@ -115,41 +138,42 @@ function ruleLabel(prefix: string, rule: Record<string, unknown>): string {
   return typeof name === 'string' ? `${prefix} ("${name}")` : prefix;
 }
 
-function inlineRules(props: Record<string, unknown>, readErrors: string[]): { rules: WebAclRuleSummary[]; unknown?: string } {
+function inlineRules(props: Record<string, unknown>, readErrors: string[]): { rules: WebAclRuleSummary[]; unknown?: string; hiddenAt: HiddenRules[] } {
   const rules: WebAclRuleSummary[] = [];
   const inline = listValue(props['rules']);
-  if (inline === UNDECIDED) return { rules, unknown: '`rules` is not known until the update' };
+  if (inline === UNDECIDED) return { rules, unknown: '`rules` is not known until the update', hiddenAt: [{ property: 'rules' }] };
   inline.forEach((entry, index) => {
     const rule = recordValue(entry);
-    if (rule === UNDECIDED) rules.push({ label: `\`rules[${index}]\``, kind: UNDECIDED, countOnly: false, visibility: UNDECIDED });
-    else if (rule !== undefined) rules.push(summarizeStatementRule(rule, ruleLabel(`\`rules[${index}]\``, rule)));
+    const path = `rules[${index}]`;
+    if (rule === UNDECIDED) rules.push({ label: `\`${path}\``, kind: UNDECIDED, countOnly: false, visibility: UNDECIDED, path, unknownParts: [path] });
+    else if (rule !== undefined) rules.push(summarizeStatementRule(rule, ruleLabel(`\`${path}\``, rule), path));
   });
 
   const json = props['ruleJson'];
-  if (isUnknown(json)) return { rules, unknown: '`ruleJson` is not known until the update' };
+  if (isUnknown(json)) return { rules, unknown: '`ruleJson` is not known until the update', hiddenAt: [{ property: 'ruleJson' }] };
   if (typeof json === 'string' && json.trim() !== '') {
     let parsed: unknown;
     try {
       parsed = JSON.parse(json);
     } catch (error) {
       readErrors.push(`\`ruleJson\` is not valid JSON (${(error as Error).message}), so its rules cannot be checked`);
-      return { rules };
+      return { rules, hiddenAt: [] };
     }
     const entries = Array.isArray(parsed) ? parsed : [];
     if (!Array.isArray(parsed)) readErrors.push('`ruleJson` is not a JSON array of rules, so its rules cannot be checked');
     entries.forEach((entry, index) => {
       const rule = recordValue(entry);
-      if (rule !== undefined && rule !== UNDECIDED) rules.push(summarizeStatementRule(rule, ruleLabel(`\`ruleJson[${index}]\``, rule)));
+      if (rule !== undefined && rule !== UNDECIDED) rules.push(summarizeStatementRule(rule, ruleLabel(`\`ruleJson[${index}]\``, rule), 'ruleJson'));
     });
   }
-  return { rules };
+  return { rules, hiddenAt: [] };
 }
 
 /** Summarises a separate `WebAclRule` or `WebAclRuleGroupAssociation` resource. */
 export function summarizeRuleResource(resource: PolicyResource): WebAclRuleSummary {
   const props = rawProps(resource.props);
   if (resource.type === WEB_ACL_RULE) {
-    return summarizeStatementRule(props, ruleLabel(`WebAclRule ${resource.name}`, props), resource.urn);
+    return summarizeStatementRule(props, ruleLabel(`WebAclRule ${resource.name}`, props), '', resource.urn);
   }
   const ruleName = stringValue(props['ruleName']);
   const label = `WebAclRuleGroupAssociation ${resource.name}${typeof ruleName === 'string' ? ` ("${ruleName}")` : ''}`;
@@ -157,16 +181,13 @@ export function summarizeRuleResource(resource: PolicyResource): WebAclRuleSumma
   const overrideAction = stringValue(props['overrideAction']);
   const countOnly = typeof overrideAction === 'string' && overrideAction.toLowerCase() === 'count';
   const managed = blockValue(props['managedRuleGroup']);
-  if (managed === UNDECIDED) return { label, resourceUrn: resource.urn, kind: UNDECIDED, countOnly, visibility };
-  if (managed === undefined) return { label, resourceUrn: resource.urn, kind: 'other', countOnly, visibility };
-  return {
-    label,
-    resourceUrn: resource.urn,
-    kind: 'managed-rule-group',
-    managedGroup: { vendorName: stringValue(managed['vendorName']), name: stringValue(managed['name']) },
-    countOnly,
-    visibility,
-  };
+  const base: Pick<WebAclRuleSummary, 'label' | 'resourceUrn' | 'countOnly' | 'visibility' | 'path'> = { label, resourceUrn: resource.urn, countOnly, visibility, path: '' };
+  if (managed === UNDECIDED) return { ...base, kind: UNDECIDED, unknownParts: ['managedRuleGroup'] };
+  if (managed === undefined) return { ...base, kind: 'other', unknownParts: [] };
+  const vendorName = stringValue(managed['vendorName']);
+  const name = stringValue(managed['name']);
+  const unknownParts = [...(vendorName === UNDECIDED ? ['managedRuleGroup.vendorName'] : []), ...(name === UNDECIDED ? ['managedRuleGroup.name'] : [])];
+  return { ...base, kind: 'managed-rule-group', managedGroup: { vendorName, name }, unknownParts };
 }
 
 /** The name segment of a web ACL ARN (`arn:aws:wafv2:<region>:<account>:<scope>/webacl/<name>/<id>`). */
@@ -198,14 +219,18 @@ export function webAclRules(acl: PolicyResource, ruleResources: readonly PolicyR
   const readErrors: string[] = [];
   const inline = inlineRules(rawProps(acl.props), readErrors);
   const rules = [...inline.rules];
+  const hiddenAt = [...inline.hiddenAt];
   let incompleteBecause = inline.unknown;
   for (const resource of ruleResources) {
     const link = belongsTo(resource, acl);
     if (link === 'yes') rules.push(summarizeRuleResource(resource));
-    else if (link === 'maybe') incompleteBecause ??= `the \`webAclArn\` of ${resource.type.split(':').pop()} ${resource.name} is not known until the update`;
+    else if (link === 'maybe') {
+      incompleteBecause ??= `the \`webAclArn\` of ${resource.type.split(':').pop()} ${resource.name} is not known until the update`;
+      hiddenAt.push({ urn: resource.urn, property: 'webAclArn' });
+    }
   }
   if (incompleteBecause === undefined && rules.some((rule) => rule.kind === UNDECIDED)) {
     incompleteBecause = 'a rule statement is not known until the update';
   }
-  return { rules, incompleteBecause, readErrors };
+  return { rules, incompleteBecause, readErrors, hiddenAt };
 }

@@ -1,4 +1,4 @@
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { cloudfrontDistribution } from '../../testing/cloudfront-test-program';
 import { cloudfrontHttpsOnly } from './cloudfront-https-only';
 
@@ -49,18 +49,26 @@ describe('cloudfront-https-only', () => {
     expect(detail(findings[0].message)).toContain('`defaultCacheBehavior.viewerProtocolPolicy` is not set');
   });
 
-  it('Preview: unknown policies or behaviors neither throw nor decide; known bad ones are still reported', async () => {
+  it('Preview: unknown policies or behaviors are undecided; known bad ones are the verdict', async () => {
+    const unknownBehaviors = resource(DISTRIBUTION, { defaultCacheBehavior: UNKNOWN_VALUE, orderedCacheBehaviors: UNKNOWN_VALUE });
+    const unknownPolicy = resource(DISTRIBUTION, { defaultCacheBehavior: { viewerProtocolPolicy: UNKNOWN_VALUE }, orderedCacheBehaviors: [UNKNOWN_VALUE] });
     const findings = await evaluate(cloudfrontHttpsOnly, [
-      resource(DISTRIBUTION, { defaultCacheBehavior: UNKNOWN_VALUE, orderedCacheBehaviors: UNKNOWN_VALUE }),
-      resource(DISTRIBUTION, { defaultCacheBehavior: { viewerProtocolPolicy: UNKNOWN_VALUE }, orderedCacheBehaviors: [UNKNOWN_VALUE] }),
+      unknownBehaviors,
+      unknownPolicy,
       resource(
         DISTRIBUTION,
         { defaultCacheBehavior: { viewerProtocolPolicy: UNKNOWN_VALUE }, orderedCacheBehaviors: [{ pathPattern: '/x', viewerProtocolPolicy: 'allow-all' }] },
         { name: 'partly-known' },
       ),
     ]);
-    expect(findings).toHaveLength(1);
-    expect(findings[0].urn).toContain('::partly-known');
+    expect(mandatory(findings)).toHaveLength(1);
+    expect(mandatory(findings)[0].urn).toContain('::partly-known');
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [unknownBehaviors.urn, 'defaultCacheBehavior'],
+      [unknownBehaviors.urn, 'orderedCacheBehaviors'],
+      [unknownPolicy.urn, 'defaultCacheBehavior.viewerProtocolPolicy'],
+      [unknownPolicy.urn, 'orderedCacheBehaviors[0]'],
+    ]);
   });
 
   it.each(['preview', 'update'] as const)('Program (%s): flags the distribution with a plain-HTTP behavior', async (mode) => {

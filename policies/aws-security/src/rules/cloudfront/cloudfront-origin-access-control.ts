@@ -9,7 +9,7 @@
  * an S3 origin, so in a first-time preview (domain name unknown, typically `bucket.bucketRegionalDomainName`)
  * the verdict is the same as in the update. Custom and VPC origins with a non-S3 domain are out of scope (S3
  * website endpoints are custom origins: they cannot use OAC and need a public bucket, which the S3 rules
- * catch). An unknown `originAccessControlId` counts as set.
+ * catch). An unknown `originAccessControlId` counts as set. Unknown origins are reported undecided.
  */
 import { blockValue, isStringSet, listValue, rawProps, recordValue, resourceRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { isS3RestEndpoint } from '../../lib/s3-endpoint';
@@ -52,15 +52,35 @@ export const cloudfrontOriginAccessControl = resourceRule({
       '`signingBehavior: "always"`, `signingProtocol: "sigv4"`), set `originAccessControlId` on the S3 origin, drop ' +
       'the `originAccessIdentity`, and grant `cloudfront.amazonaws.com` `s3:GetObject` in the bucket policy with an ' +
       '`AWS:SourceArn` condition naming the distribution.',
+    decisions: [
+      'An origin is an S3 origin when its domain is an S3 REST endpoint, when it has `s3OriginConfig`, or when it has ' +
+        'neither `customOriginConfig` nor `vpcOriginConfig` (the provider then sends it as an S3 origin): so an unknown ' +
+        'domain with no configuration is decided, the same in preview and update. S3 website endpoints are custom ' +
+        'origins, out of scope (they need a public bucket, which the S3 rules catch).',
+      'A computed `originAccessControlId` names an origin access control whatever its value: decided. A custom (or VPC) ' +
+        'origin whose domain is unknown is taken as configured, not S3: a bucket reached through a custom origin must be ' +
+        'public, which the S3 rules report on the bucket.',
+      'Unknown values (first preview): an unknown `origins` list or origin is reported undecided; a decided problem is ' +
+        'the distribution\'s only verdict.',
+    ],
+    references: ['https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html'],
   },
-  check: ({ args, report }) => {
+  check: ({ args, report, undecided }) => {
     if (args.type !== DISTRIBUTION) return;
     const origins = listValue(rawProps(args.props)['origins']);
-    if (origins === UNDECIDED) return;
+    const detail = 'its value decides whether an S3 origin is reached without origin access control';
+    if (origins === UNDECIDED) {
+      undecided('origins', detail);
+      return;
+    }
+    let problems = 0;
+    const parts: string[] = [];
     origins.forEach((entry, index) => {
       const origin = recordValue(entry);
+      if (origin === UNDECIDED) parts.push(`origins[${index}]`);
       if (origin === undefined || origin === UNDECIDED) return;
       if (isStringSet(origin['originAccessControlId']) || !isS3Origin(origin)) return;
+      problems++;
 
       const name = describeOrigin(origin, index);
       const s3Config = blockValue(origin['s3OriginConfig']);
@@ -75,5 +95,6 @@ export const cloudfrontOriginAccessControl = resourceRule({
               '`customOriginConfig`).',
       );
     });
+    if (problems === 0) for (const part of parts) undecided(part, detail);
   },
 });

@@ -26,6 +26,12 @@ export const cloudfrontWaf = resourceRule({
       'Create an `aws.wafv2.WebAcl` with `scope: "CLOUDFRONT"` through a provider in us-east-1 (with the AWS ' +
       'managed rule groups and a rate-based rule, see wafv2-managed-rules-and-rate-limit) and set ' +
       '`webAclId: webAcl.arn` on the `aws.cloudfront.Distribution`.',
+    decisions: [
+      'Any non-blank `webAclId` counts: a WAFv2 web ACL ARN or a WAF Classic id; whether that ACL has the managed rules ' +
+        'is wafv2-managed-rules-and-rate-limit\'s. A computed `webAclId` (the ACL\'s ARN in a first preview) names a web ' +
+        'ACL whatever its value, so it is decided and gives no undecided finding.',
+    ],
+    references: ['https://docs.aws.amazon.com/waf/latest/developerguide/cloudfront-features.html'],
   },
   check: ({ args, report }) => {
     if (args.type !== DISTRIBUTION) return;

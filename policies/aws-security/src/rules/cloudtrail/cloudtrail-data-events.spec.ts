@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { cloudtrailDataEvents } from './cloudtrail-data-events';
 
 const TRAIL = 'aws:cloudtrail/trail:Trail';
@@ -106,15 +106,76 @@ describe('cloudtrail-data-events', () => {
     expect(reported(findings[0])).toContain('`AWS::S3::Object`');
   });
 
-  it('Preview: unknown selectors neither throw nor fail; a known gap beside them is still reported', async () => {
-    for (const selectors of [
-      { eventSelectors: UNKNOWN_VALUE },
-      { advancedEventSelectors: UNKNOWN_VALUE },
-      { advancedEventSelectors: [UNKNOWN_VALUE] },
-      { eventSelectors: [{ readWriteType: UNKNOWN_VALUE, dataResources: basicBoth.eventSelectors[0].dataResources }] },
-      { advancedEventSelectors: [{ fieldSelectors: [{ field: 'eventCategory', equals: UNKNOWN_VALUE }] }] },
-    ]) {
+  describe('completeness: every read and write event of every resource (issue 16)', () => {
+    const lambda = advanced('AWS::Lambda::Function');
+
+    it.each([
+      ['an exclusion of the trail\'s own log bucket only', [advanced('AWS::S3::Object', [{ field: 'resources.ARN', notStartsWiths: ['arn:aws:s3:::audit-logs/'] }]), lambda]],
+      ['a resources.ARN startsWith of every object', [advanced('AWS::S3::Object', [{ field: 'resources.ARN', startsWith: ['arn:aws:s3'] }]), lambda]],
+      ['reads and writes split with readOnly notEquals', [
+        advanced('AWS::S3::Object', [{ field: 'readOnly', notEquals: ['true'] }]),
+        advanced('AWS::S3::Object', [{ field: 'readOnly', notEquals: ['false'] }]),
+        lambda,
+      ]],
+    ])('Compliance: %s', async (_label, selectors) => {
+      expect(await evaluate(cloudtrailDataEvents, [trail({ advancedEventSelectors: selectors })])).toEqual([]);
+    });
+
+    it('Compliance: basic selectors with the all-resources prefix in any partition', async () => {
+      const selectors = { eventSelectors: [{ dataResources: [{ type: 'AWS::S3::Object', values: ['arn:aws-us-gov:s3:::'] }, { type: 'AWS::Lambda::Function', values: ['arn:aws-us-gov:lambda'] }] }] };
       expect(await evaluate(cloudtrailDataEvents, [trail(selectors)])).toEqual([]);
+    });
+
+    it.each([
+      [
+        'writes limited to some event names, and no reads',
+        [advanced('AWS::S3::Object', [{ field: 'readOnly', equals: ['false'] }, { field: 'eventName', equals: ['PutObject', 'DeleteObject'] }]), lambda],
+        'record no reads, and writes only where `advancedEventSelectors[0]` ("AWS::S3::Object data events") limits them to eventName equals ["PutObject","DeleteObject"]',
+      ],
+      [
+        'one bucket by resources.ARN',
+        [advanced('AWS::S3::Object', [{ field: 'resources.ARN', startsWiths: ['arn:aws:s3:::orders/'] }]), lambda],
+        'record reads only where `advancedEventSelectors[0]` ("AWS::S3::Object data events") limits them to resources.ARN startsWith ["arn:aws:s3:::orders/"]',
+      ],
+      [
+        'a data bucket excluded, not the trail\'s own',
+        [advanced('AWS::S3::Object', [{ field: 'resources.ARN', notStartsWiths: ['arn:aws:s3:::audit-logs/', 'arn:aws:s3:::payroll/'] }]), lambda],
+        'limits them to resources.ARN notStartsWith',
+      ],
+      [
+        'Lambda writes only for some callers',
+        [advanced('AWS::S3::Object'), advanced('AWS::Lambda::Function', [{ field: 'userIdentity.arn', startsWith: ['arn:aws:iam::111122223333:role/app'] }])],
+        'the selectors for `AWS::Lambda::Function` record reads only where',
+      ],
+    ])('Noncompliance: %s', async (_label, selectors, fragment) => {
+      const findings = await evaluate(cloudtrailDataEvents, [trail({ advancedEventSelectors: selectors })]);
+      expect(mandatory(findings)).toHaveLength(1);
+      expect(reported(findings[0])).toContain(fragment);
+    });
+
+    it('Noncompliance: a basic selector naming one bucket records only its objects', async () => {
+      const selectors = { eventSelectors: [{ dataResources: [{ type: 'AWS::S3::Object', values: ['arn:aws:s3:::orders/'] }, { type: 'AWS::Lambda::Function', values: ['arn:aws:lambda'] }] }] };
+      const findings = await evaluate(cloudtrailDataEvents, [trail(selectors)]);
+      expect(reported(findings[0])).toContain('`eventSelectors[0].dataResources[0].values` names only ["arn:aws:s3:::orders/"]');
+    });
+  });
+
+  it('Preview: unknown selectors, fields and values are undecided; a known gap beside them is the verdict', async () => {
+    const cases: Array<[Record<string, unknown>, string[]]> = [
+      [{ eventSelectors: UNKNOWN_VALUE }, ['eventSelectors']],
+      [{ advancedEventSelectors: UNKNOWN_VALUE }, ['advancedEventSelectors']],
+      [{ advancedEventSelectors: [UNKNOWN_VALUE] }, ['advancedEventSelectors[0]']],
+      [{ eventSelectors: [{ readWriteType: UNKNOWN_VALUE, dataResources: basicBoth.eventSelectors[0].dataResources }] }, ['eventSelectors[0].readWriteType']],
+      [{ advancedEventSelectors: [{ fieldSelectors: [{ field: 'eventCategory', equals: UNKNOWN_VALUE }] }] }, ['advancedEventSelectors[0].fieldSelectors[0].equals']],
+      [
+        { s3BucketName: UNKNOWN_VALUE, advancedEventSelectors: [advanced('AWS::S3::Object', [{ field: 'resources.ARN', notStartsWiths: ['arn:aws:s3:::audit-logs/'] }]), advanced('AWS::Lambda::Function')] },
+        ['s3BucketName'],
+      ],
+    ];
+    for (const [selectors, properties] of cases) {
+      const findings = await evaluate(cloudtrailDataEvents, [trail(selectors)]);
+      expect(mandatory(findings)).toEqual([]);
+      expect(undecided(findings).map((finding) => finding.property)).toEqual(properties);
     }
     const partly = {
       eventSelectors: [{ dataResources: [{ type: 'AWS::Lambda::Function', values: [UNKNOWN_VALUE] }] }],

@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { cloudtrailSecure } from './cloudtrail-secure';
 
 const TRAIL = 'aws:cloudtrail/trail:Trail';
@@ -59,7 +59,23 @@ describe('cloudtrail-secure', () => {
     expect(findings[0].message.split('\n').filter((line) => line.startsWith('`'))).toHaveLength(4);
   });
 
-  it('Preview: unknown values neither throw nor fail, known violations still reported', async () => {
+  describe('AWS managed keys are not customer managed (issue 16)', () => {
+    it.each([['a key ARN', KEY_ARN], ['an alias of our own', 'alias/cloudtrail'], ['an alias ARN of our own', 'arn:aws:kms:us-east-1:111122223333:alias/cloudtrail']])(
+      'Compliance: %s',
+      async (_label, kmsKeyId) => {
+        expect(await evaluate(cloudtrailSecure, [trail({ kmsKeyId })])).toEqual([]);
+      },
+    );
+
+    it.each([['alias/aws/cloudtrail'], ['arn:aws:kms:us-east-1:111122223333:alias/aws/s3'], ['aws/s3']])('Noncompliance: %s', async (kmsKeyId) => {
+      const findings = await evaluate(cloudtrailSecure, [trail({ kmsKeyId })]);
+      expect(mandatory(findings)).toHaveLength(1);
+      expect(findings[0].message).toContain(`\`kmsKeyId\` is "${kmsKeyId}", an AWS managed key`);
+    });
+  });
+
+  it('Preview: unknown switches and untraced keys are undecided; a traced key is decided; known violations are the verdict', async () => {
+    const key = resource('aws:kms/key:Key', {});
     const unknownTrail = resource(TRAIL, {
       s3BucketName: UNKNOWN_VALUE,
       isMultiRegionTrail: UNKNOWN_VALUE,
@@ -68,7 +84,12 @@ describe('cloudtrail-secure', () => {
       includeGlobalServiceEvents: UNKNOWN_VALUE,
       enableLogging: UNKNOWN_VALUE,
     });
-    expect(await evaluate(cloudtrailSecure, [unknownTrail])).toEqual([]);
+    const traced = resource(TRAIL, { isMultiRegionTrail: true, enableLogFileValidation: true, kmsKeyId: UNKNOWN_VALUE }, { dependsOn: { kmsKeyId: [key] } });
+    const found = await evaluate(cloudtrailSecure, [key, unknownTrail, traced]);
+    expect(mandatory(found)).toEqual([]);
+    expect(undecided(found).map((finding) => [finding.urn, finding.property])).toEqual(
+      ['isMultiRegionTrail', 'enableLogFileValidation', 'kmsKeyId', 'includeGlobalServiceEvents', 'enableLogging'].map((property) => [unknownTrail.urn, property]),
+    );
     const findings = await evaluate(cloudtrailSecure, [trail({ kmsKeyId: UNKNOWN_VALUE, enableLogFileValidation: false })]);
     expect(findings).toHaveLength(1);
     expect(findings[0].enforcement).toBe('mandatory');

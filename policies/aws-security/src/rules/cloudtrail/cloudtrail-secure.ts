@@ -5,15 +5,16 @@
  * anyone who can read the bucket.
  *
  * `isMultiRegionTrail` and `enableLogFileValidation` default to false, so they must be set true;
- * `includeGlobalServiceEvents` and `enableLogging` default to true, so only an explicit false violates. An
- * unknown value (preview) is decided in the update, when it is known; a `kmsKeyId` that is unknown is the ARN of
- * a key created in the same program, which counts as set.
+ * `includeGlobalServiceEvents` and `enableLogging` default to true, so only an explicit false violates. A stack
+ * rule so that an unknown `kmsKeyId` can be traced to the resource it is computed from (see
+ * `lib/customer-managed-key.ts`); each trail is still judged, and reported, on its own.
  */
-import { boolValue, describeValue, isStringSet, rawProps, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
+import { boolValue, describeValue, rawProps, resourcesOfType, stackRule, UNDECIDED } from '@bulwark/policy-kit';
+import { CUSTOMER_MANAGED_KEY_DECISION, CUSTOMER_MANAGED_KEY_REFERENCES, describeKeyProblem, keyReferenceVerdict } from '../../lib/customer-managed-key';
 
 const TRAIL = 'aws:cloudtrail/trail:Trail';
 
-export const cloudtrailSecure = resourceRule({
+export const cloudtrailSecure = stackRule({
   metadata: {
     id: 'cloudtrail-secure',
     title: 'CloudTrail trails are multi-region, validated, encrypted and logging',
@@ -32,29 +33,39 @@ export const cloudtrailSecure = resourceRule({
       'On the `aws.cloudtrail.Trail` set `isMultiRegionTrail: true`, `enableLogFileValidation: true` and ' +
       '`kmsKeyId` to the ARN of a customer managed `aws.kms.Key` whose key policy lets cloudtrail.amazonaws.com ' +
       'encrypt; remove `includeGlobalServiceEvents: false` and `enableLogging: false` (both default to true).',
+    decisions: [
+      '`isMultiRegionTrail` and `enableLogFileValidation` default to false and must be set true; `includeGlobalServiceEvents` ' +
+        'and `enableLogging` default to true, so only an explicit false violates.',
+      CUSTOMER_MANAGED_KEY_DECISION,
+      'Unknown values (first preview): an unknown switch, or a key reference not computed from a KMS key, is reported ' +
+        'undecided; a decided problem on the trail is its only verdict.',
+    ],
+    references: [...CUSTOMER_MANAGED_KEY_REFERENCES, 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html'],
   },
-  check: ({ args, report }) => {
-    if (args.type !== TRAIL) return;
-    const props = rawProps(args.props);
-    const problems: string[] = [];
-
-    const multiRegion = boolValue(props['isMultiRegionTrail']);
-    if (multiRegion !== true && multiRegion !== UNDECIDED) {
-      problems.push(`\`isMultiRegionTrail\` is ${describeValue(props['isMultiRegionTrail'])}; set it to true`);
+  check: ({ args, report, undecided }) => {
+    for (const trail of resourcesOfType(args.resources, [TRAIL])) {
+      const props = rawProps(trail.props);
+      const problems: string[] = [];
+      const parts: string[] = [];
+      for (const property of ['isMultiRegionTrail', 'enableLogFileValidation']) {
+        const value = boolValue(props[property]);
+        if (value === UNDECIDED) parts.push(property);
+        else if (value !== true) problems.push(`\`${property}\` is ${describeValue(props[property])}; set it to true`);
+      }
+      const key = keyReferenceVerdict(trail, 'kmsKeyId', props['kmsKeyId']);
+      if (key === 'undecided') parts.push('kmsKeyId');
+      else if (key !== 'customer-managed') {
+        problems.push(`\`kmsKeyId\` ${describeKeyProblem(props['kmsKeyId'], key)}; set it to the ARN of a customer managed KMS key`);
+      }
+      const globalEvents = boolValue(props['includeGlobalServiceEvents']);
+      if (globalEvents === false) {
+        problems.push('`includeGlobalServiceEvents` is false; remove it or set it to true so IAM and STS activity is recorded');
+      } else if (globalEvents === UNDECIDED) parts.push('includeGlobalServiceEvents');
+      const logging = boolValue(props['enableLogging']);
+      if (logging === false) problems.push('`enableLogging` is false; remove it or set it to true so the trail records events');
+      else if (logging === UNDECIDED) parts.push('enableLogging');
+      if (problems.length > 0) report(problems.join('\n'), trail.urn);
+      else for (const part of parts) undecided(part, 'its value decides whether the trail is a complete, tamper-evident, encrypted audit log', trail.urn);
     }
-    const validation = boolValue(props['enableLogFileValidation']);
-    if (validation !== true && validation !== UNDECIDED) {
-      problems.push(`\`enableLogFileValidation\` is ${describeValue(props['enableLogFileValidation'])}; set it to true`);
-    }
-    if (!isStringSet(props['kmsKeyId'])) {
-      problems.push(`\`kmsKeyId\` is ${describeValue(props['kmsKeyId'])}; set it to the ARN of a customer managed KMS key`);
-    }
-    if (boolValue(props['includeGlobalServiceEvents']) === false) {
-      problems.push('`includeGlobalServiceEvents` is false; remove it or set it to true so IAM and STS activity is recorded');
-    }
-    if (boolValue(props['enableLogging']) === false) {
-      problems.push('`enableLogging` is false; remove it or set it to true so the trail records events');
-    }
-    if (problems.length > 0) report(problems.join('\n'));
   },
 });

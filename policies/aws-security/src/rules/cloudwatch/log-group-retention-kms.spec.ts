@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { logGroupRetentionKms } from './log-group-retention-kms';
 
 const LOG_GROUP = 'aws:cloudwatch/logGroup:LogGroup';
@@ -53,12 +53,30 @@ describe('log-group-retention-kms', () => {
     expect(await evaluate(logGroupRetentionKms, [resource(LOG_GROUP, { retentionInDays: 400, kmsKeyId: KEY })], { config })).toEqual([]);
   });
 
-  it('Preview: an unknown key (created in the same run) counts as set; an unknown retention is not judged', async () => {
-    const findings = await evaluate(logGroupRetentionKms, [
-      resource(LOG_GROUP, { retentionInDays: 90, kmsKeyId: UNKNOWN_VALUE }),
-      resource(LOG_GROUP, { retentionInDays: UNKNOWN_VALUE, kmsKeyId: KEY }),
+  describe('AWS managed keys are not customer managed (issue 16)', () => {
+    it.each([['a key ARN', KEY], ['an alias ARN of our own', 'arn:aws:kms:eu-west-1:111122223333:alias/logs'], ['an alias of our own', 'alias/logs']])(
+      'Compliance: %s',
+      async (_label, kmsKeyId) => {
+        expect(await evaluate(logGroupRetentionKms, [resource(LOG_GROUP, { kmsKeyId })])).toEqual([]);
+      },
+    );
+
+    it.each([['alias/aws/logs'], ['arn:aws:kms:eu-west-1:111122223333:alias/aws/logs'], ['aws/logs']])('Noncompliance: %s', async (kmsKeyId) => {
+      await expectOneViolation(resource(LOG_GROUP, { kmsKeyId }), [`kmsKeyId is "${kmsKeyId}", an AWS managed key`]);
+    });
+  });
+
+  it('Preview: a key traced to a KMS key counts; an unknown retention or untraced key is undecided; a decided problem is the verdict', async () => {
+    const key = resource('aws:kms/key:Key', {});
+    const traced = resource(LOG_GROUP, { retentionInDays: 90, kmsKeyId: UNKNOWN_VALUE }, { dependsOn: { kmsKeyId: [key] } });
+    const unknownRetention = resource(LOG_GROUP, { retentionInDays: UNKNOWN_VALUE, kmsKeyId: KEY });
+    const untraced = resource(LOG_GROUP, { kmsKeyId: UNKNOWN_VALUE });
+    const findings = await evaluate(logGroupRetentionKms, [key, traced, unknownRetention, untraced]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [unknownRetention.urn, 'retentionInDays'],
+      [untraced.urn, 'kmsKeyId'],
     ]);
-    expect(findings).toEqual([]);
 
     const knownShort = resource(LOG_GROUP, { retentionInDays: 14, kmsKeyId: UNKNOWN_VALUE });
     await expectOneViolation(knownShort, ['retentionInDays is 14']);

@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, mandatory, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { configRecorderEnabled } from './config-recorder-enabled';
 
 const RECORDER = 'aws:cfg/recorder:Recorder';
@@ -104,13 +104,21 @@ describe('config-recorder-enabled', () => {
     expect(reported(findings[0])).toBe('`aws.cfg.RecorderStatus` "status" sets `isEnabled` to false; set it to true');
   });
 
-  it('Preview: unknown values neither throw nor give a false verdict', async () => {
+  it('Preview: unknown values are undecided where they sit; known problems are the verdict', async () => {
     const main = recorder({ name: UNKNOWN_VALUE, recordingGroup: UNKNOWN_VALUE });
     const linked = resource(STATUS, { name: UNKNOWN_VALUE, isEnabled: UNKNOWN_VALUE }, { dependsOn: { name: [main] } });
-    expect(await evaluate(configRecorderEnabled, [main, channel, linked])).toEqual([]);
-    // A status with an unknown, unlinked name may be this recorder's: no finding until it is known.
+    const open = await evaluate(configRecorderEnabled, [main, channel, linked]);
+    expect(mandatory(open)).toEqual([]);
+    expect(undecided(open).map((finding) => [finding.urn, finding.property])).toEqual([
+      [main.urn, 'recordingGroup'],
+      [linked.urn, 'isEnabled'],
+    ]);
+    // A status with an unknown, unlinked name may be this recorder's: undecided on that name, no finding on the recorder.
     const unlinked = resource(STATUS, { name: UNKNOWN_VALUE, isEnabled: true });
-    expect(await evaluate(configRecorderEnabled, [main, channel, unlinked])).toEqual([]);
+    const compliantRecorder = recorder();
+    const pending = await evaluate(configRecorderEnabled, [compliantRecorder, channel, unlinked]);
+    expect(mandatory(pending)).toEqual([]);
+    expect(undecided(pending).map((finding) => [finding.urn, finding.property])).toEqual([[unlinked.urn, 'name']]);
     // Known violations beside unknowns are still reported.
     const partly = recorder({ recordingGroup: { allSupported: UNKNOWN_VALUE, includeGlobalResourceTypes: false } });
     const findings = await evaluate(configRecorderEnabled, [partly, channel, status(partly)]);

@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { dynamodbEncryptionKms } from './dynamodb-encryption-kms';
 
 const TABLE = 'aws:dynamodb/table:Table';
@@ -52,13 +52,45 @@ describe('dynamodb-encryption-kms', () => {
     expect(await evaluate(dynamodbEncryptionKms, [resource(TABLE, { serverSideEncryption: [{ enabled: true, kmsKeyArn: KEY_ARN }] })])).toEqual([]);
   });
 
-  it('Preview: unknown blocks, flags and keys neither throw nor decide', async () => {
-    const findings = await evaluate(dynamodbEncryptionKms, [
-      resource(TABLE, { serverSideEncryption: UNKNOWN_VALUE, replicas: UNKNOWN_VALUE }),
-      resource(TABLE, { serverSideEncryption: { enabled: UNKNOWN_VALUE, kmsKeyArn: UNKNOWN_VALUE } }),
-      resource(TABLE, { serverSideEncryption: { enabled: true, kmsKeyArn: UNKNOWN_VALUE }, replicas: [UNKNOWN_VALUE, { kmsKeyArn: UNKNOWN_VALUE }] }),
+  describe('AWS managed keys are not customer managed (issue 16)', () => {
+    it.each([['a key ARN', KEY_ARN], ['an alias of our own', 'alias/orders'], ['an alias ARN of our own', 'arn:aws:kms:eu-west-1:123456789012:alias/orders']])(
+      'Compliance: %s',
+      async (_label, kmsKeyArn) => {
+        expect(await evaluate(dynamodbEncryptionKms, [resource(TABLE, { serverSideEncryption: { enabled: true, kmsKeyArn } })])).toEqual([]);
+      },
+    );
+
+    it.each([['alias/aws/dynamodb'], ['arn:aws:kms:eu-west-1:123456789012:alias/aws/dynamodb'], ['aws/dynamodb']])('Noncompliance: %s', async (kmsKeyArn) => {
+      const findings = await evaluate(dynamodbEncryptionKms, [resource(TABLE, { serverSideEncryption: { enabled: true, kmsKeyArn } })]);
+      expect(detail(findings[0].message)).toContain(`\`serverSideEncryption.kmsKeyArn\` is "${kmsKeyArn}", an AWS managed key`);
+    });
+
+    it('Noncompliance: a replica on the AWS managed key of its region', async () => {
+      const findings = await evaluate(dynamodbEncryptionKms, [
+        resource(TABLE, { serverSideEncryption: { enabled: true, kmsKeyArn: KEY_ARN }, replicas: [{ regionName: 'us-east-1', kmsKeyArn: 'alias/aws/dynamodb' }] }),
+      ]);
+      expect(detail(findings[0].message)).toContain('`replicas[0].kmsKeyArn` (us-east-1) is "alias/aws/dynamodb", an AWS managed key');
+    });
+  });
+
+  it('Preview: keys traced to KMS keys are decided; unknown blocks, flags, replicas and untraced keys are undecided', async () => {
+    const key = resource('aws:kms/key:Key', {});
+    const unknownBlocks = resource(TABLE, { serverSideEncryption: UNKNOWN_VALUE, replicas: UNKNOWN_VALUE });
+    const unknownFlag = resource(TABLE, { serverSideEncryption: { enabled: UNKNOWN_VALUE, kmsKeyArn: UNKNOWN_VALUE } });
+    const traced = resource(
+      TABLE,
+      { serverSideEncryption: { enabled: true, kmsKeyArn: UNKNOWN_VALUE }, replicas: [UNKNOWN_VALUE, { kmsKeyArn: UNKNOWN_VALUE }] },
+      { dependsOn: { serverSideEncryption: [key], replicas: [key] } },
+    );
+    const findings = await evaluate(dynamodbEncryptionKms, [key, unknownBlocks, unknownFlag, traced]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [unknownBlocks.urn, 'serverSideEncryption'],
+      [unknownBlocks.urn, 'replicas'],
+      [unknownFlag.urn, 'serverSideEncryption.enabled'],
+      [unknownFlag.urn, 'serverSideEncryption.kmsKeyArn'],
+      [traced.urn, 'replicas[0]'],
     ]);
-    expect(findings).toEqual([]);
   });
 
   it.each(['preview', 'update'] as const)('Program (%s): same verdict with a key ARN unknown in preview', async (mode) => {

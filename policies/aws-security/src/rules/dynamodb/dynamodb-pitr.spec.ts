@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { dynamodbPitr } from './dynamodb-pitr';
 
 const TABLE = 'aws:dynamodb/table:Table';
@@ -36,12 +36,18 @@ describe('dynamodb-pitr', () => {
     expect(detail(findings[0].message)).toBe('`replicas[0].pointInTimeRecovery` (us-west-2) is not set; set it to true.');
   });
 
-  it('Preview: unknown values neither throw nor decide', async () => {
-    const findings = await evaluate(dynamodbPitr, [
-      resource(TABLE, { pointInTimeRecovery: UNKNOWN_VALUE }),
-      resource(TABLE, { pointInTimeRecovery: { enabled: UNKNOWN_VALUE }, replicas: [{ pointInTimeRecovery: UNKNOWN_VALUE }] }),
+  it('Preview: unknown blocks, flags and replicas are undecided', async () => {
+    const block = resource(TABLE, { pointInTimeRecovery: UNKNOWN_VALUE, replicas: UNKNOWN_VALUE });
+    const flags = resource(TABLE, { pointInTimeRecovery: { enabled: UNKNOWN_VALUE }, replicas: [{ pointInTimeRecovery: UNKNOWN_VALUE }, UNKNOWN_VALUE] });
+    const findings = await evaluate(dynamodbPitr, [block, flags]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [block.urn, 'pointInTimeRecovery'],
+      [block.urn, 'replicas'],
+      [flags.urn, 'pointInTimeRecovery.enabled'],
+      [flags.urn, 'replicas[0].pointInTimeRecovery'],
+      [flags.urn, 'replicas[1]'],
     ]);
-    expect(findings).toEqual([]);
   });
 
   it('never throws on wrong-typed values', async () => {

@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { ec2EbsDefaultEncryption } from './ec2-ebs-default-encryption';
 
 const ENCRYPTION_BY_DEFAULT = 'aws:ebs/encryptionByDefault:EncryptionByDefault';
@@ -30,8 +30,9 @@ describe('ec2-ebs-default-encryption', () => {
     expect(findings[0].message).toContain('enabled is "no"');
   });
 
-  it('Preview: an unknown enabled value is not judged and does not throw', async () => {
+  it('Preview: an unknown enabled value is undecided', async () => {
     const findings = await evaluate(ec2EbsDefaultEncryption, [resource(ENCRYPTION_BY_DEFAULT, { enabled: UNKNOWN_VALUE })]);
-    expect(findings).toEqual([]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => finding.property)).toEqual(['enabled']);
   });
 });

@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { ec2EbsEncryptionKms } from './ec2-ebs-encryption-kms';
 
 const INSTANCE = 'aws:ec2/instance:Instance';
@@ -69,21 +69,46 @@ describe('ec2-ebs-encryption-kms', () => {
     ]);
   });
 
-  it('Preview: an unknown key (a KMS key created in the same run) counts as set; unknown blocks are not judged', async () => {
-    const findings = await evaluate(ec2EbsEncryptionKms, [
-      resource(INSTANCE, { rootBlockDevice: { encrypted: true, kmsKeyId: UNKNOWN_VALUE }, ebsBlockDevices: UNKNOWN_VALUE }),
-      resource(INSTANCE, { rootBlockDevice: UNKNOWN_VALUE, ebsBlockDevices: [UNKNOWN_VALUE] }),
-      resource(LAUNCH_TEMPLATE, { blockDeviceMappings: [{ ebs: { encrypted: UNKNOWN_VALUE, kmsKeyId: UNKNOWN_VALUE } }, { ebs: UNKNOWN_VALUE }] }),
-      resource(VOLUME, { encrypted: true, kmsKeyId: UNKNOWN_VALUE }),
-    ]);
-    expect(findings).toEqual([]);
+  describe('AWS managed keys are not customer managed (issue 16)', () => {
+    it.each([
+      ['an alias name', 'alias/ebs-data'],
+      ['an alias ARN', 'arn:aws:kms:eu-west-1:111122223333:alias/ebs-data'],
+      ['a multi-Region key id', 'mrk-1234abcd12ab34cd56ef1234567890ab'],
+    ])('Compliance: %s', async (_label, kmsKeyId) => {
+      expect(await evaluate(ec2EbsEncryptionKms, [resource(VOLUME, { encrypted: true, kmsKeyId })])).toEqual([]);
+    });
 
-    // a known violation next to unknown values is still reported
+    it.each([
+      ['the aws/ebs alias', 'alias/aws/ebs'],
+      ['the aws/ebs alias ARN', 'arn:aws:kms:eu-west-1:111122223333:alias/aws/ebs'],
+      ['the console spelling aws/ebs', 'aws/ebs'],
+    ])('Noncompliance: %s', async (_label, kmsKeyId) => {
+      await expectOneViolation(resource(VOLUME, { encrypted: true, kmsKeyId }), [`kmsKeyId is "${kmsKeyId}", an AWS managed key`]);
+    });
+  });
+
+  it('Preview: a key computed from a KMS key is decided; unknown blocks, flags and untraced keys are undecided', async () => {
+    const key = resource('aws:kms/key:Key', {});
+    const fromKey = resource(INSTANCE, { rootBlockDevice: { encrypted: true, kmsKeyId: UNKNOWN_VALUE } }, { dependsOn: { rootBlockDevice: [key] } });
+    const fromElsewhere = resource(VOLUME, { encrypted: true, kmsKeyId: UNKNOWN_VALUE }, { dependsOn: { kmsKeyId: [resource('pulumi:pulumi:StackReference', {})] } });
+    const unknownBlocks = resource(INSTANCE, { rootBlockDevice: UNKNOWN_VALUE, ebsBlockDevices: [UNKNOWN_VALUE] });
+    const template = resource(LAUNCH_TEMPLATE, { blockDeviceMappings: [{ ebs: { encrypted: UNKNOWN_VALUE, kmsKeyId: KEY } }, { ebs: UNKNOWN_VALUE }] });
+    const findings = await evaluate(ec2EbsEncryptionKms, [key, fromKey, fromElsewhere, unknownBlocks, template]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [fromElsewhere.urn, 'kmsKeyId'],
+      [unknownBlocks.urn, 'rootBlockDevice'],
+      [unknownBlocks.urn, 'ebsBlockDevices[0]'],
+      [template.urn, 'blockDeviceMappings[1].ebs'],
+      [template.urn, 'blockDeviceMappings[0].ebs.encrypted'],
+    ]);
+
+    // a known violation next to unknown values is the verdict: no undecided finding beside it
     const mixed = resource(VOLUME, { encrypted: false, kmsKeyId: UNKNOWN_VALUE });
     const reported = await evaluate(ec2EbsEncryptionKms, [mixed]);
     expect(reported).toHaveLength(1);
     expect(reported[0]).toMatchObject({ policy: 'ec2-ebs-encryption-kms', enforcement: 'mandatory', urn: mixed.urn });
     expect(reported[0].message).toContain('encrypted is false');
-    expect(reported[0].message).not.toContain('kmsKeyId is not set');
+    expect(reported[0].message.split('\n').pop()).not.toContain('kmsKeyId');
   });
 });

@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { ec2Imdsv2Required } from './ec2-imdsv2-required';
 
 const INSTANCE = 'aws:ec2/instance:Instance';
@@ -44,11 +44,14 @@ describe('ec2-imdsv2-required', () => {
     await expectOneViolation(resource(LAUNCH_TEMPLATE, { imageId: 'ami-1' }), 'Set metadataOptions.httpTokens to "required"');
   });
 
-  it('Preview: unknown metadataOptions or httpTokens are not judged and do not throw', async () => {
-    const findings = await evaluate(ec2Imdsv2Required, [
-      resource(INSTANCE, { metadataOptions: UNKNOWN_VALUE }),
-      resource(LAUNCH_TEMPLATE, { metadataOptions: { httpTokens: UNKNOWN_VALUE } }),
+  it('Preview: unknown metadataOptions or httpTokens are undecided', async () => {
+    const block = resource(INSTANCE, { metadataOptions: UNKNOWN_VALUE });
+    const tokens = resource(LAUNCH_TEMPLATE, { metadataOptions: { httpTokens: UNKNOWN_VALUE } });
+    const findings = await evaluate(ec2Imdsv2Required, [block, tokens]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [block.urn, 'metadataOptions'],
+      [tokens.urn, 'metadataOptions.httpTokens'],
     ]);
-    expect(findings).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { evaluate, mandatory, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { ec2NoPublicIp } from './ec2-no-public-ip';
 
 const INSTANCE = 'aws:ec2/instance:Instance';
@@ -41,12 +41,18 @@ describe('ec2-no-public-ip', () => {
     expect(findings[0]).toMatchObject({ policy: 'ec2-no-public-ip', enforcement: 'mandatory', urn: record.urn });
   });
 
-  it('Preview: unknown values are not judged and do not throw', async () => {
-    const findings = await evaluate(ec2NoPublicIp, [
-      resource(INSTANCE, { associatePublicIpAddress: UNKNOWN_VALUE }),
-      resource(LAUNCH_TEMPLATE, { networkInterfaces: UNKNOWN_VALUE }),
-      resource(LAUNCH_TEMPLATE, { networkInterfaces: [UNKNOWN_VALUE, { associatePublicIpAddress: UNKNOWN_VALUE }] }),
+  it('Preview: unknown values are undecided', async () => {
+    const instance = resource(INSTANCE, { associatePublicIpAddress: UNKNOWN_VALUE });
+    const list = resource(LAUNCH_TEMPLATE, { networkInterfaces: UNKNOWN_VALUE });
+    const entries = resource(LAUNCH_TEMPLATE, { networkInterfaces: [UNKNOWN_VALUE, { associatePublicIpAddress: UNKNOWN_VALUE }] });
+    const findings = await evaluate(ec2NoPublicIp, [instance, list, entries]);
+    expect(findings.every((finding) => finding.enforcement === 'advisory')).toBe(true);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [instance.urn, 'associatePublicIpAddress'],
+      [list.urn, 'networkInterfaces'],
+      [entries.urn, 'networkInterfaces[0]'],
+      [entries.urn, 'networkInterfaces[1].associatePublicIpAddress'],
     ]);
-    expect(findings).toEqual([]);
+    expect(mandatory(findings)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * normalised to one shape so the security-group rules judge every form alike. Not a rule itself.
  */
 import { boolValue, isUnknown, listValue, recordValue, stringValue, UNDECIDED, type Undecided } from '@bulwark/policy-kit';
-import { describePortRange, isWorldCidr, portCoverage, type PortRange, type Transport } from '../../lib/network';
+import { type PortRange } from '../../lib/network';
 
 export const SECURITY_GROUP = 'aws:ec2/securityGroup:SecurityGroup';
 export const DEFAULT_SECURITY_GROUP = 'aws:ec2/defaultSecurityGroup:DefaultSecurityGroup';
@@ -34,7 +34,15 @@ export interface IngressPermission {
   readonly path: string;
   /** The protocol and port bounds (`ipProtocol` on `SecurityGroupIngressRule`, `protocol` elsewhere). */
   readonly range: PortRange;
+  /** The name of the protocol property (`ipProtocol` or `protocol`), for undecided findings. */
+  readonly protocolProperty: string;
   readonly sources: readonly IngressSource[];
+  /**
+   * The property path of an unknown value that decides whether the permission applies at all (a rule's `type`, a
+   * network ACL entry's action or direction); undefined when it decidedly applies. Such a permission opens nothing
+   * decidable, but may leave a verdict undecided.
+   */
+  readonly appliesUnknown?: string;
 }
 
 function join(path: string, property: string): string {
@@ -60,7 +68,7 @@ function isSet(value: unknown): boolean {
 }
 
 /** The permission of an inline `ingress` block or a `SecurityGroupRule`: both use the classic field names. */
-function classicPermission(block: Record<string, unknown>, path: string): IngressPermission {
+function classicPermission(block: Record<string, unknown>, path: string, appliesUnknown?: string): IngressPermission {
   const sources: IngressSource[] = [
     ...cidrSources(block['cidrBlocks'], join(path, 'cidrBlocks')),
     ...cidrSources(block['ipv6CidrBlocks'], join(path, 'ipv6CidrBlocks')),
@@ -71,7 +79,13 @@ function classicPermission(block: Record<string, unknown>, path: string): Ingres
   // `self` admits members of the group itself: a security-group source. An unknown `self` is either that or nothing.
   const self = boolValue(block['self']);
   if (self === true || self === UNDECIDED) sources.push({ kind: 'securityGroup', property: join(path, 'self') });
-  return { path, range: { protocol: block['protocol'], fromPort: block['fromPort'], toPort: block['toPort'] }, sources };
+  return {
+    path,
+    range: { protocol: block['protocol'], fromPort: block['fromPort'], toPort: block['toPort'] },
+    protocolProperty: 'protocol',
+    sources,
+    ...(appliesUnknown ? { appliesUnknown } : {}),
+  };
 }
 
 function ingressRulePermission(props: Record<string, unknown>): IngressPermission {
@@ -81,13 +95,14 @@ function ingressRulePermission(props: Record<string, unknown>): IngressPermissio
   }
   if (isSet(props['referencedSecurityGroupId'])) sources.push({ kind: 'securityGroup', property: 'referencedSecurityGroupId' });
   if (isSet(props['prefixListId'])) sources.push({ kind: 'prefixList', property: 'prefixListId' });
-  return { path: '', range: { protocol: props['ipProtocol'], fromPort: props['fromPort'], toPort: props['toPort'] }, sources };
+  return { path: '', range: { protocol: props['ipProtocol'], fromPort: props['fromPort'], toPort: props['toPort'] }, protocolProperty: 'ipProtocol', sources };
 }
 
 /**
  * The ingress permissions a resource grants: one per inline `ingress` block, one for an ingress rule resource,
  * none for egress rules or other types. UNDECIDED when the permissions themselves are not known (the whole
- * `ingress` list, or a rule's `type`, is unknown during preview).
+ * `ingress` list is unknown during preview). A `SecurityGroupRule` whose `type` is unknown gives its permission
+ * with `appliesUnknown: 'type'`.
  */
 export function ingressPermissions(type: string, props: Record<string, unknown>): IngressPermission[] | Undecided {
   switch (type) {
@@ -104,7 +119,7 @@ export function ingressPermissions(type: string, props: Record<string, unknown>)
     }
     case SECURITY_GROUP_RULE: {
       const ruleType = props['type'];
-      if (isUnknown(ruleType)) return UNDECIDED;
+      if (isUnknown(ruleType)) return [classicPermission(props, '', 'type')];
       return typeof ruleType === 'string' && ruleType.toLowerCase() === 'ingress' ? [classicPermission(props, '')] : [];
     }
     case SECURITY_GROUP_INGRESS_RULE:
@@ -114,27 +129,23 @@ export function ingressPermissions(type: string, props: Record<string, unknown>)
   }
 }
 
-/** An ingress source open to the whole internet on a permission that covers some of the ports a rule asks about. */
-export interface PublicExposure {
-  readonly permission: IngressPermission;
-  readonly source: IngressSource & { readonly kind: 'cidr' };
-  /** The asked-about ports the permission covers. */
-  readonly covered: readonly number[];
+/** The inline `ingress` blocks of a security group that are unknown in this mode (`ingress[3]`): each may hide a permission. */
+export function unknownIngressBlocks(type: string, props: Record<string, unknown>): string[] {
+  if (type !== SECURITY_GROUP && type !== DEFAULT_SECURITY_GROUP) return [];
+  const blocks = listValue(props['ingress']);
+  return blocks === UNDECIDED ? [] : blocks.flatMap((block, index) => (isUnknown(block) ? [`ingress[${index}]`] : []));
 }
 
-/** Every internet-wide (`0.0.0.0/0`, `::/0`) source of `permissions` that covers one of `ports`, in order. */
-export function publicExposures(permissions: readonly IngressPermission[], ports: readonly number[], transports: readonly Transport[]): PublicExposure[] {
-  return permissions.flatMap((permission) => {
-    const { covered } = portCoverage(permission.range, ports, transports);
-    if (covered.length === 0) return [];
-    return permission.sources.flatMap((source) =>
-      source.kind === 'cidr' && isWorldCidr(source.value) === true ? [{ permission, source, covered }] : [],
-    );
-  });
-}
+/** How security groups and their standalone rule resources are linked (see `ingress-groups.ts`). */
+export const SECURITY_GROUP_SHAPE = {
+  ownerTypes: [SECURITY_GROUP, DEFAULT_SECURITY_GROUP],
+  ruleTypes: [SECURITY_GROUP_RULE, SECURITY_GROUP_INGRESS_RULE],
+  linkProperty: 'securityGroupId',
+} as const;
 
-/** `ingress[0] allows tcp port 22 from ingress[0].cidrBlocks[1] = "0.0.0.0/0" (the whole internet)`, for messages. */
-export function describeExposure({ permission, source }: PublicExposure): string {
-  const where = permission.path ? `${permission.path} allows` : 'the rule allows';
-  return `${where} ${describePortRange(permission.range)} from ${source.property} = "${String(source.value)}" (the whole internet)`;
+/** What a security-group resource grants, with the unknown parts hiding more (the `ingress` list or one block). */
+export function securityGroupPermissions(type: string, props: Record<string, unknown>): { permissions: IngressPermission[]; hidden: string[] } {
+  const permissions = ingressPermissions(type, props);
+  if (permissions === UNDECIDED) return { permissions: [], hidden: ['ingress'] };
+  return { permissions, hidden: unknownIngressBlocks(type, props) };
 }

@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { naclNoPublicAdminIngress } from './nacl-no-public-admin-ingress';
 
 const NETWORK_ACL = 'aws:ec2/networkAcl:NetworkAcl';
@@ -65,7 +65,36 @@ describe('nacl-no-public-admin-ingress', () => {
     );
   });
 
-  it('Preview: unknown action, direction, ports, CIDR or list are not judged; known entries beside them are', async () => {
+  describe('split CIDRs (issues 10 and 16)', () => {
+    const entry = (ruleNo: number, cidrBlock: string, fromPort = 22, toPort = 22, protocol = 'tcp') => ({ ruleNo, action: 'allow', protocol, fromPort, toPort, cidrBlock });
+
+    it.each([
+      ['two inline halves on SSH', [entry(100, '0.0.0.0/1'), entry(110, '128.0.0.0/1')]],
+      ['an ephemeral half and an RDP half', [entry(100, '0.0.0.0/1', 1024, 65535), entry(110, '128.0.0.0/1', 3389, 3389)]],
+      ['four quarters, one of them all traffic', [entry(100, '0.0.0.0/2'), entry(110, '64.0.0.0/2'), entry(120, '128.0.0.0/2'), entry(130, '192.0.0.0/2', 0, 0, '-1')]],
+    ])('Noncompliance: %s', async (_label, ingress) => {
+      await expectOneViolation(resource(NETWORK_ACL, { vpcId: 'vpc-1', ingress }), ['together these blocks hold every public IPv4 address']);
+    });
+
+    it.each([
+      ['a /1 alone', [entry(100, '0.0.0.0/1')]],
+      ['halves on SSH and on HTTPS', [entry(100, '0.0.0.0/1'), entry(110, '128.0.0.0/1', 443, 443)]],
+      ['a half allowed and the other half denied', [entry(100, '0.0.0.0/1'), { ...entry(110, '128.0.0.0/1'), action: 'deny' }]],
+    ])('Compliance: %s', async (_label, ingress) => {
+      expect(await evaluate(naclNoPublicAdminIngress, [resource(NETWORK_ACL, { vpcId: 'vpc-1', ingress })])).toEqual([]);
+    });
+
+    it('Noncompliance: standalone NetworkAclRule halves of one ACL (linked by dependency) and its inline entries, reported on the ACL', async () => {
+      const acl = resource(NETWORK_ACL, { vpcId: 'vpc-1', ingress: [entry(100, '0.0.0.0/2')] }, { name: 'public' });
+      const rule = (name: string, cidrBlock: string) =>
+        resource(NETWORK_ACL_RULE, { networkAclId: UNKNOWN_VALUE, ruleNumber: 200, ruleAction: 'allow', protocol: '-1', cidrBlock }, { name, dependsOn: { networkAclId: [acl] } });
+      const findings = await evaluate(naclNoPublicAdminIngress, [acl, rule('second-quarter', '64.0.0.0/2'), rule('upper-half', '128.0.0.0/1')]);
+      expect(findings.map((finding) => [finding.urn, finding.enforcement])).toEqual([[acl.urn, 'mandatory']]);
+      expect(findings[0].message).toContain('NetworkAclRule upper-half allows all traffic from cidrBlock = "128.0.0.0/1"');
+    });
+  });
+
+  it('Preview: unknown action, direction, ports, CIDR or list are undecided; known entries beside them are the verdict', async () => {
     const undecidable = resource(NETWORK_ACL, {
       vpcId: UNKNOWN_VALUE,
       ingress: [
@@ -92,8 +121,16 @@ describe('nacl-no-public-admin-ingress', () => {
       ],
     });
     const findings = await evaluate(naclNoPublicAdminIngress, [undecidable, unknownList, unknownDirection, knownBeside]);
-    expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ policy: 'nacl-no-public-admin-ingress', enforcement: 'mandatory', urn: knownBeside.urn });
-    expect(findings[0].message).toContain('ingress[1] allows tcp 3389');
+    expect(mandatory(findings)).toHaveLength(1);
+    expect(mandatory(findings)[0]).toMatchObject({ policy: 'nacl-no-public-admin-ingress', enforcement: 'mandatory', urn: knownBeside.urn });
+    expect(mandatory(findings)[0].message).toContain('ingress[1] allows tcp 3389');
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [undecidable.urn, 'ingress[3]'],
+      [undecidable.urn, 'ingress[0].action'],
+      [undecidable.urn, 'ingress[1].fromPort'],
+      [undecidable.urn, 'ingress[2].cidrBlock'],
+      [unknownList.urn, 'ingress'],
+      [unknownDirection.urn, 'egress'],
+    ]);
   });
 });

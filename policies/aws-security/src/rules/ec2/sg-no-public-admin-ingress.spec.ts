@@ -147,6 +147,111 @@ describe('sg-no-public-admin-ingress', () => {
     expect(update.map((finding) => [finding.urn, finding.enforcement])).toEqual([[world.urn, 'mandatory']]);
   });
 
+  describe('split CIDRs: the union of the blocks reaching a port (issues 10 and 16)', () => {
+    const ALL_BUT_PRIVATE = [
+      '0.0.0.0/5', '8.0.0.0/7', '11.0.0.0/8', '12.0.0.0/6', '16.0.0.0/4', '32.0.0.0/3', '64.0.0.0/2', '128.0.0.0/3', '160.0.0.0/5',
+      '168.0.0.0/6', '172.0.0.0/12', '172.32.0.0/11', '172.64.0.0/10', '172.128.0.0/9', '173.0.0.0/8', '174.0.0.0/7', '176.0.0.0/4',
+      '192.0.0.0/9', '192.128.0.0/11', '192.160.0.0/13', '192.169.0.0/16', '192.170.0.0/15', '192.172.0.0/14', '192.176.0.0/12',
+      '192.192.0.0/10', '193.0.0.0/8', '194.0.0.0/7', '196.0.0.0/6', '200.0.0.0/5', '208.0.0.0/4',
+    ];
+
+    it('Noncompliance: two halves in one permission (RDP)', async () => {
+      const group = resource(SECURITY_GROUP, { ingress: [{ protocol: 'tcp', fromPort: 3389, toPort: 3389, cidrBlocks: ['0.0.0.0/1', '128.0.0.0/1'] }] });
+      await expectOneViolation(
+        group,
+        'ingress[0] allows tcp 3389 from ingress[0].cidrBlocks[0] = "0.0.0.0/1", ingress[0].cidrBlocks[1] = "128.0.0.0/1": together these blocks hold every public IPv4 address',
+        'port 3389 (RDP)',
+      );
+    });
+
+    it('Noncompliance: two permissions of a group reaching the same port, one a wider range', async () => {
+      const group = resource(SECURITY_GROUP, {
+        ingress: [
+          { protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: ['0.0.0.0/1'] },
+          { protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['128.0.0.0/1'] },
+        ],
+      });
+      await expectOneViolation(group, 'ingress[1] allows all traffic from ingress[1].cidrBlocks[0] = "128.0.0.0/1"', 'port 22 (SSH)');
+    });
+
+    it('Noncompliance: standalone rules of one group, linked by dependency in a first preview, reported on the group', async () => {
+      const group = resource(SECURITY_GROUP, { vpcId: 'vpc-1' }, { name: 'web' });
+      const lower = resource(INGRESS_RULE, { ipProtocol: 'tcp', fromPort: 3389, toPort: 3389, cidrIpv4: '0.0.0.0/1', securityGroupId: UNKNOWN_VALUE }, { name: 'lower', dependsOn: { securityGroupId: [group] } });
+      const upper = resource(SECURITY_GROUP_RULE, { type: 'ingress', protocol: 'tcp', fromPort: 3000, toPort: 4000, cidrBlocks: ['128.0.0.0/1'], securityGroupId: UNKNOWN_VALUE }, { name: 'upper', dependsOn: { securityGroupId: [group] } });
+      const findings = await evaluate(sgNoPublicAdminIngress, [group, lower, upper]);
+      expect(findings.map((finding) => [finding.urn, finding.enforcement])).toEqual([[group.urn, 'mandatory']]);
+      expect(findings[0].message).toContain('SecurityGroupIngressRule lower allows tcp 3389 from cidrIpv4 = "0.0.0.0/1" and SecurityGroupRule upper allows tcp 3000-4000 from cidrBlocks[0] = "128.0.0.0/1"');
+    });
+
+    it('Noncompliance: rules naming the same known group the stack does not declare, reported on the first', async () => {
+      const first = resource(INGRESS_RULE, { ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIpv4: '0.0.0.0/2', securityGroupId: 'sg-0abc' });
+      const second = resource(INGRESS_RULE, { ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIpv4: '64.0.0.0/2', securityGroupId: 'sg-0abc' });
+      const third = resource(INGRESS_RULE, { ipProtocol: 'tcp', fromPort: 0, toPort: 65535, cidrIpv4: '128.0.0.0/1', securityGroupId: 'sg-0abc' });
+      const findings = await evaluate(sgNoPublicAdminIngress, [first, second, third]);
+      expect(findings.map((finding) => finding.urn)).toEqual([first.urn]);
+    });
+
+    it('Noncompliance: every public address but the private ranges, and IPv6 global unicast 2000::/3 alone', async () => {
+      await expectOneViolation(
+        resource(SECURITY_GROUP, { ingress: [{ protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: ALL_BUT_PRIVATE }] }),
+        'ingress[0].cidrBlocks[3] = "12.0.0.0/6", and 26 more blocks: together these blocks hold every public IPv4 address',
+      );
+      await expectOneViolation(
+        resource(INGRESS_RULE, { ipProtocol: 'tcp', fromPort: 3389, toPort: 3389, cidrIpv6: '2000::/3' }),
+        'from cidrIpv6 = "2000::/3" (every public IPv6 address: the whole internet)',
+      );
+    });
+
+    it.each([
+      ['a /1 alone (half the internet is not the internet)', [{ protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: ['0.0.0.0/1'] }]],
+      ['halves over different transports', [{ protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: ['0.0.0.0/1'] }, { protocol: 'udp', fromPort: 22, toPort: 22, cidrBlocks: ['128.0.0.0/1'] }]],
+      ['halves on different ports', [{ protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: ['0.0.0.0/1'] }, { protocol: 'tcp', fromPort: 23, toPort: 3388, cidrBlocks: ['128.0.0.0/1'] }]],
+      ['the private ranges together', [{ protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'], ipv6CidrBlocks: ['fc00::/7'] }]],
+      ['an IPv4 half and an IPv6 half (families do not combine)', [{ protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: ['0.0.0.0/1'], ipv6CidrBlocks: ['2000::/4'] }]],
+    ])('Compliance: %s', async (_label, ingress) => {
+      expect(await evaluate(sgNoPublicAdminIngress, [resource(SECURITY_GROUP, { ingress })])).toEqual([]);
+    });
+
+    it('Compliance: halves in two different groups', async () => {
+      const a = resource(SECURITY_GROUP, {});
+      const b = resource(SECURITY_GROUP, {});
+      const findings = await evaluate(sgNoPublicAdminIngress, [
+        a,
+        b,
+        resource(INGRESS_RULE, { ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIpv4: '0.0.0.0/1', securityGroupId: UNKNOWN_VALUE }, { dependsOn: { securityGroupId: [a] } }),
+        resource(INGRESS_RULE, { ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIpv4: '128.0.0.0/1', securityGroupId: UNKNOWN_VALUE }, { dependsOn: { securityGroupId: [b] } }),
+      ]);
+      expect(findings).toEqual([]);
+    });
+
+    it('Preview: rules whose group is unknown and untied are undecided on securityGroupId; known, they are one exposure', async () => {
+      const halves = (securityGroupId: string) => [
+        resource(INGRESS_RULE, { ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIpv4: '0.0.0.0/1', securityGroupId }, { name: 'lower' }),
+        resource(INGRESS_RULE, { ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIpv4: '128.0.0.0/1', securityGroupId }, { name: 'upper' }),
+      ];
+      const preview = await evaluate(sgNoPublicAdminIngress, halves(UNKNOWN_VALUE));
+      expect(mandatory(preview)).toEqual([]);
+      expect(undecided(preview).map((finding) => [finding.urn?.split('::').pop(), finding.property])).toEqual([
+        ['lower', 'securityGroupId'],
+        ['upper', 'securityGroupId'],
+      ]);
+      const update = await evaluate(sgNoPublicAdminIngress, halves('sg-0abc'));
+      expect(mandatory(update).map((finding) => finding.urn?.split('::').pop())).toEqual(['lower']);
+    });
+
+    it('Preview: unknown ports are undecided only where the blocks would complete the internet', async () => {
+      const group = resource(SECURITY_GROUP, {
+        ingress: [
+          { protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: ['0.0.0.0/1'] },
+          { protocol: 'tcp', fromPort: UNKNOWN_VALUE, toPort: UNKNOWN_VALUE, cidrBlocks: ['128.0.0.0/1'] },
+          { protocol: 'tcp', fromPort: UNKNOWN_VALUE, toPort: UNKNOWN_VALUE, cidrBlocks: ['10.0.0.0/8'] },
+        ],
+      });
+      const findings = await evaluate(sgNoPublicAdminIngress, [group]);
+      expect(undecided(findings).map((finding) => finding.property)).toEqual(['ingress[1].fromPort', 'ingress[1].toPort']);
+    });
+  });
+
   it('never throws on wrong-typed properties', async () => {
     const findings = await evaluate(sgNoPublicAdminIngress, [
       resource(SECURITY_GROUP, { ingress: 'all' }),

@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { sgNoPublicHighRiskPorts } from './sg-no-public-high-risk-ports';
 
 const SECURITY_GROUP = 'aws:ec2/securityGroup:SecurityGroup';
@@ -87,7 +87,7 @@ describe('sg-no-public-high-risk-ports', () => {
     expect(findings.map((finding) => finding.urn)).toEqual([redis.urn]);
   });
 
-  it('Preview: unknown CIDRs, ports or lists are not judged, and never hide a known violation', async () => {
+  it('Preview: unknown CIDRs, ports, blocks and types are undecided, and never hide a known violation', async () => {
     const undecidable = resource(SECURITY_GROUP, {
       ingress: [
         { protocol: 'tcp', fromPort: 3306, toPort: 3306, cidrBlocks: UNKNOWN_VALUE },
@@ -100,8 +100,53 @@ describe('sg-no-public-high-risk-ports', () => {
       ingress: [{ protocol: 'tcp', fromPort: 5432, toPort: 5432, cidrBlocks: [UNKNOWN_VALUE, '0.0.0.0/0'] }],
     });
     const findings = await evaluate(sgNoPublicHighRiskPorts, [undecidable, unknownType, knownBeside]);
-    expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ urn: knownBeside.urn });
-    expect(findings[0].message).toContain('ingress[0].cidrBlocks[1] = "0.0.0.0/0"');
+    expect(mandatory(findings)).toHaveLength(1);
+    expect(mandatory(findings)[0]).toMatchObject({ urn: knownBeside.urn });
+    expect(mandatory(findings)[0].message).toContain('ingress[0].cidrBlocks[1] = "0.0.0.0/0"');
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [undecidable.urn, 'ingress[2]'],
+      [undecidable.urn, 'ingress[0].cidrBlocks'],
+      [undecidable.urn, 'ingress[1].fromPort'],
+      [undecidable.urn, 'ingress[1].toPort'],
+      [unknownType.urn, 'type'],
+    ]);
+  });
+
+  describe('split CIDRs (issues 10 and 16)', () => {
+    it.each([
+      ['halves in one permission', [{ protocol: 'tcp', fromPort: 3306, toPort: 3306, cidrBlocks: ['0.0.0.0/1', '128.0.0.0/1'] }]],
+      ['quarters across permissions reaching MySQL', [
+        { protocol: 'tcp', fromPort: 3306, toPort: 3306, cidrBlocks: ['0.0.0.0/2', '64.0.0.0/2'] },
+        { protocol: 'tcp', fromPort: 3000, toPort: 3999, cidrBlocks: ['128.0.0.0/2'] },
+        { protocol: '-1', fromPort: 0, toPort: 0, cidrBlocks: ['192.0.0.0/2'] },
+      ]],
+      ['IPv6 halves of global unicast', [{ protocol: 'tcp', fromPort: 5432, toPort: 5432, ipv6CidrBlocks: ['2000::/4', '3000::/4'] }]],
+    ])('Noncompliance: %s', async (_label, ingress) => {
+      await expectOneViolation(resource(SECURITY_GROUP, { ingress }), 'together these blocks hold every public');
+    });
+
+    it.each([
+      ['a /1 alone', [{ protocol: 'tcp', fromPort: 3306, toPort: 3306, cidrBlocks: ['128.0.0.0/1'] }]],
+      ['halves on a high-risk port and a web port', [
+        { protocol: 'tcp', fromPort: 3306, toPort: 3306, cidrBlocks: ['0.0.0.0/1'] },
+        { protocol: 'tcp', fromPort: 443, toPort: 443, cidrBlocks: ['128.0.0.0/1'] },
+      ]],
+      ['three quarters', [{ protocol: 'tcp', fromPort: 5432, toPort: 5432, cidrBlocks: ['0.0.0.0/2', '64.0.0.0/2', '128.0.0.0/2'] }]],
+    ])('Compliance: %s', async (_label, ingress) => {
+      expect(await evaluate(sgNoPublicHighRiskPorts, [resource(SECURITY_GROUP, { ingress })])).toEqual([]);
+    });
+
+    it('Noncompliance: standalone rules of a group the stack declares, reported on the group', async () => {
+      const group = resource(DEFAULT_SECURITY_GROUP, { vpcId: 'vpc-1', id: 'sg-0def' });
+      const findings = await evaluate(sgNoPublicHighRiskPorts, [
+        group,
+        resource(INGRESS_RULE, { ipProtocol: 'tcp', fromPort: 1433, toPort: 1434, cidrIpv4: '0.0.0.0/1', securityGroupId: 'sg-0def' }),
+        resource(INGRESS_RULE, { ipProtocol: 'udp', fromPort: 1434, toPort: 1434, cidrIpv4: '128.0.0.0/1', securityGroupId: 'sg-0def' }),
+        resource(INGRESS_RULE, { ipProtocol: 'tcp', fromPort: 1433, toPort: 1433, cidrIpv4: '128.0.0.0/1', securityGroupId: 'sg-0def' }),
+      ]);
+      // TCP 1433 is open through the union; UDP 1434 only from one half, TCP 1434 only from the other.
+      expect(findings.map((finding) => [finding.urn, finding.enforcement])).toEqual([[group.urn, 'mandatory']]);
+      expect(findings[0].message).toContain('which covers high-risk port 1433 (SQL Server)');
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { sgSshSingleHost } from './sg-ssh-single-host';
 
 const SECURITY_GROUP = 'aws:ec2/securityGroup:SecurityGroup';
@@ -72,7 +72,7 @@ describe('sg-ssh-single-host', () => {
     );
   });
 
-  it('Preview: unknown sources, ports or lists are not judged, and known wide sources are still reported', async () => {
+  it('Preview: unknown sources, ports, types or lists are undecided, and known wide sources are the verdict', async () => {
     const undecidable = resource(SECURITY_GROUP, {
       ingress: [
         { protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: [UNKNOWN_VALUE] },
@@ -92,9 +92,18 @@ describe('sg-ssh-single-host', () => {
     const knownWide = resource(SECURITY_GROUP, {
       ingress: [{ protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: [UNKNOWN_VALUE, '10.0.0.0/16'] }],
     });
-    const findings = await evaluate(sgSshSingleHost, [undecidable, ruleWithUnknownGroup, knownWide]);
-    expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ policy: 'sg-ssh-single-host', enforcement: 'mandatory', urn: knownWide.urn });
-    expect(findings[0].message).toContain('ingress[0].cidrBlocks[1] = "10.0.0.0/16"');
+    const unknownType = resource('aws:ec2/securityGroupRule:SecurityGroupRule', { type: UNKNOWN_VALUE, protocol: 'tcp', fromPort: 22, toPort: 22, cidrBlocks: ['0.0.0.0/0'] });
+    const findings = await evaluate(sgSshSingleHost, [undecidable, ruleWithUnknownGroup, knownWide, unknownType]);
+    expect(mandatory(findings)).toHaveLength(1);
+    expect(mandatory(findings)[0]).toMatchObject({ policy: 'sg-ssh-single-host', enforcement: 'mandatory', urn: knownWide.urn });
+    expect(mandatory(findings)[0].message).toContain('ingress[0].cidrBlocks[1] = "10.0.0.0/16"');
+    // A computed security group id is a security group; unknown blocks and the ports of a wide source are open.
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [undecidable.urn, 'ingress[0].cidrBlocks[0]'],
+      [undecidable.urn, 'ingress[1].cidrBlocks'],
+      [undecidable.urn, 'ingress[2].fromPort'],
+      [undecidable.urn, 'ingress[3].protocol'],
+      [unknownType.urn, 'type'],
+    ]);
   });
 });

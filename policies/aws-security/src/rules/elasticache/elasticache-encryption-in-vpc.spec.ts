@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { elasticacheEncryptionInVpc } from './elasticache-encryption-in-vpc';
 
 const GROUP = 'aws:elasticache/replicationGroup:ReplicationGroup';
@@ -55,12 +55,21 @@ describe('elasticache-encryption-in-vpc', () => {
     for (const finding of findings) expect(detail(finding.message)).toContain('`subnetGroupName` is');
   });
 
-  it('Preview: unknown values neither throw nor decide', async () => {
+  it('Preview: unknown flags, mode or engine are undecided; a computed subnet group name is decided', async () => {
+    const flags = resource(GROUP, { atRestEncryptionEnabled: UNKNOWN_VALUE, transitEncryptionEnabled: UNKNOWN_VALUE, subnetGroupName: UNKNOWN_VALUE });
+    const engine = resource(GROUP, { engine: UNKNOWN_VALUE, transitEncryptionEnabled: true, transitEncryptionMode: UNKNOWN_VALUE, subnetGroupName: 'cache' });
     const findings = await evaluate(elasticacheEncryptionInVpc, [
-      resource(GROUP, { atRestEncryptionEnabled: UNKNOWN_VALUE, transitEncryptionEnabled: UNKNOWN_VALUE, subnetGroupName: UNKNOWN_VALUE }),
+      flags,
+      engine,
       resource(GROUP, { engine: UNKNOWN_VALUE, atRestEncryptionEnabled: true, transitEncryptionEnabled: true, subnetGroupName: UNKNOWN_VALUE }),
     ]);
-    expect(findings).toEqual([]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [flags.urn, 'atRestEncryptionEnabled'],
+      [flags.urn, 'transitEncryptionEnabled'],
+      [engine.urn, 'engine'],
+      [engine.urn, 'transitEncryptionMode'],
+    ]);
   });
 
   it.each(['preview', 'update'] as const)('Program (%s): a subnet group name unknown in preview is accepted in both modes', async (mode) => {

@@ -7,9 +7,9 @@
  * Valkey, off for Redis OSS). In transit: `transitEncryptionEnabled` true, and `transitEncryptionMode` not
  * `preferred` (which still accepts plaintext clients). A member of a global datastore
  * (`globalReplicationGroupId`) inherits both from the primary group, which this rule checks, so only the subnet
- * group is required of it. Unknown values (preview) are decided in the update.
+ * group is required of it.
  */
-import { boolValue, describeValue, isStringSet, rawProps, resourceRule, stringValue } from '@bulwark/policy-kit';
+import { boolValue, describeValue, isStringSet, rawProps, resourceRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 
 const REPLICATION_GROUP = 'aws:elasticache/replicationGroup:ReplicationGroup';
 
@@ -32,26 +32,40 @@ export const elasticacheEncryptionInVpc = resourceRule({
       'managed key), `transitEncryptionEnabled: true` (and `transitEncryptionMode: "required"` or leave it unset), ' +
       'and `subnetGroupName` to an `aws.elasticache.SubnetGroup` of private subnets. Encryption at rest can only be ' +
       'chosen at creation: migrate through a snapshot for an existing group.',
+    decisions: [
+      '`atRestEncryptionEnabled` absent is on for the Valkey engine and off for Redis OSS (the provider\'s defaults). ' +
+        '`transitEncryptionMode: preferred` still accepts plaintext clients. A member of a global datastore ' +
+        '(`globalReplicationGroupId` set, or unknown: any value names one) inherits encryption from its primary.',
+      'Unknown values (first preview): a computed `subnetGroupName` names a subnet group whatever it is, so it is decided. ' +
+        'An unknown encryption flag, transit mode, or `engine` where the at-rest flag is absent is reported undecided; a ' +
+        'decided problem is the group\'s only verdict.',
+    ],
+    references: ['https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/encryption.html'],
   },
-  check: ({ args, report }) => {
+  check: ({ args, report, undecided }) => {
     if (args.type !== REPLICATION_GROUP) return;
     const props = rawProps(args.props);
     const problems: string[] = [];
+    const parts: string[] = [];
     const inheritsEncryption = isStringSet(props['globalReplicationGroupId']);
 
     if (!inheritsEncryption) {
       const atRest = boolValue(props['atRestEncryptionEnabled']);
       const engine = stringValue(props['engine']);
       const defaultsOn = typeof engine === 'string' && engine.toLowerCase() === 'valkey';
-      if (atRest === false || (atRest === undefined && !defaultsOn)) {
+      if (atRest === UNDECIDED) parts.push('atRestEncryptionEnabled');
+      else if (atRest === undefined && engine === UNDECIDED) parts.push('engine');
+      else if (atRest === false || (atRest === undefined && !defaultsOn)) {
         problems.push(`\`atRestEncryptionEnabled\` is ${describeValue(props['atRestEncryptionEnabled'])}; set it to true`);
       }
       const inTransit = boolValue(props['transitEncryptionEnabled']);
-      if (inTransit === false || inTransit === undefined) {
+      const mode = stringValue(props['transitEncryptionMode']);
+      if (inTransit === UNDECIDED) parts.push('transitEncryptionEnabled');
+      else if (inTransit === false || inTransit === undefined) {
         problems.push(`\`transitEncryptionEnabled\` is ${describeValue(props['transitEncryptionEnabled'])}; set it to true`);
-      } else if (stringValue(props['transitEncryptionMode']) === 'preferred') {
+      } else if (mode === 'preferred') {
         problems.push('`transitEncryptionMode` is "preferred", which still accepts unencrypted clients; set it to "required"');
-      }
+      } else if (mode === UNDECIDED) parts.push('transitEncryptionMode');
     }
     if (!isStringSet(props['subnetGroupName'])) {
       problems.push(
@@ -59,5 +73,6 @@ export const elasticacheEncryptionInVpc = resourceRule({
       );
     }
     if (problems.length > 0) report(`${problems.join('; ')}.`);
+    else for (const part of parts) undecided(part, 'its value decides whether the cache is encrypted at rest and in transit');
   },
 });

@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, mandatory, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { guarddutyEnabled } from './guardduty-enabled';
 
 const DETECTOR = 'aws:guardduty/detector:Detector';
@@ -79,19 +79,26 @@ describe('guardduty-enabled', () => {
     expect(await evaluate(guarddutyEnabled, [usEast1, detector('main'), feature], { config })).toEqual([]);
   });
 
-  it('Preview: unknown values neither throw nor give a false verdict', async () => {
+  it('Preview: unknown values are undecided where they sit; known violations are the verdict', async () => {
     const unknownDetector = resource(
       DETECTOR,
       { enable: UNKNOWN_VALUE, findingPublishingFrequency: UNKNOWN_VALUE, region: UNKNOWN_VALUE },
       { provider: usEast1 },
     );
     const unknownFeature = resource(FEATURE, { detectorId: UNKNOWN_VALUE, name: UNKNOWN_VALUE, status: UNKNOWN_VALUE });
-    expect(await evaluate(guarddutyEnabled, [usEast1, unknownDetector, unknownFeature], { config: bothRegions })).toEqual([]);
-    // A known violation beside unknowns is still reported.
+    const open = await evaluate(guarddutyEnabled, [usEast1, unknownDetector, unknownFeature, detector('known', { region: 'us-east-1' })], { config: bothRegions });
+    expect(mandatory(open)).toEqual([]);
+    expect(undecided(open).map((finding) => [finding.urn, finding.property])).toEqual([
+      [unknownDetector.urn, 'enable'],
+      [unknownDetector.urn, 'findingPublishingFrequency'],
+      [unknownFeature.urn, 'status'],
+      [unknownDetector.urn, 'region'],
+    ]);
+    // A known violation beside unknowns is still reported; one detector of unknown region cannot cover two regions.
     const slow = detector('slow', { findingPublishingFrequency: 'SIX_HOURS', region: UNKNOWN_VALUE });
     const findings = await evaluate(guarddutyEnabled, [usEast1, slow], { config: bothRegions });
-    expect(findings).toHaveLength(1);
-    expect(findings[0].urn).toBe(slow.urn);
+    expect(mandatory(findings).map((finding) => finding.urn)).toEqual([slow.urn, undefined]);
+    expect(mandatory(findings)[1].message).toContain('no enabled `aws.guardduty.Detector` in at least 1 of');
   });
 
   describe('on a real program', () => {

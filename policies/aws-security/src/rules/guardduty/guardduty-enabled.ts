@@ -9,11 +9,10 @@
  * job, so a stack without detectors is not in scope. With `regions` set, each listed region needs an enabled
  * detector. A `DetectorFeature` with `status: "DISABLED"` switches a protection plan off and is a finding, unless
  * its `name` is listed in `allowedDisabledFeatures`; its `additionalConfigurations` (agent management) are not
- * judged. Unknown values (preview) are decided in the update; a detector whose region cannot be told (unknown)
- * suspends the region coverage check rather than blaming a region it might cover.
+ * judged. Unknown values (preview) are reported undecided where they could change the verdict.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { boolValue, describeValue, rawProps, resourceRegion, resourcesOfType, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
+import { boolValue, describeValue, rawProps, resourceRegion, resourcesOfType, stackRule, stringValue, UNDECIDED, type Report, type ReportUndecided } from '@bulwark/policy-kit';
 
 const DETECTOR = 'aws:guardduty/detector:Detector';
 const DETECTOR_FEATURE = 'aws:guardduty/detectorFeature:DetectorFeature';
@@ -28,26 +27,40 @@ function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : [];
 }
 
-function checkDetector(detector: PolicyResource, wantedFrequency: string, report: (message: string, urn?: string) => void): void {
+function checkDetector(detector: PolicyResource, wantedFrequency: string, report: Report, undecided: ReportUndecided): void {
   const props = rawProps(detector.props);
   const problems: string[] = [];
-  if (boolValue(props['enable']) === false) {
+  const parts: string[] = [];
+  const enable = boolValue(props['enable']);
+  if (enable === false) {
     problems.push('`enable` is false; remove it or set it to true so GuardDuty analyses the account');
-  }
+  } else if (enable === UNDECIDED) parts.push('enable');
   const frequency = stringValue(props['findingPublishingFrequency']);
-  if (frequency !== UNDECIDED && frequency !== wantedFrequency) {
+  if (frequency === UNDECIDED) parts.push('findingPublishingFrequency');
+  else if (frequency !== wantedFrequency) {
     const shown = frequency === undefined ? 'not set (AWS default SIX_HOURS)' : describeValue(frequency);
     problems.push(`\`findingPublishingFrequency\` is ${shown}; set it to "${wantedFrequency}"`);
   }
   if (problems.length > 0) report(problems.join('\n'), detector.urn);
+  else for (const part of parts) undecided(part, 'its value decides whether the detector runs and reports promptly', detector.urn);
 }
 
-function checkFeature(feature: PolicyResource, allowed: readonly string[], report: (message: string, urn?: string) => void): void {
+function checkFeature(feature: PolicyResource, allowed: readonly string[], report: Report, undecided: ReportUndecided): void {
   const props = rawProps(feature.props);
   const status = stringValue(props['status']);
-  if (typeof status !== 'string' || status.toUpperCase() !== 'DISABLED') return;
   const name = stringValue(props['name']);
-  if (typeof name === 'string' && allowed.includes(name)) return;
+  const nameAllowed = typeof name === 'string' && allowed.includes(name);
+  const detail = 'its value decides whether a GuardDuty protection plan is switched off';
+  if (status === UNDECIDED) {
+    if (!nameAllowed) undecided('status', detail, feature.urn);
+    return;
+  }
+  if (typeof status !== 'string' || status.toUpperCase() !== 'DISABLED') return;
+  if (nameAllowed) return;
+  if (name === UNDECIDED && allowed.length > 0) {
+    undecided('name', detail, feature.urn);
+    return;
+  }
   const shownName = typeof name === 'string' ? `"${name}"` : 'this feature';
   report(
     `\`status\` is "DISABLED" for GuardDuty feature ${shownName}; set \`status: "ENABLED"\` (or list the feature ` +
@@ -56,20 +69,34 @@ function checkFeature(feature: PolicyResource, allowed: readonly string[], repor
   );
 }
 
-function checkRegions(detectors: readonly PolicyResource[], regions: readonly string[], report: (message: string) => void): void {
+function checkRegions(detectors: readonly PolicyResource[], regions: readonly string[], report: Report, undecided: ReportUndecided): void {
   if (regions.length === 0) return;
   const covered = new Set<string>();
+  // Detectors that may cover a missing region once a value is known: the unknown property of each.
+  const open: { detector: PolicyResource; property: string }[] = [];
   for (const detector of detectors) {
-    if (boolValue(rawProps(detector.props)['enable']) === false) continue;
+    const enable = boolValue(rawProps(detector.props)['enable']);
+    if (enable === false) continue;
     const region = resourceRegion(detector);
-    // A detector in an undeterminable region could be the one for any missing region.
-    if (region === UNDECIDED || region === undefined) return;
-    covered.add(region);
+    // A detector whose region no input or provider states cannot be placed: the check cannot be made.
+    if (region === undefined) return;
+    if (region === UNDECIDED) open.push({ detector, property: 'region' });
+    else if (enable === UNDECIDED) {
+      if (regions.includes(region)) open.push({ detector, property: 'enable' });
+    } else covered.add(region);
   }
   const missing = regions.filter((region) => !covered.has(region));
   if (missing.length === 0) return;
+  // Each open detector covers at most one region: more missing regions than open detectors is a decided gap.
+  if (open.length > 0 && missing.length <= open.length) {
+    for (const { detector, property } of open) {
+      undecided(property, `its value decides whether ${missing.map((region) => `"${region}"`).join(', ')} has an enabled detector`, detector.urn);
+    }
+    return;
+  }
+  const some = open.length > 0 ? `at least ${missing.length - open.length} of ` : '';
   report(
-    `no enabled \`aws.guardduty.Detector\` in ${missing.map((region) => `"${region}"`).join(', ')} ` +
+    `no enabled \`aws.guardduty.Detector\` in ${some}${missing.map((region) => `"${region}"`).join(', ')} ` +
       `(regions required by the \`regions\` config: ${regions.join(', ')}); add a detector per region, with its ` +
       '`region` input or a provider for that region',
   );
@@ -93,6 +120,17 @@ export const guarddutyEnabled = stackRule<GuarddutyEnabledConfig>({
       'Create an `aws.guardduty.Detector` with `enable: true` and `findingPublishingFrequency: "FIFTEEN_MINUTES"` ' +
       'in every region of the organisation (set its `region` input, or pass a provider for that region); remove ' +
       '`aws.guardduty.DetectorFeature` resources with `status: "DISABLED"` or set them to `"ENABLED"`.',
+    decisions: [
+      'A detector\'s region is its `region` input, else its provider\'s. With the default `regions` config (empty) only ' +
+        'the detectors present are judged; presence is account-baseline-complete\'s. A DetectorFeature with status ' +
+        'DISABLED violates unless its name is in `allowedDisabledFeatures`.',
+      'Unknown values (first preview): an unknown `enable` or publishing frequency, a feature\'s unknown status (or name, ' +
+        'when some features are allowed off) is reported undecided. For region coverage, a detector of unknown region (or ' +
+        'unknown `enable`) may cover one missing region: when missing regions outnumber such detectors the gap is decided ' +
+        'and reported, otherwise each such detector is reported undecided. A detector whose region nothing states ' +
+        'suspends the coverage check.',
+    ],
+    references: ['https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings_cloudwatch.html#guardduty_findings_cloudwatch_notification_frequency'],
   },
   configSchema: {
     properties: {
@@ -118,12 +156,12 @@ export const guarddutyEnabled = stackRule<GuarddutyEnabledConfig>({
       },
     },
   },
-  check: ({ args, config, report }) => {
+  check: ({ args, config, report, undecided }) => {
     const wantedFrequency = typeof config.findingPublishingFrequency === 'string' ? config.findingPublishingFrequency : 'FIFTEEN_MINUTES';
     const detectors = resourcesOfType(args.resources, [DETECTOR]);
-    for (const detector of detectors) checkDetector(detector, wantedFrequency, report);
+    for (const detector of detectors) checkDetector(detector, wantedFrequency, report, undecided);
     const allowed = stringList(config.allowedDisabledFeatures);
-    for (const feature of resourcesOfType(args.resources, [DETECTOR_FEATURE])) checkFeature(feature, allowed, report);
-    checkRegions(detectors, stringList(config.regions), report);
+    for (const feature of resourcesOfType(args.resources, [DETECTOR_FEATURE])) checkFeature(feature, allowed, report, undecided);
+    checkRegions(detectors, stringList(config.regions), report, undecided);
   },
 });

@@ -22,6 +22,8 @@ export interface GroupPolicyDocument {
   readonly parsed: ParsedPolicyDocument;
   /** `unknown` when the only attachments of a managed policy have a `groups` list unknown in preview. */
   readonly attachedToGroup: true | 'unknown';
+  /** The attachments whose unknown `groups` leave `attachedToGroup` unknown (none when it is true). */
+  readonly groupsUnknownOn: readonly PolicyResource[];
 }
 
 /** The group documents of a stack. */
@@ -32,6 +34,8 @@ export interface GroupPolicyDocuments {
    * to no resource: it may attach a policy not seen here.
    */
   readonly unlinkedAttachment: boolean;
+  /** Those attachments themselves. */
+  readonly unlinkedAttachments: readonly PolicyResource[];
 }
 
 /** Whether an attachment attaches to a group: its `group` is set, or its `groups` list is not empty (or unknown). */
@@ -48,7 +52,7 @@ export function groupPolicyDocuments(resources: readonly PolicyResource[]): Grou
   const documentOf = (holder: PolicyResource) => parsePolicyDocument(rawProps(holder.props)['policy']);
   const documents: GroupPolicyDocument[] = resourcesOfType(resources, [GROUP_POLICY_TYPE])
     .filter((groupPolicy) => isStringSet(rawProps(groupPolicy.props)['group']))
-    .map((groupPolicy) => ({ holder: groupPolicy, parsed: documentOf(groupPolicy), attachedToGroup: true }));
+    .map((groupPolicy) => ({ holder: groupPolicy, parsed: documentOf(groupPolicy), attachedToGroup: true, groupsUnknownOn: [] }));
 
   const attachments = linkIndex(
     resources,
@@ -58,12 +62,14 @@ export function groupPolicyDocuments(resources: readonly PolicyResource[]): Grou
     POLICY_IDENTIFIER_PROPERTIES,
   );
   for (const policy of resourcesOfType(resources, [MANAGED_POLICY_TYPE])) {
-    const reach = attachments.linkedTo(policy).map(attachesToGroup);
-    if (reach.includes(true)) documents.push({ holder: policy, parsed: documentOf(policy), attachedToGroup: true });
-    else if (reach.includes('unknown')) documents.push({ holder: policy, parsed: documentOf(policy), attachedToGroup: 'unknown' });
+    const linked = attachments.linkedTo(policy);
+    const reach = linked.map(attachesToGroup);
+    if (reach.includes(true)) documents.push({ holder: policy, parsed: documentOf(policy), attachedToGroup: true, groupsUnknownOn: [] });
+    else if (reach.includes('unknown')) {
+      const groupsUnknownOn = linked.filter((attachment) => attachesToGroup(attachment) === 'unknown');
+      documents.push({ holder: policy, parsed: documentOf(policy), attachedToGroup: 'unknown', groupsUnknownOn });
+    }
   }
-  return {
-    documents,
-    unlinkedAttachment: attachments.unlinked.some((attachment) => attachesToGroup(attachment) !== false),
-  };
+  const unlinkedAttachments = attachments.unlinked.filter((attachment) => attachesToGroup(attachment) !== false);
+  return { documents, unlinkedAttachment: unlinkedAttachments.length > 0, unlinkedAttachments };
 }

@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { iamMfaEnforced } from './iam-mfa-enforced';
 
 const USER = 'aws:iam/user:User';
@@ -56,10 +56,49 @@ describe('iam-mfa-enforced', () => {
     expect(await evaluate(iamMfaEnforced, [group, policy, resource(ATTACHMENT, { group: 'g', policyArn: UNKNOWN_VALUE }, { dependsOn: { policyArn: [policy] } })])).toHaveLength(1);
   });
 
-  it('Preview: an unknown document or an untied attachment is not flagged', async () => {
-    const policy = resource(POLICY, { policy: UNKNOWN_VALUE });
-    expect(await evaluate(iamMfaEnforced, [resource(USER, {}), policy, resource(ATTACHMENT, { group: 'g', policyArn: UNKNOWN_VALUE }, { dependsOn: { policyArn: [policy] } })])).toEqual([]);
-    expect(await evaluate(iamMfaEnforced, [resource(USER, {}), resource(ATTACHMENT, { group: 'g', policyArn: UNKNOWN_VALUE })])).toEqual([]);
+  describe('completeness: only MFA self-service exempted, on Resource "*" (issue 16)', () => {
+    const attached = (extra: Record<string, unknown>) => {
+      const policy = resource(POLICY, { name: 'require-mfa', policy: mfaDocument(extra) }, { name: 'require-mfa' });
+      return [resource(USER, { name: 'alice' }), policy, resource(ATTACHMENT, { group: 'humans', policyArn: UNKNOWN_VALUE }, { dependsOn: { policyArn: [policy] } })];
+    };
+
+    it.each([
+      ['the documented self-service list, and GetMFADevice', { NotAction: ['iam:CreateVirtualMFADevice', 'iam:EnableMFADevice', 'iam:GetMFADevice', 'iam:GetUser', 'iam:ListMFADevices', 'iam:ListVirtualMFADevices', 'iam:ResyncMFADevice', 'sts:GetSessionToken'] }],
+      ['a subset, with password change', { NotAction: ['iam:ChangePassword', 'iam:GetAccountPasswordPolicy', 'iam:EnableMFADevice'] }],
+      ['Resource "*" inside a list, with Bool', { Resource: ['*'], Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } }],
+    ])('Compliance: %s', async (_label, extra) => {
+      expect(await evaluate(iamMfaEnforced, attached(extra))).toEqual([]);
+    });
+
+    it.each([
+      ['a NotAction exempting all of IAM', { NotAction: ['iam:*', 'sts:GetSessionToken'] }, 'exempts more than MFA self-service (iam:'],
+      ['a NotAction pattern that also exempts DeactivateMFADevice', { NotAction: ['iam:*MFADevice', 'sts:GetSessionToken'] }, 'iam:DeactivateMFADevice'],
+      ['a NotAction of everything', { NotAction: '*' }, 'exempts more than MFA self-service (every action)'],
+      ['a Resource of one bucket', { Resource: 'arn:aws:s3:::reports' }, 'it applies to ["arn:aws:s3:::reports"], not to Resource "*"'],
+      ['a NotResource', { Resource: undefined, NotResource: 'arn:aws:iam::*:user/${aws:username}' }, 'its NotResource'],
+    ])('Noncompliance: %s', async (_label, extra, fragment) => {
+      const findings = await evaluate(iamMfaEnforced, attached(extra));
+      expect(mandatory(findings)).toHaveLength(1);
+      expect(findings[0].message).toContain('require-mfa statement 1 denies without MFA but');
+      expect(findings[0].message).toContain(fragment);
+    });
+  });
+
+  it('Preview: an unknown document, statement part, groups or untied attachment is undecided', async () => {
+    const unknownDocument = resource(POLICY, { policy: UNKNOWN_VALUE });
+    const findings = await evaluate(iamMfaEnforced, [resource(USER, {}), unknownDocument, resource(ATTACHMENT, { group: 'g', policyArn: UNKNOWN_VALUE }, { dependsOn: { policyArn: [unknownDocument] } })]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([[unknownDocument.urn, 'policy']]);
+
+    const untied = resource(ATTACHMENT, { group: 'g', policyArn: UNKNOWN_VALUE });
+    expect(undecided(await evaluate(iamMfaEnforced, [resource(USER, {}), untied])).map((finding) => [finding.urn, finding.property])).toEqual([[untied.urn, 'policyArn']]);
+
+    const unknownNotAction = resource(GROUP_POLICY, { group: 'humans', policy: mfaDocument({ NotAction: ['sts:GetSessionToken', UNKNOWN_VALUE] }) });
+    const unknownResource = resource(GROUP_POLICY, { group: 'humans', policy: mfaDocument({ Resource: UNKNOWN_VALUE }) });
+    expect(undecided(await evaluate(iamMfaEnforced, [resource(USER, {}), unknownNotAction, unknownResource])).map((finding) => [finding.urn, finding.property])).toEqual([
+      [unknownNotAction.urn, 'policy.Statement[0].NotAction'],
+      [unknownResource.urn, 'policy.Statement[0].Resource'],
+    ]);
   });
 
   it('Preview: unknown `groups` suspend the verdict only for the policy they attach', async () => {
@@ -68,9 +107,12 @@ describe('iam-mfa-enforced', () => {
     const attach = (policy: ReturnType<typeof resource>) =>
       resource(POLICY_ATTACHMENT, { groups: UNKNOWN_VALUE, policyArn: UNKNOWN_VALUE }, { dependsOn: { policyArn: [policy] } });
     // The enforcing policy may reach a group once `groups` is known: the update decides.
-    expect(await evaluate(iamMfaEnforced, [resource(USER, {}), enforcing, attach(enforcing)])).toEqual([]);
+    const attachment = attach(enforcing);
+    const findings = await evaluate(iamMfaEnforced, [resource(USER, {}), enforcing, attachment]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([[attachment.urn, 'groups']]);
     // Whatever the groups turn out to be, a policy that enforces nothing cannot satisfy the rule: decidable now.
-    expect(await evaluate(iamMfaEnforced, [resource(USER, {}), readOnly, attach(readOnly)])).toHaveLength(1);
+    expect(mandatory(await evaluate(iamMfaEnforced, [resource(USER, {}), readOnly, attach(readOnly)]))).toHaveLength(1);
   });
 
   describe('on a program', () => {

@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { iamNoWildcardAction } from './iam-no-wildcard-action';
 
 const doc = (statement: Record<string, unknown>) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Resource: '*', ...statement }] });
@@ -34,15 +34,22 @@ describe('iam-no-wildcard-action', () => {
     expect((await evaluate(iamNoWildcardAction, [policy]))[0].message).toContain('Allows with NotAction');
   });
 
-  it('Preview: unknown documents, statements and entries do not throw; known wildcards still count', async () => {
+  it('Preview: unknown documents, statements and entries are undecided; known wildcards are the verdict', async () => {
     const known = resource('aws:iam/policy:Policy', { policy: doc({ Action: [UNKNOWN_VALUE, '*'] }) });
-    const findings = await evaluate(iamNoWildcardAction, [
-      resource('aws:iam/policy:Policy', { policy: UNKNOWN_VALUE }),
-      resource('aws:iam/role:Role', { inlinePolicies: UNKNOWN_VALUE }),
-      resource('aws:iam/role:Role', { inlinePolicies: [{ policy: UNKNOWN_VALUE }, UNKNOWN_VALUE] }),
-      resource('aws:iam/rolePolicy:RolePolicy', { policy: doc({ Action: UNKNOWN_VALUE, Effect: UNKNOWN_VALUE }) }),
-      known,
+    const unknownDocument = resource('aws:iam/policy:Policy', { policy: UNKNOWN_VALUE });
+    const unknownInline = resource('aws:iam/role:Role', { inlinePolicies: UNKNOWN_VALUE });
+    const unknownEntries = resource('aws:iam/role:Role', { inlinePolicies: [{ policy: UNKNOWN_VALUE }, UNKNOWN_VALUE] });
+    const unknownEffect = resource('aws:iam/rolePolicy:RolePolicy', { policy: doc({ Action: UNKNOWN_VALUE, Effect: UNKNOWN_VALUE }) });
+    const unknownAction = resource('aws:iam/rolePolicy:RolePolicy', { policy: doc({ Action: ['s3:GetObject', UNKNOWN_VALUE] }) });
+    const findings = await evaluate(iamNoWildcardAction, [unknownDocument, unknownInline, unknownEntries, unknownEffect, unknownAction, known]);
+    expect(mandatory(findings).map((finding) => finding.urn)).toEqual([known.urn]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [unknownDocument.urn, 'policy'],
+      [unknownInline.urn, 'inlinePolicies'],
+      [unknownEntries.urn, 'inlinePolicies[0].policy'],
+      [unknownEntries.urn, 'inlinePolicies[1]'],
+      [unknownEffect.urn, 'policy.Statement[0].Effect'],
+      [unknownAction.urn, 'policy.Statement[0].Action'],
     ]);
-    expect(findings.map((finding) => finding.urn)).toEqual([known.urn]);
   });
 });

@@ -1,10 +1,13 @@
 /**
  * No identity policy Allows every action (`*`) or every action of a service (`s3:*`), nor Allows with
  * `NotAction` (everything except a list). Full wildcards grant administrative and future actions nobody reviewed.
+ *
+ * Undecided (advisory): when nothing is decidedly a wildcard grant, an unknown document, statement list, inline
+ * policy list or entry, Action entry of an Allow, or Effect of a statement with a wildcard action.
  */
-import { describeStatement, statementsOf } from '@bulwark/aws-model';
+import { describeStatement, statementsOf, UNDECIDED } from '@bulwark/aws-model';
 import { resourceRule } from '@bulwark/policy-kit';
-import { permissionDocuments, POLICY_RESOURCE_TYPES, ROLE_TYPE } from './permission-policies';
+import { hiddenPermissionDocuments, permissionDocuments, POLICY_RESOURCE_TYPES, ROLE_TYPE } from './permission-policies';
 
 /** `*` or `<service>:*` (also `<service>:**`): every action, or every action of one service. */
 function isFullWildcard(action: string): boolean {
@@ -20,6 +23,13 @@ export const iamNoWildcardAction = resourceRule({
       'An Allow statement of an IAM policy (Policy, RolePolicy, UserPolicy, GroupPolicy, Role inlinePolicies) must ' +
       'not grant Action "*" or "<service>:*", nor use NotAction (which allows everything not listed): least ' +
       'privilege means listing the actions a workload needs.',
+    decisions: [
+      'A full wildcard is `*` or `<service>:*` (also `**`); a partial pattern such as `s3:Get*` is not one (see ' +
+        'iam-no-wildcard-resource for where it may apply). Allow with NotAction is reported whatever it lists.',
+      'Unknown values (first preview): an unknown document, statement list, Role `inlinePolicies` list or entry, Action ' +
+        'entry of an Allow, or Effect of a statement with a wildcard action is reported undecided; a decided wildcard grant ' +
+        'is the resource\'s only verdict.',
+    ],
     severity: 'high',
     enforcementLevel: 'mandatory',
     service: 'iam',
@@ -28,21 +38,37 @@ export const iamNoWildcardAction = resourceRule({
     remediation:
       'Replace "*" and "<service>:*" with the specific actions the principal needs (IAM Access Analyzer can ' +
       'generate them from CloudTrail activity); replace Allow + NotAction with an explicit Action list.',
+    references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
   },
-  check: ({ args, report }) => {
-    for (const { where, parsed } of permissionDocuments(args.type, args.props)) {
+  check: ({ args, report, undecided }) => {
+    let violations = 0;
+    const parts: string[] = hiddenPermissionDocuments(args.type, args.props);
+    for (const { where, path, parsed } of permissionDocuments(args.type, args.props)) {
+      if (parsed.kind === 'unknown') parts.push(path);
+      if (parsed.kind === 'document' && parsed.document.statementsUnknown) parts.push(`${path}.Statement`);
       for (const statement of statementsOf(parsed)) {
-        if (statement.effect !== 'Allow') continue;
         const wildcards = statement.action?.known.filter(isFullWildcard) ?? [];
+        const grantsEverything = wildcards.length > 0 || statement.notAction !== undefined;
+        if (statement.effect === UNDECIDED) {
+          if (grantsEverything || statement.action?.hasUnknown) parts.push(`${path}.Statement[${statement.index}].Effect`);
+          continue;
+        }
+        if (statement.effect !== 'Allow') continue;
         if (wildcards.length > 0) {
+          violations++;
           report(
             `${args.name}: ${where} ${describeStatement(statement)} Allows Action ${wildcards.map((action) => `"${action}"`).join(', ')}: ` +
               'list the specific actions needed instead.',
           );
         } else if (statement.notAction) {
+          violations++;
           report(`${args.name}: ${where} ${describeStatement(statement)} Allows with NotAction (every action not listed): use an explicit Action list.`);
+        } else if (statement.action?.hasUnknown) {
+          parts.push(`${path}.Statement[${statement.index}].Action`);
         }
       }
     }
+    if (violations > 0) return;
+    for (const part of new Set(parts)) undecided(part, 'its value decides whether the policy allows a wildcard action');
   },
 });

@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { iamPasswordPolicy } from './iam-password-policy';
 
 const TYPE = 'aws:iam/accountPasswordPolicy:AccountPasswordPolicy';
@@ -44,8 +44,12 @@ describe('iam-password-policy', () => {
     expect(await evaluate(iamPasswordPolicy, [relaxed], { config })).toEqual([]);
   });
 
-  it('Preview: unknown values are not judged', async () => {
+  it('Preview: unknown values are undecided; a decided weakness is the verdict', async () => {
     const policy = resource(TYPE, Object.fromEntries(Object.keys(STRONG).map((key) => [key, UNKNOWN_VALUE])));
-    expect(await evaluate(iamPasswordPolicy, [policy])).toEqual([]);
+    const findings = await evaluate(iamPasswordPolicy, [policy]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => finding.property).sort()).toEqual(Object.keys(STRONG).sort());
+    const weak = resource(TYPE, { ...STRONG, minimumPasswordLength: 8, requireSymbols: UNKNOWN_VALUE });
+    expect((await evaluate(iamPasswordPolicy, [weak])).map((finding) => finding.enforcement)).toEqual(['mandatory']);
   });
 });

@@ -34,6 +34,13 @@ export const iamPasswordPolicy = resourceRule<PasswordPolicyConfig>({
       'On the aws.iam.AccountPasswordPolicy set minimumPasswordLength >= 14, requireUppercaseCharacters, ' +
       'requireLowercaseCharacters, requireNumbers and requireSymbols true, passwordReusePrevention >= 24 and ' +
       'maxPasswordAge between 1 and 90.',
+    decisions: [
+      'An absent threshold or requirement is what AWS applies without it: minimum length 8, no reuse prevention, no ' +
+        'expiry (a `maxPasswordAge` of 0 or absent never expires), no character classes; each violates the defaults above.',
+      'Unknown values (first preview): when nothing is decidedly too weak, each unknown setting is reported undecided; a ' +
+        'decided weakness is the policy\'s only verdict.',
+    ],
+    references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html'],
   },
   configSchema: {
     properties: {
@@ -46,13 +53,17 @@ export const iamPasswordPolicy = resourceRule<PasswordPolicyConfig>({
       requireSymbols: { type: 'boolean', description: 'Require requireSymbols true.', default: true },
     },
   },
-  check: ({ args, config, report }) => {
+  check: ({ args, config, report, undecided }) => {
     if (args.type !== PASSWORD_POLICY_TYPE) return;
     const props = rawProps(args.props);
     const problems: string[] = [];
+    const unknown: string[] = [];
     const atLeast = (property: 'minimumPasswordLength' | 'passwordReusePrevention') => {
       const value = numberValue(props[property]);
-      if (value === UNDECIDED) return;
+      if (value === UNDECIDED) {
+        unknown.push(property);
+        return;
+      }
       if (value === undefined || value < config[property]) {
         problems.push(`\`${property}\` is ${value ?? 'unset'}, set it to at least ${config[property]}`);
       }
@@ -60,14 +71,17 @@ export const iamPasswordPolicy = resourceRule<PasswordPolicyConfig>({
     atLeast('minimumPasswordLength');
     atLeast('passwordReusePrevention');
     const maxAge = numberValue(props['maxPasswordAge']);
+    if (maxAge === UNDECIDED) unknown.push('maxPasswordAge');
     if (maxAge !== UNDECIDED && (maxAge === undefined || maxAge <= 0 || maxAge > config.maxPasswordAge)) {
       problems.push(`\`maxPasswordAge\` is ${maxAge === undefined || maxAge <= 0 ? `${maxAge ?? 'unset'} (passwords never expire)` : maxAge}, set it to between 1 and ${config.maxPasswordAge}`);
     }
     for (const flag of REQUIREMENT_FLAGS) {
       if (!config[flag]) continue;
       const value = boolValue(props[flag]);
-      if (value !== true && value !== UNDECIDED) problems.push(`\`${flag}\` is ${value === false ? 'false' : 'unset'}, set it to true`);
+      if (value === UNDECIDED) unknown.push(flag);
+      else if (value !== true) problems.push(`\`${flag}\` is ${value === false ? 'false' : 'unset'}, set it to true`);
     }
     if (problems.length > 0) report(`${args.name}: ${problems.join('; ')}.`);
+    else for (const property of unknown) undecided(property, 'its value decides whether the password policy is strong enough');
   },
 });

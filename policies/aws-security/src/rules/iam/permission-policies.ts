@@ -3,7 +3,7 @@
  * resource, and each `inlinePolicies[].policy` of a Role. Trust policies (`assumeRolePolicy`) are not among them.
  */
 import { type ParsedPolicyDocument, parsePolicyDocument } from '@bulwark/aws-model';
-import { listValue, pathValue, rawProps, UNDECIDED } from '@bulwark/policy-kit';
+import { isUnknown, listValue, pathValue, rawProps, UNDECIDED } from '@bulwark/policy-kit';
 
 export const POLICY_RESOURCE_TYPES: readonly string[] = [
   'aws:iam/policy:Policy',
@@ -15,17 +15,29 @@ export const ROLE_TYPE = 'aws:iam/role:Role';
 
 /** One permission document of a resource, with where it sits for messages. */
 export interface PermissionDocument {
-  /** `policy` or `inlinePolicies[0].policy`. */
+  /** `policy` or `inlinePolicies[0].policy`, in backticks, for messages. */
   readonly where: string;
+  /** The same path, bare, for undecided findings. */
+  readonly path: string;
   readonly parsed: ParsedPolicyDocument;
 }
 
 /** The permission documents of a resource of the given type; none for other types. */
 export function permissionDocuments(type: string, props: unknown): PermissionDocument[] {
   const raw = rawProps(props);
-  if (POLICY_RESOURCE_TYPES.includes(type)) return [{ where: '`policy`', parsed: parsePolicyDocument(raw['policy']) }];
+  if (POLICY_RESOURCE_TYPES.includes(type)) return [{ where: '`policy`', path: 'policy', parsed: parsePolicyDocument(raw['policy']) }];
   if (type !== ROLE_TYPE) return [];
   const inline = listValue(raw['inlinePolicies']);
   if (inline === UNDECIDED) return [];
-  return inline.map((entry, index) => ({ where: `\`inlinePolicies[${index}].policy\``, parsed: parsePolicyDocument(pathValue(entry, ['policy'])) }));
+  return inline.map((entry, index) => {
+    // An unknown entry hides its document: the entry itself is what is unknown.
+    const path = isUnknown(entry) ? `inlinePolicies[${index}]` : `inlinePolicies[${index}].policy`;
+    return { where: `\`${path}\``, path, parsed: parsePolicyDocument(isUnknown(entry) ? entry : pathValue(entry, ['policy'])) };
+  });
+}
+
+/** The unknown parts of a Role's inline policies that hide whole documents (`inlinePolicies`); none for other types. */
+export function hiddenPermissionDocuments(type: string, props: unknown): string[] {
+  if (type !== ROLE_TYPE) return [];
+  return listValue(rawProps(props)['inlinePolicies']) === UNDECIDED ? ['inlinePolicies'] : [];
 }

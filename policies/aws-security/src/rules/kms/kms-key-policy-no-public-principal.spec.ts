@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { kmsKeyPolicyNoPublicPrincipal } from './kms-key-policy-no-public-principal';
 
 const KEY = 'aws:kms/key:Key';
@@ -32,13 +32,42 @@ describe('kms-key-policy-no-public-principal', () => {
     expect((await evaluate(kmsKeyPolicyNoPublicPrincipal, [keyPolicy])).map((finding) => finding.urn)).toEqual([keyPolicy.urn]);
   });
 
-  it('Preview: unknown policy, principal or condition neither throw nor decide', async () => {
+  describe('conditions that only look restricting (issue 16)', () => {
+    it.each([
+      ['StringEqualsIfExists aws:PrincipalAccount (every KMS request is signed)', { StringEqualsIfExists: { 'aws:PrincipalAccount': '111122223333' } }],
+      ['StringEquals aws:PrincipalOrgID', { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } }],
+      ['ArnLike aws:PrincipalArn in one account', { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/*' } }],
+    ])('Compliance: %s', async (_label, condition) => {
+      expect(await evaluate(kmsKeyPolicyNoPublicPrincipal, [resource(KEY, { policy: policy({ Principal: '*', Condition: condition }) })])).toEqual([]);
+    });
+
+    it.each([
+      ['StringLike aws:PrincipalOrgID "*"', { StringLike: { 'aws:PrincipalOrgID': '*' } }],
+      ['StringNotEquals kms:CallerAccount', { StringNotEquals: { 'kms:CallerAccount': '111122223333' } }],
+      ['StringEqualsIfExists aws:SourceAccount (direct calls carry none)', { StringEqualsIfExists: { 'aws:SourceAccount': '111122223333' } }],
+      ['ArnLike aws:PrincipalArn with a wildcard account', { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/admin' } }],
+    ])('Noncompliance: %s', async (_label, condition) => {
+      const key = resource(KEY, { policy: policy({ Principal: '*', Condition: condition }) });
+      expect(mandatory(await evaluate(kmsKeyPolicyNoPublicPrincipal, [key])).map((finding) => finding.urn)).toEqual([key.urn]);
+    });
+  });
+
+  it('Preview: an unknown policy, principal or condition block is undecided; a computed condition value restricts', async () => {
+    const unknownPolicy = resource(KEY, { policy: UNKNOWN_VALUE });
+    const unknownPrincipal = resource(KEY, { policy: policy({ Principal: UNKNOWN_VALUE }) });
+    const unknownCondition = resource(KEY_POLICY, { keyId: UNKNOWN_VALUE, policy: policy({ Principal: '*', Condition: UNKNOWN_VALUE }) });
     const findings = await evaluate(kmsKeyPolicyNoPublicPrincipal, [
-      resource(KEY, { policy: UNKNOWN_VALUE }),
-      resource(KEY, { policy: policy({ Principal: UNKNOWN_VALUE }) }),
-      resource(KEY_POLICY, { keyId: UNKNOWN_VALUE, policy: policy({ Principal: '*', Condition: UNKNOWN_VALUE }) }),
+      unknownPolicy,
+      unknownPrincipal,
+      unknownCondition,
       resource(KEY, { policy: policy({ Principal: '*', Condition: { StringEquals: { 'kms:CallerAccount': UNKNOWN_VALUE } } }) }),
+      resource(KEY, { policy: policy({ Principal: { AWS: [UNKNOWN_VALUE, 'arn:aws:iam::111122223333:root'] } }) }),
     ]);
-    expect(findings).toEqual([]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [unknownPolicy.urn, 'policy'],
+      [unknownPrincipal.urn, 'policy.Statement[0].Principal'],
+      [unknownCondition.urn, 'policy.Statement[0].Condition'],
+    ]);
   });
 });

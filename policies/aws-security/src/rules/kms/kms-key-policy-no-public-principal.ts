@@ -1,10 +1,14 @@
 /**
  * No key policy statement Allows everyone (Principal `*` / `{"AWS": "*"}`) unless a condition restricts it to an
  * account or organisation (kms:CallerAccount, aws:PrincipalAccount, aws:SourceAccount, aws:PrincipalOrgID...).
- * A public key policy lets any AWS account use, or even administer, the key.
+ * A public key policy lets any AWS account use, or even administer, the key. Conditions are judged by the one
+ * evaluator of `@bulwark/aws-model` (see `lib/public-statements.ts`).
+ *
+ * Undecided (advisory): an unknown policy, statement list, Effect, Principal or Condition block that could make
+ * the policy public, when nothing public is decided.
  */
-import { describeStatement, isUnrestrictedPublicAllow, parsePolicyDocument, statementsOf } from '@bulwark/aws-model';
 import { rawProps, resourceRule } from '@bulwark/policy-kit';
+import { PUBLIC_PRINCIPAL_DECISIONS, PUBLIC_PRINCIPAL_REFERENCES, publicDocumentVerdict } from '../../lib/public-statements';
 
 const KEY_TYPES = ['aws:kms/key:Key', 'aws:kms/keyPolicy:KeyPolicy'];
 
@@ -16,6 +20,12 @@ export const kmsKeyPolicyNoPublicPrincipal = resourceRule({
       'A KMS key policy statement must not Allow Principal "*" (or {"AWS": "*"}) unless a condition such as ' +
       'StringEquals kms:CallerAccount, aws:PrincipalAccount, aws:SourceAccount or aws:PrincipalOrgID restricts it; ' +
       'otherwise any AWS account can use the key.',
+    decisions: [
+      ...PUBLIC_PRINCIPAL_DECISIONS,
+      'Every request a key policy evaluates is signed by an IAM principal, so kms:CallerAccount, aws:PrincipalAccount, ' +
+        'aws:PrincipalArn and aws:userid are always present and restrict with `...IfExists` too. A missing `policy` is ' +
+        'AWS\'s default key policy (the account only) and is not reported.',
+    ],
     severity: 'critical',
     enforcementLevel: 'mandatory',
     service: 'kms',
@@ -24,17 +34,19 @@ export const kmsKeyPolicyNoPublicPrincipal = resourceRule({
     remediation:
       'Name the principals (the account root, specific roles) in the key policy, or add a condition ' +
       '`StringEquals: { "kms:CallerAccount": "<account id>" }` to statements that must use Principal "*".',
+    references: [...PUBLIC_PRINCIPAL_REFERENCES, 'https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-caller-account'],
   },
-  check: ({ args, report }) => {
+  check: ({ args, report, undecided }) => {
     if (!KEY_TYPES.includes(args.type)) return;
-    // Unknown and invalid documents are skipped (see policy-document.ts); a missing `policy` is AWS's default policy.
-    for (const statement of statementsOf(parsePolicyDocument(rawProps(args.props)['policy']))) {
-      if (isUnrestrictedPublicAllow(statement)) {
-        report(
-          `${args.name}: \`policy\` ${describeStatement(statement)} Allows Principal "*" with no restricting condition: ` +
-            'name the principals, or add StringEquals kms:CallerAccount / aws:PrincipalOrgID.',
-        );
-      }
+    const verdict = publicDocumentVerdict(rawProps(args.props)['policy'], 'policy', { signedRequestsOnly: true });
+    for (const { statement, why } of verdict.publicStatements) {
+      report(
+        `${args.name}: \`policy\` ${statement} Allows Principal "*" with no restricting condition${why}: ` +
+          'name the principals, or add StringEquals kms:CallerAccount / aws:PrincipalOrgID with a value that names them.',
+      );
     }
+    // A decided public statement is the verdict; otherwise every unknown that could make the policy public is named.
+    if (verdict.publicStatements.length > 0) return;
+    for (const part of verdict.undecidedParts) undecided(part, 'its value decides whether any AWS account can use the key');
   },
 });

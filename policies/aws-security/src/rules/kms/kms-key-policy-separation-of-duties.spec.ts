@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { kmsKeyPolicySeparationOfDuties } from './kms-key-policy-separation-of-duties';
 
 const KEY = 'aws:kms/key:Key';
@@ -45,12 +45,32 @@ describe('kms-key-policy-separation-of-duties', () => {
     expect(findings[0].message).toContain(`grants ${ADMIN} both key administration (kms:DisableKey, kms:DisableKeyRotation) and key usage (kms:Decrypt)`);
   });
 
-  it('Preview: unknown principals and actions decide nothing', async () => {
+  it('Preview: unknown principals, actions or effects that could complete a pair are undecided; others decide nothing', async () => {
+    const unknownPolicy = resource(KEY, { policy: UNKNOWN_VALUE });
+    const unknownBoth = resource(KEY, { policy: document({ Principal: { AWS: UNKNOWN_VALUE }, Action: 'kms:*' }) });
+    const unknownAction = resource(KEY, { policy: document({ Principal: { AWS: APP }, Action: ['kms:Encrypt', UNKNOWN_VALUE] }) });
+    const unknownAdmin = resource(KEY, {
+      policy: document({ Principal: { AWS: [UNKNOWN_VALUE] }, Action: 'kms:Disable*' }, { Principal: { AWS: APP }, Action: 'kms:Decrypt' }),
+    });
+    const unknownEffect = resource(KEY, {
+      policy: document({ Principal: { AWS: ADMIN }, Action: 'kms:Put*' }, { Effect: UNKNOWN_VALUE, Principal: { AWS: ADMIN }, Action: 'kms:Decrypt' }),
+    });
     const findings = await evaluate(kmsKeyPolicySeparationOfDuties, [
-      resource(KEY, { policy: UNKNOWN_VALUE }),
-      resource(KEY, { policy: document({ Principal: { AWS: UNKNOWN_VALUE }, Action: 'kms:*' }) }),
-      resource(KEY, { policy: document({ Principal: { AWS: APP }, Action: ['kms:Encrypt', UNKNOWN_VALUE] }) }),
+      unknownPolicy,
+      unknownBoth,
+      unknownAction,
+      unknownAdmin,
+      unknownEffect,
+      // Usage to a computed role and to the app: nobody can administer, so nothing is open.
+      resource(KEY, { policy: document({ Principal: { AWS: [UNKNOWN_VALUE, APP] }, Action: ['kms:Encrypt', 'kms:Decrypt'] }) }),
     ]);
-    expect(findings).toEqual([]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [unknownPolicy.urn, 'policy'],
+      [unknownBoth.urn, 'policy.Statement[0].Principal'],
+      [unknownAction.urn, 'policy.Statement[0].Action'],
+      [unknownAdmin.urn, 'policy.Statement[0].Principal'],
+      [unknownEffect.urn, 'policy.Statement[1].Effect'],
+    ]);
   });
 });

@@ -4,7 +4,7 @@
  * keys). Whoever can both change and use a key can grant themselves access to everything it protects.
  */
 import { coversAction, expandActionPattern, parsePolicyDocument, type PolicyStatement, statementsOf } from '@bulwark/aws-model';
-import { rawProps, resourceRule } from '@bulwark/policy-kit';
+import { rawProps, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
 
 const KEY_TYPES = ['aws:kms/key:Key', 'aws:kms/keyPolicy:KeyPolicy'];
 
@@ -35,10 +35,38 @@ function grantees(statement: PolicyStatement): string[] {
   return [...statement.principal.aws.known, ...statement.principal.service.known, ...statement.principal.federated.known].map((entry) => entry.trim());
 }
 
-/** The actions of `candidates` the statement certainly grants (unknown entries grant nothing decidable). */
-function granted(statement: PolicyStatement, candidates: readonly string[]): string[] {
-  return candidates.filter((action) => coversAction(statement, action) === true);
+/** True when an unknown principal entry (a computed ARN) or the whole unknown principal may name someone else too. */
+function hasUnknownGrantee(statement: PolicyStatement): boolean {
+  const principal = statement.principal;
+  if (!principal) return false;
+  return principal.unknown || principal.aws.hasUnknown || principal.service.hasUnknown || principal.federated.hasUnknown;
 }
+
+/** The actions of `candidates` the statement certainly grants, and whether unknown entries may grant more of them. */
+function granted(statement: PolicyStatement, candidates: readonly string[]): { certain: string[]; maybe: boolean } {
+  const verdicts = candidates.map((action) => coversAction(statement, action));
+  return { certain: candidates.filter((_, index) => verdicts[index] === true), maybe: verdicts.includes(UNDECIDED) };
+}
+
+/** What one principal is granted across the policy: certain actions, and the statement parts that may grant more. */
+interface Grants {
+  readonly administration: Set<string>;
+  readonly usage: Set<string>;
+  /** Property paths whose unknown value may grant this principal administration (or usage) too. */
+  readonly maybeAdministration: Set<string>;
+  readonly maybeUsage: Set<string>;
+}
+
+function grantsOf(map: Map<string, Grants>, principal: string): Grants {
+  const existing = map.get(principal);
+  if (existing) return existing;
+  const created: Grants = { administration: new Set(), usage: new Set(), maybeAdministration: new Set(), maybeUsage: new Set() };
+  map.set(principal, created);
+  return created;
+}
+
+/** Stands for every principal an unknown entry may name. */
+const UNKNOWN_PRINCIPAL = '(unknown principal)';
 
 export const kmsKeyPolicySeparationOfDuties = resourceRule({
   metadata: {
@@ -49,6 +77,16 @@ export const kmsKeyPolicySeparationOfDuties = resourceRule({
       'Update*, Enable*, Disable*, Revoke*, Delete*, ScheduleKeyDeletion, CancelKeyDeletion, TagResource, kms:*) and ' +
       'key usage actions (Encrypt, Decrypt, ReEncrypt*, GenerateDataKey*) by a key policy. A principal with both can ' +
       'give itself access to all data the key protects.',
+    decisions: [
+      'Grants add up across the Allow statements of the policy, per principal (AWS, Service and Federated entries, ' +
+        'compared as written); action patterns are expanded through the IAM action catalogue, so Create* includes ' +
+        'CreateGrant, and kms:* grants both kinds. The account root (`arn:<partition>:iam::<account>:root` or the bare ' +
+        'account id) is exempt: it must keep full control so the key can never become unmanageable.',
+      'Unknown values (first preview): an unknown principal entry (a computed role ARN) may name any principal, so when ' +
+        'it receives one kind of action and some principal (that one included) the other, its Principal is reported ' +
+        'undecided; so are unknown actions or Effects that would complete a principal\'s pair, and an unknown document or ' +
+        'statement list. A decided pair is the key\'s only verdict.',
+    ],
     severity: 'high',
     enforcementLevel: 'mandatory',
     service: 'kms',
@@ -57,36 +95,66 @@ export const kmsKeyPolicySeparationOfDuties = resourceRule({
     remediation:
       'Split the key policy: one statement granting administration actions to the key administrators role, another ' +
       'granting Encrypt/Decrypt/ReEncrypt*/GenerateDataKey* to the roles that use the key; give kms:* only to the account root.',
+    references: ['https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html'],
   },
-  check: ({ args, report }) => {
+  check: ({ args, report, undecided }) => {
     if (!KEY_TYPES.includes(args.type)) return;
-    const administration = new Map<string, Set<string>>();
-    const usage = new Map<string, Set<string>>();
-    const add = (map: Map<string, Set<string>>, principal: string, actions: readonly string[]) => {
-      if (actions.length === 0) return;
-      const set = map.get(principal) ?? new Set<string>();
-      actions.forEach((action) => set.add(action));
-      map.set(principal, set);
-    };
+    const parsed = parsePolicyDocument(rawProps(args.props)['policy']);
+    const detail = 'its value decides whether one principal both administers and uses the key';
+    if (parsed.kind === 'unknown') {
+      undecided('policy', detail);
+      return;
+    }
+    const grants = new Map<string, Grants>();
     // Grants add up across statements, so they are gathered per principal before judging.
-    for (const statement of statementsOf(parsePolicyDocument(rawProps(args.props)['policy']))) {
-      if (statement.effect !== 'Allow') continue;
+    for (const statement of statementsOf(parsed)) {
+      if (statement.effect !== 'Allow' && statement.effect !== UNDECIDED) continue;
+      const at = `policy.Statement[${statement.index}]`;
       const admin = granted(statement, ADMINISTRATION_ACTIONS);
       const use = granted(statement, USAGE_ACTIONS);
-      for (const principal of grantees(statement)) {
-        if (ACCOUNT_ROOT.test(principal)) continue;
-        add(administration, principal, admin);
-        add(usage, principal, use);
+      const certain = statement.effect === 'Allow';
+      const principals = [...grantees(statement).filter((principal) => !ACCOUNT_ROOT.test(principal)), ...(hasUnknownGrantee(statement) ? [UNKNOWN_PRINCIPAL] : [])];
+      for (const principal of principals) {
+        const entry = grantsOf(grants, principal);
+        const part = principal === UNKNOWN_PRINCIPAL ? `${at}.Principal` : certain ? `${at}.Action` : `${at}.Effect`;
+        if (certain && principal !== UNKNOWN_PRINCIPAL) admin.certain.forEach((action) => entry.administration.add(action));
+        else if (admin.certain.length > 0) entry.maybeAdministration.add(part);
+        if (certain && principal !== UNKNOWN_PRINCIPAL) use.certain.forEach((action) => entry.usage.add(action));
+        else if (use.certain.length > 0) entry.maybeUsage.add(part);
+        if (admin.maybe) entry.maybeAdministration.add(principal === UNKNOWN_PRINCIPAL ? part : `${at}.Action`);
+        if (use.maybe) entry.maybeUsage.add(principal === UNKNOWN_PRINCIPAL ? part : `${at}.Action`);
       }
     }
-    for (const [principal, adminActions] of administration) {
-      const useActions = usage.get(principal);
-      if (!useActions) continue;
+    let violations = 0;
+    for (const [principal, entry] of grants) {
+      if (principal === UNKNOWN_PRINCIPAL || entry.administration.size === 0 || entry.usage.size === 0) continue;
+      violations++;
+      const adminActions = [...entry.administration];
+      const useActions = [...entry.usage];
       report(
         `${args.name}: \`policy\` grants ${principal === '*' ? 'everyone (Principal "*")' : principal} both key administration ` +
-          `(${[...adminActions].slice(0, 3).join(', ')}${adminActions.size > 3 ? ', ...' : ''}) and key usage ` +
-          `(${[...useActions].slice(0, 3).join(', ')}${useActions.size > 3 ? ', ...' : ''}): grant them to separate principals.`,
+          `(${adminActions.slice(0, 3).join(', ')}${adminActions.length > 3 ? ', ...' : ''}) and key usage ` +
+          `(${useActions.slice(0, 3).join(', ')}${useActions.length > 3 ? ', ...' : ''}): grant them to separate principals.`,
       );
     }
+    if (violations > 0) return;
+    const parts = new Set<string>(parsed.kind === 'document' && parsed.document.statementsUnknown ? ['policy.Statement'] : []);
+    const unknownGrants = grants.get(UNKNOWN_PRINCIPAL);
+    const mayAdminister = (entry: Grants) => entry.administration.size > 0 || entry.maybeAdministration.size > 0;
+    const mayUse = (entry: Grants) => entry.usage.size > 0 || entry.maybeUsage.size > 0;
+    for (const [principal, entry] of grants) {
+      if (principal === UNKNOWN_PRINCIPAL) continue;
+      // A known principal whose pair an unknown action or Effect would complete.
+      if (mayAdminister(entry) && mayUse(entry)) [...entry.maybeAdministration, ...entry.maybeUsage].forEach((part) => parts.add(part));
+      // An unknown principal entry may be this principal, completing its pair.
+      if (unknownGrants && ((mayAdminister(unknownGrants) && mayUse(entry)) || (mayUse(unknownGrants) && mayAdminister(entry)))) {
+        [...unknownGrants.maybeAdministration, ...unknownGrants.maybeUsage].forEach((part) => parts.add(part));
+      }
+    }
+    // Two unknown entries may name the same principal.
+    if (unknownGrants && mayAdminister(unknownGrants) && mayUse(unknownGrants)) {
+      [...unknownGrants.maybeAdministration, ...unknownGrants.maybeUsage].forEach((part) => parts.add(part));
+    }
+    for (const part of parts) undecided(part, detail);
   },
 });

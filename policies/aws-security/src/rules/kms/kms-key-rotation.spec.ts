@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { kmsKeyRotation } from './kms-key-rotation';
 
 const KEY = 'aws:kms/key:Key';
@@ -27,12 +27,19 @@ describe('kms-key-rotation', () => {
     expect((await evaluate(kmsKeyRotation, [key]))[0].message).toContain('`enableKeyRotation` is false');
   });
 
-  it('Preview: unknown spec, store or rotation decide nothing', async () => {
+  it('Preview: an unknown spec or rotation is undecided; a computed custom key store id exempts the key', async () => {
+    const spec = resource(KEY, { customerMasterKeySpec: UNKNOWN_VALUE });
+    const rotation = resource(KEY, { enableKeyRotation: UNKNOWN_VALUE });
     const findings = await evaluate(kmsKeyRotation, [
-      resource(KEY, { customerMasterKeySpec: UNKNOWN_VALUE }),
+      spec,
       resource(KEY, { customKeyStoreId: UNKNOWN_VALUE }),
-      resource(KEY, { enableKeyRotation: UNKNOWN_VALUE }),
+      rotation,
+      resource(KEY, { keySpec: UNKNOWN_VALUE, enableKeyRotation: true }),
     ]);
-    expect(findings).toEqual([]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [spec.urn, 'customerMasterKeySpec'],
+      [rotation.urn, 'enableKeyRotation'],
+    ]);
   });
 });

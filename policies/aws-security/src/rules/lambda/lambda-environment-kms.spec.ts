@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { lambdaEnvironmentKms } from './lambda-environment-kms';
 
 const FUNCTION = 'aws:lambda/function:Function';
@@ -37,15 +37,40 @@ describe('lambda-environment-kms', () => {
     expect(detail(findings[0].message)).toContain('holds 7 variables (VAR_0, VAR_1, VAR_2, VAR_3, VAR_4, and 2 more) but `kmsKeyArn` is ""');
   });
 
-  it('Preview: unknown variables or key neither throw nor decide; unknown values in known keys still count', async () => {
+  describe('AWS managed keys are not customer managed (issue 16)', () => {
+    const withVariables = (kmsKeyArn: string) => resource(FUNCTION, { environment: { variables: { TABLE: 'orders' } }, kmsKeyArn });
+    it.each([['a key ARN', KEY_ARN], ['an alias ARN of our own', 'arn:aws:kms:eu-west-1:123456789012:alias/functions'], ['a multi-Region key ARN', 'arn:aws:kms:eu-west-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab']])(
+      'Compliance: %s',
+      async (_label, kmsKeyArn) => {
+        expect(await evaluate(lambdaEnvironmentKms, [withVariables(kmsKeyArn)])).toEqual([]);
+      },
+    );
+
+    it.each([['alias/aws/lambda'], ['arn:aws:kms:eu-west-1:123456789012:alias/aws/lambda'], ['aws/lambda']])('Noncompliance: %s', async (kmsKeyArn) => {
+      const findings = await evaluate(lambdaEnvironmentKms, [withVariables(kmsKeyArn)]);
+      expect(detail(findings[0].message)).toContain(`\`kmsKeyArn\` is "${kmsKeyArn}", an AWS managed key`);
+    });
+  });
+
+  it('Preview: a traced key settles it; unknown variables or an untraced key are undecided; unknown values in known names still count', async () => {
+    const key = resource('aws:kms/key:Key', {});
+    const unknownEnvironment = resource(FUNCTION, { environment: UNKNOWN_VALUE });
+    const unknownVariables = resource(FUNCTION, { environment: { variables: UNKNOWN_VALUE } });
+    const untracedKey = resource(FUNCTION, { environment: { variables: { TABLE: UNKNOWN_VALUE } }, kmsKeyArn: UNKNOWN_VALUE });
     const findings = await evaluate(lambdaEnvironmentKms, [
-      resource(FUNCTION, { environment: UNKNOWN_VALUE }),
-      resource(FUNCTION, { environment: { variables: UNKNOWN_VALUE } }),
-      resource(FUNCTION, { environment: { variables: { TABLE: UNKNOWN_VALUE } }, kmsKeyArn: UNKNOWN_VALUE }),
+      key,
+      unknownEnvironment,
+      unknownVariables,
+      untracedKey,
+      resource(FUNCTION, { environment: UNKNOWN_VALUE, kmsKeyArn: UNKNOWN_VALUE }, { dependsOn: { kmsKeyArn: [key] } }),
       resource(FUNCTION, { environment: { variables: { TABLE: UNKNOWN_VALUE } } }, { name: 'unkeyed' }),
     ]);
-    expect(findings).toHaveLength(1);
-    expect(findings[0].urn).toContain('::unkeyed');
+    expect(mandatory(findings).map((finding) => finding.urn?.split('::').pop())).toEqual(['unkeyed']);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [unknownEnvironment.urn, 'environment'],
+      [unknownVariables.urn, 'environment.variables'],
+      [untracedKey.urn, 'kmsKeyArn'],
+    ]);
   });
 
   it.each(['preview', 'update'] as const)('Program (%s): only the function without a key is flagged', async (mode) => {

@@ -4,14 +4,16 @@
  * managed key anyone allowed `lambda:GetFunctionConfiguration` reads them in clear, while a customer managed key
  * adds a key policy that must also allow decryption, and CloudTrail records each use.
  *
- * A function without variables (or with an empty map) is not in scope. Unknown variables (preview) cannot
- * show whether the map is empty, so the update decides; an unknown key ARN counts as set.
+ * A function without variables (or with an empty map) is not in scope. A stack rule so that an unknown
+ * `kmsKeyArn` can be traced to the resource it is computed from (see `lib/customer-managed-key.ts`); each function
+ * is still judged, and reported, on its own.
  */
-import { blockValue, describeValue, isStringSet, rawProps, recordValue, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
+import { blockValue, rawProps, recordValue, resourcesOfType, stackRule, UNDECIDED } from '@bulwark/policy-kit';
+import { CUSTOMER_MANAGED_KEY_DECISION, CUSTOMER_MANAGED_KEY_REFERENCES, describeKeyProblem, keyReferenceVerdict } from '../../lib/customer-managed-key';
 
 const FUNCTION = 'aws:lambda/function:Function';
 
-export const lambdaEnvironmentKms = resourceRule({
+export const lambdaEnvironmentKms = stackRule({
   metadata: {
     id: 'lambda-environment-kms',
     title: 'Lambda environment variables are encrypted with a customer managed KMS key',
@@ -28,20 +30,43 @@ export const lambdaEnvironmentKms = resourceRule({
       'Create an `aws.kms.Key`, set `kmsKeyArn: key.arn` on the `aws.lambda.Function`, and allow the function\'s ' +
       'execution role `kms:Decrypt` on it. Better still, keep secrets in Secrets Manager or SSM Parameter Store and ' +
       'pass only their names in the environment.',
+    decisions: [
+      'A function without `environment.variables`, or with an empty map, is out of scope; variables whose values are ' +
+        'unknown still count (their names are known).',
+      CUSTOMER_MANAGED_KEY_DECISION,
+      'Unknown values (first preview): an unknown `environment` or `variables` map (it may be empty) is reported ' +
+        'undecided when the key does not settle the question, and so is a key reference not computed from a KMS key ' +
+        'when the function has variables.',
+    ],
+    references: [...CUSTOMER_MANAGED_KEY_REFERENCES, 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars-encryption.html'],
   },
-  check: ({ args, report }) => {
-    if (args.type !== FUNCTION) return;
-    const props = rawProps(args.props);
-    const environment = blockValue(props['environment']);
-    if (environment === undefined || environment === UNDECIDED) return;
-    const variables = recordValue(environment['variables']);
-    if (variables === undefined || variables === UNDECIDED) return;
-    const names = Object.keys(variables);
-    if (names.length === 0 || isStringSet(props['kmsKeyArn'])) return;
-    const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? `, and ${names.length - 5} more` : '');
-    report(
-      `\`environment.variables\` holds ${names.length} variable${names.length === 1 ? '' : 's'} (${shown}) but ` +
-        `\`kmsKeyArn\` is ${describeValue(props['kmsKeyArn'])}; set \`kmsKeyArn\` to a customer managed KMS key ARN.`,
-    );
+  check: ({ args, report, undecided }) => {
+    for (const fn of resourcesOfType(args.resources, [FUNCTION])) {
+      const props = rawProps(fn.props);
+      const key = keyReferenceVerdict(fn, 'kmsKeyArn', props['kmsKeyArn']);
+      if (key === 'customer-managed') continue;
+      const environment = blockValue(props['environment']);
+      if (environment === undefined) continue;
+      const variables = environment === UNDECIDED ? UNDECIDED : recordValue(environment['variables']);
+      if (variables === undefined) continue;
+      if (variables === UNDECIDED) {
+        const path = environment === UNDECIDED ? 'environment' : 'environment.variables';
+        undecided(path, 'its value decides whether the function has variables to encrypt with a customer managed key', fn.urn);
+        if (key === 'undecided') undecided('kmsKeyArn', 'its value decides whether the variables are encrypted with a customer managed key', fn.urn);
+        continue;
+      }
+      const names = Object.keys(variables);
+      if (names.length === 0) continue;
+      if (key === 'undecided') {
+        undecided('kmsKeyArn', 'its value decides whether the variables are encrypted with a customer managed key', fn.urn);
+        continue;
+      }
+      const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? `, and ${names.length - 5} more` : '');
+      report(
+        `\`environment.variables\` holds ${names.length} variable${names.length === 1 ? '' : 's'} (${shown}) but ` +
+          `\`kmsKeyArn\` ${describeKeyProblem(props['kmsKeyArn'], key)}; set \`kmsKeyArn\` to a customer managed KMS key ARN.`,
+        fn.urn,
+      );
+    }
   },
 });

@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { lambdaNoPublicInvoke } from './lambda-no-public-invoke';
 
 const PERMISSION = 'aws:lambda/permission:Permission';
@@ -56,15 +56,39 @@ describe('lambda-no-public-invoke', () => {
     expect(detail(findings[0].message)).toContain('`principal` is "s3.amazonaws.com" but `sourceAccount` is not set');
   });
 
-  it('Preview: unknown principal or restrictions neither throw nor decide', async () => {
+  describe('restrictions that only look restricting (issue 16)', () => {
+    it.each([
+      ['sourceArn naming one account\'s API', { sourceArn: 'arn:aws:execute-api:eu-west-1:123456789012:abc123/*/GET/items' }],
+      ['sourceArn of one bucket, with its owner account', { principal: 's3.amazonaws.com', sourceArn: 'arn:aws:s3:::uploads', sourceAccount: '123456789012' }],
+      ['principalOrgId of one organisation', { principalOrgId: 'o-a1b2c3d4e5' }],
+    ])('Compliance: %s', async (_label, inputs) => {
+      expect(await evaluate(lambdaNoPublicInvoke, [resource(PERMISSION, { ...invoke, principal: '*', ...inputs })])).toEqual([]);
+    });
+
+    it.each([
+      ['a sourceArn with a wildcard account', { sourceArn: 'arn:aws:execute-api:eu-west-1:*:abc123/*' }, '`sourceArn`: ArnLike aws:sourcearn "arn:aws:execute-api:eu-west-1:*:abc123/*" names no known'],
+      ['a sourceArn of every bucket', { sourceArn: 'arn:aws:s3:::*' }, 'names no known aws:sourcearn'],
+      ['a wildcard organisation', { principalOrgId: 'o-*' }, '`principalOrgId`: StringEquals aws:principalorgid "o-*" names no known'],
+      ['an S3 principal with a wildcard source account', { principal: 's3.amazonaws.com', sourceArn: 'arn:aws:s3:::uploads', sourceAccount: '*' }, '`sourceAccount` is "*" (`sourceAccount`: StringEquals'],
+    ])('Noncompliance: %s', async (_label, inputs, why) => {
+      const permission = resource(PERMISSION, { ...invoke, principal: '*', ...inputs });
+      const findings = await evaluate(lambdaNoPublicInvoke, [permission]);
+      expect(mandatory(findings).map((finding) => finding.urn)).toEqual([permission.urn]);
+      expect(findings[0].message).toContain(why);
+    });
+  });
+
+  it('Preview: unknown restrictions restrict; an unknown principal is undecided unless sourceAccount settles it', async () => {
+    const unknownPrincipal = resource(PERMISSION, { ...invoke, principal: UNKNOWN_VALUE, sourceArn: 'arn:aws:s3:::uploads' });
     const findings = await evaluate(lambdaNoPublicInvoke, [
-      resource(PERMISSION, { ...invoke, principal: UNKNOWN_VALUE }),
+      unknownPrincipal,
+      resource(PERMISSION, { ...invoke, principal: UNKNOWN_VALUE, sourceAccount: UNKNOWN_VALUE }),
       resource(PERMISSION, { ...invoke, principal: '*', sourceArn: UNKNOWN_VALUE }),
       resource(PERMISSION, { ...invoke, principal: 's3.amazonaws.com', sourceArn: UNKNOWN_VALUE, sourceAccount: UNKNOWN_VALUE }),
       resource(PERMISSION, { ...invoke, principal: '*', function: UNKNOWN_VALUE }, { name: 'still-public' }),
     ]);
-    expect(findings).toHaveLength(1);
-    expect(findings[0].urn).toContain('::still-public');
+    expect(mandatory(findings).map((finding) => finding.urn?.split('::').pop())).toEqual(['still-public']);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([[unknownPrincipal.urn, 'principal']]);
   });
 
   it.each(['preview', 'update'] as const)('Program (%s): a source ARN unknown in preview restricts in both modes', async (mode) => {

@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, mandatory, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { rdsBackupRetention } from './rds-backup-retention';
 
 const INSTANCE = 'aws:rds/instance:Instance';
@@ -54,14 +54,18 @@ describe('rds-backup-retention', () => {
     expect(findings[0].message).toContain('is not set');
   });
 
-  it('Preview: an unknown retention neither throws nor decides; a known short one is still reported', async () => {
+  it('Preview: an unknown retention is undecided; a known short one is the verdict', async () => {
+    const unknown = resource(INSTANCE, { backupRetentionPeriod: UNKNOWN_VALUE, kmsKeyId: UNKNOWN_VALUE });
     const findings = await evaluate(rdsBackupRetention, [
-      resource(INSTANCE, { backupRetentionPeriod: UNKNOWN_VALUE, kmsKeyId: UNKNOWN_VALUE }),
+      unknown,
       resource(CLUSTER, { backupRetentionPeriod: 1, clusterIdentifier: UNKNOWN_VALUE }, { name: 'short' }),
+      resource(INSTANCE, { replicateSourceDb: UNKNOWN_VALUE, backupRetentionPeriod: UNKNOWN_VALUE }),
     ]);
-    expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ policy: 'rds-backup-retention', enforcement: 'mandatory' });
-    expect(findings[0].urn).toContain('::short');
+    expect(mandatory(findings)).toHaveLength(1);
+    expect(mandatory(findings)[0]).toMatchObject({ policy: 'rds-backup-retention', enforcement: 'mandatory' });
+    expect(mandatory(findings)[0].urn).toContain('::short');
+    // A computed replicateSourceDb names a source: a replica, skipped, whatever its retention.
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([[unknown.urn, 'backupRetentionPeriod']]);
   });
 
   it('never throws on wrong-typed or missing properties', async () => {

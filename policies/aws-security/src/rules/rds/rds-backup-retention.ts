@@ -38,6 +38,12 @@ export const rdsBackupRetention = resourceRule<RdsBackupRetentionConfig>({
     remediation:
       'Set `backupRetentionPeriod` on the `aws.rds.Instance` or `aws.rds.Cluster` to 7 or more (up to 35), ' +
       'e.g. `backupRetentionPeriod: 14`, and optionally a `backupWindow`/`preferredBackupWindow` outside peak hours.',
+    decisions: [
+      'An absent `backupRetentionPeriod` is the AWS default of 1 day and violates; 0 disables backups. Read replicas ' +
+        '(`replicateSourceDb` set, or unknown: any value names a source) are skipped unless `checkReadReplicas` is on.',
+      'An unknown retention (first preview) is reported undecided.',
+    ],
+    references: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html'],
   },
   configSchema: {
     properties: {
@@ -55,14 +61,17 @@ export const rdsBackupRetention = resourceRule<RdsBackupRetentionConfig>({
       },
     },
   },
-  check: ({ args, config, report }) => {
+  check: ({ args, config, report, undecided }) => {
     if (args.type !== INSTANCE && args.type !== CLUSTER) return;
     const props = rawProps(args.props);
     if (args.type === INSTANCE && !config.checkReadReplicas && isRdsReadReplica(props)) return;
 
     const raw = props['backupRetentionPeriod'];
     const retention = numberValue(raw);
-    if (retention === UNDECIDED || isUnknown(raw)) return;
+    if (retention === UNDECIDED || isUnknown(raw)) {
+      undecided('backupRetentionPeriod', 'its value decides how long automated backups are kept');
+      return;
+    }
     const minimum = config.minimumRetentionDays;
     const effective = retention ?? (raw === undefined || raw === null ? AWS_DEFAULT_RETENTION_DAYS : undefined);
     if (effective !== undefined && effective >= minimum) return;

@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { rdsEncryptionKms } from './rds-encryption-kms';
 
 const INSTANCE = 'aws:rds/instance:Instance';
@@ -49,16 +49,47 @@ describe('rds-encryption-kms', () => {
     expect(findings).toEqual([]);
   });
 
-  it('Preview: an unknown key counts as set, an unknown flag is not decided, a missing key is still reported', async () => {
+  describe('AWS managed keys are not customer managed (issue 16)', () => {
+    it.each([
+      ['an alias of our own', 'alias/orders-db'],
+      ['a key id', '1234abcd-12ab-34cd-56ef-1234567890ab'],
+      ['an alias ARN of our own', 'arn:aws:kms:eu-west-1:123456789012:alias/orders-db'],
+    ])('Compliance: %s', async (_label, kmsKeyId) => {
+      expect(await evaluate(rdsEncryptionKms, [resource(INSTANCE, { storageEncrypted: true, kmsKeyId })])).toEqual([]);
+    });
+
+    it.each([
+      ['alias/aws/rds', 'alias/aws/rds'],
+      ['its ARN', 'arn:aws:kms:eu-west-1:123456789012:alias/aws/rds'],
+      ['aws/rds', 'aws/rds'],
+    ])('Noncompliance: %s', async (_label, kmsKeyId) => {
+      const findings = await evaluate(rdsEncryptionKms, [resource(CLUSTER, { storageEncrypted: true, kmsKeyId })]);
+      expect(mandatory(findings)).toHaveLength(1);
+      expect(findings[0].message).toContain(`\`kmsKeyId\` is "${kmsKeyId}", an AWS managed key`);
+    });
+  });
+
+  it('Preview: a key traced to a KMS key is decided; unknown flags and untraced keys are undecided; a missing key is the verdict', async () => {
+    const key = resource('aws:kms/key:Key', {});
+    const traced = resource(INSTANCE, { storageEncrypted: true, kmsKeyId: UNKNOWN_VALUE }, { dependsOn: { kmsKeyId: [key] } });
+    const untraced = resource(CLUSTER, { storageEncrypted: UNKNOWN_VALUE, kmsKeyId: UNKNOWN_VALUE });
+    const unknownMode = resource(CLUSTER, { engineMode: UNKNOWN_VALUE, kmsKeyId: KEY_ARN });
     const findings = await evaluate(rdsEncryptionKms, [
-      resource(INSTANCE, { storageEncrypted: true, kmsKeyId: UNKNOWN_VALUE }),
-      resource(CLUSTER, { storageEncrypted: UNKNOWN_VALUE, kmsKeyId: UNKNOWN_VALUE }),
+      key,
+      traced,
+      untraced,
+      unknownMode,
+      resource(INSTANCE, { replicateSourceDb: UNKNOWN_VALUE }),
       resource(CLUSTER, { storageEncrypted: UNKNOWN_VALUE }, { name: 'no-key' }),
     ]);
-    expect(findings).toHaveLength(1);
-    expect(findings[0].urn).toContain('::no-key');
-    expect(findings[0].message).toContain('`kmsKeyId` is not set');
-    expect(findings[0].message.split('\n').pop()).not.toContain('storageEncrypted');
+    expect(mandatory(findings).map((finding) => finding.urn?.split('::').pop())).toEqual(['no-key']);
+    expect(mandatory(findings)[0].message).toContain('`kmsKeyId` is not set');
+    expect(mandatory(findings)[0].message.split('\n').pop()).not.toContain('storageEncrypted');
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [untraced.urn, 'storageEncrypted'],
+      [untraced.urn, 'kmsKeyId'],
+      [unknownMode.urn, 'engineMode'],
+    ]);
   });
 
   it.each(['preview', 'update'] as const)('Program (%s): a key ARN that is unknown in preview is accepted in both modes', async (mode) => {

@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { rdsMultiAz } from './rds-multi-az';
 
 const INSTANCE = 'aws:rds/instance:Instance';
@@ -29,8 +29,10 @@ describe('rds-multi-az', () => {
     expect(await evaluate(rdsMultiAz, [resource(INSTANCE, { replicateSourceDb: 'primary' })])).toEqual([]);
   });
 
-  it('Preview: an unknown multiAz neither throws nor decides', async () => {
-    expect(await evaluate(rdsMultiAz, [resource(INSTANCE, { multiAz: UNKNOWN_VALUE })])).toEqual([]);
+  it('Preview: an unknown multiAz is undecided', async () => {
+    const findings = await evaluate(rdsMultiAz, [resource(INSTANCE, { multiAz: UNKNOWN_VALUE })]);
+    expect(undecided(findings).map((finding) => [finding.property, finding.enforcement])).toEqual([['multiAz', 'advisory']]);
+    expect(mandatory(findings)).toEqual([]);
   });
 
   it.each(['preview', 'update'] as const)('Program (%s): advises on the single-AZ instance only', async (mode) => {

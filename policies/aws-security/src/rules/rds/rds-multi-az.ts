@@ -27,12 +27,18 @@ export const rdsMultiAz = resourceRule({
     remediation:
       'Set `multiAz: true` on the `aws.rds.Instance` and give it a `dbSubnetGroupName` whose subnets span at least ' +
       'two Availability Zones. For a development database you may instead waive the rule with a reason.',
+    decisions: [
+      'Read replicas (`replicateSourceDb` set, or unknown: any value names a source) are not checked. An unknown ' +
+        '`multiAz` (first preview) is reported undecided.',
+    ],
+    references: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html'],
   },
-  check: ({ args, report }) => {
+  check: ({ args, report, undecided }) => {
     if (args.type !== INSTANCE) return;
     const props = rawProps(args.props);
     if (isRdsReadReplica(props)) return;
     const multiAz = boolValue(props['multiAz']);
+    if (multiAz === UNDECIDED) undecided('multiAz', 'its value decides whether the database keeps a standby in a second Availability Zone');
     if (multiAz === true || multiAz === UNDECIDED) return;
     report(`\`multiAz\` is ${describeValue(props['multiAz'])}; set \`multiAz: true\` to keep a standby in a second Availability Zone.`);
   },

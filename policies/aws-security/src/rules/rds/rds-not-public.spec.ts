@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { rdsNotPublic } from './rds-not-public';
 
 const INSTANCE = 'aws:rds/instance:Instance';
@@ -26,9 +26,11 @@ describe('rds-not-public', () => {
     expect(findings).toHaveLength(1);
   });
 
-  it('Preview: an unknown publiclyAccessible neither throws nor decides', async () => {
-    const findings = await evaluate(rdsNotPublic, [resource(INSTANCE, { publiclyAccessible: UNKNOWN_VALUE, dbSubnetGroupName: UNKNOWN_VALUE })]);
-    expect(findings).toEqual([]);
+  it('Preview: an unknown publiclyAccessible is undecided', async () => {
+    const instance = resource(INSTANCE, { publiclyAccessible: UNKNOWN_VALUE, dbSubnetGroupName: UNKNOWN_VALUE });
+    const findings = await evaluate(rdsNotPublic, [instance]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([[instance.urn, 'publiclyAccessible']]);
   });
 
   it('ignores other resource types and wrong-typed values', async () => {

@@ -3,9 +3,9 @@
  * public DNS name and address, so only its security groups stand between the database and every scanner.
  *
  * `publiclyAccessible` defaults to false, so only an explicit true violates. An unknown value (preview) is
- * decided in the update, when it is known.
+ * reported undecided.
  */
-import { boolValue, rawProps, resourceRule } from '@bulwark/policy-kit';
+import { boolValue, rawProps, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
 
 const INSTANCE = 'aws:rds/instance:Instance';
 
@@ -25,11 +25,19 @@ export const rdsNotPublic = resourceRule({
     remediation:
       'Remove `publiclyAccessible` from the `aws.rds.Instance` (or set it to false), place the instance in private ' +
       'subnets through `dbSubnetGroupName`, and reach it through a bastion, VPN, or RDS Proxy inside the VPC.',
+    decisions: [
+      '`publiclyAccessible` defaults to false, so only an explicit true violates. An unknown value (first preview) is ' +
+        'reported undecided.',
+    ],
+    references: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding'],
   },
-  check: ({ args, report }) => {
+  check: ({ args, report, undecided }) => {
     if (args.type !== INSTANCE) return;
-    if (boolValue(rawProps(args.props)['publiclyAccessible']) === true) {
+    const value = boolValue(rawProps(args.props)['publiclyAccessible']);
+    if (value === true) {
       report('`publiclyAccessible` is true; remove it or set it to false and keep the instance in private subnets.');
+    } else if (value === UNDECIDED) {
+      undecided('publiclyAccessible', 'its value decides whether the database is reachable from the internet');
     }
   },
 });

@@ -1,4 +1,4 @@
-import { evaluate, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { s3AccountPublicAccessBlock } from './s3-account-public-access-block';
 
 const TYPE = 'aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock';
@@ -27,9 +27,11 @@ describe('s3-account-public-access-block', () => {
     expect(findings[0].message).toContain('`blockPublicPolicy`, `ignorePublicAcls`, `restrictPublicBuckets`');
   });
 
-  it('Preview: unknown flags are not judged, known false ones still are', async () => {
-    const unknownOnly = resource(TYPE, { blockPublicAcls: UNKNOWN_VALUE, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
-    expect(await evaluate(s3AccountPublicAccessBlock, [unknownOnly])).toEqual([]);
+  it('Preview: unknown flags are undecided, known false ones are the verdict', async () => {
+    const unknownOnly = resource(TYPE, { blockPublicAcls: UNKNOWN_VALUE, blockPublicPolicy: true, ignorePublicAcls: UNKNOWN_VALUE, restrictPublicBuckets: true });
+    const open = await evaluate(s3AccountPublicAccessBlock, [unknownOnly]);
+    expect(mandatory(open)).toEqual([]);
+    expect(undecided(open).map((finding) => finding.property)).toEqual(['blockPublicAcls', 'ignorePublicAcls']);
     const mixed = resource(TYPE, { blockPublicAcls: UNKNOWN_VALUE, blockPublicPolicy: false, ignorePublicAcls: true, restrictPublicBuckets: true });
     const findings = await evaluate(s3AccountPublicAccessBlock, [mixed]);
     expect(findings.map((finding) => finding.message)).toEqual([expect.stringContaining('`blockPublicPolicy`')]);

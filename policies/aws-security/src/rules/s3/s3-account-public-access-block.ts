@@ -3,7 +3,7 @@
  * and future bucket private, whatever a bucket's own settings say.
  */
 import { rawProps, resourceRule } from '@bulwark/policy-kit';
-import { flagsNotTrue } from './s3-bucket-public-access-block';
+import { flagsNotTrue, flagsUnknown, PUBLIC_ACCESS_BLOCK_DECISIONS } from './s3-bucket-public-access-block';
 
 const ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPE = 'aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock';
 
@@ -22,15 +22,19 @@ export const s3AccountPublicAccessBlock = resourceRule({
     remediation:
       'Set blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets to true on the ' +
       'aws.s3.AccountPublicAccessBlock (the baseline stack owns it).',
+    decisions: [...PUBLIC_ACCESS_BLOCK_DECISIONS],
   },
-  check: ({ args, report }) => {
+  check: ({ args, report, undecided }) => {
     if (args.type !== ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPE) return;
-    const off = flagsNotTrue(rawProps(args.props));
+    const props = rawProps(args.props);
+    const off = flagsNotTrue(props);
     if (off.length > 0) {
       report(
         `AccountPublicAccessBlock ${args.name} does not set ${off.map((flag) => `\`${flag}\``).join(', ')} to true ` +
           '(unset means false): set all four flags to true.',
       );
+      return;
     }
+    for (const flag of flagsUnknown(props)) undecided(flag, 'its value decides whether the account blocks public access to every bucket');
   },
 });

@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { s3BucketAccessLogging } from './s3-bucket-access-logging';
 
 const BUCKET = 'aws:s3/bucket:Bucket';
@@ -40,16 +40,19 @@ describe('s3-bucket-access-logging', () => {
     ]);
   });
 
-  it('Preview: unknown targets without dependency are another bucket; unlinked companions blame nobody', async () => {
+  it('Preview: unknown targets without dependency are another bucket; an unlinked companion is undecided and blames nobody', async () => {
     const a = resource(BUCKET, { bucket: UNKNOWN_VALUE });
+    const unlinked = resource(LOGGING, { bucket: UNKNOWN_VALUE, targetBucket: 'central-logs' });
     const findings = await evaluate(s3BucketAccessLogging, [
       a,
       resource(LOGGING, { bucket: UNKNOWN_VALUE, targetBucket: UNKNOWN_VALUE }, { dependsOn: { bucket: [a] } }),
       resource(BUCKET, { bucket: 'b', logging: UNKNOWN_VALUE }),
-      resource(BUCKET, { bucket: 'c' }),
-      resource(LOGGING, { bucket: UNKNOWN_VALUE, targetBucket: 'central-logs' }),
+      resource(BUCKET, { bucket: 'c' }, { name: 'c' }),
+      unlinked,
     ]);
-    expect(findings).toEqual([]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([[unlinked.urn, 'bucket']]);
+    expect(undecided(findings)[0].message).toContain('and c has no other');
   });
 
   describe('on a program', () => {

@@ -23,8 +23,18 @@ export const s3BucketAccessLogging = stackRule({
     remediation:
       'Create (or reuse) a dedicated log bucket and add an aws.s3.BucketLogging with `bucket: bucket.id`, ' +
       '`targetBucket: logBucket.id` and a `targetPrefix` for each bucket.',
+    decisions: [
+      'A bucket is a log target (and exempt) when another bucket\'s BucketLogging or inline `logging` names it in ' +
+        '`targetBucket`, through a property dependency or its known name or ARN. A bucket logging only to itself violates.',
+      'Unknown values (first preview): a `targetBucket` that is unknown with no dependency on this bucket is not this ' +
+        'bucket (a value computed from a bucket carries a dependency on it), so the bucket logs elsewhere: decided. A ' +
+        'BucketLogging whose `bucket` cannot be tied to any bucket may cover any of them: buckets without logging are then ' +
+        'reported once stack-wide when they outnumber such companions, and otherwise each such companion is reported ' +
+        'undecided on its `bucket`.',
+    ],
+    references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html'],
   },
-  check: ({ args, report }) => {
+  check: ({ args, report, undecided }) => {
     const { linked, unlinkedCompanions } = logDestinations(args.resources);
     const logTargets = serverAccessLogTargets(args.resources);
     const bySource = new Map<string, LogDestination[]>();
@@ -49,6 +59,6 @@ export const s3BucketAccessLogging = stackRule({
           'and `targetBucket` set to a separate log bucket.',
       });
     }
-    reportUncoveredBuckets(report, uncovered, unlinkedCompanions, 'BucketLogging');
+    reportUncoveredBuckets(report, uncovered, unlinkedCompanions, 'BucketLogging', undecided);
   },
 });

@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { s3BucketKmsEncryption } from './s3-bucket-kms-encryption';
 
 const BUCKET = 'aws:s3/bucket:Bucket';
@@ -11,9 +11,11 @@ const KEY = 'arn:aws:kms:eu-west-1:111122223333:key/abc';
 describe('s3-bucket-kms-encryption', () => {
   it('Compliance: aws:kms / aws:kms:dsse with a key, by companion or inline', async () => {
     const a = resource(BUCKET, { bucket: 'a' });
+    const key = resource('aws:kms/key:Key', {});
     const findings = await evaluate(s3BucketKmsEncryption, [
       a,
-      resource(SSE, { bucket: UNKNOWN_VALUE, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: UNKNOWN_VALUE } }] }, { dependsOn: { bucket: [a] } }),
+      key,
+      resource(SSE, { bucket: UNKNOWN_VALUE, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: UNKNOWN_VALUE } }] }, { dependsOn: { bucket: [a], rules: [key] } }),
       resource(BUCKET, { bucket: 'b' }),
       resource(SSE_V2, { bucket: 'b', rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms:dsse', kmsMasterKeyId: KEY } }] }),
       resource(BUCKET, { bucket: 'c', serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: KEY } } } }),
@@ -46,14 +48,51 @@ describe('s3-bucket-kms-encryption', () => {
     expect((await evaluate(s3BucketKmsEncryption, [bucket]))[0]).toMatchObject({ urn: bucket.urn, message: expect.stringContaining('Bucket plain: no default encryption is configured') });
   });
 
-  it('Preview: unknown algorithm or rules decide nothing and do not throw', async () => {
+  describe('AWS managed keys are not customer managed (issue 16)', () => {
+    const withKey = (kmsMasterKeyId: string) => [
+      resource(BUCKET, { bucket: 'data' }),
+      resource(SSE, { bucket: 'data', rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId } }] }, { name: 'data-sse' }),
+    ];
+    it.each([['a key ARN', KEY], ['an alias of our own', 'alias/data'], ['an alias ARN of our own', 'arn:aws:kms:eu-west-1:111122223333:alias/data']])(
+      'Compliance: %s',
+      async (_label, kmsMasterKeyId) => {
+        expect(await evaluate(s3BucketKmsEncryption, withKey(kmsMasterKeyId))).toEqual([]);
+      },
+    );
+
+    it.each([['alias/aws/s3'], ['arn:aws:kms:eu-west-1:111122223333:alias/aws/s3'], ['aws/s3']])('Noncompliance: %s', async (kmsMasterKeyId) => {
+      const findings = await evaluate(s3BucketKmsEncryption, withKey(kmsMasterKeyId));
+      expect(mandatory(findings)).toEqual([
+        expect.objectContaining({ message: expect.stringContaining(`BucketServerSideEncryptionConfiguration data-sse: \`rules[0].applyServerSideEncryptionByDefault.kmsMasterKeyId\` is "${kmsMasterKeyId}", an AWS managed key`) }),
+      ]);
+    });
+
+    it('Noncompliance: the aws/s3 alias inline on a legacy bucket', async () => {
+      const bucket = resource(BUCKET, { bucket: 'old', serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: 'alias/aws/s3' } } } });
+      expect(mandatory(await evaluate(s3BucketKmsEncryption, [bucket])).map((finding) => finding.urn)).toEqual([bucket.urn]);
+    });
+  });
+
+  it('Preview: unknown algorithms, rules, blocks and untraced keys are undecided where they sit; nobody is blamed', async () => {
+    const inline = resource(BUCKET, { bucket: 'a', serverSideEncryptionConfiguration: UNKNOWN_VALUE });
+    const algorithm = resource(SSE, { bucket: 'b', rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: UNKNOWN_VALUE } }] });
+    const untracedKey = resource(SSE, { bucket: 'c', rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: UNKNOWN_VALUE } }] });
+    const unlinked = resource(SSE_V2, { bucket: UNKNOWN_VALUE, rules: UNKNOWN_VALUE });
     const findings = await evaluate(s3BucketKmsEncryption, [
-      resource(BUCKET, { bucket: 'a', serverSideEncryptionConfiguration: UNKNOWN_VALUE }),
+      inline,
       resource(BUCKET, { bucket: 'b' }),
-      resource(SSE, { bucket: 'b', rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: UNKNOWN_VALUE } }] }),
-      resource(SSE_V2, { bucket: UNKNOWN_VALUE, rules: UNKNOWN_VALUE }),
+      algorithm,
+      resource(BUCKET, { bucket: 'c' }),
+      untracedKey,
+      unlinked,
     ]);
-    expect(findings).toEqual([]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [algorithm.urn, 'rules[0].applyServerSideEncryptionByDefault.sseAlgorithm'],
+      [untracedKey.urn, 'rules[0].applyServerSideEncryptionByDefault.kmsMasterKeyId'],
+      [unlinked.urn, 'rules'],
+      [inline.urn, 'serverSideEncryptionConfiguration.rule.applyServerSideEncryptionByDefault'],
+    ]);
   });
 
   describe('server access log targets (S3 log delivery supports only SSE-S3 destinations)', () => {

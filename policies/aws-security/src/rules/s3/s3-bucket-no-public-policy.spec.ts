@@ -66,6 +66,30 @@ describe('s3-bucket-no-public-policy', () => {
     expect(findings[0].message).toContain('`accessControlPolicy.grants` grants access to the group http://acs.amazonaws.com/groups/global/AllUsers');
   });
 
+  describe('conditions that only look restricting (issue 16)', () => {
+    it.each([
+      ['StringEquals aws:SourceVpce on one endpoint', { StringEquals: { 'aws:SourceVpce': 'vpce-0a1b2c3d' } }],
+      ['ForAnyValue:StringLike aws:PrincipalOrgPaths under one organisation', { 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/r-ab12/*' } }],
+      ['ArnLike aws:SourceArn on one account\'s distributions', { ArnLike: { 'AWS:SourceArn': 'arn:aws:cloudfront::111122223333:distribution/*' } }],
+      ['StringEquals s3:DataAccessPointAccount (access control delegated to access points)', { StringEquals: { 's3:DataAccessPointAccount': '111122223333' } }],
+    ])('Compliance: %s', async (_label, condition) => {
+      expect(await evaluate(s3BucketNoPublicPolicy, [resource(POLICY, { bucket: 'b', policy: publicRead({ Condition: condition }) })])).toEqual([]);
+    });
+
+    it.each([
+      ['StringLike aws:SourceVpce "*"', { StringLike: { 'aws:SourceVpce': '*' } }, 'StringLike aws:sourcevpce "*" names no known aws:sourcevpce'],
+      ['StringEqualsIfExists aws:PrincipalOrgID (anonymous callers carry none)', { StringEqualsIfExists: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } }, 'is true when the caller\'s request carries no aws:principalorgid'],
+      ['ArnLike aws:SourceArn with a wildcard account', { ArnLike: { 'aws:SourceArn': 'arn:aws:cloudfront::*:distribution/*' } }, 'names no known aws:sourcearn'],
+      ['ForAllValues:StringEquals aws:SourceVpce', { 'ForAllValues:StringEquals': { 'aws:SourceVpce': 'vpce-0a1b2c3d' } }, 'is true when the request carries no aws:sourcevpce'],
+      ['StringEquals aws:ResourceAccount (the bucket\'s own account)', { StringEquals: { 'aws:ResourceAccount': '111122223333' } }, 'with no restricting condition:'],
+    ])('Noncompliance: %s', async (_label, condition, why) => {
+      const policy = resource(POLICY, { bucket: 'b', policy: publicRead({ Condition: condition }) });
+      const findings = await evaluate(s3BucketNoPublicPolicy, [policy]);
+      expect(mandatory(findings).map((finding) => finding.urn)).toEqual([policy.urn]);
+      expect(findings[0].message).toContain(why);
+    });
+  });
+
   it('Preview: unknown documents, principals, ACLs and grants decide nothing, and each is reported undecided', async () => {
     const unknownDocument = resource(POLICY, { bucket: UNKNOWN_VALUE, policy: UNKNOWN_VALUE });
     const unknownPrincipal = resource(POLICY, { bucket: 'b', policy: publicRead({ Principal: UNKNOWN_VALUE }) });

@@ -7,17 +7,8 @@
  * bucket public is unknown in this mode (a policy built from `bucket.arn` in a first preview, an unknown principal,
  * effect or condition block of an Allow, an unknown ACL or grant list), the rule names that property.
  */
-import {
-  describeStatement,
-  hasRestrictingCondition,
-  isPublicPrincipal,
-  isUnrestrictedPublicAllow,
-  parsePolicyDocument,
-  statementsOf,
-  type ParsedPolicyDocument,
-  type PolicyStatement,
-} from '@bulwark/aws-model';
 import { isUnknown, listValue, pathValue, rawProps, resourceRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
+import { PUBLIC_PRINCIPAL_DECISIONS, PUBLIC_PRINCIPAL_REFERENCES, publicDocumentVerdict } from '../../lib/public-statements';
 import { BUCKET_POLICY_TYPE, BUCKET_TYPES } from './bucket-companions';
 
 const BUCKET_ACL_TYPES = ['aws:s3/bucketAcl:BucketAcl', 'aws:s3/bucketAclV2:BucketAclV2'];
@@ -30,31 +21,6 @@ function publicGranteeUri(grant: unknown, uriPath: readonly string[]): string | 
   return typeof uri === 'string' && PUBLIC_GRANTEE_GROUPS.includes(uri.trim()) ? uri : undefined;
 }
 
-/**
- * The part of an Allow statement whose unknown value leaves open whether it is public (`Effect`, `Principal` or
- * `Condition`), or undefined when the statement is decided either way.
- */
-function undecidedPartOf(statement: PolicyStatement): string | undefined {
-  if (statement.effect !== 'Allow' && statement.effect !== UNDECIDED) return undefined;
-  const principal = isPublicPrincipal(statement);
-  const condition = hasRestrictingCondition(statement);
-  if (principal === false || condition === true) return undefined;
-  if (statement.effect === UNDECIDED) return 'Effect';
-  if (principal === UNDECIDED) return 'Principal';
-  return condition === UNDECIDED ? 'Condition' : undefined;
-}
-
-/** The properties of a policy document that are unknown and could make it public. */
-function undecidedPolicyParts(parsed: ParsedPolicyDocument): string[] {
-  if (parsed.kind === 'unknown') return ['policy'];
-  if (parsed.kind !== 'document') return [];
-  const parts = statementsOf(parsed).flatMap((statement) => {
-    const part = undecidedPartOf(statement);
-    return part ? [`policy.Statement[${statement.index}].${part}`] : [];
-  });
-  return parsed.document.statementsUnknown ? ['policy.Statement', ...parts] : parts;
-}
-
 export const s3BucketNoPublicPolicy = resourceRule({
   metadata: {
     id: 's3-bucket-no-public-policy',
@@ -64,6 +30,12 @@ export const s3BucketNoPublicPolicy = resourceRule({
       'an account, organisation, source ARN or VPC endpoint (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, ' +
       'aws:PrincipalAccount, aws:SourceVpce...) opens the bucket to the internet, as does a public canned ACL ' +
       '(public-read, public-read-write, authenticated-read) or an ACL grant to the AllUsers/AuthenticatedUsers groups.',
+    decisions: [
+      ...PUBLIC_PRINCIPAL_DECISIONS,
+      'Bucket policies are reached by anonymous callers, so principal keys (aws:PrincipalAccount, aws:PrincipalArn) ' +
+        'restrict only without `IfExists`. The inline `policy` of Bucket/BucketV2 and BucketPolicy resources are ' +
+        'judged alike; an unknown `acl`, `grants` list or grant URI is reported undecided.',
+    ],
     severity: 'critical',
     enforcementLevel: 'mandatory',
     service: 's3',
@@ -73,6 +45,10 @@ export const s3BucketNoPublicPolicy = resourceRule({
       'Name the principals that need access (account roots, roles, service principals) instead of "*", or add a ' +
       'condition such as StringEquals aws:SourceAccount / aws:PrincipalOrgID. Use acl "private" (or none, with ' +
       'BucketOwnerEnforced ownership) and serve public content through CloudFront with origin access control.',
+    references: [
+      ...PUBLIC_PRINCIPAL_REFERENCES,
+      'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status',
+    ],
   },
   check: ({ args, report, undecided }) => {
     const isBucket = BUCKET_TYPES.includes(args.type);
@@ -83,18 +59,15 @@ export const s3BucketNoPublicPolicy = resourceRule({
     const undecidedParts: string[] = [];
 
     if (isBucket || args.type === BUCKET_POLICY_TYPE) {
-      // Invalid documents are skipped (see @bulwark/aws-model's parse.ts): AWS rejects them, so they grant nothing.
-      const parsed = parsePolicyDocument(props['policy']);
-      for (const statement of statementsOf(parsed)) {
-        if (isUnrestrictedPublicAllow(statement)) {
-          violations++;
-          report(
-            `${args.name}: \`policy\` ${describeStatement(statement)} Allows Principal "*" with no restricting condition: ` +
-              'name the principals, or add a condition on aws:SourceAccount, aws:SourceArn or aws:PrincipalOrgID.',
-          );
-        }
+      const verdict = publicDocumentVerdict(props['policy'], 'policy');
+      for (const { statement, why } of verdict.publicStatements) {
+        violations++;
+        report(
+          `${args.name}: \`policy\` ${statement} Allows Principal "*" with no restricting condition${why}: ` +
+            'name the principals, or add a condition on aws:SourceAccount, aws:SourceArn or aws:PrincipalOrgID with a value that names them.',
+        );
       }
-      undecidedParts.push(...undecidedPolicyParts(parsed));
+      undecidedParts.push(...verdict.undecidedParts);
     }
 
     if (isBucket || isAcl) {

@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, mandatory, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { s3BucketPublicAccessBlock } from './s3-bucket-public-access-block';
 
 const BUCKET = 'aws:s3/bucket:Bucket';
@@ -49,13 +49,20 @@ describe('s3-bucket-public-access-block', () => {
     expect(findings.map((finding) => finding.urn)).toEqual([mine.urn]);
   });
 
-  it('Preview: unknown flags and an unlinked unknown bucket neither throw nor blame an unrelated bucket', async () => {
-    const bucket = resource(BUCKET, { bucket: UNKNOWN_VALUE });
-    const findings = await evaluate(s3BucketPublicAccessBlock, [
-      bucket,
-      resource(BLOCK, { bucket: UNKNOWN_VALUE, blockPublicAcls: UNKNOWN_VALUE, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true }),
+  it('Preview: an unknown flag and an unlinked block are undecided, and blame no unrelated bucket', async () => {
+    const bucket = resource(BUCKET, { bucket: UNKNOWN_VALUE }, { name: 'data' });
+    const block = resource(BLOCK, { bucket: UNKNOWN_VALUE, blockPublicAcls: UNKNOWN_VALUE, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+    const findings = await evaluate(s3BucketPublicAccessBlock, [bucket, block]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [block.urn, 'blockPublicAcls'],
+      [block.urn, 'bucket'],
     ]);
-    expect(findings).toEqual([]);
+    expect(undecided(findings)[1].message).toContain('which bucket this BucketPublicAccessBlock configures, and data has no other');
+    // A linked block with an unknown flag and a decidedly false one: the false flag is the verdict.
+    const mixed = resource(BLOCK, { bucket: UNKNOWN_VALUE, blockPublicAcls: UNKNOWN_VALUE, blockPublicPolicy: false, ignorePublicAcls: true, restrictPublicBuckets: true }, { dependsOn: { bucket: [bucket] } });
+    const decided = await evaluate(s3BucketPublicAccessBlock, [bucket, mixed]);
+    expect(decided.map((finding) => [finding.urn, finding.enforcement])).toEqual([[mixed.urn, 'mandatory']]);
   });
 
   it('Preview: more uncovered buckets than unlinked blocks gives one stack-wide finding', async () => {

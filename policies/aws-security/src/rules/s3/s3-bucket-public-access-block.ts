@@ -19,6 +19,18 @@ export function flagsNotTrue(props: Record<string, unknown>): string[] {
   });
 }
 
+/** The flags of a public access block whose value is unknown in this mode. */
+export function flagsUnknown(props: Record<string, unknown>): string[] {
+  return PUBLIC_ACCESS_BLOCK_FLAGS.filter((flag) => boolValue(props[flag]) === UNDECIDED);
+}
+
+/** The decisions both public access block rules share. */
+export const PUBLIC_ACCESS_BLOCK_DECISIONS: readonly string[] = [
+  'An absent flag is false to AWS, so it violates like an explicit false. String spellings "true"/"false" are read as booleans.',
+  'Unknown values (first preview): a flag whose value is unknown is reported undecided, unless another flag of the same ' +
+    'block is decidedly not true, which is the block\'s verdict.',
+];
+
 export const s3BucketPublicAccessBlock = stackRule({
   metadata: {
     id: 's3-bucket-public-access-block',
@@ -35,16 +47,26 @@ export const s3BucketPublicAccessBlock = stackRule({
     remediation:
       'Add an aws.s3.BucketPublicAccessBlock for each bucket with `bucket: bucket.id` and blockPublicAcls, ' +
       'blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all set to true.',
+    decisions: [
+      ...PUBLIC_ACCESS_BLOCK_DECISIONS,
+      'A block covers the bucket its `bucket` refers to through a property dependency, or by the bucket\'s known name or ' +
+        'ARN. A block whose `bucket` is unknown with no dependency (another stack\'s output) may cover any bucket: buckets ' +
+        'without a linked block are then not blamed one by one; one stack-wide violation is reported when more buckets lack ' +
+        'a block than there are such blocks, and otherwise each such block is reported undecided on its `bucket`.',
+    ],
   },
-  check: ({ args, report }) => {
+  check: ({ args, report, undecided }) => {
     for (const block of resourcesOfType(args.resources, [PUBLIC_ACCESS_BLOCK_TYPE])) {
-      const off = flagsNotTrue(rawProps(block.props));
+      const props = rawProps(block.props);
+      const off = flagsNotTrue(props);
       if (off.length > 0) {
         report(
           `BucketPublicAccessBlock ${block.name} does not set ${off.map((flag) => `\`${flag}\``).join(', ')} to true ` +
             '(unset means false): set all four flags to true.',
           block.urn,
         );
+      } else {
+        for (const flag of flagsUnknown(props)) undecided(flag, 'its value decides whether the bucket blocks public access', block.urn);
       }
     }
     const blocks = bucketCompanions(args.resources, [PUBLIC_ACCESS_BLOCK_TYPE]);
@@ -56,6 +78,6 @@ export const s3BucketPublicAccessBlock = stackRule({
           `Bucket ${bucket.name} has no BucketPublicAccessBlock: add one with \`bucket\` set to this bucket ` +
           'and all four flags (blockPublicAcls, blockPublicPolicy, ignorePublicAcls, restrictPublicBuckets) true.',
       }));
-    reportUncoveredBuckets(report, uncovered, blocks.unlinked, 'BucketPublicAccessBlock');
+    reportUncoveredBuckets(report, uncovered, blocks.unlinked, 'BucketPublicAccessBlock', undecided);
   },
 });

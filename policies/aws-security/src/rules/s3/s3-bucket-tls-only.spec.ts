@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { s3BucketTlsOnly } from './s3-bucket-tls-only';
 
 const BUCKET = 'aws:s3/bucket:Bucket';
@@ -60,19 +60,31 @@ describe('s3-bucket-tls-only', () => {
     expect(await evaluate(s3BucketTlsOnly, [bucket, resource(POLICY, { bucket: 'x', policy: '{not json' })])).toHaveLength(1);
   });
 
-  it('Preview: an unknown document, resource or bucket name decides nothing', async () => {
+  it('Preview: an unknown document, resource, condition or bucket name is undecided where it sits; nothing is blamed', async () => {
     const a = resource(BUCKET, { bucket: 'a' });
     const b = resource(BUCKET, { bucket: 'b' });
     const c = resource(BUCKET, { bucket: UNKNOWN_VALUE });
+    const d = resource(BUCKET, { bucket: 'd' });
+    const unknownDocument = resource(POLICY, { bucket: UNKNOWN_VALUE, policy: UNKNOWN_VALUE }, { dependsOn: { bucket: [a] } });
+    const unknownResources = resource(POLICY, { bucket: 'b', policy: tlsDeny('b', { Resource: [UNKNOWN_VALUE, UNKNOWN_VALUE] }) });
+    const unknownCondition = resource(POLICY, { bucket: 'd', policy: tlsDeny('d', { Condition: { Bool: { 'aws:SecureTransport': UNKNOWN_VALUE } } }) });
     const findings = await evaluate(s3BucketTlsOnly, [
       a,
-      resource(POLICY, { bucket: UNKNOWN_VALUE, policy: UNKNOWN_VALUE }, { dependsOn: { bucket: [a] } }),
+      unknownDocument,
       b,
-      resource(POLICY, { bucket: 'b', policy: tlsDeny('b', { Resource: [UNKNOWN_VALUE, UNKNOWN_VALUE] }) }),
+      unknownResources,
       c,
-      resource(POLICY, { bucket: UNKNOWN_VALUE, policy: tlsDeny('c', { Resource: [UNKNOWN_VALUE] }) }, { dependsOn: { bucket: [c] } }),
+      resource(POLICY, { bucket: UNKNOWN_VALUE, policy: tlsDeny('c', { Resource: ['arn:aws:s3:::c', 'arn:aws:s3:::c/*'] }) }, { dependsOn: { bucket: [c] } }),
+      d,
+      unknownCondition,
     ]);
-    expect(findings).toEqual([]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [unknownDocument.urn, 'policy'],
+      [unknownResources.urn, 'policy.Statement[0].Resource'],
+      [c.urn, 'bucket'],
+      [unknownCondition.urn, 'policy.Statement[0].Condition'],
+    ]);
   });
 
   describe('on a program', () => {
@@ -105,9 +117,14 @@ describe('s3-bucket-tls-only', () => {
       expect(findings).toEqual([expect.objectContaining({ enforcement: 'mandatory', message: expect.stringContaining('Bucket loose has no bucket policy statement') })]);
     });
 
-    it('in a preview, where both policies are unknown JSON, neither passes nor blames a bucket wrongly', async () => {
-      // Policies built from bucket.arn are unknown until the bucket exists: nothing is decidable (see policy-document.ts).
-      expect(await evaluateProgram(s3BucketTlsOnly, program, { mode: 'preview' })).toEqual([]);
+    it('in a preview, where both policies are unknown JSON, reports both undecided and blames no bucket', async () => {
+      // Policies built from bucket.arn are unknown until the bucket exists: only the update decides.
+      const findings = await evaluateProgram(s3BucketTlsOnly, program, { mode: 'preview' });
+      expect(mandatory(findings)).toEqual([]);
+      expect(undecided(findings).map((finding) => [finding.urn?.split('::').pop(), finding.property])).toEqual([
+        ['safe-policy', 'policy'],
+        ['loose-policy', 'policy'],
+      ]);
     });
 
     it.each(['preview', 'update'] as const)('gives the same verdict in %s for a bucket with no policy', async (mode) => {

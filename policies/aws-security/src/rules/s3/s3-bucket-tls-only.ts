@@ -5,7 +5,7 @@
  */
 import type { PolicyResource } from '@pulumi/policy';
 import { rawProps, resourcesOfType, stackRule, stringValue, type UncoveredTarget, UNDECIDED, type Undecided } from '@bulwark/policy-kit';
-import { coversAction, coversResource, deniesInsecureTransport, isPublicPrincipal, parsePolicyDocument, type PolicyStatement } from '@bulwark/aws-model';
+import { coversAction, coversResource, hasBoolCondition, isPublicPrincipal, parsePolicyDocument, type PolicyStatement } from '@bulwark/aws-model';
 import { BUCKET_POLICY_TYPE, BUCKET_TYPES, bucketCompanions, reportUncoveredBuckets } from './bucket-companions';
 
 const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov'];
@@ -17,48 +17,72 @@ function coversInAnyPartition(statement: PolicyStatement, arnAfterPartition: str
   return results.includes(UNDECIDED) ? UNDECIDED : false;
 }
 
+/** A statement part (`Effect`, `Principal`...), or `bucket` when the bucket's own name is what is unknown. */
+type UndecidedPart = 'Effect' | 'Condition' | 'Principal' | 'Action' | 'Resource' | 'bucket';
+
+/** True when the condition block could hold the TLS test once known: unknown, or a SecureTransport test of unknown value. */
+function secureTransportUnknown(statement: PolicyStatement): boolean {
+  return (
+    statement.conditionUnknown ||
+    statement.conditions.some((condition) => condition.key === 'aws:securetransport' && condition.baseOperator === 'bool' && condition.values.hasUnknown)
+  );
+}
+
 /**
- * Whether the statement is the TLS-only deny for `bucketName`. An unknown part (an action or resource entry
- * computed in preview) makes it UNDECIDED; when the bucket's name itself is unknown only a `*` resource can be
- * judged, anything else is UNDECIDED.
+ * Whether the statement is the TLS-only deny for `bucketName`: true, false, or the first part whose unknown value
+ * leaves it open (an entry computed in preview). When the bucket's name itself is not known only a `*` resource can
+ * be judged; anything else hangs on the name (`bucket`).
  */
-function isTlsOnlyDeny(statement: PolicyStatement, bucketName: string | undefined): boolean | Undecided {
-  if (!deniesInsecureTransport(statement)) return false;
-  const principal = isPublicPrincipal(statement);
+function isTlsOnlyDeny(statement: PolicyStatement, bucketName: string | undefined): boolean | UndecidedPart {
+  const effect: boolean | UndecidedPart = statement.effect === UNDECIDED ? 'Effect' : statement.effect === 'Deny';
+  const transport: boolean | UndecidedPart = hasBoolCondition(statement, 'aws:SecureTransport', false) ? true : secureTransportUnknown(statement) ? 'Condition' : false;
+  const principalPublic = isPublicPrincipal(statement);
+  const principal: boolean | UndecidedPart = principalPublic === UNDECIDED ? 'Principal' : principalPublic;
   // Literally `s3:*` as a value: only `*`, `s3:*` (and equivalents) match it.
-  const actions = statement.action ? coversAction(statement, 's3:*') : false;
-  let resources: boolean | Undecided;
+  const covered = statement.action ? coversAction(statement, 's3:*') : false;
+  const actions: boolean | UndecidedPart = covered === UNDECIDED ? 'Action' : covered;
+  let resources: boolean | UndecidedPart;
   if (bucketName === undefined) {
-    resources = statement.resource?.known.some((pattern) => pattern.trim() === '*') ? true : statement.resource || statement.notResource ? UNDECIDED : false;
+    resources = statement.resource?.known.some((pattern) => pattern.trim() === '*') ? true : statement.resource || statement.notResource ? 'bucket' : false;
   } else {
     const bucket = coversInAnyPartition(statement, `s3:::${bucketName}`);
     const objects = coversInAnyPartition(statement, `s3:::${bucketName}/*`);
-    resources = bucket === false || objects === false ? false : bucket === true && objects === true ? true : UNDECIDED;
+    resources = bucket === false || objects === false ? false : bucket === true && objects === true ? true : 'Resource';
   }
-  const parts = [principal, actions, resources];
+  const parts = [effect, transport, principal, actions, resources];
   if (parts.includes(false)) return false;
-  return parts.every((part) => part === true) ? true : UNDECIDED;
+  return parts.find((part): part is UndecidedPart => typeof part === 'string') ?? true;
+}
+
+/** Where an unknown value leaves a bucket's TLS verdict open: the resource holding it and the property path. */
+interface UndecidedLocation {
+  readonly holder: PolicyResource;
+  readonly property: string;
 }
 
 /** The bucket's verdict over all its policy documents (inline and BucketPolicy resources). */
-function tlsVerdict(bucket: PolicyResource, policies: readonly PolicyResource[]): 'compliant' | 'undecided' | 'missing' {
+function tlsVerdict(
+  bucket: PolicyResource,
+  policies: readonly PolicyResource[],
+): { readonly kind: 'compliant' | 'missing' } | { readonly kind: 'undecided'; readonly at: readonly UndecidedLocation[] } {
   const bucketProps = rawProps(bucket.props);
   const name = stringValue(bucketProps['bucket']);
   const bucketName = typeof name === 'string' && name !== '' ? name : undefined;
-  const documents = [bucketProps['policy'], ...policies.map((policy) => rawProps(policy.props)['policy'])];
-  let undecided = false;
-  for (const input of documents) {
-    const parsed = parsePolicyDocument(input);
-    if (parsed.kind === 'unknown') undecided = true;
+  const holders = [bucket, ...policies];
+  const at: UndecidedLocation[] = [];
+  for (const holder of holders) {
+    const parsed = parsePolicyDocument(rawProps(holder.props)['policy']);
+    if (parsed.kind === 'unknown') at.push({ holder, property: 'policy' });
     if (parsed.kind !== 'document') continue;
-    if (parsed.document.statementsUnknown) undecided = true;
+    if (parsed.document.statementsUnknown) at.push({ holder, property: 'policy.Statement' });
     for (const statement of parsed.document.statements) {
       const verdict = isTlsOnlyDeny(statement, bucketName);
-      if (verdict === true) return 'compliant';
-      if (verdict === UNDECIDED) undecided = true;
+      if (verdict === true) return { kind: 'compliant' };
+      if (verdict === 'bucket') at.push({ holder: bucket, property: 'bucket' });
+      else if (verdict !== false) at.push({ holder, property: `policy.Statement[${statement.index}].${verdict}` });
     }
   }
-  return undecided ? 'undecided' : 'missing';
+  return at.length > 0 ? { kind: 'undecided', at } : { kind: 'missing' };
 }
 
 export const s3BucketTlsOnly = stackRule({
@@ -77,15 +101,33 @@ export const s3BucketTlsOnly = stackRule({
     remediation:
       'Add an aws.s3.BucketPolicy with `bucket: bucket.id` and a statement { Effect: "Deny", Principal: "*", ' +
       'Action: "s3:*", Resource: [bucket.arn, `${bucket.arn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } } }.',
+    decisions: [
+      'The statement must Deny to everyone (Principal "*" or {"AWS": "*"}), cover the literal action `s3:*` (`*` and ' +
+        '`s3:*` do), cover both `arn:<partition>:s3:::<bucket>` and `.../<bucket>/*` in any partition (or Resource "*"), ' +
+        'and test `aws:SecureTransport` false with Bool or BoolIfExists. Any policy of the bucket may hold it: the inline ' +
+        '`policy` or a BucketPolicy linked by property dependency or the bucket\'s known name or ARN.',
+      'A bucket with a policy that lacks the statement is reported on the bucket; a bucket with no policy at all follows ' +
+        'the S3 rules\' rule for companions whose `bucket` cannot be tied (stack-wide, or undecided on that companion).',
+      'Unknown values (first preview): when no statement decidedly is the deny, every unknown that could make one (the ' +
+        'document, the statement list, a statement\'s Effect, Condition, Principal, Action or Resource, or the bucket\'s ' +
+        'name) is reported undecided on the resource holding it. A policy built from `bucket.arn` is unknown JSON in a ' +
+        'first preview; passing the document as an object (not a JSON string) keeps its known parts visible.',
+    ],
+    references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit'],
   },
-  check: ({ args, report }) => {
+  check: ({ args, report, undecided }) => {
     const policies = bucketCompanions(args.resources, [BUCKET_POLICY_TYPE]);
     // A bucket with a policy that lacks the statement is decided; only policy-less ones could be covered elsewhere.
     const policyless: UncoveredTarget[] = [];
     for (const bucket of resourcesOfType(args.resources, BUCKET_TYPES)) {
       const linked = policies.linkedTo(bucket);
-      // Unknown documents (a policy built from bucket.arn in preview) are not judged: see policy-document.ts.
-      if (tlsVerdict(bucket, linked) !== 'missing') continue;
+      const verdict = tlsVerdict(bucket, linked);
+      if (verdict.kind === 'compliant') continue;
+      if (verdict.kind === 'undecided') {
+        const detail = `its value decides whether bucket ${bucket.name} refuses requests not made over TLS`;
+        for (const { holder, property } of verdict.at) undecided(property, detail, holder.urn);
+        continue;
+      }
       const hasPolicy = linked.length > 0 || Boolean(rawProps(bucket.props)['policy']);
       const message =
         `Bucket ${bucket.name} ${hasPolicy ? 'has no bucket policy statement' : 'has no bucket policy'} ` +
@@ -94,6 +136,6 @@ export const s3BucketTlsOnly = stackRule({
       if (hasPolicy) report(message, bucket.urn);
       else policyless.push({ target: bucket, message });
     }
-    reportUncoveredBuckets(report, policyless, policies.unlinked, 'BucketPolicy');
+    reportUncoveredBuckets(report, policyless, policies.unlinked, 'BucketPolicy', undecided);
   },
 });

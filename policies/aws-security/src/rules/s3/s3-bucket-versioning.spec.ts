@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { s3BucketVersioning } from './s3-bucket-versioning';
 
 const BUCKET = 'aws:s3/bucket:Bucket';
@@ -44,13 +44,16 @@ describe('s3-bucket-versioning', () => {
     ]);
   });
 
-  it('Preview: unknown status and an unlinked unknown companion decide nothing', async () => {
-    const findings = await evaluate(s3BucketVersioning, [
-      resource(BUCKET, { bucket: 'x', versioning: UNKNOWN_VALUE }),
-      resource(BUCKET, { bucket: 'y' }),
-      resource(VERSIONING, { bucket: UNKNOWN_VALUE, versioningConfiguration: { status: UNKNOWN_VALUE } }),
+  it('Preview: unknown status, inline block and an unlinked companion are undecided, and blame nobody', async () => {
+    const inline = resource(BUCKET, { bucket: 'x', versioning: UNKNOWN_VALUE });
+    const companion = resource(VERSIONING, { bucket: UNKNOWN_VALUE, versioningConfiguration: { status: UNKNOWN_VALUE } });
+    const findings = await evaluate(s3BucketVersioning, [inline, resource(BUCKET, { bucket: 'y' }), companion]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [companion.urn, 'versioningConfiguration.status'],
+      [inline.urn, 'versioning'],
+      [companion.urn, 'bucket'],
     ]);
-    expect(findings).toEqual([]);
   });
 
   describe('on a program', () => {

@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { accountBaselineComplete } from './account-baseline-complete';
 
 const enabled = { config: { 'account-baseline-complete': 'mandatory' } };
@@ -116,12 +116,19 @@ describe('account-baseline-complete', () => {
     }
   });
 
-  it('Preview: unknown switches and policy documents count as present and never throw', async () => {
+  it('Preview: unknown switches and policy documents are undecided where they sit; a known gap is the verdict', async () => {
     const records = baseline({ mfa: 'none', skip: ['trail', 'guardduty'] });
-    records.push(resource('aws:iam/groupPolicy:GroupPolicy', { group: UNKNOWN_VALUE, policy: UNKNOWN_VALUE }));
-    records.push(resource('aws:cloudtrail/trail:Trail', { s3BucketName: UNKNOWN_VALUE, isMultiRegionTrail: UNKNOWN_VALUE }));
-    records.push(resource('aws:guardduty/detector:Detector', { enable: UNKNOWN_VALUE }));
-    expect(await evaluate(accountBaselineComplete, records, enabled)).toEqual([]);
+    const groupPolicy = resource('aws:iam/groupPolicy:GroupPolicy', { group: UNKNOWN_VALUE, policy: UNKNOWN_VALUE });
+    const trail = resource('aws:cloudtrail/trail:Trail', { s3BucketName: UNKNOWN_VALUE, isMultiRegionTrail: UNKNOWN_VALUE });
+    const detector = resource('aws:guardduty/detector:Detector', { enable: UNKNOWN_VALUE });
+    records.push(groupPolicy, trail, detector);
+    const open = await evaluate(accountBaselineComplete, records, enabled);
+    expect(mandatory(open)).toEqual([]);
+    expect(undecided(open).map((finding) => [finding.urn, finding.property])).toEqual([
+      [groupPolicy.urn, 'policy'],
+      [trail.urn, 'isMultiRegionTrail'],
+      [detector.urn, 'enable'],
+    ]);
     // A known gap beside unknowns is still reported.
     const findings = await evaluate(accountBaselineComplete, [...records.filter((record) => !record.type.includes('Password'))], enabled);
     expect(findings).toHaveLength(1);

@@ -60,6 +60,13 @@ export const noHardcodedAccountIds = resourceRule<NoHardcodedAccountIdsConfig>({
       'for ARNs), from stack config, or from the owning stack\'s outputs through a `StackReference`, and build ' +
       'ARNs with `pulumi.interpolate`. For an external account the program must name, add it to the ' +
       '`allowedAccountIds` pack config.',
+    decisions: [
+      'Ids in the `allowedAccountIds` config, and the accounts the resource\'s provider is restricted to (its ' +
+        '`allowedAccountIds`, the account the stack deploys into), are accepted; AWS-owned accounts are not special.',
+      'Unknown values (first preview) are never reported, and never undecided: a value that is unknown is computed ' +
+        '(from another resource, a lookup or another stack), which is the remedy, so whatever it turns out to be it is ' +
+        'not a literal in the program.',
+    ],
   },
   configSchema: {
     properties: {

@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { requiredTags } from './required-tags';
 
 const BUCKET = 'aws:s3/bucketV2:BucketV2';
@@ -79,16 +79,28 @@ describe('required-tags', () => {
     ]);
   });
 
-  it('Preview: unknown tags, unknown values and unknown provider defaults neither throw nor fail falsely', async () => {
+  it('Preview: unknown tag maps and provider defaults are undecided unless the known tags settle it; unknown values count', async () => {
     const unknownDefaults = provider(UNKNOWN_VALUE);
+    const unknownMap = resource(BUCKET, { tags: UNKNOWN_VALUE });
+    const fromUnknownDefaults = resource(BUCKET, {}, { provider: unknownDefaults });
+    const unknownBlocks = resource('aws:autoscaling/group:Group', { tags: [UNKNOWN_VALUE] });
     const records = [
-      resource(BUCKET, { tags: UNKNOWN_VALUE }),
+      unknownMap,
       resource(BUCKET, { tags: { Environment: UNKNOWN_VALUE, Owner: 'platform', Project: 'bulwark' } }),
       unknownDefaults,
-      resource(BUCKET, {}, { provider: unknownDefaults }),
-      resource('aws:autoscaling/group:Group', { tags: [UNKNOWN_VALUE] }),
+      fromUnknownDefaults,
+      unknownBlocks,
     ];
-    expect(await evaluate(requiredTags, records)).toEqual([]);
+    const open = await evaluate(requiredTags, records);
+    expect(mandatory(open)).toEqual([]);
+    expect(undecided(open).map((finding) => [finding.urn, finding.property])).toEqual([
+      [unknownMap.urn, 'tags'],
+      [fromUnknownDefaults.urn, 'provider.defaultTags'],
+      [unknownBlocks.urn, 'tags'],
+    ]);
+    // An unknown map over provider defaults that supply every required tag is decided.
+    const defaults = provider(JSON.stringify({ tags: { Environment: 'dev', Owner: 'platform', Project: 'bulwark' } }));
+    expect(await evaluate(requiredTags, [defaults, resource(BUCKET, { tags: UNKNOWN_VALUE }, { provider: defaults })])).toEqual([]);
     // A value known to be empty is reported even when the provider defaults are unknown.
     const bucket = resource(BUCKET, { tags: { Environment: '' } }, { provider: unknownDefaults });
     const findings = await evaluate(requiredTags, [unknownDefaults, bucket]);

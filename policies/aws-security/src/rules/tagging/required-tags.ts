@@ -6,9 +6,9 @@
  * A resource is taggable when its type's args take a `tags` map in @pulumi/aws (`src/lib/taggable-types.ts`,
  * generated from the package, so a resource that omits `tags` is still checked) or when it passes `tags`
  * anyway (types newer than the list). The provider's `defaultTags.tags` count, with the resource's own tags
- * winning for the same key, as the provider merges them. Values must be non-empty strings. Unknown values
- * (preview) count as present: a tags map, a provider `defaultTags` or a single tag value that is unknown cannot
- * be judged, and only keys decidable from known values are reported. Only `aws:` resources are checked.
+ * winning for the same key, as the provider merges them. Values must be non-empty strings. A single tag value that
+ * is unknown (preview) counts as present; an unknown tags map or provider `defaultTags` that leaves a required key
+ * open is reported undecided. Only `aws:` resources are checked.
  */
 import { describeValue, isUnknown, rawProps, resourceRule, UNDECIDED } from '@bulwark/policy-kit';
 import { providerDefaultTags, tagMapValue, type TagMap } from '../../lib/tags';
@@ -44,6 +44,15 @@ export const requiredTags = resourceRule<RequiredTagsConfig>({
       'Set the tags once on the provider (`new aws.Provider("...", { defaultTags: { tags: { Environment, Owner, ' +
       'Project } } })`, or the `aws:defaultTags` stack config for the default provider), or add them to the ' +
       'resource\'s `tags`; give each a non-empty value.',
+    decisions: [
+      'A resource is taggable when its type\'s args take `tags` in @pulumi/aws (a generated list), or when it passes ' +
+        '`tags` anyway. The provider\'s `defaultTags.tags` count, the resource\'s own tags winning for the same key.',
+      'Unknown values (first preview): a tag value computed from another resource (a name, an id) is a non-empty string ' +
+        'once known, so it counts as present. An unknown `tags` map cannot remove a key the provider supplies (it is ' +
+        'merged over the defaults), so only required keys neither the known tags nor the defaults supply are open: they ' +
+        'are reported undecided on `tags`, or on `provider.defaultTags` when the provider\'s defaults are what is unknown. ' +
+        'Known missing or empty keys are the resource\'s only verdict.',
+    ],
   },
   configSchema: {
     properties: {
@@ -55,11 +64,10 @@ export const requiredTags = resourceRule<RequiredTagsConfig>({
       },
     },
   },
-  check: ({ args, config, report }) => {
+  check: ({ args, config, report, undecided }) => {
     const props = rawProps(args.props);
     if (!isTaggable(args.type, props)) return;
     const ownTags = tagMapValue(props['tags']);
-    if (ownTags === UNDECIDED) return;
     const defaults = args.provider ? providerDefaultTags(args.provider.props) : undefined;
     const required = Array.isArray(config.requiredTags)
       ? config.requiredTags.filter((key): key is string => typeof key === 'string')
@@ -67,7 +75,15 @@ export const requiredTags = resourceRule<RequiredTagsConfig>({
 
     const missing: string[] = [];
     const empty: string[] = [];
+    const open = new Set<string>();
     for (const key of required) {
+      if (ownTags === UNDECIDED) {
+        // An unknown map may set the key; it cannot remove one the provider supplies.
+        const inherited = defaults === UNDECIDED ? undefined : defaults?.[key];
+        const supplied = inherited !== undefined && inherited !== null && (isUnknown(inherited) || (typeof inherited === 'string' && inherited.trim() !== ''));
+        if (!supplied) open.add('tags');
+        continue;
+      }
       const own: TagMap = ownTags ?? {};
       if (Object.prototype.hasOwnProperty.call(own, key) && own[key] !== undefined && own[key] !== null) {
         const value = own[key];
@@ -77,7 +93,10 @@ export const requiredTags = resourceRule<RequiredTagsConfig>({
         continue;
       }
       // The resource does not set the key: the provider's default tags decide.
-      if (defaults === UNDECIDED) continue;
+      if (defaults === UNDECIDED) {
+        open.add('provider.defaultTags');
+        continue;
+      }
       const inherited = defaults?.[key];
       if (inherited === undefined || inherited === null) missing.push(key);
       else if (!isUnknown(inherited) && (typeof inherited !== 'string' || inherited.trim() === '')) {
@@ -95,5 +114,6 @@ export const requiredTags = resourceRule<RequiredTagsConfig>({
     }
     if (empty.length > 0) problems.push(`${empty.join(', ')}; required tags need a non-empty string value`);
     if (problems.length > 0) report(problems.join('\n'));
+    else for (const part of open) undecided(part, `its value decides whether the resource carries ${required.join(', ')}`);
   },
 });

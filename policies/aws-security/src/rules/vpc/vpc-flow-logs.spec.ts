@@ -1,6 +1,6 @@
 import * as aws from '@pulumi/aws';
 import { runProgram } from '@bulwark/offline';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { vpcFlowLogs } from './vpc-flow-logs';
 
 const VPC = 'aws:ec2/vpc:Vpc';
@@ -64,13 +64,18 @@ describe('vpc-flow-logs', () => {
     expect(findings[0]).toMatchObject({ policy: 'vpc-flow-logs', enforcement: 'mandatory', urn: main.urn });
   });
 
-  it('Preview: unknown trafficType on a linked flow log is not judged; an unlinked unknown vpcId blames no single VPC', async () => {
+  it('Preview: unknown trafficType on a linked flow log and an unlinked unknown vpcId are undecided, and blame no single VPC', async () => {
     const main = resource(VPC, { cidrBlock: '10.0.0.0/16' }, { name: 'main' });
-    expect(await evaluate(vpcFlowLogs, [main, flowLogOf(main, UNKNOWN_VALUE)])).toEqual([]);
+    const unknownTraffic = flowLogOf(main, UNKNOWN_VALUE);
+    const traffic = await evaluate(vpcFlowLogs, [main, unknownTraffic]);
+    expect(mandatory(traffic)).toEqual([]);
+    expect(undecided(traffic).map((finding) => [finding.urn, finding.property])).toEqual([[unknownTraffic.urn, 'trafficType']]);
 
-    // a flow log whose vpcId is unknown and tied to nothing could be this VPC's: no per-VPC finding
+    // a flow log whose vpcId is unknown and tied to nothing could be this VPC's: no per-VPC finding, but it is open
     const unlinked = resource(FLOW_LOG, { vpcId: UNKNOWN_VALUE, trafficType: 'ALL' }, { name: 'mystery' });
-    expect(await evaluate(vpcFlowLogs, [main, unlinked])).toEqual([]);
+    const open = await evaluate(vpcFlowLogs, [main, unlinked]);
+    expect(mandatory(open)).toEqual([]);
+    expect(undecided(open).map((finding) => [finding.urn, finding.property])).toEqual([[unlinked.urn, 'vpcId']]);
 
     // ...but two uncovered VPCs cannot both be covered by one such flow log: one stack-wide finding
     const second = resource(VPC, { cidrBlock: '10.1.0.0/16' }, { name: 'second' });

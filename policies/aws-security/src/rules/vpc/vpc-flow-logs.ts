@@ -7,7 +7,8 @@
  * Links go through `propertyDependencies` (works in a first-time preview, where ids are unknown) with a fall-back
  * to comparing known values, so preview and update give the same verdict. A flow log whose `vpcId` is unknown
  * and tied to nothing could belong to any VPC: per-VPC findings are then replaced by one stack-wide finding,
- * raised only when there are more uncovered VPCs than such flow logs.
+ * raised only when there are more uncovered VPCs than such flow logs, and otherwise each such flow log is reported
+ * undecided on its `vpcId`. A linked flow log whose `trafficType` is unknown is reported undecided on it.
  */
 import type { PolicyResource } from '@pulumi/policy';
 import { isUnknown, linkIndex, rawProps, reportUncovered, resourcesOfType, stackRule, type UncoveredTarget } from '@bulwark/policy-kit';
@@ -46,15 +47,31 @@ export const vpcFlowLogs = stackRule({
     remediation:
       'Add an `aws.ec2.FlowLog` with `vpcId: vpc.id`, `trafficType: "ALL"` and a destination (a KMS-encrypted ' +
       'CloudWatch log group with an IAM role, or an S3 bucket) for every VPC.',
+    decisions: [
+      'A flow log counts for a VPC when its `vpcId` refers to the VPC (property dependency, or the VPC\'s known id or ' +
+        'ARN) and its `trafficType` is ALL; REJECT- or ACCEPT-only logs, and logs on subnets or ENIs, do not cover the VPC.',
+      'Unknown values (first preview): a linked flow log whose `trafficType` is unknown leaves its VPC undecided (reported ' +
+        'on the flow log). A flow log whose `vpcId` is unknown and tied to nothing may cover any VPC: uncovered VPCs are ' +
+        'then reported once, stack-wide, when they outnumber such flow logs, and otherwise each such flow log is ' +
+        'reported undecided on its `vpcId`.',
+    ],
+    references: ['https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html'],
   },
-  check: ({ args, report }) => {
+  check: ({ args, report, undecided }) => {
     const flowLogs = linkIndex(args.resources, [FLOW_LOG], 'vpcId', [VPC, DEFAULT_VPC], VPC_IDENTIFIERS);
     const unlinkedFlowLogs = flowLogs.unlinked.filter((flowLog) => trafficCoverage(flowLog) !== 'partial');
     const uncovered: UncoveredTarget[] = [];
     for (const vpc of resourcesOfType(args.resources, [VPC, DEFAULT_VPC])) {
       const attached = flowLogs.linkedTo(vpc);
-      // an attached flow log whose traffic type is unknown may well be ALL: not decidable, so not reported
-      if (attached.some((flowLog) => trafficCoverage(flowLog) !== 'partial')) continue;
+      if (attached.some((flowLog) => trafficCoverage(flowLog) === 'all')) continue;
+      // an attached flow log whose traffic type is unknown may well be ALL: the update decides
+      const unknownTraffic = attached.filter((flowLog) => trafficCoverage(flowLog) === 'unknown');
+      if (unknownTraffic.length > 0) {
+        for (const flowLog of unknownTraffic) {
+          undecided('trafficType', `its value decides whether VPC "${vpc.name}" has a flow log of all its traffic`, flowLog.urn);
+        }
+        continue;
+      }
       const message =
         attached.length === 0
           ? `VPC "${vpc.name}" has no flow log. Add an aws.ec2.FlowLog with vpcId set to this VPC's id and trafficType "ALL".`
@@ -72,6 +89,13 @@ export const vpcFlowLogs = stackRule({
         `trafficType "ALL" tied to them, and only ${unlinkedFlowLogs.length} flow log(s) ` +
         `(${unlinkedFlowLogs.map((flowLog) => `"${flowLog.name}"`).join(', ')}) have a vpcId that is not known yet. ` +
         'Pass each VPC\'s id output (vpc.id) as a flow log\'s vpcId so the link is visible, with trafficType "ALL".',
+      {
+        undecided,
+        property: 'vpcId',
+        detail: (targets) =>
+          `its value decides which VPC this flow log covers, and ${targets.map(({ target }) => `"${target.name}"`).join(', ')} ` +
+          `${targets.length === 1 ? 'has' : 'have'} no other (pass vpc.id so the link is visible)`,
+      },
     );
   },
 });

@@ -1,5 +1,5 @@
 import * as aws from '@pulumi/aws';
-import { evaluate, evaluateProgram, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, evaluateProgram, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { wafv2ManagedRulesAndRateLimit } from './wafv2-managed-rules-and-rate-limit';
 
 const WEB_ACL = 'aws:wafv2/webAcl:WebAcl';
@@ -191,19 +191,33 @@ describe('wafv2-managed-rules-and-rate-limit', () => {
     );
   });
 
-  it('Preview: unknown rules, statements or links hold back missing-rule findings but not decidable ones', async () => {
+  it('Preview: unknown rules, statements or links are undecided where they sit; decidable problems are the verdict', async () => {
     const unlinked = resource(WEB_ACL_RULE, { webAclArn: UNKNOWN_VALUE, ...rateRule(2000) });
+    const unknownRules = webAcl({ rules: UNKNOWN_VALUE }, 'unknown-rules');
+    const unknownStatement = webAcl({ rules: [{ ...rateRule(2000), statement: UNKNOWN_VALUE }, ...completeRules().slice(1)] }, 'unknown-statement');
+    const unknownLimit = webAcl({ rules: [rateRule(UNKNOWN_VALUE as never), ...completeRules().slice(1)] }, 'unknown-limit');
+    const unknownJson = webAcl({ ruleJson: UNKNOWN_VALUE, visibilityConfig: UNKNOWN_VALUE }, 'unknown-json');
     const findings = await evaluate(wafv2ManagedRulesAndRateLimit, [
-      webAcl({ rules: UNKNOWN_VALUE }, 'unknown-rules'),
-      webAcl({ rules: [{ ...rateRule(2000), statement: UNKNOWN_VALUE }, ...completeRules().slice(1)] }, 'unknown-statement'),
-      webAcl({ rules: [rateRule(UNKNOWN_VALUE as never), ...completeRules().slice(1)] }, 'unknown-limit'),
-      webAcl({ ruleJson: UNKNOWN_VALUE, visibilityConfig: UNKNOWN_VALUE }, 'unknown-json'),
+      unknownRules,
+      unknownStatement,
+      unknownLimit,
+      unknownJson,
       webAcl({ visibilityConfig: { cloudwatchMetricsEnabled: false, sampledRequestsEnabled: UNKNOWN_VALUE } }, 'known-bad'),
+      webAcl({ rules: completeRules() }, 'complete'),
       unlinked,
     ]);
-    expect(findings).toHaveLength(1);
-    expect(findings[0].urn).toContain('::known-bad');
-    expect(detail(findings[0].message)).toBe('the web ACL `visibilityConfig` does not enable `cloudwatchMetricsEnabled`; set it to true.');
+    expect(mandatory(findings)).toHaveLength(1);
+    expect(mandatory(findings)[0].urn).toContain('::known-bad');
+    expect(detail(mandatory(findings)[0].message)).toBe('the web ACL `visibilityConfig` does not enable `cloudwatchMetricsEnabled`; set it to true.');
+    // The complete ACL needs nothing the unlinked rule could add: only the ACLs missing something are open.
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+      [unknownRules.urn, 'rules'],
+      [unlinked.urn, 'webAclArn'],
+      [unknownStatement.urn, 'rules[0].statement'],
+      [unknownLimit.urn, 'rules[0].statement.rateBasedStatement.limit'],
+      [unknownJson.urn, 'visibilityConfig'],
+      [unknownJson.urn, 'ruleJson'],
+    ]);
   });
 
   it('never throws on wrong-typed properties', async () => {

@@ -11,7 +11,8 @@
  * 7 requests a second sustained: generous for a person, low enough to blunt scraping and credential stuffing.
  * A rule that only counts (rate rule with `count`/`allow`, rule group overridden to `count`) does not satisfy
  * the requirement. When a preview cannot see every rule (unknown list, statement or link), missing-rule findings
- * wait for the update; everything decidable from known values is still reported.
+ * give way to undecided findings naming what hides the rules; everything decidable from known values is still
+ * reported, and is the ACL's verdict.
  */
 import { rawProps, resourcesOfType, stackRule, UNDECIDED, type Undecided } from '@bulwark/policy-kit';
 import {
@@ -44,6 +45,19 @@ function visibilityProblem(where: string, visibility: VisibilitySettings | Undec
   });
   if (off.length === 0) return undefined;
   return `${where} \`visibilityConfig\` does not enable ${off.map((flag) => `\`${flag}\``).join(' and ')}; set ${off.length === 1 ? 'it' : 'them'} to true`;
+}
+
+function join(path: string, property: string): string {
+  return path ? `${path}.${property}` : property;
+}
+
+/** The unknown parts of a visibility setting (`visibilityConfig`, or one of its flags) under `path`. */
+function visibilityUnknowns(path: string, visibility: VisibilitySettings | Undecided | undefined): string[] {
+  if (visibility === UNDECIDED) return [join(path, 'visibilityConfig')];
+  if (visibility === undefined) return [];
+  return (['cloudwatchMetricsEnabled', 'sampledRequestsEnabled'] as const)
+    .filter((flag) => visibility[flag] === UNDECIDED)
+    .map((flag) => join(path, `visibilityConfig.${flag}`));
 }
 
 function isRequiredGroup(rule: WebAclRuleSummary, groupName: string): boolean {
@@ -79,6 +93,18 @@ export const wafv2ManagedRulesAndRateLimit = stackRule<Wafv2ManagedRulesConfig>(
       '{ vendorName: "AWS", name: "AWSManagedRulesCommonRuleSet" }` (likewise SQLi and KnownBadInputs) and ' +
       '`overrideAction: { none: {} }`. Give the ACL and every rule `visibilityConfig: { cloudwatchMetricsEnabled: ' +
       'true, sampledRequestsEnabled: true, metricName }`.',
+    decisions: [
+      'Rules count from every place a program declares them: inline `rules`, `ruleJson` (the API\'s JSON), and separate ' +
+        '`WebAclRule` / `WebAclRuleGroupAssociation` resources whose `webAclArn` refers to the ACL (property dependency, ' +
+        'known ARN, or the ACL name in the ARN).',
+      'A rate-based limit is compared per 5 minutes (a rule with another `evaluationWindowSec` is scaled); a rule that ' +
+        'only counts (rate rule with count/allow, group overridden to count) does not satisfy the requirement.',
+      'Unknown values (first preview): when the known rules decide nothing is missing, nothing is open; otherwise what ' +
+        'may hide the missing rule (an unknown `rules` list or entry, `ruleJson`, statement, rate limit, group name, or the ' +
+        '`webAclArn` of a rule resource tied to no ACL) is reported undecided where it sits, and so is an unknown ' +
+        'visibility setting. Decided problems are the ACL\'s only verdict.',
+    ],
+    references: ['https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-baseline.html'],
   },
   configSchema: {
     properties: {
@@ -96,7 +122,16 @@ export const wafv2ManagedRulesAndRateLimit = stackRule<Wafv2ManagedRulesConfig>(
       },
     },
   },
-  check: ({ args, config, report }) => {
+  check: ({ args, config, report, undecided }) => {
+    const detail = 'its value decides whether the web ACL has the rate limit, managed rule groups and metrics it needs';
+    // A rule resource tied to no ACL may hide a rule of several: it is named once.
+    const named = new Set<string>();
+    const open = (urn: string, property: string) => {
+      const key = `${urn} ${property}`;
+      if (named.has(key)) return;
+      named.add(key);
+      undecided(property, detail, urn);
+    };
     const ruleResources = resourcesOfType(args.resources, [WEB_ACL_RULE, WEB_ACL_RULE_GROUP_ASSOCIATION]);
     const maximum = config.maximumRateLimit;
     const requiredGroups = Array.isArray(config.requiredManagedRuleGroups)
@@ -108,6 +143,7 @@ export const wafv2ManagedRulesAndRateLimit = stackRule<Wafv2ManagedRulesConfig>(
       const rule = summarizeRuleResource(resource);
       const problem = visibilityProblem(rule.label, rule.visibility);
       if (problem) report(`${problem}.`, resource.urn);
+      else for (const part of visibilityUnknowns('', rule.visibility)) open(resource.urn, part);
     }
 
     for (const acl of resourcesOfType(args.resources, [WEB_ACL])) {
@@ -177,7 +213,20 @@ export const wafv2ManagedRulesAndRateLimit = stackRule<Wafv2ManagedRulesConfig>(
         }
       }
 
-      if (problems.length > 0) report(`${problems.join('; ')}.`, acl.urn);
+      if (problems.length > 0) {
+        report(`${problems.join('; ')}.`, acl.urn);
+        continue;
+      }
+      // Nothing decidedly wrong: name every unknown that may hide a problem, where it sits.
+      visibilityUnknowns('', visibilityOf(rawProps(acl.props)['visibilityConfig'])).forEach((property) => open(acl.urn, property));
+      for (const rule of ruleSet.rules) {
+        if (!rule.resourceUrn) visibilityUnknowns(rule.path, rule.visibility).forEach((property) => open(acl.urn, property));
+      }
+      const missingGroups = requiredGroups.filter((groupName) => !ruleSet.rules.some((rule) => isRequiredGroup(rule, groupName) && !rule.countOnly));
+      if (!rateSatisfied || missingGroups.length > 0) {
+        ruleSet.hiddenAt.forEach(({ urn, property }) => open(urn ?? acl.urn, property));
+        for (const rule of ruleSet.rules) rule.unknownParts.forEach((property) => open(rule.resourceUrn ?? acl.urn, property));
+      }
     }
   },
 });

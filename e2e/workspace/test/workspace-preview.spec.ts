@@ -51,6 +51,9 @@ describe('bulwark preview of the workspace', () => {
     }
     expect(report.stacks.every((entry) => entry.stack === stack)).toBe(true);
     expect(report.summary['mandatory']).toBe(0);
+    // The workspace check across stacks ran too: no two stacks create one bucket, role or log group.
+    const violations = (report as unknown as { stacks: { violations: { policy: string }[] }[] }).stacks.flatMap((entry) => entry.violations);
+    expect(violations.filter((violation) => violation.policy === 'workspace-unique-physical-names')).toEqual([]);
     // The baseline stack's pack config enables account-baseline-complete: it ran, and passed.
     expect(result.stderr).toContain(`ok baseline/${stack}`);
   });

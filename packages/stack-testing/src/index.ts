@@ -6,6 +6,7 @@
 export { type StackReferenceOutputs, type StackUnderTest, type StackUnderTestOptions, stackUnderTest } from './stack-under-test';
 export { readStackConfigFile } from './stack-config-file';
 export { evaluateWorkspacePack } from './workspace-pack';
+export { type ResourceChange, withResourceChange } from './resource-change';
 export { describeFindings } from './describe-findings';
 export { shapeOf } from './value-shape';
 export { bulwarkCheck, itPassesBulwarkCheck } from './bulwark-check';

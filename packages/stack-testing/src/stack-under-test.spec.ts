@@ -13,8 +13,8 @@ function stackDirectory(): string {
     'config:\n  aws:region: eu-west-1\n  aws:allowedAccountIds:\n    - "111122223333"\n  bulwark:environment: dev\n  demo:color: blue\n  demo:sizes:\n    - 1\n    - 2\n',
   );
   fs.writeFileSync(path.join(directory, 'Pulumi.prod.yaml'), 'config:\n  aws:region: eu-west-1\n  bulwark:environment: prod\n');
-  fs.writeFileSync(path.join(directory, 'policy-config.json'), '{ "all": "advisory" }');
-  fs.writeFileSync(path.join(directory, 'policy-config.prod.json'), '{ "all": "mandatory" }');
+  fs.writeFileSync(path.join(directory, 'policy-config.json'), '{ "aws-security": { "all": "advisory" }, "aws-deployability": { "all": "advisory" } }');
+  fs.writeFileSync(path.join(directory, 'policy-config.prod.json'), '{ "aws-security": { "all": "mandatory" } }');
   return directory;
 }
 
@@ -78,11 +78,11 @@ describe('stackUnderTest', () => {
     expect(result.outputs).toMatchObject({ color: 'unset', vpcId: 'vpc-given' });
   });
 
-  it("evaluates the whole workspace pack with the stack's policy-config.json when it has no file of its own", async () => {
+  it("evaluates every workspace pack with its section of the stack's policy-config.json when it has no file of its own", async () => {
     const findings = await demo.packFindings(await demo.run('dev', 'preview'));
     const bucketFindings = findings.filter((finding) => finding.urn?.endsWith('aws:s3/bucket:Bucket::bare'));
     expect(bucketFindings.map((finding) => finding.policy)).toContain('s3-bucket-versioning');
-    expect(findings.every((finding) => finding.pack === 'aws-security' && finding.enforcement === 'advisory')).toBe(true);
+    expect(findings.every((finding) => ['aws-security', 'aws-deployability'].includes(finding.pack) && finding.enforcement === 'advisory')).toBe(true);
   });
 
   it("evaluates a stack's run with its policy-config.<stack>.json when it has one, as preview and the nx targets do", async () => {

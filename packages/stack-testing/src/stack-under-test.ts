@@ -1,5 +1,6 @@
 import { type Finding, type ProgramResult, runProgram, type RunMode } from '@bulwark/offline';
 import { deploymentAccount, readPulumiProject, withConfigOverrides } from '@bulwark/workspace';
+import { changeableProgram } from './resource-change';
 import { readStackConfigFile } from './stack-config-file';
 import { evaluateWorkspacePack } from './workspace-pack';
 
@@ -35,8 +36,8 @@ export interface StackUnderTest {
    */
   run(stack: string, mode: RunMode, overrides?: Readonly<Record<string, unknown>>, stackReferences?: StackReferenceOutputs): Promise<ProgramResult>;
   /**
-   * Every finding of the whole workspace pack on a run, with the pack config the workspace chooses for the run's
-   * stack (`policy-config.<stack>.json`, else `policy-config.json`).
+   * Every finding of every workspace pack on a run, with the pack config the workspace chooses for the run's stack
+   * (`policy-config.<stack>.json`, else `policy-config.json`: pack names to each pack's config).
    */
   packFindings(result: ProgramResult): Promise<Finding[]>;
   /** The account the stack deploys into: the first of `aws:allowedAccountIds` in `Pulumi.<stack>.yaml`. */
@@ -55,7 +56,7 @@ export function stackUnderTest(options: StackUnderTestOptions): StackUnderTest {
     run: (stack, mode, overrides = {}, stackReferences) => {
       const config = withConfigOverrides(configFile(stack), overrides, project);
       const references = stackReferences ?? options.stackReferences?.(config);
-      return runProgram(program, { project, stack, mode, config, ...(references ? { stackReferences: references } : {}) });
+      return runProgram(changeableProgram(program), { project, stack, mode, config, ...(references ? { stackReferences: references } : {}) });
     },
     packFindings: (result) => evaluateWorkspacePack(result, directory),
     deploymentAccount: (stack) => {

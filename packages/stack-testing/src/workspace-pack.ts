@@ -1,15 +1,27 @@
-import { createPolicies, PACK_NAME, PACK_VERSION } from '@bulwark/aws-security';
+import * as deployability from '@bulwark/aws-deployability';
+import * as security from '@bulwark/aws-security';
 import { type Finding, type ProgramResult } from '@bulwark/offline';
 import { evaluateInProcess } from '@bulwark/offline/testing';
 import { readStackPackConfig } from '@bulwark/workspace';
 
+/** The workspace packs, as `bulwark preview` runs them (every pack under policies/), in-process. */
+const WORKSPACE_PACKS = [security, deployability].map((pack) => ({ name: pack.PACK_NAME, version: pack.PACK_VERSION, createPolicies: pack.createPolicies }));
+
 /**
- * Every finding of the whole workspace pack (every rule, in-process, named and versioned as the pack reports
- * itself) on a run of the stack in `stackDirectory`, with the pack config the workspace chooses for the run's
- * stack (`policy-config.<stack>.json`, else `policy-config.json`, else the pack defaults): what `bulwark preview`
- * and the nx targets give the pack.
+ * Every finding of every workspace pack (every rule, in-process, named and versioned as each pack reports itself) on
+ * a run of the stack in `stackDirectory`, with the pack config the workspace chooses for the run's stack
+ * (`policy-config.<stack>.json`, else `policy-config.json`, else the packs' defaults): a JSON object mapping pack
+ * names to each pack's config, the rule `bulwark preview` and the nx targets apply with several workspace packs.
  */
-export function evaluateWorkspacePack(result: ProgramResult, stackDirectory: string): Promise<Finding[]> {
-  const { config } = readStackPackConfig(stackDirectory, result.stack);
-  return evaluateInProcess({ name: PACK_NAME, version: PACK_VERSION, policies: createPolicies() }, result, config);
+export async function evaluateWorkspacePack(result: ProgramResult, stackDirectory: string): Promise<Finding[]> {
+  const { file, config: document } = readStackPackConfig(stackDirectory, result.stack);
+  const names = WORKSPACE_PACKS.map((pack) => pack.name);
+  const unknown = Object.keys(document).filter((key) => !names.includes(key));
+  if (unknown.length > 0) throw new Error(`${file}: keys must be pack names (${names.join(', ')}); unknown: ${unknown.join(', ')}`);
+  const findings: Finding[] = [];
+  for (const pack of WORKSPACE_PACKS) {
+    const config = (document[pack.name] as Record<string, unknown> | undefined) ?? {};
+    findings.push(...(await evaluateInProcess({ name: pack.name, version: pack.version, policies: pack.createPolicies() }, result, config)));
+  }
+  return findings;
 }

@@ -2,7 +2,7 @@
  * createDependencies for nx: the edges that order deployments and decide what a change affects.
  * - consumer -> producer for each stack named in `bulwark.consumes` (static, from the consumer's package.json, read
  *   and checked by `@bulwark/workspace`: a stack without the declaration, or naming no stack, is an error);
- * - every stack -> the policy pack project, because every preview and deploy runs the pack;
+ * - every stack -> each policy pack project, because every preview and deploy runs the packs;
  * - every stack -> each foundation project (`core`), so a change there re-validates every stack.
  */
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ export const createStackDependencies: CreateDependencies<NxPulumiOptions> = (raw
   const options = resolveNxPulumiOptions(rawOptions);
   const stacks = Object.entries(context.projects).filter(([, project]) => project.metadata?.pulumi !== undefined);
   if (stacks.length === 0) return [];
-  const packProject = projectAtRoot(context, options.policyPack);
+  const packProjects = options.policyPacks.map((pack) => projectAtRoot(context, pack));
   for (const foundation of options.foundationProjects) {
     if (context.projects[foundation] === undefined) {
       throw new Error(
@@ -43,7 +43,7 @@ export const createStackDependencies: CreateDependencies<NxPulumiOptions> = (raw
     for (const producer of consumes) {
       dependencies.push({ source: name, target: producer, type: DependencyType.static, sourceFile: file });
     }
-    for (const target of [packProject, ...options.foundationProjects]) {
+    for (const target of [...packProjects, ...options.foundationProjects]) {
       if (target !== name) dependencies.push({ source: name, target, type: DependencyType.implicit });
     }
   }
@@ -54,7 +54,7 @@ function projectAtRoot(context: CreateDependenciesContext, root: string): string
   const match = Object.entries(context.projects).find(([, project]) => project.root === root);
   if (match === undefined) {
     throw new Error(
-      `nx-pulumi: options.policyPack is '${root}', but no nx project has that root. Point it at the policy pack ` +
+      `nx-pulumi: options.policyPacks names '${root}', but no nx project has that root. Point it at a policy pack ` +
         `directory (it needs a package.json).`,
     );
   }

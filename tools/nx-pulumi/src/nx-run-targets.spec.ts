@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createFixtureWorkspace, type FixtureWorkspace } from './testing/fixture-workspace';
 
 describe('inferred Pulumi targets run by nx', () => {
@@ -5,7 +7,13 @@ describe('inferred Pulumi targets run by nx', () => {
 
   beforeAll(() => {
     workspace = createFixtureWorkspace([
-      { name: 'network', files: { 'policy-config.prod.json': '{}\n', 'policy-config.json': '{}\n' } },
+      {
+        name: 'network',
+        files: {
+          'policy-config.prod.json': '{ "aws-security": { "all": "mandatory" } }\n',
+          'policy-config.json': '{}\n',
+        },
+      },
       { name: 'data', consumes: ['network'] },
     ], { bulwarkCommand: 'fake-bulwark' });
     // A Pulumi.yaml with no project file beside it (a test fixture) is not a stack.
@@ -13,7 +21,7 @@ describe('inferred Pulumi targets run by nx', () => {
   });
   afterAll(() => workspace.dispose());
 
-  it('deploys the prod stack with the policy pack and its prod pack config, from the stack directory', () => {
+  it('deploys the prod stack with both packs, each with its section of the prod pack config, from the stack directory', () => {
     workspace.nx(['run', 'network:deploy', '--configuration=prod']);
     expect(workspace.pulumiCalls()).toEqual([
       {
@@ -25,11 +33,18 @@ describe('inferred Pulumi targets run by nx', () => {
           '--policy-pack',
           '../../policies/aws-security',
           '--policy-pack-config',
-          'policy-config.prod.json',
+          '../../dist/policy-config/network/prod/aws-security.json',
+          '--policy-pack',
+          '../../policies/aws-deployability',
+          '--policy-pack-config',
+          '../../dist/policy-config/network/prod/aws-deployability.json',
         ],
         cwd: `${workspace.root}/stacks/network`,
       },
     ]);
+    // The split files hold each pack's section; a pack without one gets its defaults.
+    expect(JSON.parse(readFileSync(join(workspace.root, 'dist/policy-config/network/prod/aws-security.json'), 'utf8'))).toEqual({ all: 'mandatory' });
+    expect(JSON.parse(readFileSync(join(workspace.root, 'dist/policy-config/network/prod/aws-deployability.json'), 'utf8'))).toEqual({});
   });
 
   it('previews the dev stack by default, falling back to the stack-wide pack config', () => {
@@ -44,7 +59,11 @@ describe('inferred Pulumi targets run by nx', () => {
           '--policy-pack',
           '../../policies/aws-security',
           '--policy-pack-config',
-          'policy-config.json',
+          '../../dist/policy-config/network/dev/aws-security.json',
+          '--policy-pack',
+          '../../policies/aws-deployability',
+          '--policy-pack-config',
+          '../../dist/policy-config/network/dev/aws-deployability.json',
         ],
         cwd: `${workspace.root}/stacks/network`,
       },
@@ -76,7 +95,11 @@ describe('inferred Pulumi targets run by nx', () => {
           '--policy-pack',
           'policies/aws-security',
           '--policy-pack-config',
-          'stacks/network/policy-config.prod.json',
+          'dist/policy-config/network/prod/aws-security.json',
+          '--policy-pack',
+          'policies/aws-deployability',
+          '--policy-pack-config',
+          'dist/policy-config/network/prod/aws-deployability.json',
           '--format=sarif',
           '--output=dist/sarif/network.sarif',
         ],

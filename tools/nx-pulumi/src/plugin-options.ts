@@ -8,9 +8,13 @@ export interface NxPulumiOptions {
   /** Pulumi organisation that owns every stack: targets use `<organization>/<project>/<environment>`. */
   readonly organization?: string;
   /**
-   * Policy pack directory, relative to the workspace root, passed to every preview and deploy.
-   * @default 'policies/aws-security'
+   * Policy pack directories, relative to the workspace root, passed to every preview, deploy and check (one
+   * `--policy-pack` each). A pack's name is its directory name (its package name without scope), the key of its
+   * section in a stack's `policy-config.json`.
+   * @default ['policies/aws-security', 'policies/aws-deployability']
    */
+  readonly policyPacks?: readonly string[];
+  /** One policy pack directory: the same as `policyPacks: [policyPack]`. */
   readonly policyPack?: string;
   /**
    * Projects every Pulumi project depends on, so that changing them marks every stack affected.
@@ -38,12 +42,15 @@ export interface NxPulumiOptions {
 /** The options with every default applied. */
 export interface ResolvedNxPulumiOptions {
   readonly organization: string;
-  readonly policyPack: string;
+  readonly policyPacks: readonly string[];
   readonly foundationProjects: readonly string[];
   readonly defaultEnvironment: string;
   readonly bulwarkCommand: string;
   readonly offlineEngineProjects: readonly string[];
 }
+
+/** The workspace's policy packs: the security rules and the deployability rules. */
+const DEFAULT_POLICY_PACKS = ['policies/aws-security', 'policies/aws-deployability'];
 
 const PULUMI_ORGANIZATION = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
@@ -56,17 +63,22 @@ export function resolveNxPulumiOptions(options: NxPulumiOptions | undefined): Re
         `(letters, digits, '-', '_', '.'); got ${JSON.stringify(organization)}.`,
     );
   }
-  const policyPack = trimSlashes(options?.policyPack ?? 'policies/aws-security');
-  if (policyPack === '' || policyPack.startsWith('..') || policyPack.startsWith('/')) {
-    throw new Error(
-      `nx-pulumi: options.policyPack must be a directory inside the workspace, relative to its root; got ${JSON.stringify(options?.policyPack)}.`,
-    );
+  const requested = options?.policyPacks ?? (options?.policyPack !== undefined ? [options.policyPack] : DEFAULT_POLICY_PACKS);
+  if (!Array.isArray(requested) || requested.length === 0) {
+    throw new Error(`nx-pulumi: options.policyPacks must be a non-empty list of pack directories; got ${JSON.stringify(requested)}.`);
   }
+  const policyPacks = requested.map((entry: unknown) => {
+    const pack = typeof entry === 'string' ? trimSlashes(entry) : '';
+    if (pack === '' || pack.startsWith('..') || pack.startsWith('/')) {
+      throw new Error(`nx-pulumi: options.policyPacks must hold directories inside the workspace, relative to its root; got ${JSON.stringify(entry)}.`);
+    }
+    return pack;
+  });
   const foundationProjects = projectNames('foundationProjects', options?.foundationProjects ?? ['core']);
   const offlineEngineProjects = projectNames('offlineEngineProjects', options?.offlineEngineProjects ?? ['cli', 'offline']);
   return {
     organization,
-    policyPack,
+    policyPacks,
     foundationProjects,
     defaultEnvironment: options?.defaultEnvironment ?? 'dev',
     bulwarkCommand: options?.bulwarkCommand ?? 'npx bulwark',

@@ -34,14 +34,42 @@ type CommandForEnvironment = (environment: string) => string;
 
 /** Builds the preview, deploy, refresh, drift and check targets of one Pulumi project. */
 export function stackTargets(input: StackTargetInput, options: ResolvedNxPulumiOptions): Record<string, TargetConfiguration> {
-  // pulumi runs from the stack directory, so the pack path must be relative to it.
-  const packFromStack = posix.relative(input.projectRoot, options.policyPack) || '.';
-  const policyFlags = (environment: string): string => {
+  // pulumi runs from the stack directory, so pack paths must be relative to it.
+  const packs = options.policyPacks.map((directory) => ({ directory, name: posix.basename(directory) }));
+  // The Pulumi CLI takes one config file per pack: a stack's policy-config.json (pack names to configs) is split
+  // into dist/policy-config/<project>/<environment>/<pack>.json first. With one pack the file is its config.
+  const splitDirectory = (environment: string) => posix.join('dist', 'policy-config', input.pulumiProject, environment);
+  const packConfigFiles = (environment: string): string[] | undefined => {
     const config = input.policyPackConfig(environment);
-    return [`--policy-pack ${shellArgument(packFromStack)}`, config && `--policy-pack-config ${shellArgument(config)}`]
-      .filter(Boolean)
+    if (!config) return undefined;
+    if (packs.length === 1) return [posix.join(input.projectRoot, config)];
+    return packs.map((pack) => posix.join(splitDirectory(environment), `${pack.name}.json`));
+  };
+  /** The command that splits the stack's pack config, run first (from `cwd`, a path relative to the workspace root). */
+  const splitCommand = (environment: string, cwd: string): string | undefined => {
+    const config = input.policyPackConfig(environment);
+    if (!config || packs.length === 1) return undefined;
+    const relative = (path: string) => posix.relative(cwd, path) || '.';
+    return [
+      `node ${shellArgument(relative('tools/nx-pulumi/bin/split-pack-config.cjs'))}`,
+      shellArgument(relative(posix.join(input.projectRoot, config))),
+      shellArgument(relative(splitDirectory(environment))),
+      ...packs.map((pack) => shellArgument(pack.name)),
+    ].join(' ');
+  };
+  const packFlags = (environment: string, cwd: string): string => {
+    const configs = packConfigFiles(environment);
+    const relative = (path: string) => posix.relative(cwd, path) || '.';
+    return packs
+      .flatMap((pack, index) => [
+        `--policy-pack ${shellArgument(relative(pack.directory))}`,
+        ...(configs ? [`--policy-pack-config ${shellArgument(relative(configs[index] as string))}`] : []),
+      ])
       .join(' ');
   };
+  const policyFlags = (environment: string): string => packFlags(environment, input.projectRoot);
+  const withSplit = (environment: string, cwd: string, command: string): string =>
+    [splitCommand(environment, cwd), command].filter(Boolean).join(' && ');
   const stackFlag = (environment: string): string => `--stack ${shellArgument(qualifiedStackName(options, input, environment))}`;
   const inStackDirectory = { cwd: input.projectRoot };
 
@@ -49,11 +77,11 @@ export function stackTargets(input: StackTargetInput, options: ResolvedNxPulumiO
     environmentTarget(input, options, command, inStackDirectory, { cache: false, ...extra });
 
   return {
-    preview: pulumiTarget((env) => `pulumi preview ${stackFlag(env)} ${policyFlags(env)}`, {
+    preview: pulumiTarget((env) => withSplit(env, input.projectRoot, `pulumi preview ${stackFlag(env)} ${policyFlags(env)}`), {
       dependsOn: ['^build'],
       metadata: { description: 'pulumi preview of this stack with the policy pack enforcing its pack config.' },
     }),
-    deploy: pulumiTarget((env) => `pulumi up --yes ${stackFlag(env)} ${policyFlags(env)}`, {
+    deploy: pulumiTarget((env) => withSplit(env, input.projectRoot, `pulumi up --yes ${stackFlag(env)} ${policyFlags(env)}`), {
       // Producers deploy before consumers: a StackReference reads outputs of the stack it depends on.
       dependsOn: ['^build', { target: 'deploy', dependencies: true }],
       metadata: { description: 'pulumi up of this stack, gated by the policy pack; producers deploy first.' },
@@ -67,18 +95,17 @@ export function stackTargets(input: StackTargetInput, options: ResolvedNxPulumiO
     check: environmentTarget(
       input,
       options,
-      (env) => {
-        const config = input.policyPackConfig(env);
-        return [
-          `${options.bulwarkCommand} check ${shellArgument(input.projectRoot)}`,
-          `--stack ${shellArgument(env)}`,
-          `--organization ${shellArgument(options.organization)}`,
-          `--policy-pack ${shellArgument(options.policyPack)}`,
-          config && `--policy-pack-config ${shellArgument(posix.join(input.projectRoot, config))}`,
-        ]
-          .filter(Boolean)
-          .join(' ');
-      },
+      (env) =>
+        withSplit(
+          env,
+          '',
+          [
+            `${options.bulwarkCommand} check ${shellArgument(input.projectRoot)}`,
+            `--stack ${shellArgument(env)}`,
+            `--organization ${shellArgument(options.organization)}`,
+            packFlags(env, ''),
+          ].join(' '),
+        ),
       {},
       {
         // Offline and deterministic: the same sources, pack and engine give the same findings.

@@ -9,6 +9,7 @@ import { readRunInputs } from '../evaluation/run-inputs';
 import { buildReport } from '../report/report-model';
 import { emitReport, progress, stackProgress } from '../report-output';
 import { TOOL_VERSION } from '../tool-version';
+import { packConfigSections } from '../workspace/pack-config-sections';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { OWN_WORKSPACE } from '../workspace/workspace-root';
 
@@ -21,10 +22,14 @@ export async function runCheck(options: CheckOptions): Promise<number> {
       ? options.policyPacks.map((pack) => path.resolve(pack))
       : requireWorkspacePacks(OWN_WORKSPACE, 'give one with --policy-pack DIR');
   if (options.policyPacks.length === 0) packDirectories.forEach(assertPackBuilt);
-  const packConfigs = packDirectories.map((_, index) => {
-    const file = options.policyPackConfigs[index];
-    return file ? readPackConfig(file) : {};
-  });
+  // Workspace packs with one config file: the file maps pack names to configs, as a stack's policy-config.json does.
+  const sectioned = options.policyPacks.length === 0 && packDirectories.length > 1 && options.policyPackConfigs.length === 1;
+  const packConfigs = sectioned
+    ? undefined
+    : packDirectories.map((_, index) => {
+        const file = options.policyPackConfigs[index];
+        return file ? readPackConfig(file) : {};
+      });
   progress(`bulwark check ${options.directory}: ${program.project.name}/${options.stack} (${options.mode}), ${packDirectories.length} policy pack(s)`);
   const packs = new LazyPackSet(packDirectories, packOptions(options.packTimeouts));
   try {
@@ -36,7 +41,12 @@ export async function runCheck(options: CheckOptions): Promise<number> {
       stackReferences: inputs.stackReferences,
       invokeFixtures: inputs.invokeFixtures,
       allowOpaqueComponents: options.allowOpaqueComponents,
-      packs: async () => (await packs.get()).map((pack, index) => ({ pack, config: packConfigs[index] ?? {} })),
+      packs: async () => {
+        const started = await packs.get();
+        const file = options.policyPackConfigs[0] as string;
+        const configs = packConfigs ?? packConfigSections(readPackConfig(file), started.map((pack) => pack.info.name), file);
+        return started.map((pack, index) => ({ pack, config: configs[index] ?? {} }));
+      },
     });
     progress(stackProgress(stack));
     const infos = (await packs.get()).map((pack) => pack.info);

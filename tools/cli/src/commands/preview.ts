@@ -21,6 +21,9 @@ import { referenceScope, stackKey } from '../workspace/stack-references';
 import { WorkspaceError } from '../workspace/workspace-error';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { findWorkspaceRoot } from '../workspace/workspace-root';
+import { packConfigSections } from '../workspace/pack-config-sections';
+import { stackResources, withWorkspaceFindings } from './workspace-checks';
+import { type StackResources } from '@bulwark/aws-deployability';
 
 /** Picks the named stacks (by nx name, Pulumi project name or directory name); all when none are named. */
 function selectStacks(all: readonly WorkspaceStack[], names: readonly string[]): WorkspaceStack[] {
@@ -54,13 +57,8 @@ function withProducers(all: readonly WorkspaceStack[], selected: readonly Worksp
  */
 function stackPackConfigs(stack: WorkspaceStack, stackName: string, packs: readonly PolicyPack[]): ConfiguredPack[] {
   const { file, config: document } = readStackPackConfig(stack.directory, stackName);
-  if (packs.length === 1) return [{ pack: packs[0] as PolicyPack, config: document }];
-  const names = packs.map((pack) => pack.info.name);
-  const unknown = Object.keys(document).filter((key) => !names.includes(key));
-  if (unknown.length > 0) {
-    throw new WorkspaceError(`${file}: with several workspace packs, keys must be pack names (${names.join(', ')}); unknown: ${unknown.join(', ')}`);
-  }
-  return packs.map((pack) => ({ pack, config: (document[pack.info.name] as Record<string, unknown> | undefined) ?? {} }));
+  const sections = packConfigSections(document, packs.map((pack) => pack.info.name), file);
+  return packs.map((pack, index) => ({ pack, config: sections[index] ?? {} }));
 }
 
 /** Runs the preview and returns the exit code. */
@@ -84,6 +82,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   try {
     const completed = new Map<string, Record<string, unknown>>();
     const reports: StackReport[] = [];
+    const ranStacks: StackResources[] = [];
     for (const stack of ordered) {
       const program = loadProgramDirectory(stack.directory, options.stack);
       const scope = referenceScope(completed, stack.project.name, options.organization, inputs.stackReferences);
@@ -113,10 +112,12 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
       const outputs = options.mode === 'preview' && consumed.has(stack.name) ? await deployedOutputs(request) : evaluation.result.outputs;
       completed.set(stackKey(stack.project.name, options.stack), outputs);
       reports.push(evaluation.report);
+      ranStacks.push(stackResources(stack.project.name, options.stack, evaluation.result, program.settings.config));
       progress(stackProgress(evaluation.report));
     }
     const infos = (await packs.get()).map((pack) => pack.info);
-    return emitReport(buildReport(TOOL_VERSION, infos, reports), options.format, options.output);
+    // Checks that span stacks (two stacks creating one bucket) run once every stack has.
+    return emitReport(buildReport(TOOL_VERSION, infos, withWorkspaceFindings(reports, ranStacks)), options.format, options.output);
   } finally {
     await packs.stop();
   }

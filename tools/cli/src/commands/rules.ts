@@ -1,5 +1,5 @@
 /**
- * `bulwark rules`: the rule catalogue as the pack itself describes it over `GetAnalyzerInfo` (title,
+ * `bulwark rules`: the rule catalogue of every workspace pack (or the one given) as each pack describes it over `GetAnalyzerInfo` (title,
  * severity, FSBP/CIS controls from its `fsbp:`/`cis:` tags, remediation, docs link), so it is always the
  * catalogue of the pack that enforces, with the level `bulwark check` would enforce: the pack's own initial
  * config (awsguard ships `all: mandatory`), then `--policy-pack-config` over it, resolved as a check resolves it.
@@ -9,7 +9,7 @@ import { PolicyPack, type PolicyInfo, type PolicyPackInfo } from '@bulwark/offli
 import { readPackConfig } from '@bulwark/workspace';
 import { type RulesOptions } from '../cli-arguments';
 import { packOptions } from '../evaluation/pack-set';
-import { progress } from '../report-output';
+import { packConfigSections } from '../workspace/pack-config-sections';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { findWorkspaceRoot } from '../workspace/workspace-root';
 import { ExitCode } from '../exit-codes';
@@ -64,27 +64,38 @@ function renderRules(pack: PolicyPackInfo, policies: PolicyInfo[], format: Rules
   return `${pack.name} ${pack.version}: ${policies.length} rule(s)\n${lines.join('\n')}\n`;
 }
 
-/** Lists the rules and returns the exit code. */
+/** Lists the rules of one pack, or of every workspace pack, and returns the exit code. */
 export async function runRules(options: RulesOptions): Promise<number> {
-  let directory: string;
-  if (options.policyPack) directory = path.resolve(options.policyPack);
+  let directories: string[];
+  if (options.policyPack) directories = [path.resolve(options.policyPack)];
   else {
     const root = findWorkspaceRoot(options.workspace);
-    const packs = requireWorkspacePacks(root, 'give one with --policy-pack DIR');
-    if (packs.length > 1) progress(`several workspace packs; listing ${packs[0]} (choose with --policy-pack DIR)`);
-    directory = packs[0] as string;
-    assertPackBuilt(directory);
+    directories = requireWorkspacePacks(root, 'give one with --policy-pack DIR');
+    directories.forEach(assertPackBuilt);
   }
-  const userConfig = options.policyPackConfig ? readPackConfig(options.policyPackConfig) : {};
-  const pack = await PolicyPack.start(directory, packOptions(options.packTimeouts));
+  const document = options.policyPackConfig ? readPackConfig(options.policyPackConfig) : {};
+  const listings: { pack: PolicyPackInfo; policies: PolicyInfo[] }[] = [];
+  const started: PolicyPack[] = [];
   try {
-    const enforced = pack.resolveConfig(userConfig);
-    const policies = pack.info.policies
-      .filter((policy) => !options.framework || controlsOf(policy, options.framework).length > 0)
-      .map((policy) => ({ ...policy, enforcementLevel: enforced.get(policy.name)?.enforcementLevel ?? policy.enforcementLevel }));
-    process.stdout.write(renderRules(pack.info, policies, options.format));
-    return ExitCode.Passed;
+    for (const directory of directories) started.push(await PolicyPack.start(directory, packOptions(options.packTimeouts)));
+    // Several packs and one config file: the file maps pack names to configs, as a stack's policy-config.json does.
+    const configs = packConfigSections(document, started.map((pack) => pack.info.name), options.policyPackConfig);
+    started.forEach((pack, index) => {
+      const enforced = pack.resolveConfig(configs[index] ?? {});
+      const policies = pack.info.policies
+        .filter((policy) => !options.framework || controlsOf(policy, options.framework).length > 0)
+        .map((policy) => ({ ...policy, enforcementLevel: enforced.get(policy.name)?.enforcementLevel ?? policy.enforcementLevel }));
+      listings.push({ pack: pack.info, policies });
+    });
   } finally {
-    await pack.stop();
+    for (const pack of started) await pack.stop();
   }
+  if (options.format === 'json' && listings.length > 1) {
+    // Several packs: one catalogue per pack, each in the single-pack shape.
+    const packs = listings.map(({ pack, policies }) => JSON.parse(renderRules(pack, policies, 'json')) as unknown);
+    process.stdout.write(JSON.stringify({ packs }, null, 2) + '\n');
+  } else {
+    process.stdout.write(listings.map(({ pack, policies }) => renderRules(pack, policies, options.format)).join('\n'));
+  }
+  return ExitCode.Passed;
 }

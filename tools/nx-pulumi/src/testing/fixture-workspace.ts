@@ -50,7 +50,7 @@ export interface FixtureWorkspace {
   dispose(): void;
 }
 
-/** Creates a workspace with `stacks/<name>` for each stack, `packages/core` and `policies/aws-security`. */
+/** Creates a workspace with `stacks/<name>` for each stack, `packages/core` and the two packs under `policies/`. */
 export function createFixtureWorkspace(stacks: readonly FixtureStack[], pluginOptions: Record<string, unknown> = {}): FixtureWorkspace {
   const root = mkdtempSync(join(tmpdir(), 'nx-pulumi-'));
   const write = (path: string, content: string): void => {
@@ -90,6 +90,14 @@ export function createFixtureWorkspace(stacks: readonly FixtureStack[], pluginOp
   );
   write('policies/aws-security/PulumiPolicy.yaml', 'runtime: nodejs\n');
   write('policies/aws-security/index.ts', 'export {};\n');
+  write(
+    'policies/aws-deployability/package.json',
+    json({ name: '@fixture/aws-deployability', version: '0.0.0', nx: { name: 'aws-deployability' }, main: 'bin/index.js' }),
+  );
+  write('policies/aws-deployability/PulumiPolicy.yaml', 'runtime: nodejs\n');
+  write('policies/aws-deployability/index.ts', 'export {};\n');
+  // The targets split a stack's pack config per pack with the plugin's own script.
+  cpSync(join(PLUGIN_ROOT, 'bin'), join(root, 'tools/nx-pulumi/bin'), { recursive: true });
   for (const stack of stacks) {
     const directory = `stacks/${stack.name}`;
     write(

@@ -1,0 +1,55 @@
+/**
+ * CloudFront standard logging (legacy) writes log files through S3 ACLs: the log bucket must have ACLs enabled, and
+ * "don't choose an Amazon S3 bucket with S3 Object Ownership set to bucket owner enforced. That setting disables ACLs
+ * for the bucket and the objects in it, which prevents CloudFront from delivering log files" (the CloudFront guide).
+ * Every bucket created since April 2023 is BucketOwnerEnforced unless a BucketOwnershipControls says otherwise.
+ */
+import { blockValue, rawProps, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
+import { BUCKET_IDENTIFIERS, BUCKET_TYPES, objectOwnership, OWNERSHIP_CONTROLS_TYPE } from '../../lib/buckets';
+import { AWS_DOCS } from '../../lib/references';
+import { StackGraph } from '../../lib/stack-graph';
+
+const DISTRIBUTION = 'aws:cloudfront/distribution:Distribution';
+
+export const cloudfrontLogBucketAcl = stackRule({
+  metadata: {
+    id: 'cloudfront-log-bucket-acl',
+    title: 'CloudFront standard (legacy) logs go to a bucket with ACLs enabled',
+    description:
+      'A distribution\'s loggingConfig.bucket must be a bucket whose Object Ownership is not BucketOwnerEnforced (the default ' +
+      'for new buckets): CloudFront legacy logging delivers through ACLs and delivers nothing to a bucket with ACLs disabled.',
+    severity: 'high',
+    enforcementLevel: 'mandatory',
+    service: 'cloudfront',
+    controls: {},
+    resourceTypes: [DISTRIBUTION, ...BUCKET_TYPES, OWNERSHIP_CONTROLS_TYPE],
+    remediation: 'Use CloudFront standard logging v2 (aws.cloudwatch.LogDeliverySource/Destination/Delivery), or give the log bucket a BucketOwnershipControls with objectOwnership "BucketOwnerPreferred".',
+    references: [AWS_DOCS.cloudFrontStandardLogging, AWS_DOCS.s3ObjectOwnership],
+  },
+  check: ({ args, report, undecided }) => {
+    const graph = new StackGraph(args.resources);
+    for (const distribution of graph.ofType([DISTRIBUTION])) {
+      const logging = blockValue(rawProps(distribution.props)['loggingConfig']);
+      if (logging === UNDECIDED) {
+        undecided('loggingConfig', 'the log bucket must have ACLs enabled', distribution.urn);
+        continue;
+      }
+      const value = logging?.['bucket'];
+      const domain = stringValue(value);
+      if (domain === undefined) continue;
+      // loggingConfig.bucket is the bucket's domain name (<bucket>.s3.amazonaws.com).
+      const name = typeof domain === 'string' ? domain.replace(/\.s3(\.[a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/, '') : domain;
+      const buckets = graph.refersTo(distribution, 'loggingConfig', BUCKET_TYPES, [...BUCKET_IDENTIFIERS, 'bucketDomainName'], name);
+      for (const bucket of buckets) {
+        const ownership = objectOwnership(graph, bucket);
+        if (ownership.value === UNDECIDED) undecided('loggingConfig.bucket', `the Object Ownership of ${bucket.name} is not known`, distribution.urn);
+        else if (ownership.value === 'BucketOwnerEnforced') {
+          report(
+            `Distribution ${distribution.name} logs to bucket ${bucket.name}, whose Object Ownership is BucketOwnerEnforced${ownership.holder ? '' : ' (the default)'}: ACLs are disabled, so CloudFront delivers no standard log files.`,
+            distribution.urn,
+          );
+        }
+      }
+    }
+  },
+});

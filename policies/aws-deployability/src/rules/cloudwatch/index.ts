@@ -1,0 +1,5 @@
+import { type RuleDefinition } from '@bulwark/policy-kit';
+import { logGroupName } from './log-group-name';
+
+/** The CloudWatch Logs rules. */
+export const cloudwatchRules: readonly RuleDefinition[] = [logGroupName];

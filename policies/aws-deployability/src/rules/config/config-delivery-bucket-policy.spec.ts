@@ -1,0 +1,44 @@
+import { evaluate, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { ACCOUNT, keyPolicy } from '../../testing/key-policies';
+import { configDeliveryBucketPolicy } from './config-delivery-bucket-policy';
+
+const provider = resource('pulumi:providers:aws', { region: 'eu-west-1' }, { name: 'euw1' });
+const check = { Effect: 'Allow', Principal: { Service: 'config.amazonaws.com' }, Action: ['s3:GetBucketAcl', 's3:ListBucket'], Resource: 'arn:aws:s3:::config-history', Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } } };
+const deliver = (path: string) => ({
+  Effect: 'Allow',
+  Principal: { Service: 'config.amazonaws.com' },
+  Action: 's3:PutObject',
+  Resource: `arn:aws:s3:::config-history/${path}`,
+  Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT, 's3:x-amz-acl': 'bucket-owner-full-control' } },
+});
+
+function stack(policy: unknown, serviceLinked = true) {
+  const key = resource('aws:kms/key:Key', { policy: keyPolicy() }, { provider });
+  const role = resource('aws:iam/serviceLinkedRole:ServiceLinkedRole', { awsServiceName: serviceLinked ? 'config.amazonaws.com' : 'other.amazonaws.com' }, { provider });
+  const recorder = resource('aws:cfg/recorder:Recorder', { roleArn: UNKNOWN_VALUE }, { dependsOn: { roleArn: [role] }, provider });
+  const bucket = resource('aws:s3/bucket:Bucket', { bucket: 'config-history' }, { name: 'config-history', provider });
+  const bucketPolicy = resource('aws:s3/bucketPolicy:BucketPolicy', { bucket: 'config-history', policy }, { dependsOn: { bucket: [bucket] }, provider });
+  const channel = resource('aws:cfg/deliveryChannel:DeliveryChannel', { s3BucketName: UNKNOWN_VALUE }, { name: 'account', dependsOn: { s3BucketName: [bucket] }, provider });
+  return [provider, key, role, recorder, bucket, bucketPolicy, channel];
+}
+const policy = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+
+describe('config-delivery-bucket-policy', () => {
+  it("Compliance: the Config guide's statements for the service-linked role", async () => {
+    expect(await evaluate(configDeliveryBucketPolicy, stack(policy(check, deliver(`AWSLogs/${ACCOUNT}/Config/*`))))).toEqual([]);
+  });
+
+  it('Compliance: a recorder on a custom role is not judged (it writes with its own permissions)', async () => {
+    expect(await evaluate(configDeliveryBucketPolicy, stack(policy(), false))).toEqual([]);
+  });
+
+  it('Noncompliance: PutObject granted outside AWSLogs/<account>/Config (InsufficientDeliveryPolicyException)', async () => {
+    const findings = mandatory(await evaluate(configDeliveryBucketPolicy, stack(policy(check, deliver('config/*')))));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.message).toContain('config.amazonaws.com calling s3:PutObject');
+  });
+
+  it('Preview: an unknown bucket policy is undecided', async () => {
+    expect(undecided(await evaluate(configDeliveryBucketPolicy, stack(UNKNOWN_VALUE)))).toHaveLength(1);
+  });
+});

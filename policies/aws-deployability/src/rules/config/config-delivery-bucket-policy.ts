@@ -1,0 +1,78 @@
+/**
+ * AWS Config recording through its service-linked role delivers as the `config.amazonaws.com` principal, so the
+ * delivery channel's bucket policy must allow it `s3:GetBucketAcl` on the bucket and `s3:PutObject` on
+ * `<bucket>/[prefix/]AWSLogs/<account>/Config/*` with the `bucket-owner-full-control` ACL (the Config guide's
+ * "Permissions for the Amazon S3 Bucket" page, service-linked role section). PutDeliveryChannel checks it
+ * (InsufficientDeliveryPolicyException); a recorder with a custom IAM role in the same account writes with the
+ * role's own permissions and is not judged here.
+ */
+import type { PolicyResource } from '@pulumi/policy';
+import { rawProps, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
+import { partitionOfRegion, regionOf } from '../../lib/aws-location';
+import { checkBucketAccess, describeRequests } from '../../lib/bucket-access';
+import { bucketArn, bucketsNamedBy } from '../../lib/buckets';
+import { type PolicyRequest } from '../../lib/policy-evaluation';
+import { AWS_DOCS } from '../../lib/references';
+import { SERVICE_LINKED_ROLE_TYPE, serviceLinkedRoleService } from '../../lib/service-linked-roles';
+import { stackAccount } from '../../lib/stack-account';
+import { StackGraph } from '../../lib/stack-graph';
+
+const RECORDER_TYPES = ['aws:cfg/recorder:Recorder', 'aws:cfg/configurationRecorder:ConfigurationRecorder'];
+const CHANNEL = 'aws:cfg/deliveryChannel:DeliveryChannel';
+
+/** Whether the stack's recorder delivers through Config's service-linked role. */
+function usesServiceLinkedRole(graph: StackGraph, recorder: PolicyResource): boolean {
+  const role = stringValue(rawProps(recorder.props)['roleArn']);
+  if (typeof role === 'string' && serviceLinkedRoleService(role) === 'config.amazonaws.com') return true;
+  return graph.refersTo(recorder, 'roleArn', [SERVICE_LINKED_ROLE_TYPE], ['arn']).some((slr) => stringValue(rawProps(slr.props)['awsServiceName']) === 'config.amazonaws.com');
+}
+
+export const configDeliveryBucketPolicy = stackRule({
+  metadata: {
+    id: 'config-delivery-bucket-policy',
+    title: "The Config delivery channel's bucket policy lets Config deliver",
+    description:
+      'With a recorder on the Config service-linked role, the delivery channel\'s bucket must allow config.amazonaws.com ' +
+      's3:GetBucketAcl on the bucket and s3:PutObject on <bucket>/[prefix/]AWSLogs/<account>/Config/* with ' +
+      's3:x-amz-acl bucket-owner-full-control; otherwise PutDeliveryChannel fails with InsufficientDeliveryPolicyException.',
+    severity: 'high',
+    enforcementLevel: 'mandatory',
+    service: 'config',
+    controls: {},
+    resourceTypes: [...RECORDER_TYPES, CHANNEL, 'aws:s3/bucketPolicy:BucketPolicy'],
+    remediation: 'Add the AWSConfigBucketPermissionsCheck and AWSConfigBucketDelivery statements of the Config guide to the bucket policy (aws:SourceAccount of this account).',
+    references: [AWS_DOCS.configBucketPolicy],
+  },
+  check: ({ args, report, undecided }) => {
+    const graph = new StackGraph(args.resources);
+    if (!graph.ofType(RECORDER_TYPES).some((recorder) => usesServiceLinkedRole(graph, recorder))) return;
+    const account = stackAccount(graph);
+    for (const channel of graph.ofType([CHANNEL])) {
+      const prefix = stringValue(rawProps(channel.props)['s3KeyPrefix']);
+      const region = regionOf(channel);
+      if (account === undefined || prefix === UNDECIDED || typeof region !== 'string') {
+        undecided('s3BucketName', "the account, region or key prefix of Config's deliveries is not known", channel.urn);
+        continue;
+      }
+      for (const bucket of bucketsNamedBy(graph, channel, 's3BucketName')) {
+        const arn = bucketArn(bucket, partitionOfRegion(region));
+        if (typeof arn !== 'string') continue;
+        const principal = { kind: 'service', service: 'config.amazonaws.com' } as const;
+        const context = { 'aws:SourceAccount': account, 'aws:SecureTransport': 'true' };
+        const objectKey = `${prefix ? `${prefix.replace(/\/+$/, '')}/` : ''}AWSLogs/${account}/Config/${region}/2026/1/1/ConfigHistory/example.json.gz`;
+        const requests: PolicyRequest[] = [
+          { principal, action: 's3:GetBucketAcl', resource: arn, context },
+          { principal, action: 's3:PutObject', resource: `${arn}/${objectKey}`, context: { ...context, 's3:x-amz-acl': 'bucket-owner-full-control' } },
+        ];
+        const result = checkBucketAccess(graph, bucket, requests);
+        if (result.refused.length > 0) {
+          report(
+            `Delivery channel ${channel.name} delivers to bucket ${bucket.name}, whose policy refuses ${describeRequests(result.refused)}: PutDeliveryChannel fails with ` +
+              'InsufficientDeliveryPolicyException. Add the Config statements of the Config guide.',
+            channel.urn,
+          );
+        } else if (result.undecided) undecided('s3BucketName', `the policy of bucket ${bucket.name} is not known in this mode`, channel.urn);
+      }
+    }
+  },
+});

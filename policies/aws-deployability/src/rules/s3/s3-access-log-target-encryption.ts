@@ -1,0 +1,50 @@
+/**
+ * S3 server access logs are delivered only into a target bucket whose default encryption is SSE-S3: the "Enabling
+ * Amazon S3 server access logging" page says the destination bucket may use default encryption only with SSE-S3
+ * (AES256); SSE-KMS (and DSSE-KMS) is not supported. Logging into an SSE-KMS bucket deploys and then delivers
+ * nothing: a dead control.
+ */
+import { stackRule } from '@bulwark/policy-kit';
+import { accessLoggings, BUCKET_TYPES, bucketEncryption, ENCRYPTION_TYPES, LOGGING_TYPES } from '../../lib/buckets';
+import { AWS_DOCS } from '../../lib/references';
+import { StackGraph } from '../../lib/stack-graph';
+import { UNDECIDED } from '@bulwark/policy-kit';
+
+export const s3AccessLogTargetEncryption = stackRule({
+  metadata: {
+    id: 's3-access-log-target-encryption',
+    title: 'Server access log target buckets use SSE-S3',
+    description:
+      'A bucket that receives S3 server access logs (a `targetBucket` of a BucketLogging or inline logging block) must use ' +
+      'SSE-S3 (AES256) default encryption: S3 does not deliver server access logs into SSE-KMS or DSSE-KMS buckets, so the ' +
+      'logging deploys and no log ever arrives.',
+    severity: 'high',
+    enforcementLevel: 'mandatory',
+    service: 's3',
+    controls: {},
+    resourceTypes: [...BUCKET_TYPES, ...LOGGING_TYPES, ...ENCRYPTION_TYPES],
+    remediation: 'Give the log target bucket `sseAlgorithm: "AES256"` default encryption (core\'s LogsBucket does), and keep SSE-KMS for every other bucket.',
+    references: [AWS_DOCS.s3AccessLogging],
+  },
+  check: ({ args, report, undecided }) => {
+    const graph = new StackGraph(args.resources);
+    const seen = new Set<string>();
+    for (const logging of accessLoggings(graph)) {
+      for (const target of logging.targets) {
+        if (seen.has(target.urn)) continue;
+        seen.add(target.urn);
+        const encryption = bucketEncryption(graph, target);
+        if (encryption === UNDECIDED || encryption?.algorithm === UNDECIDED) {
+          undecided('rules', `the encryption of ${target.name}, a server access log target, is not known in this mode`, target.urn);
+        } else if (encryption && encryption.algorithm !== 'AES256') {
+          report(
+            `Bucket ${target.name} receives S3 server access logs (from ${logging.sources.map((source) => source.name).join(', ') || logging.holder.name}) ` +
+              `but its default encryption is ${encryption.algorithm} (${encryption.holder.name}): S3 delivers server access logs only into SSE-S3 ` +
+              'buckets, so none will arrive. Use sseAlgorithm "AES256" for this bucket.',
+            encryption.holder.urn,
+          );
+        }
+      }
+    }
+  },
+});

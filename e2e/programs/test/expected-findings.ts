@@ -31,6 +31,8 @@ export const EXPECTED: Readonly<Record<string, ProgramExpectation>> = {
       ['undecided', 's3-bucket-tls-only', 'aws:s3/bucketPolicy:BucketPolicy::audit-access-logs', 'preview'],
       ['undecided', 's3-bucket-no-public-policy', 'aws:s3/bucketPolicy:BucketPolicy::audit-trail', 'preview'],
       ['undecided', 's3-bucket-tls-only', 'aws:s3/bucketPolicy:BucketPolicy::audit-trail', 'preview'],
+      // aws-deployability
+      ['undecided', 'cloudtrail-bucket-policy', 'aws:cloudtrail/trail:Trail::audit', 'preview'],
     ],
   },
   'aurora-and-mysql': {
@@ -44,6 +46,11 @@ export const EXPECTED: Readonly<Record<string, ProgramExpectation>> = {
       ['mandatory', 'rds-encryption-kms', 'aws:rds/instance:Instance::legacy', 'both'],
       ['advisory', 'rds-multi-az', 'aws:rds/instance:Instance::legacy', 'both'],
       ['mandatory', 'rds-not-public', 'aws:rds/instance:Instance::legacy', 'both'],
+      // aws-deployability
+      ['mandatory', 'flow-log-after-permissions', 'aws:ec2/flowLog:FlowLog::data', 'both'],
+      ['undecided', 'vpc-flow-log-delivery', 'aws:ec2/flowLog:FlowLog::data', 'preview'],
+      ['mandatory', 'rds-engine-version', 'aws:rds/instance:Instance::legacy', 'both'],
+      ['undecided', 'kms-key-admits-account-services', 'aws:rds/cluster:Cluster::ledger', 'preview'],
     ],
   },
   'awsx-network': {
@@ -88,6 +95,11 @@ export const EXPECTED: Readonly<Record<string, ProgramExpectation>> = {
     findings: [
       ['advisory', 'ec2-no-public-ip', 'aws:ec2/launchTemplate:LaunchTemplate::catalog', 'both'],
       ['mandatory', 'sg-no-public-high-risk-ports', 'aws:ec2/securityGroup:SecurityGroup::catalog-instances', 'both'],
+      // aws-deployability
+      ['undecided', 'kms-key-admits-cloudwatch-logs', 'aws:cloudwatch/logGroup:LogGroup::catalog', 'preview'],
+      ['mandatory', 'kms-key-admits-cloudwatch-logs', 'aws:cloudwatch/logGroup:LogGroup::catalog', 'update'],
+      ['undecided', 'kms-key-admits-autoscaling', 'aws:ec2/launchTemplate:LaunchTemplate::catalog', 'preview'],
+      ['mandatory', 'kms-key-admits-autoscaling', 'aws:ec2/launchTemplate:LaunchTemplate::catalog', 'update'],
     ],
     knownFalseNegatives: [
       {
@@ -125,6 +137,10 @@ export const EXPECTED: Readonly<Record<string, ProgramExpectation>> = {
       ['mandatory', 's3-bucket-kms-encryption', 'aws:s3/bucket:Bucket::reports', 'both'],
       ['mandatory', 's3-bucket-tls-only', 'aws:s3/bucket:Bucket::reports', 'both'],
       ['mandatory', 's3-bucket-versioning', 'aws:s3/bucket:Bucket::reports', 'both'],
+      // aws-deployability
+      ['undecided', 'kms-key-admits-cloudwatch-logs', 'aws:cloudwatch/logGroup:LogGroup::nightly-report', 'preview'],
+      ['mandatory', 'kms-key-admits-cloudwatch-logs', 'aws:cloudwatch/logGroup:LogGroup::nightly-report', 'update'],
+      ['undecided', 'kms-key-admits-account-services', 'aws:lambda/function:Function::nightly-report', 'preview'],
     ],
   },
   'oac-static-site': {
@@ -136,6 +152,8 @@ export const EXPECTED: Readonly<Record<string, ProgramExpectation>> = {
       ['undecided', 's3-bucket-tls-only', 'aws:s3/bucketPolicy:BucketPolicy::access-logs', 'preview'],
       ['undecided', 's3-bucket-no-public-policy', 'aws:s3/bucketPolicy:BucketPolicy::content', 'preview'],
       ['undecided', 's3-bucket-tls-only', 'aws:s3/bucketPolicy:BucketPolicy::content', 'preview'],
+      // aws-deployability
+      ['undecided', 'cloudfront-web-acl-arn', 'aws:cloudfront/distribution:Distribution::site', 'preview'],
     ],
   },
   'public-website-cdn': {
@@ -164,6 +182,8 @@ export const EXPECTED: Readonly<Record<string, ProgramExpectation>> = {
       ['undecided', 'iam-no-wildcard-action', 'aws:iam/rolePolicy:RolePolicy::orders-handler-table', 'preview'],
       ['undecided', 'iam-no-wildcard-resource', 'aws:iam/rolePolicy:RolePolicy::orders-handler-table', 'preview'],
       ['mandatory', 'lambda-environment-kms', 'aws:lambda/function:Function::orders-handler', 'both'],
+      // aws-deployability
+      ['undecided', 'kms-key-admits-account-services', 'aws:dynamodb/table:Table::orders', 'preview'],
     ],
   },
   'sns-sqs-fanout': {
@@ -173,6 +193,12 @@ export const EXPECTED: Readonly<Record<string, ProgramExpectation>> = {
       ['mandatory', 'kms-key-rotation', 'aws:kms/key:Key::order-archive', 'both'],
       ['undecided', 'kms-key-policy-no-public-principal', 'aws:kms/keyPolicy:KeyPolicy::order-events', 'preview'],
       ['undecided', 'kms-key-policy-separation-of-duties', 'aws:kms/keyPolicy:KeyPolicy::order-events', 'preview'],
+      // aws-deployability
+      ['undecided', 'kms-key-admits-account-services', 'aws:sns/topic:Topic::order-events', 'preview'],
+      ['undecided', 'kms-key-admits-account-services', 'aws:sqs/queue:Queue::billing', 'preview'],
+      ['undecided', 'kms-key-admits-account-services', 'aws:sqs/queue:Queue::billing-dead-letters', 'preview'],
+      ['undecided', 'kms-key-admits-account-services', 'aws:sqs/queue:Queue::shipping', 'preview'],
+      ['undecided', 'kms-key-admits-account-services', 'aws:sqs/queue:Queue::shipping-dead-letters', 'preview'],
     ],
   },
 };

@@ -1,8 +1,9 @@
 // Two databases, modelled on the RDS/Aurora examples. The Aurora PostgreSQL cluster is done right: private subnets
 // of a VPC with flow logs (kept a year, though in a log group without a customer managed key), storage encrypted with a customer managed key, a week of backups, the master password
 // managed by Secrets Manager, and a security group admitting 5432 only from inside the VPC. Beside it, a legacy
-// MySQL instance is publicly accessible, unencrypted, backed up for one day, single-AZ, behind a security group
-// that admits 3306 from anywhere, with its password from (secret) config.
+// MySQL instance is publicly accessible, unencrypted, on MySQL 8.0 (out of standard support), backed up for one
+// day, single-AZ, behind a security group that admits 3306 from anywhere, with its password from (secret) config.
+// And the flow log does not wait for its role's policy, so it may be created before it can deliver.
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 

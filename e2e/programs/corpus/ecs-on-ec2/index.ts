@@ -2,7 +2,8 @@
 // cluster whose capacity is an Auto Scaling group of ECS-optimized instances (launch template with IMDSv2 required
 // and EBS encrypted with a customer managed key), a task definition logging to an encrypted log group kept 90 days,
 // and a service. The VPC has flow logs to S3. Slips: the instances get public IPs, and the security group opens the
-// service's port 8080 to the whole internet instead of to a load balancer.
+// service's port 8080 to the whole internet instead of to a load balancer, and the storage key keeps its default
+// policy, which neither CloudWatch Logs nor the Auto Scaling service-linked role can use.
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 

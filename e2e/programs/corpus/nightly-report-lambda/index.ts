@@ -3,7 +3,8 @@
 // function's environment is encrypted with its own key, its log group is kept 90 days under that key, and only this
 // rule may invoke it. Shortcuts: the role may do anything in S3 (s3:*) and describe anything in EC2 on "*" (the
 // second is fine: those actions only take "*"), the table uses the AWS owned key and no point-in-time recovery,
-// the reports bucket only has the public access block, and the team's tags are on some resources only.
+// the reports bucket only has the public access block, the team's tags are on some resources only, and the
+// function key keeps its default policy, which CloudWatch Logs cannot use for the log group.
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 

@@ -8,6 +8,7 @@ import * as analyzerproto from '@pulumi/pulumi/proto/analyzer_pb';
 import { providerUrnOf } from '@bulwark/aws-model';
 import { type ResourceRecord, type WireProperties } from '../types';
 import { analyzerProperties } from './analyzer-properties';
+import { stateProperties } from './resource-state';
 
 function struct(properties: WireProperties): structproto.Struct {
   return structproto.Struct.fromJavaScript(analyzerProperties(properties) as Record<string, structproto.JavaScriptValue>);
@@ -98,7 +99,7 @@ export function analyzeStackRequest(
       const resource = new analyzerproto.AnalyzerResource();
       resource.setType(record.type);
       // As the engine does: Analyze sees a resource's inputs, AnalyzeStack its final state (its outputs).
-      resource.setProperties(struct(record.outputs));
+      resource.setProperties(struct(stateProperties(record)));
       resource.setUrn(record.urn);
       resource.setName(record.name);
       resource.setOptions(resourceOptions(record));

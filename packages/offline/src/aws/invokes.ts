@@ -9,7 +9,9 @@ import { dnsSuffixOf, partitionOf, renderGetPolicyDocument } from '@bulwark/aws-
 import { getAmi, getAmiIds } from './ami';
 import { type AwsEnvironment } from './aws-environment';
 import { defaultSubnetLookup, defaultSubnetsLookup, defaultVpcLookup } from './default-vpc';
+import { getAuthorizationToken } from './ecr-authorization';
 import { getZone } from './hosted-zone';
+import { publicParameterValue } from './public-parameters';
 import { getSecret, getSecretVersion } from './secret-reads';
 import { stableHex } from './stable-ids';
 
@@ -46,18 +48,12 @@ function availabilityZones(region: string): Json {
   };
 }
 
-/** Public parameters AWS publishes for everyone (latest AMIs of Amazon Linux, Windows, Bottlerocket, ECS, EKS...). */
-const PUBLIC_AMI_PARAMETER =
-  /^\/aws\/service\/.*\bami\b|^\/aws\/service\/ami-|^\/aws\/service\/(ami-amazon-linux|ami-windows|canonical|debian|bottlerocket|ecs\/optimized-ami|eks\/optimized-ami)/;
-
 function ssmParameter(args: Json, context: InvokeContext): Json | { unanswerable: string } {
   const name = String(args['name'] ?? '');
   const region = regionOf({ region: args['region'] }, context);
   const given = context.ssmParameters[name];
-  let value: string;
-  if (given !== undefined) value = given;
-  else if (PUBLIC_AMI_PARAMETER.test(name)) value = `ami-${stableHex(`${region}:${name}`, 17)}`;
-  else return { unanswerable: `SSM parameter "${name}" holds a value only the account knows` };
+  const value = given ?? publicParameterValue(name, region);
+  if (value === undefined) return { unanswerable: `SSM parameter "${name}" holds a value only the account knows` };
   return {
     id: name,
     name,
@@ -109,6 +105,7 @@ export const AWS_INVOKES: Readonly<Record<string, InvokeHandler>> = {
     getZone(args, context) ?? { unanswerable: 'a private hosted zone belongs to a VPC only the account knows' },
   'aws:secretsmanager/getSecret:getSecret': getSecret,
   'aws:secretsmanager/getSecretVersion:getSecretVersion': getSecretVersion,
+  'aws:ecr/getAuthorizationToken:getAuthorizationToken': getAuthorizationToken,
 };
 
 /** `aws:ec2/getAmi:getAmi` → `aws.ec2.getAmi`, as a program calls it. */

@@ -37,6 +37,7 @@ function fakeHost(mode: RunMode, existing: ResourceRecord[] = []) {
       return { names: ['us-east-1a', 'us-east-1b'] };
     },
     record: (records) => recorded.push(...records),
+    defaultProvider: (pkg, version) => `urn:pulumi:dev::proj::pulumi:providers:${pkg}::default_${version.replace(/\./g, '_')}::${pkg}-default-provider`,
   };
   return { host, recorded, invokes };
 }
@@ -103,6 +104,23 @@ describe('ComponentBuilder', () => {
     const subnet = build.child('aws:ec2/subnet:Subnet', 's', { vpcId: 'vpc-1', ipv6CidrBlock: TracedValue.of(undefined), region: undefined });
     expect(subnet.record.inputs).toEqual({ vpcId: 'vpc-1' });
     expect(subnet.record.propertyDependencies).toEqual({ vpcId: [] });
+  });
+
+  it.each([
+    ['preview', UNKNOWN],
+    ['update', 'sha256:0f'],
+  ] as const)('registers a child of another package on its default provider, its computed outputs by mode (%s)', (mode, digest) => {
+    const { host } = fakeHost(mode);
+    const build = new ComponentBuilder(host, component(), AWS_PROVIDER);
+    const sdk = { package: 'docker-build', version: '0.0.14', keys: ['push', 'tags'], defaults: { network: 'default' } };
+    const image = build.packageChild(sdk, 'docker-build:index:Image', 'app', { push: true, tags: ['repo:app'], context: '.' }, { computed: { digest: 'sha256:0f' } });
+    expect(image.record).toMatchObject({
+      provider: 'urn:pulumi:dev::proj::pulumi:providers:docker-build::default_0_0_14::docker-build-default-provider',
+      inputs: { network: 'default', push: true, tags: ['repo:app'] },
+      custom: true,
+    });
+    expect(image.output('digest').value).toBe(digest);
+    expect(() => build.packageChild(sdk, 'docker:index/image:Image', 'other', {})).toThrow('docker:index/image:Image is not a resource of the docker-build package');
   });
 
   it('children inherit protect from the component; nested components are components', () => {

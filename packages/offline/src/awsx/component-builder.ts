@@ -37,6 +37,8 @@ export interface ComponentHost {
   invoke(token: string, args: WireProperties, provider: string | undefined): WireProperties;
   /** Records prepared resources, in order (and any default provider they use, before them). */
   record(records: readonly ResourceRecord[]): void;
+  /** The reference to the engine's default provider of a package version, recorded with the first child that uses it. */
+  defaultProvider(pkg: string, version: string): string;
 }
 
 /** A resource the model registered, or one the program passed in by reference. */
@@ -91,6 +93,26 @@ export interface ChildOptions {
   readonly parent?: ResourceHandle;
   /** Explicit dependencies (`dependsOn`). */
   readonly dependsOn?: readonly ResourceHandle[];
+}
+
+/**
+ * The SDK of a package other than aws that a provider builds children with, at the version the provider pins: the
+ * input properties its resource constructor copies and the defaults it fills in (as {@link awsSdkInputs} for aws).
+ */
+export interface PackageSdk {
+  readonly package: string;
+  readonly version: string;
+  readonly keys: readonly string[];
+  readonly defaults: Readonly<Record<string, WireValue>>;
+}
+
+/** Options of a child of another package. */
+export interface PackageChildOptions extends ChildOptions {
+  /**
+   * The outputs its provider computes when it creates the resource (the engine emulates no provider but aws):
+   * known in an update, unknown in a preview, as the engine treats every computed output.
+   */
+  readonly computed?: Readonly<Record<string, WireValue>>;
 }
 
 function sortedKeys(value: { readonly [key: string]: unknown }): string[] {
@@ -179,7 +201,31 @@ export class ComponentBuilder {
     const sdkInputs: { [key: string]: ModelValue } = {};
     for (const key of declared.keys) if (inputs[key] !== undefined) sdkInputs[key] = inputs[key];
     for (const [key, value] of Object.entries(declared.defaults)) sdkInputs[key] ??= value;
-    return this.register(type, name, true, sdkInputs, options);
+    return this.register(type, name, true, sdkInputs, options, { provider: this.awsProvider, version: AWSX_PROVIDER_AWS_VERSION });
+  }
+
+  /**
+   * Registers a resource of another package (`docker-build:index:Image`) as that package's SDK inside the provider
+   * would: only its declared inputs, with its defaults, on the engine's default provider for the version the
+   * provider pins (a provider builds such children without an explicit provider).
+   */
+  packageChild(
+    sdk: PackageSdk,
+    type: string,
+    name: string,
+    inputs: { readonly [key: string]: ModelValue },
+    options: PackageChildOptions = {},
+  ): ResourceHandle {
+    if (type.split(':')[0] !== sdk.package) throw new Error(`${type} is not a resource of the ${sdk.package} package`);
+    const sdkInputs: { [key: string]: ModelValue } = {};
+    for (const key of sdk.keys) if (inputs[key] !== undefined) sdkInputs[key] = inputs[key];
+    for (const [key, value] of Object.entries(sdk.defaults)) sdkInputs[key] ??= value;
+    const handle = this.register(type, name, true, sdkInputs, options, {
+      provider: this.host.defaultProvider(sdk.package, sdk.version),
+      version: sdk.version,
+    });
+    if (options.computed && handle.record.id !== UNKNOWN) Object.assign(handle.record.outputs, options.computed);
+    return handle;
   }
 
   /** Registers a component the provider builds inside this one (its own children name it as their parent). */
@@ -204,6 +250,8 @@ export class ComponentBuilder {
     custom: boolean,
     inputs: { readonly [key: string]: ModelValue },
     options: ChildOptions,
+    /** A custom resource's provider reference and package version. */
+    packageOf?: { readonly provider: string; readonly version: string },
   ): ResourceHandle {
     const dependencies = new Set<string>((options.dependsOn ?? []).map((handle) => handle.urn));
     const wireInputs: WireProperties = {};
@@ -223,8 +271,8 @@ export class ComponentBuilder {
       parent: (options.parent ?? this.component).urn,
       custom,
       inputs: wireInputs,
-      ...(custom ? { provider: this.awsProvider } : {}),
-      version: custom ? AWSX_PROVIDER_AWS_VERSION : '',
+      ...(packageOf ? { provider: packageOf.provider } : {}),
+      version: packageOf?.version ?? '',
       propertyDependencies,
       dependencies: allDependencies,
       importId: '',

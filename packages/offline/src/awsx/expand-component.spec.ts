@@ -27,6 +27,7 @@ describe('remote components', () => {
       'awsx:cloudtrail:Trail',
       'awsx:ec2:DefaultVpc',
       'awsx:ec2:Vpc',
+      'awsx:ecr:Image',
       'awsx:ecr:Repository',
       'awsx:ecs:EC2Service',
       'awsx:ecs:EC2TaskDefinition',
@@ -40,7 +41,12 @@ describe('remote components', () => {
   describe('an opaque component fails the run: its children were not checked', () => {
     it.each<[string, () => unknown, string, string]>([
       ['a remote component of an unknown package', () => new Widget('gadget'), 'acme:index:Widget', 'gadget'],
-      ['an awsx component the engine has no model of (an image needs a Docker build)', () => new awsx.ecr.Image('app', { repositoryUrl: 'example.com/app', context: '.' }), 'awsx:ecr:Image', 'app'],
+      [
+        'an awsx component the engine has no model of (a registry image copies an image the engine cannot see)',
+        () => new awsx.ecr.RegistryImage('app', { repositoryUrl: '123456789012.dkr.ecr.us-east-1.amazonaws.com/app', sourceImage: 'nginx:1.27' }),
+        'awsx:ecr:RegistryImage',
+        'app',
+      ],
     ])('%s', async (_title, program, type, name) => {
       const run = runProgram(program, { project: PROJECT });
       await expect(run).rejects.toThrow(ProgramError);
@@ -78,22 +84,26 @@ describe('remote components', () => {
         () => {
           new Widget('gadget');
           new awsx.ec2.Vpc('main', { numberOfAvailabilityZones: afterCreation(2) });
-          const image = new awsx.ecr.Image('app', { repositoryUrl: 'example.com/app', context: '.' });
-          return { imageUri: image.imageUri };
+          const image = new awsx.ecr.RegistryImage('app', { repositoryUrl: '123456789012.dkr.ecr.us-east-1.amazonaws.com/app', sourceImage: 'nginx:1.27' });
+          return { image: image.image.apply((registryImage) => registryImage.name) };
         },
         { project: PROJECT, allowOpaqueComponents: true },
       );
       // In registration order: the VPC waits for its input.
       expect(result.opaqueComponents).toEqual([
         { urn: urnOf('acme:index:Widget', 'gadget'), type: 'acme:index:Widget', reason: 'the offline engine has no model of what the acme provider builds for acme:index:Widget' },
-        { urn: urnOf('awsx:ecr:Image', 'app'), type: 'awsx:ecr:Image', reason: expect.stringContaining('no model of what the awsx provider builds for awsx:ecr:Image (modelled awsx components: awsx:ec2:Vpc,') },
+        {
+          urn: urnOf('awsx:ecr:RegistryImage', 'app'),
+          type: 'awsx:ecr:RegistryImage',
+          reason: expect.stringContaining('no model of what the awsx provider builds for awsx:ecr:RegistryImage (modelled awsx components: awsx:ec2:Vpc,'),
+        },
         { urn: urnOf('awsx:ec2:Vpc', 'main'), type: 'awsx:ec2:Vpc', reason: expect.stringContaining('its input `numberOfAvailabilityZones` is unknown') },
       ]);
       expect(result.expandedComponents).toEqual([]);
       expect(recordOf(result, 'acme:index:Widget', 'gadget')).toMatchObject({ custom: false, inputs: { size: 3 } });
       expect(childrenOf(result, 'awsx:ec2:Vpc', 'main')).toEqual([]);
       // Nothing answers for an opaque component's outputs: unknown, as for anything not yet created in a preview.
-      expect(result.outputs['imageUri']).toBe(UNKNOWN);
+      expect(result.outputs['image']).toBe(UNKNOWN);
     });
 
     it('is empty when every component was expanded', async () => {

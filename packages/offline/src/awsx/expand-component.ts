@@ -12,6 +12,7 @@ import { type ComponentModel } from './component-model';
 import { cloudtrailTrailModel } from './cloudtrail/trail';
 import { defaultVpcModel } from './ec2/default-vpc';
 import { vpcModel } from './ec2/vpc';
+import { ecrImageModel } from './ecr/image';
 import { ecrRepositoryModel } from './ecr/repository';
 import { ec2ServiceModel } from './ecs/ec2-service';
 import { ec2TaskDefinitionModel } from './ecs/ec2-task-definition';
@@ -34,6 +35,7 @@ export const COMPONENT_MODELS: ReadonlyMap<string, ComponentModel> = new Map(
     ec2ServiceModel,
     ec2TaskDefinitionModel,
     ecrRepositoryModel,
+    ecrImageModel,
     cloudtrailTrailModel,
   ].map((model) => [model.type, model]),
 );

@@ -103,6 +103,7 @@ export class RecordingMonitor {
         return this.answerAndRecordInvoke(token, args, provider);
       },
       record: (records) => this.recordChildren(records),
+      defaultProvider: (pkg, version) => this.defaultProviderReference(pkg, version),
     };
   }
 

@@ -14,6 +14,7 @@ import type {
 } from '@pulumi/policy';
 import { analyzerProperties } from '../analyzer/analyzer-properties';
 import { timeoutSeconds } from '../analyzer/analyzer-requests';
+import { stateProperties } from '../analyzer/resource-state';
 import { providerUrnOf } from '@bulwark/aws-model';
 import { type ProgramResult, type ResourceRecord, type WireProperties } from '../types';
 import { engineStackTags } from './engine-stack-tags';
@@ -203,8 +204,8 @@ export async function evaluateInProcess(
     const resources = new Map<string, PolicyResource>();
     for (const record of records) {
       // AnalyzeStack receives each resource's state after the step, as the CLI sends it: in a preview the
-      // planned inputs, in an update the provider's outputs (inputs plus computed values).
-      const props = propsOf(record.outputs);
+      // planned inputs, in an update the provider's outputs (inputs plus computed values, and the id).
+      const props = propsOf(stateProperties(record));
       const resource: PolicyResource = {
         type: record.type,
         props,

@@ -6,7 +6,7 @@ import { type CheckOptions } from '../cli-arguments';
 import { evaluateStack } from '../evaluation/evaluate-stack';
 import { LazyPackSet, packOptions } from '../evaluation/pack-set';
 import { readRunInputs } from '../evaluation/run-inputs';
-import { buildReport } from '../report/report-model';
+import { buildReport, modesOf } from '../report/report-model';
 import { emitReport, progress, stackProgress } from '../report-output';
 import { TOOL_VERSION } from '../tool-version';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
@@ -30,7 +30,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
   try {
     const { report: stack } = await evaluateStack({
       program,
-      mode: options.mode,
+      modes: modesOf(options.mode),
       organization: options.organization,
       configOverrides: options.config,
       stackReferences: inputs.stackReferences,

@@ -2,8 +2,8 @@
  * `bulwark preview`: every workspace stack (or those named, with the stacks they consume), each run offline and
  * evaluated with the workspace packs and its own pack config, producers first: the order `bulwark.consumes` gives
  * (`@bulwark/workspace`), the same the nx graph deploys in. Its StackReferences get the outputs of the referenced
- * stack's run; in a preview, of its update run (what it would have deployed), as a real preview reads a producer's
- * deployed state. A stack that reads a workspace stack it does not declare is an error naming its package.json:
+ * stack's update run (what it would have deployed), as a real preview reads a producer's deployed state: in the
+ * default mode (both) the run the stack's own update evaluation made, so no producer runs more than once per mode. A stack that reads a workspace stack it does not declare is an error naming its package.json:
  * the declaration orders deployments, so it must be true.
  */
 import * as path from 'node:path';
@@ -14,7 +14,7 @@ import { type PreviewOptions } from '../cli-arguments';
 import { deployedOutputs, evaluateStack, type ConfiguredPack } from '../evaluation/evaluate-stack';
 import { LazyPackSet, packOptions } from '../evaluation/pack-set';
 import { readRunInputs } from '../evaluation/run-inputs';
-import { buildReport, type StackReport } from '../report/report-model';
+import { buildReport, modesOf, type StackReport } from '../report/report-model';
 import { emitReport, progress, stackProgress } from '../report-output';
 import { TOOL_VERSION } from '../tool-version';
 import { referenceScope, stackKey } from '../workspace/stack-references';
@@ -100,7 +100,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
       const evaluation = await Promise.race([
         evaluateStack({
           ...request,
-          mode: options.mode,
+          modes: modesOf(options.mode),
           packs: async () => stackPackConfigs(stack, options.stack, await packs.get()),
         }).catch((error: unknown) => {
           throw scope.missing.size > 0 ? undeclared() : error;
@@ -109,8 +109,11 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
           throw undeclared();
         }),
       ]);
-      // Consumers read what the producer would have deployed, as a real preview reads the deployed state.
-      const outputs = options.mode === 'preview' && consumed.has(stack.name) ? await deployedOutputs(request) : evaluation.result.outputs;
+      // Consumers read what the producer would have deployed, as a real preview reads the deployed state: the
+      // update run's outputs, from the stack's own update evaluation when there is one (same program, config and
+      // references, so the same run), else from an update run made for them alone.
+      const deployed = evaluation.outputs.update ?? (consumed.has(stack.name) ? await deployedOutputs(request) : evaluation.outputs.preview);
+      const outputs = deployed ?? {};
       completed.set(stackKey(stack.project.name, options.stack), outputs);
       reports.push(evaluation.report);
       progress(stackProgress(evaluation.report));

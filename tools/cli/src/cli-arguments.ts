@@ -4,7 +4,7 @@
  * known option or command when a name is mistyped.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isStackName } from '@bulwark/offline';
+import { isStackName } from '@bulwark/workspace';
 import { closestName } from './did-you-mean';
 import { UsageError } from './exit-codes';
 import { DEFAULT_PACK_TIMEOUTS, parsePackTimeout, type PackTimeouts } from './pack-timeout';

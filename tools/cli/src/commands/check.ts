@@ -1,21 +1,16 @@
 /** `bulwark check DIR`: any Pulumi program directory, offline, against the given packs (default: the workspace's). */
 import * as path from 'node:path';
-import { loadProgramDirectory } from '@bulwark/offline';
 import { readPackConfig } from '@bulwark/workspace';
 import { type CheckOptions } from '../cli-arguments';
-import { evaluateStack } from '../evaluation/evaluate-stack';
-import { LazyPackSet, packOptions } from '../evaluation/pack-set';
-import { readRunInputs } from '../evaluation/run-inputs';
-import { buildReport, modesOf } from '../report/report-model';
-import { emitReport, progress, stackProgress } from '../report-output';
+import { offlineEngine, reporting, stackEvaluation } from '../engine-modules';
+import { PackSet, packOptions } from '../evaluation/pack-set';
+import { markPhase } from '../phase-marks';
 import { TOOL_VERSION } from '../tool-version';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { OWN_WORKSPACE } from '../workspace/workspace-root';
 
 /** Runs the check and returns the exit code. */
 export async function runCheck(options: CheckOptions): Promise<number> {
-  const program = loadProgramDirectory(options.directory, options.stack);
-  const inputs = readRunInputs(options);
   const packDirectories =
     options.policyPacks.length > 0
       ? options.policyPacks.map((pack) => path.resolve(pack))
@@ -25,9 +20,19 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     const file = options.policyPackConfigs[index];
     return file ? readPackConfig(file) : {};
   });
-  progress(`bulwark check ${options.directory}: ${program.project.name}/${options.stack} (${options.mode}), ${packDirectories.length} policy pack(s)`);
-  const packs = new LazyPackSet(packDirectories, packOptions(options.packTimeouts));
+  // The packs start now, while the engine loads and the program runs (see evaluation/pack-set.ts): the engine
+  // is loaded only after they were started.
+  const packs = new PackSet(packDirectories, packOptions(options.packTimeouts));
+  markPhase('packs-started');
   try {
+    const { loadProgramDirectory } = offlineEngine();
+    const { evaluateStack, readRunInputs } = stackEvaluation();
+    const { buildReport, emitReport, modesOf, progress, stackProgress } = reporting();
+    markPhase('engine-loaded');
+    packs.connectInBackground();
+    const program = loadProgramDirectory(options.directory, options.stack);
+    const inputs = readRunInputs(options);
+    progress(`bulwark check ${options.directory}: ${program.project.name}/${options.stack} (${options.mode}), ${packDirectories.length} policy pack(s)`);
     const { report: stack } = await evaluateStack({
       program,
       modes: modesOf(options.mode),

@@ -7,15 +7,15 @@
  * the declaration orders deployments, so it must be true.
  */
 import * as path from 'node:path';
-import { loadProgramDirectory, type PolicyPack } from '@bulwark/offline';
+import type { PolicyPack } from '@bulwark/offline';
 import { discoverStacks, orderByConsumes, readStackPackConfig, type WorkspaceStack } from '@bulwark/workspace';
 import { UsageError } from '../exit-codes';
 import { type PreviewOptions } from '../cli-arguments';
-import { deployedOutputs, evaluateStack, type ConfiguredPack } from '../evaluation/evaluate-stack';
-import { LazyPackSet, packOptions } from '../evaluation/pack-set';
-import { readRunInputs } from '../evaluation/run-inputs';
-import { buildReport, modesOf, type StackReport } from '../report/report-model';
-import { emitReport, progress, stackProgress } from '../report-output';
+import { offlineEngine, reporting, stackEvaluation } from '../engine-modules';
+import type { ConfiguredPack } from '../evaluation/evaluate-stack';
+import { PackSet, packOptions } from '../evaluation/pack-set';
+import { markPhase } from '../phase-marks';
+import type { StackReport } from '../report/report-model';
 import { TOOL_VERSION } from '../tool-version';
 import { referenceScope, stackKey } from '../workspace/stack-references';
 import { WorkspaceError } from '../workspace/workspace-error';
@@ -69,19 +69,27 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   const all = discoverStacks(root);
   const selected = selectStacks(all, options.projects);
   const packDirectories = requireWorkspacePacks(root);
-  const inputs = readRunInputs(options);
   packDirectories.forEach(assertPackBuilt);
-  if (selected.length === 0) {
+  const ordered = orderByConsumes(withProducers(all, selected));
+  if (ordered.length === 0) {
+    const { buildReport, emitReport, progress } = reporting();
     progress(`no stacks under ${path.join(root, 'stacks')}: nothing to preview (a stack is a directory with Pulumi.yaml and package.json)`);
     return emitReport(buildReport(TOOL_VERSION, [], []), options.format, options.output);
   }
-  const ordered = orderByConsumes(withProducers(all, selected));
-  progress(`bulwark preview: ${ordered.length} stack(s), stack "${options.stack}" (${options.mode}), ${packDirectories.length} policy pack(s)`);
-
-  const byKey = new Map(all.map((stack) => [stackKey(stack.project.name, options.stack), stack]));
-  const consumed = new Set(all.flatMap((stack) => stack.consumes));
-  const packs = new LazyPackSet(packDirectories, packOptions(options.packTimeouts));
+  // The packs start now, while the engine loads and the first program runs (see evaluation/pack-set.ts): the
+  // engine is loaded only after they were started.
+  const packs = new PackSet(packDirectories, packOptions(options.packTimeouts));
+  markPhase('packs-started');
   try {
+    const { loadProgramDirectory } = offlineEngine();
+    const { deployedOutputs, evaluateStack, readRunInputs } = stackEvaluation();
+    const { buildReport, emitReport, modesOf, progress, stackProgress } = reporting();
+    markPhase('engine-loaded');
+    packs.connectInBackground();
+    const inputs = readRunInputs(options);
+    progress(`bulwark preview: ${ordered.length} stack(s), stack "${options.stack}" (${options.mode}), ${packDirectories.length} policy pack(s)`);
+    const byKey = new Map(all.map((stack) => [stackKey(stack.project.name, options.stack), stack]));
+    const consumed = new Set(all.flatMap((stack) => stack.consumes));
     const completed = new Map<string, Record<string, unknown>>();
     const reports: StackReport[] = [];
     for (const stack of ordered) {

@@ -5,11 +5,11 @@
  * config (awsguard ships `all: mandatory`), then `--policy-pack-config` over it, resolved as a check resolves it.
  */
 import * as path from 'node:path';
-import { PolicyPack, type PolicyInfo, type PolicyPackInfo } from '@bulwark/offline';
+import type { PolicyInfo, PolicyPackInfo } from '@bulwark/offline';
 import { readPackConfig } from '@bulwark/workspace';
 import { type RulesOptions } from '../cli-arguments';
+import { offlineEngine } from '../engine-modules';
 import { packOptions } from '../evaluation/pack-set';
-import { progress } from '../report-output';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { findWorkspaceRoot } from '../workspace/workspace-root';
 import { ExitCode } from '../exit-codes';
@@ -71,12 +71,12 @@ export async function runRules(options: RulesOptions): Promise<number> {
   else {
     const root = findWorkspaceRoot(options.workspace);
     const packs = requireWorkspacePacks(root, 'give one with --policy-pack DIR');
-    if (packs.length > 1) progress(`several workspace packs; listing ${packs[0]} (choose with --policy-pack DIR)`);
+    if (packs.length > 1) process.stderr.write(`several workspace packs; listing ${packs[0]} (choose with --policy-pack DIR)\n`);
     directory = packs[0] as string;
     assertPackBuilt(directory);
   }
   const userConfig = options.policyPackConfig ? readPackConfig(options.policyPackConfig) : {};
-  const pack = await PolicyPack.start(directory, packOptions(options.packTimeouts));
+  const pack = await offlineEngine().PolicyPack.start(directory, packOptions(options.packTimeouts));
   try {
     const enforced = pack.resolveConfig(userConfig);
     const policies = pack.info.policies

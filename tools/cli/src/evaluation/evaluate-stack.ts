@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import {
+  AnalyzeAnswers,
   configStrings,
   isAnalyzed,
   runProgram,
@@ -14,6 +15,7 @@ import {
   type RunMode,
 } from '@bulwark/offline';
 import { namespacedKey, withConfigOverrides } from '@bulwark/workspace';
+import { markPhase } from '../phase-marks';
 import { mergeModeReports } from '../report/merge-modes';
 import { toViolation, type ReportPolicy, type ReportViolation, type StackReport } from '../report/report-model';
 import { opaqueComponentFindings } from './opaque-components';
@@ -109,8 +111,9 @@ async function analyzeWith(
   { pack, config: packConfig }: ConfiguredPack,
   result: ProgramResult,
   stackContext: { config: Record<string, string>; secretKeys: readonly string[] },
+  answers: AnalyzeAnswers | undefined,
 ): Promise<{ violations: ReportViolation[]; policies: ReportPolicy[] }> {
-  const evaluation = await pack.evaluate(result, packConfig, stackContext);
+  const evaluation = await pack.evaluate(result, packConfig, stackContext, answers);
   // A pack may say "not applicable" for most policies on every resource: group once, not once per policy.
   const notApplicable = new Map<string, string[]>();
   for (const entry of evaluation.notApplicable) {
@@ -139,14 +142,25 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
   const { projectName, config, secretKeys, warnings, run } = runSettings(request);
   const stackContext = { config: configStrings(config), secretKeys };
 
+  // With several modes, each pack is sent only the resources whose Analyze requests the last mode did not
+  // already send it (@bulwark/offline, analyzer/analyze-answers.ts): most of an update run is the preview's.
+  const answers = new Map<PolicyPack, AnalyzeAnswers>();
+  const answersOf = (pack: PolicyPack): AnalyzeAnswers | undefined => {
+    if (request.modes.length < 2) return undefined;
+    let kept = answers.get(pack);
+    if (!kept) answers.set(pack, (kept = new AnalyzeAnswers()));
+    return kept;
+  };
+
   const analyze = async (result: ProgramResult, small: boolean): Promise<StackReport> => {
     const analyzed = result.resources.filter(isAnalyzed);
     const packs = await request.packs();
+    markPhase(`analysis-start:${projectName}/${result.mode}`);
     const perPack = small
-      ? await Promise.all(packs.map((pack) => analyzeWith(pack, result, stackContext)))
-      : await packs.reduce<Promise<Awaited<ReturnType<typeof analyzeWith>>[]>>(async (done, pack) => {
+      ? await Promise.all(packs.map((configured) => analyzeWith(configured, result, stackContext, answersOf(configured.pack))))
+      : await packs.reduce<Promise<Awaited<ReturnType<typeof analyzeWith>>[]>>(async (done, configured) => {
           const previous = await done;
-          const next = await analyzeWith(pack, result, stackContext);
+          const next = await analyzeWith(configured, result, stackContext, answersOf(configured.pack));
           releaseMemory();
           return [...previous, next];
         }, Promise.resolve([]));
@@ -155,6 +169,7 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
     const opaque = opaqueComponentFindings(result.opaqueComponents, analyzed.map((record) => record.urn));
     violations.push(...opaque.violations);
     policies.push(...opaque.policies);
+    markPhase(`analysis-end:${projectName}/${result.mode}`);
     return {
       project: projectName,
       stack: program.stack,
@@ -176,11 +191,15 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
   for (const mode of request.modes) {
     // A large stack's last analysis ends before the next run starts: their peaks must not add up.
     if (previous && !previous.small) reports.push(await previous.analysis);
+    markPhase(`run-start:${projectName}/${mode}`);
     const result = await run(mode);
-    releaseMemory();
+    markPhase(`run-end:${projectName}/${mode}`);
+    const small = result.resources.length <= OVERLAP_RESOURCE_LIMIT;
+    // The run's garbage matters only at scale (see release-memory.ts); a full collection costs a small stack more
+    // than it saves.
+    if (!small) releaseMemory();
     if (previous?.small) reports.push(await previous.analysis);
     outputs[mode] = result.outputs;
-    const small = result.resources.length <= OVERLAP_RESOURCE_LIMIT;
     const analysis = analyze(result, small);
     // Observed now, awaited later: a pack failure while the next program runs must not pass for that program's
     // own unhandled rejection (runProgram collects those as the program's errors).

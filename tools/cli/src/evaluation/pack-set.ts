@@ -1,56 +1,89 @@
-/** Starts several policy packs together and stops them all, whatever happens. */
-import { PolicyPack, type PolicyPackOptions } from '@bulwark/offline';
+/**
+ * The policy packs of a command: their processes started at once, as the command begins, and connected to when
+ * the first analysis needs them. A pack process takes about as long to start as the command takes to load the
+ * engine and run an ordinary program (each loads @pulumi/pulumi), so starting it first overlaps the two instead
+ * of adding them. This module loads nothing heavy (`@bulwark/offline/pack-process` spawns the process; the
+ * Analyzer client is loaded only to connect), so a command can start its packs before it loads the engine.
+ * The packs still start as the Pulumi CLI starts them (run-policy-pack in the pack directory).
+ */
+import type { PolicyPack, PolicyPackOptions } from '@bulwark/offline';
+import { startPolicyPack, type PolicyPackProcess } from '@bulwark/offline/pack-process';
 import { type PackTimeouts } from '../pack-timeout';
-import { progress } from '../report-output';
+
+/** Writes one progress line to stderr (what report-output's `progress` does, without loading the renderers). */
+function waiting(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
 
 /** How the command runs packs: its `--pack-timeout`, and a line on stderr while a pack keeps it waiting. */
 export function packOptions(timeouts: PackTimeouts): PolicyPackOptions {
-  return { startTimeoutMs: timeouts.startMs, callTimeoutMs: timeouts.analyzeMs, onWaiting: progress };
-}
-
-/** Starts every pack (in parallel); if any fails, stops the others and rethrows the first failure. */
-async function startPacks(directories: readonly string[], options: PolicyPackOptions): Promise<PolicyPack[]> {
-  const started = await Promise.allSettled(directories.map((directory) => PolicyPack.start(directory, options)));
-  const failure = started.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-  if (failure) {
-    await stopPacks(started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : [])));
-    throw failure.reason;
-  }
-  return started.map((outcome) => (outcome as PromiseFulfilledResult<PolicyPack>).value);
-}
-
-/**
- * Packs started on first use. The first program run then happens without them: a pack process idles at about
- * 150 MB, and the run is the moment of peak memory, so starting them after it keeps them out of that peak. A
- * pack that fails to start is still an error, reported once the program has run.
- */
-export class LazyPackSet {
-  private starting: Promise<PolicyPack[]> | undefined;
-
-  constructor(
-    private readonly directories: readonly string[],
-    private readonly options: PolicyPackOptions = {},
-  ) {}
-
-  /** The started packs (started now, the first time). */
-  get(): Promise<PolicyPack[]> {
-    this.starting ??= startPacks(this.directories, this.options);
-    return this.starting;
-  }
-
-  /** The packs started so far (none if {@link get} was never called). */
-  async started(): Promise<PolicyPack[]> {
-    if (!this.starting) return [];
-    return this.starting.catch(() => []);
-  }
-
-  /** Stops whatever was started; never throws. */
-  async stop(): Promise<void> {
-    await stopPacks(await this.started());
-  }
+  return { startTimeoutMs: timeouts.startMs, callTimeoutMs: timeouts.analyzeMs, onWaiting: waiting };
 }
 
 /** Stops every pack; never throws. */
 async function stopPacks(packs: readonly PolicyPack[]): Promise<void> {
   await Promise.allSettled(packs.map((pack) => pack.stop()));
+}
+
+/**
+ * Packs whose processes start when the set is made, connected on first use. A pack that fails to start is an
+ * error when it is first used (once the first program has run, so that a program error is reported first), and
+ * every process is stopped by {@link stop}, used or not.
+ */
+export class PackSet {
+  private readonly processes: Promise<PolicyPackProcess>[];
+  private connecting: Promise<PolicyPack[]> | undefined;
+
+  constructor(
+    private readonly directories: readonly string[],
+    private readonly options: PolicyPackOptions = {},
+  ) {
+    this.processes = directories.map((directory) => {
+      const started = startPolicyPack(directory, options);
+      // Observed now, reported when used: a pack that fails while the program runs must not end the command.
+      started.catch(() => undefined);
+      return started;
+    });
+  }
+
+  /** The connected packs (connected now, the first time), in the order of their directories. */
+  get(): Promise<PolicyPack[]> {
+    this.connecting ??= this.connect();
+    return this.connecting;
+  }
+
+  /**
+   * Connects to the packs as soon as they serve, without waiting: a command calls it once the engine is loaded,
+   * so that the connection (and each pack's GetAnalyzerInfo) happens while the first program runs. A failure is
+   * reported by {@link get}.
+   */
+  connectInBackground(): void {
+    this.get().catch(() => undefined);
+  }
+
+  private async connect(): Promise<PolicyPack[]> {
+    // The Analyzer client and its protocol stubs are loaded here, not when the packs start.
+    const { PolicyPack } = await import('@bulwark/offline');
+    const connected = await Promise.allSettled(
+      this.directories.map((directory, index) => PolicyPack.start(directory, { ...this.options, started: this.processes[index] as Promise<PolicyPackProcess> })),
+    );
+    const failure = connected.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failure) {
+      await stopPacks(connected.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : [])));
+      throw failure.reason;
+    }
+    return connected.map((outcome) => (outcome as PromiseFulfilledResult<PolicyPack>).value);
+  }
+
+  /** Stops every pack process, connected or not; never throws. */
+  async stop(): Promise<void> {
+    if (this.connecting) await stopPacks(await this.connecting.catch(() => []));
+    // Processes never connected to (the program failed first), or whose connection failed: stop them too.
+    await Promise.allSettled(
+      this.processes.map(async (started) => {
+        const running = await started.catch(() => undefined);
+        await running?.stop();
+      }),
+    );
+  }
 }

@@ -29,7 +29,6 @@ export async function runCheck(options: CheckOptions): Promise<number> {
     const { evaluateStack, readRunInputs } = stackEvaluation();
     const { buildReport, emitReport, modesOf, progress, stackProgress } = reporting();
     markPhase('engine-loaded');
-    packs.connectInBackground();
     const program = loadProgramDirectory(options.directory, options.stack);
     const inputs = readRunInputs(options);
     progress(`bulwark check ${options.directory}: ${program.project.name}/${options.stack} (${options.mode}), ${packDirectories.length} policy pack(s)`);

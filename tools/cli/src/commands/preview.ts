@@ -85,7 +85,6 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
     const { deployedOutputs, evaluateStack, readRunInputs } = stackEvaluation();
     const { buildReport, emitReport, modesOf, progress, stackProgress } = reporting();
     markPhase('engine-loaded');
-    packs.connectInBackground();
     const inputs = readRunInputs(options);
     progress(`bulwark preview: ${ordered.length} stack(s), stack "${options.stack}" (${options.mode}), ${packDirectories.length} policy pack(s)`);
     const byKey = new Map(all.map((stack) => [stackKey(stack.project.name, options.stack), stack]));

@@ -1,6 +1,7 @@
 /**
  * The policy packs of a command: their processes started at once, as the command begins, and connected to when
- * the first analysis needs them. A pack process takes about as long to start as the command takes to load the
+ * the first analysis needs them (not earlier: a call's deadline runs on this process's event loop, which a large
+ * program's run keeps busy, and a reply read late would pass for one that never came). A pack process takes about as long to start as the command takes to load the
  * engine and run an ordinary program (each loads @pulumi/pulumi), so starting it first overlaps the two instead
  * of adding them. This module loads nothing heavy (`@bulwark/offline/pack-process` spawns the process; the
  * Analyzer client is loaded only to connect), so a command can start its packs before it loads the engine.
@@ -52,14 +53,6 @@ export class PackSet {
     return this.connecting;
   }
 
-  /**
-   * Connects to the packs as soon as they serve, without waiting: a command calls it once the engine is loaded,
-   * so that the connection (and each pack's GetAnalyzerInfo) happens while the first program runs. A failure is
-   * reported by {@link get}.
-   */
-  connectInBackground(): void {
-    this.get().catch(() => undefined);
-  }
 
   private async connect(): Promise<PolicyPack[]> {
     // The Analyzer client and its protocol stubs are loaded here, not when the packs start.

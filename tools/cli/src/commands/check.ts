@@ -2,8 +2,10 @@
 import * as path from 'node:path';
 import { readPackConfig } from '@bulwark/workspace';
 import { type CheckOptions } from '../cli-arguments';
+import { isOrdinary } from '../evaluation/overlap';
 import { offlineEngine, reporting, stackEvaluation } from '../engine-modules';
 import { PackSet, packOptions } from '../evaluation/pack-set';
+import { lastRunSize, recordRunSizes, runSizeKey } from '../evaluation/run-sizes';
 import { markPhase } from '../phase-marks';
 import { TOOL_VERSION } from '../tool-version';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
@@ -22,7 +24,8 @@ export async function runCheck(options: CheckOptions): Promise<number> {
   });
   // The packs start now, while the engine loads and the program runs (see evaluation/pack-set.ts): the engine
   // is loaded only after they were started.
-  const packs = new PackSet(packDirectories, packOptions(options.packTimeouts));
+  const sizeKey = runSizeKey(options.directory, options.stack);
+  const packs = new PackSet(packDirectories, packOptions(options.packTimeouts), { startAtOnce: isOrdinary(lastRunSize(sizeKey)) });
   markPhase('packs-started');
   try {
     const { loadProgramDirectory } = offlineEngine();
@@ -41,7 +44,9 @@ export async function runCheck(options: CheckOptions): Promise<number> {
       invokeFixtures: inputs.invokeFixtures,
       allowOpaqueComponents: options.allowOpaqueComponents,
       packs: async () => (await packs.get()).map((pack, index) => ({ pack, config: packConfigs[index] ?? {} })),
+      releasePacks: () => packs.release(),
     });
+    recordRunSizes({ [sizeKey]: stack.resources.length });
     progress(stackProgress(stack));
     const infos = (await packs.get()).map((pack) => pack.info);
     return emitReport(buildReport(TOOL_VERSION, infos, [stack]), options.format, options.output);

@@ -13,7 +13,9 @@ import { UsageError } from '../exit-codes';
 import { type PreviewOptions } from '../cli-arguments';
 import { offlineEngine, reporting, stackEvaluation } from '../engine-modules';
 import type { ConfiguredPack } from '../evaluation/evaluate-stack';
+import { isOrdinary } from '../evaluation/overlap';
 import { PackSet, packOptions } from '../evaluation/pack-set';
+import { lastRunSize, recordRunSizes, runSizeKey } from '../evaluation/run-sizes';
 import { markPhase } from '../phase-marks';
 import type { StackReport } from '../report/report-model';
 import { TOOL_VERSION } from '../tool-version';
@@ -78,7 +80,9 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   }
   // The packs start now, while the engine loads and the first program runs (see evaluation/pack-set.ts): the
   // engine is loaded only after they were started.
-  const packs = new PackSet(packDirectories, packOptions(options.packTimeouts));
+  const sizeKeys = new Map(ordered.map((stack) => [stack, runSizeKey(stack.directory, options.stack)]));
+  const startAtOnce = [...sizeKeys.values()].every((key) => isOrdinary(lastRunSize(key)));
+  const packs = new PackSet(packDirectories, packOptions(options.packTimeouts), { startAtOnce });
   markPhase('packs-started');
   try {
     const { loadProgramDirectory } = offlineEngine();
@@ -109,6 +113,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
           ...request,
           modes: modesOf(options.mode),
           packs: async () => stackPackConfigs(stack, options.stack, await packs.get()),
+          releasePacks: () => packs.release(),
         }).catch((error: unknown) => {
           throw scope.missing.size > 0 ? undeclared() : error;
         }),
@@ -123,6 +128,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
       const outputs = deployed ?? {};
       completed.set(stackKey(stack.project.name, options.stack), outputs);
       reports.push(evaluation.report);
+      recordRunSizes({ [sizeKeys.get(stack) as string]: evaluation.report.resources.length });
       progress(stackProgress(evaluation.report));
     }
     const infos = (await packs.get()).map((pack) => pack.info);

@@ -16,6 +16,7 @@ import {
 } from '@bulwark/offline';
 import { namespacedKey, withConfigOverrides } from '@bulwark/workspace';
 import { markPhase } from '../phase-marks';
+import { OVERLAP_RESOURCE_LIMIT } from './overlap';
 import { mergeModeReports } from '../report/merge-modes';
 import { toViolation, type ReportPolicy, type ReportViolation, type StackReport } from '../report/report-model';
 import { opaqueComponentFindings } from './opaque-components';
@@ -44,6 +45,8 @@ export interface StackEvaluationRequest {
   readonly allowOpaqueComponents?: boolean;
   /** The packs with this stack's configs (awaited once the first program run is over). */
   readonly packs: () => Promise<readonly ConfiguredPack[]>;
+  /** Stops the packs until they are next asked for: between a large stack's analysis and its next run. */
+  readonly releasePacks?: () => Promise<void>;
 }
 
 export interface StackEvaluation {
@@ -52,14 +55,6 @@ export interface StackEvaluation {
   /** The stack outputs of each mode's run. */
   readonly outputs: Partial<Record<RunMode, Record<string, unknown>>>;
 }
-
-/**
- * Up to how many resources a stack's work may overlap: the next mode's program run with the analysis of the last
- * one, and several packs' analyses with each other. Above it one thing at a time: at 10,000 resources a program
- * run peaks at about 1.3 GB and a pack process at about 550 MB while it analyzes, and together they would pass
- * the 1.5 GB the check is held to (bench/RESULTS.md).
- */
-export const OVERLAP_RESOURCE_LIMIT = 2_000;
 
 /** A path for humans: relative to the working directory when inside it. */
 function displayPath(file: string): string {
@@ -134,7 +129,8 @@ async function analyzeWith(
 /**
  * Runs a stack's program in each mode asked for and evaluates the packs on each run. Program and pack failures
  * propagate as errors. A small stack's next run overlaps the last run's analysis, and its packs analyze side by
- * side (each pack is its own process); a large one does one thing at a time ({@link OVERLAP_RESOURCE_LIMIT}).
+ * side (each pack is its own process); a large one runs every mode, then analyzes each, one thing at a time
+ * ({@link OVERLAP_RESOURCE_LIMIT}).
  */
 export async function evaluateStack(request: StackEvaluationRequest): Promise<StackEvaluation> {
   const { program } = request;
@@ -187,25 +183,41 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
 
   const reports: StackReport[] = [];
   const outputs: Partial<Record<RunMode, Record<string, unknown>>> = {};
-  let previous: { analysis: Promise<StackReport>; small: boolean } | undefined;
-  for (const mode of request.modes) {
-    // A large stack's last analysis ends before the next run starts: their peaks must not add up.
-    if (previous && !previous.small) reports.push(await previous.analysis);
+  const runMode = async (mode: RunMode): Promise<ProgramResult> => {
     markPhase(`run-start:${projectName}/${mode}`);
     const result = await run(mode);
     markPhase(`run-end:${projectName}/${mode}`);
-    const small = result.resources.length <= OVERLAP_RESOURCE_LIMIT;
-    // The run's garbage matters only at scale (see release-memory.ts); a full collection costs a small stack more
-    // than it saves.
-    if (!small) releaseMemory();
-    if (previous?.small) reports.push(await previous.analysis);
     outputs[mode] = result.outputs;
-    const analysis = analyze(result, small);
+    return result;
+  };
+  const [firstMode, ...laterModes] = request.modes as [RunMode, ...RunMode[]];
+  const first = await runMode(firstMode);
+  if (first.resources.length > OVERLAP_RESOURCE_LIMIT) {
+    // Large: one thing at a time, with a full collection between phases (release-memory.ts), and the packs
+    // stopped between an analysis and the next run: a pack process that has analyzed thousands of resources keeps
+    // hundreds of megabytes, and a run of as many holds more than a gigabyte; together they would pass 1.5 GB.
+    let result: ProgramResult = first;
+    for (const mode of laterModes) {
+      releaseMemory();
+      reports.push(await analyze(result, false));
+      await request.releasePacks?.();
+      releaseMemory();
+      result = await runMode(mode);
+    }
+    releaseMemory();
+    reports.push(await analyze(result, false));
+    return { report: mergeModeReports(reports), outputs };
+  }
+  // Small: the next run overlaps the last run's analysis. A full collection costs a small stack more than it saves.
+  let analysis = analyze(first, true);
+  for (const mode of laterModes) {
     // Observed now, awaited later: a pack failure while the next program runs must not pass for that program's
     // own unhandled rejection (runProgram collects those as the program's errors).
     analysis.catch(() => undefined);
-    previous = { analysis, small };
+    const result = await runMode(mode);
+    reports.push(await analysis);
+    analysis = analyze(result, true);
   }
-  if (previous) reports.push(await previous.analysis);
+  reports.push(await analysis);
   return { report: mergeModeReports(reports), outputs };
 }

@@ -10,6 +10,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { setInterval, clearInterval } = require('node:timers');
+const { treeResidentBytes } = require('../lib/measure.cjs');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BULWARK = path.join(ROOT, 'tools', 'cli', 'bin', 'bulwark.js');
@@ -42,34 +43,6 @@ function writeProgram(directory, resources) {
       '',
     ].join('\n'),
   );
-}
-
-/** The resident memory of a process and all its descendants, in bytes (0 once gone). */
-function treeResidentBytes(rootPid) {
-  const children = new Map();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(parent, [...(children.get(parent) || []), Number(entry)]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  const visit = (pid) => {
-    try {
-      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-      const match = /VmRSS:\s+(\d+) kB/.exec(status);
-      if (match) total += Number(match[1]) * 1024;
-    } catch {
-      return;
-    }
-    for (const child of children.get(pid) || []) visit(child);
-  };
-  visit(rootPid);
-  return total;
 }
 
 function measure(directory) {

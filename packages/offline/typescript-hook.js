@@ -11,6 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
 const { candidateFiles, isProgramFile } = require('./program-resolution');
+const { cachedCompile } = require('./compile-cache');
 
 /**
  * How swc compiles a module: to CommonJS, as Pulumi runs programs without a "type": "module" package, or to an
@@ -40,12 +41,20 @@ function registerTypeScript() {
   const extensions = /** @type {Record<string, unknown> | undefined} */ (require.extensions);
   // Test runners load modules through their own module system (no `require.extensions`) and transform `.ts`.
   if (!extensions || '.ts' in extensions) return;
-  const swc = require('@swc/core');
+  // swc (a native module) is loaded only for a module the compile cache does not have (compile-cache.js): a
+  // command whose modules are all cached never loads it. Its version is part of every cache key.
+  /** @type {any} */
+  let swc;
+  const swcVersion = require('@swc/core/package.json').version;
   // Stack traces point at the TypeScript lines through the inline source maps.
   process.setSourceMapsEnabled(true);
   /** @param {any} module @param {string} filename */
   const compile = (module, filename) => {
-    const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), swcOptions(filename));
+    const options = swcOptions(filename);
+    const code = cachedCompile(fs.readFileSync(filename, 'utf8'), options, swcVersion, (source) => {
+      swc ??= require('@swc/core');
+      return swc.transformSync(source, options).code;
+    });
     module._compile(code, filename);
   };
   extensions['.ts'] = compile;

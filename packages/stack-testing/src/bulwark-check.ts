@@ -29,8 +29,9 @@ export function bulwarkCheck(stackDirectory: string, args: readonly string[]) {
 
 /**
  * Declares, in the calling spec, that `bulwark check` on the stack exits 0 with zero mandatory violations for
- * every stack config (`dev`, `prod`) in both modes, each with the pack config the workspace chooses for it
- * (`policy-config.<stack>.json`, else `policy-config.json`), as the nx `check` target passes it.
+ * every stack config (`dev`, `prod`), each with the pack config the workspace chooses for it
+ * (`policy-config.<stack>.json`, else `policy-config.json`), as the nx `check` target passes it: in the default
+ * mode, both (a first-time preview and a simulated update, merged).
  */
 export function itPassesBulwarkCheck(stackDirectory: string, project: string): void {
   const workspace = workspaceRootOf(stackDirectory);
@@ -38,15 +39,10 @@ export function itPassesBulwarkCheck(stackDirectory: string, project: string): v
     const file = stackPackConfigFile(stackDirectory, stack);
     return file === undefined ? [] : ['--policy-pack-config', path.relative(workspace, file)];
   };
-  it.each([
-    ['dev', []],
-    ['dev', ['--update']],
-    ['prod', []],
-    ['prod', ['--update']],
-  ])('%s %j exits 0 with zero mandatory violations', (stack, extra) => {
-    const { status, stderr, report } = bulwarkCheck(stackDirectory, ['--stack', stack, ...packConfigArguments(stack), ...extra]);
+  it.each(['dev', 'prod'])('%s exits 0 with zero mandatory violations in both modes', (stack) => {
+    const { status, stderr, report } = bulwarkCheck(stackDirectory, ['--stack', stack, ...packConfigArguments(stack)]);
     expect({ status, stderr: status === 0 ? '' : stderr }).toEqual({ status: 0, stderr: '' });
     expect(report.summary.mandatory).toBe(0);
-    expect(report.stacks[0]).toMatchObject({ project, stack, mode: extra.includes('--update') ? 'update' : 'preview' });
+    expect(report.stacks[0]).toMatchObject({ project, stack, mode: 'both', modes: ['preview', 'update'] });
   });
 }

@@ -29,6 +29,8 @@ process.on('exit', (code) => {
 });
 
 require('@bulwark/offline/typescript-hook').registerTypeScript();
+// Before anything loads @pulumi/pulumi: what it loads only to serialize functions is loaded when it does.
+require('../src/lazy-sdk-modules.ts').deferSdkModules();
 require('../src/main.ts')
   .main(process.argv.slice(2))
   .then(

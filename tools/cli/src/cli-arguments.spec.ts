@@ -30,7 +30,7 @@ describe('parseCommandLine', () => {
     const option = usageError(['check', '.', '--polciy-pack', 'x']);
     expect(option.message).toBe('bulwark check: unknown option --polciy-pack (did you mean --policy-pack?)');
     expect(option.command).toBe('check');
-    expect(usageError(['preview', '--updte']).message).toBe('bulwark preview: unknown option --updte (did you mean --update?)');
+    expect(usageError(['preview', '--mdoe', 'update']).message).toBe('bulwark preview: unknown option --mdoe (did you mean --mode?)');
     expect(usageError(['rules', '--config=x']).message).toBe('bulwark rules: unknown option --config');
     expect(usageError(['check', '.', '--frobnicate']).message).toBe('bulwark check: unknown option --frobnicate');
   });
@@ -39,7 +39,7 @@ describe('parseCommandLine', () => {
     expect(
       parseCommandLine([
         'check', 'web', '--invoke-fixtures', 'a.json', '--invoke-fixtures', 'b.json', '--stack-reference', 'acme/network/prod=net.json',
-        '--pack-timeout', 'analyze=5m', '--update', '--config', 'aws:region=eu-west-1',
+        '--pack-timeout', 'analyze=5m', '--mode', 'update', '--config', 'aws:region=eu-west-1',
       ]),
     ).toMatchObject({
       command: 'check',
@@ -51,6 +51,28 @@ describe('parseCommandLine', () => {
       config: { 'aws:region': 'eu-west-1' },
     });
     expect(parseCommandLine(['check', 'web'])).toMatchObject({ packTimeouts: DEFAULT_PACK_TIMEOUTS, invokeFixtures: [], stackReferences: {} });
+  });
+
+  it('evaluates both modes unless --mode names one', () => {
+    expect(parseCommandLine(['check', 'web'])).toMatchObject({ mode: 'both' });
+    expect(parseCommandLine(['preview'])).toMatchObject({ mode: 'both' });
+    expect(parseCommandLine(['check', 'web', '--mode', 'preview'])).toMatchObject({ mode: 'preview' });
+    expect(parseCommandLine(['preview', '--mode=update'])).toMatchObject({ mode: 'update' });
+    expect(usageError(['check', 'web', '--mode', 'apply']).message).toBe('bulwark check: --mode must be one of both, preview, update, got "apply"');
+  });
+
+  it('still takes the deprecated --update as --mode update, saying so on stderr', () => {
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(parseCommandLine(['check', 'web', '--update'])).toMatchObject({ mode: 'update' });
+      expect(parseCommandLine(['check', 'web', '--update', '--mode', 'update'])).toMatchObject({ mode: 'update' });
+      expect(stderr).toHaveBeenCalledWith(expect.stringContaining('--update is deprecated: use --mode update'));
+      expect(usageError(['preview', '--update', '--mode', 'both']).message).toBe(
+        'bulwark preview: --update means --mode update, which contradicts --mode both: give only --mode',
+      );
+    } finally {
+      stderr.mockRestore();
+    }
   });
 
   it('rejects malformed pairs and timeouts, saying what they accept', () => {

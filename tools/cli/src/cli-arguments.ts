@@ -4,17 +4,19 @@
  * known option or command when a name is mistyped.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isStackName } from '@bulwark/offline';
+import { isStackName } from '@bulwark/workspace';
 import { closestName } from './did-you-mean';
 import { UsageError } from './exit-codes';
 import { DEFAULT_PACK_TIMEOUTS, parsePackTimeout, type PackTimeouts } from './pack-timeout';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from './report/report-format';
+import { type ReportMode } from './report/report-model';
 import { COMMANDS, type Command } from './usage';
 
 /** What `check` and `preview` share: how programs run and how the report is written. */
 export interface RunOptions {
   readonly stack: string;
-  readonly mode: 'preview' | 'update';
+  /** `--mode`: a first-time preview, a simulated update, or both merged (the default). */
+  readonly mode: ReportMode;
   readonly format: ReportFormat;
   readonly output?: string;
   /** `--quiet`: the report's findings and summary only; no progress lines. */
@@ -69,6 +71,8 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 const RUN: Options = {
   stack: { type: 'string' },
+  mode: { type: 'string' },
+  // Deprecated: `--mode update`. Kept so that existing scripts keep working; it says so on stderr.
   update: { type: 'boolean' },
   format: { type: 'string' },
   output: { type: 'string' },
@@ -152,6 +156,23 @@ function pairs(entries: unknown, option: string, example: string, command: Comma
   return result;
 }
 
+/** The modes `--mode` accepts. */
+export const RUN_MODES: readonly ReportMode[] = ['both', 'preview', 'update'];
+
+/** `--mode`, or the deprecated `--update` (which means `--mode update`); both when neither is given. */
+function modeOption(values: Record<string, unknown>, command: 'check' | 'preview'): ReportMode {
+  const given = stringOption(values, 'mode', command);
+  if (given !== undefined && !(RUN_MODES as readonly string[]).includes(given)) {
+    throw new UsageError(`bulwark ${command}: --mode must be one of ${RUN_MODES.join(', ')}, got "${given}"`, command);
+  }
+  if (values['update'] !== true) return (given as ReportMode | undefined) ?? 'both';
+  if (given !== undefined && given !== 'update') {
+    throw new UsageError(`bulwark ${command}: --update means --mode update, which contradicts --mode ${given}: give only --mode`, command);
+  }
+  process.stderr.write('warning: --update is deprecated: use --mode update (the default, --mode both, evaluates a preview and an update)\n');
+  return 'update';
+}
+
 function runOptions(values: Record<string, unknown>, command: 'check' | 'preview'): RunOptions {
   const format = stringOption(values, 'format', command) ?? 'text';
   if (!isReportFormat(format)) throw new UsageError(`bulwark ${command}: --format must be one of ${REPORT_FORMATS.join(', ')}, got "${format}"`, command);
@@ -161,7 +182,7 @@ function runOptions(values: Record<string, unknown>, command: 'check' | 'preview
   const timeout = stringOption(values, 'pack-timeout', command);
   return {
     stack,
-    mode: values['update'] ? 'update' : 'preview',
+    mode: modeOption(values, command),
     format,
     ...(output ? { output } : {}),
     quiet: values['quiet'] === true,

@@ -2,20 +2,23 @@
  * The `bulwark` command: parses the command line, runs the command, and maps every failure to exit code 2
  * with a message that says what went wrong and where. Nothing that failed is ever reported as a pass: a check or
  * preview that fails leaves a failure report where its report would have gone (see report/failure-report.ts).
+ * The engine is loaded only once a command has started its policy packs, so that they start while it loads
+ * (engine-modules.ts).
  */
-import { InvokeFixtureError, PolicyConfigError, PolicyPackError, ProgramError, ProjectError } from '@bulwark/offline';
 import { parseCommandLine, type CommandOptions } from './cli-arguments';
 import { runCheck } from './commands/check';
 import { runPreview } from './commands/preview';
 import { runRules } from './commands/rules';
+import { offlineEngine, reporting } from './engine-modules';
 import { ExitCode, UsageError } from './exit-codes';
 import { type RunFailure } from './report/failure-report';
-import { configureOutput, emitFailure, progressInterrupted } from './report-output';
+import { configureOutput } from './output-settings';
 import { TOOL_VERSION } from './tool-version';
 import { usageOf } from './usage';
 import { WorkspaceError } from './workspace/workspace-error';
 
 function describe(error: unknown): RunFailure {
+  const { InvokeFixtureError, PolicyConfigError, PolicyPackError, ProgramError, ProjectError } = offlineEngine();
   if (error instanceof ProgramError) {
     return { message: `the program failed: ${error.message}`, details: error.failures.filter((failure) => failure !== error.message) };
   }
@@ -54,9 +57,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return ExitCode.Error;
     }
     const failure = describe(error);
-    progressInterrupted();
+    if (options && (options.command === 'check' || options.command === 'preview')) reporting().progressInterrupted();
     process.stderr.write(`error: ${failure.message}\n${failure.details.map((line) => `  ${line}\n`).join('')}`);
-    if (options && (options.command === 'check' || options.command === 'preview')) emitFailure(failure, options.format, options.output);
+    if (options && (options.command === 'check' || options.command === 'preview')) {
+      reporting().emitFailure(failure, options.format, options.output);
+    }
     return ExitCode.Error;
   }
 }

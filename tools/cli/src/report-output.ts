@@ -1,6 +1,6 @@
 /**
  * Where a command's report goes (stdout or `--output FILE`) and its progress (stderr, see progress-display.ts).
- * The run's output settings (`--quiet`) are set once, by {@link configureOutput}, before the command runs.
+ * The run's output settings (`--quiet`) are set once, by output-settings.ts's `configureOutput`, before the command runs.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,32 +9,24 @@ import { renderReport } from './report/render-report';
 import { type ReportFormat } from './report/report-format';
 import { type Report, type StackReport } from './report/report-model';
 import { ExitCode } from './exit-codes';
+import { onOutputSettingsChange, outputSettings } from './output-settings';
 import { ProgressDisplay } from './progress-display';
 import { colourEnabled, liveLineEnabled } from './terminal';
 import { TOOL_VERSION } from './tool-version';
 
-export interface OutputSettings {
-  /** `--quiet`: only the findings and the summary; no progress lines. */
-  readonly quiet: boolean;
-}
-
-let settings: OutputSettings = { quiet: false };
 let display: ProgressDisplay | undefined;
+onOutputSettingsChange(() => {
+  display = undefined;
+});
 
 /** The progress display on stderr, made on first use with the current settings. */
 function progressDisplay(): ProgressDisplay {
   display ??= new ProgressDisplay(process.stderr, {
     live: liveLineEnabled(process.stderr),
     colour: colourEnabled(process.stderr),
-    quiet: settings.quiet,
+    quiet: outputSettings().quiet,
   });
   return display;
-}
-
-/** Sets how this run reports (`--quiet`); call before any progress is written. */
-export function configureOutput(next: OutputSettings): void {
-  settings = next;
-  display = undefined;
 }
 
 /** Writes a status line to stderr (what runs, where the report went); `--quiet` leaves it out. */
@@ -65,7 +57,7 @@ export function progressInterrupted(): void {
 /** Writes the report and returns the exit code it implies. */
 export function emitReport(report: Report, format: ReportFormat, output: string | undefined): number {
   const colour = !output && format === 'text' && colourEnabled(process.stdout);
-  const text = renderReport(report, format, { colour, quiet: settings.quiet, sourceRoot: process.cwd() });
+  const text = renderReport(report, format, { colour, quiet: outputSettings().quiet, sourceRoot: process.cwd() });
   if (output) {
     const file = path.resolve(output);
     fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -7,10 +7,12 @@ describe('help', () => {
     for (const option of [...Object.keys(OPTIONS[command]), 'help']) expect(help).toMatch(new RegExp(`^  --${option}\\b`, 'm'));
   });
 
-  it('explains how check chooses its packs, what --update simulates and what --organization sets', () => {
+  it('explains how check chooses its packs, what each --mode evaluates and what --organization sets', () => {
     const help = usageOf('check');
     expect(help).toContain('with none, every pack of the bulwark workspace');
-    expect(help).toContain('simulate `pulumi up`');
+    expect(help).toContain('--mode both|preview|update which runs to evaluate (default both)');
+    expect(help).toContain('simulates `pulumi up`');
+    expect(help).toContain('--update                   deprecated: --mode update');
     expect(help).toContain('pulumi.getOrganization()');
   });
 

@@ -15,8 +15,13 @@ const REPORT_OPTIONS = `  --format F                 report format: ${REPORT_FOR
                              summary (the stacks' warnings are counted, not listed)`;
 
 const RUN_OPTIONS = `  --stack NAME               the stack whose Pulumi.<NAME>.yaml config the program runs with (default dev)
-  --update                   simulate \`pulumi up\`: ids, ARNs and other computed values known (invented offline,
-                             stable per resource); without it, a first-time \`pulumi preview\`: those values unknown
+  --mode both|preview|update which runs to evaluate (default both): preview is a first-time \`pulumi preview\`
+                             (ids, ARNs and other computed values unknown: a rule they decide reports an advisory
+                             "undecided" finding); update simulates \`pulumi up\` (those values known, invented
+                             offline, stable per resource); both evaluates the two and merges them: a mandatory
+                             finding in either blocks, each finding says which mode found it, and the update's
+                             verdict replaces a preview's "undecided"
+  --update                   deprecated: --mode update
   --organization ORG         what pulumi.getOrganization() returns and StackReference names start with
                              (default organization)
   --invoke-fixtures FILE     answers for provider lookups the engine cannot know offline (an existing VPC, a
@@ -70,7 +75,8 @@ ${REPORT_OPTIONS}
   --help                     this help
 
 example:
-  bulwark preview network data --update --format markdown --output report.md
+  bulwark preview network data --format markdown --output report.md
+  bulwark preview --mode preview            a first-time preview only, as \`pulumi preview\` sees it
 
 ${EXIT_CODES}`;
 

@@ -58,7 +58,7 @@ describe('bulwark check', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('PASSED: 1 stack, 4 resources: no findings');
     // The stack's one progress line, on stderr.
-    expect(result.stderr).toMatch(/^ {2}pass storage\/dev \(preview\): 4 resources, no findings, \d/m);
+    expect(result.stderr).toMatch(/^ {2}pass storage\/dev \(both\): 4 resources, no findings, \d/m);
   });
 
   it('writes a JSON report that fits docs/report-schema.json', async () => {
@@ -69,7 +69,12 @@ describe('bulwark check', () => {
     expect(validate.errors ?? validate(report)).toBe(true);
     expect(report.summary).toEqual({ stacks: 1, resources: 3, mandatory: 2, advisory: 0, waived: 0 });
     const [stack] = report.stacks;
-    expect(stack).toMatchObject({ project: 'storage', stack: 'dev', mode: 'preview' });
+    expect(stack).toMatchObject({ project: 'storage', stack: 'dev', mode: 'both', modes: ['preview', 'update'] });
+    // Each finding both modes reported is reported once, saying so.
+    expect(stack.violations.map((violation: { modes: string[] }) => violation.modes)).toEqual([
+      ['preview', 'update'],
+      ['preview', 'update'],
+    ]);
     expect(stack.violations.map((violation: { policy: string }) => violation.policy).sort()).toEqual(['bucket-owner-tag', 'bucket-versioned']);
     expect(stack.violations[0].urn).toBe('urn:pulumi:dev::storage::aws:s3/bucket:Bucket::assets');
     expect(stack.outputs.token).toBe('offline-secret-storage-apiToken');
@@ -93,12 +98,46 @@ describe('bulwark check', () => {
     expect(rule.help.text).toContain('Remediation: Add an aws.s3.BucketVersioning');
     const owner = run.tool.driver.rules.find((candidate: { id: string }) => candidate.id === 'bucket-owner-tag');
     expect(owner.helpUri).toBe('https://example.com/rules#bucket-owner-tag');
+    // One result per rule and resource, though both modes found each.
     const ids = run.results.map((item: { ruleId: string }) => item.ruleId).sort();
     expect(ids).toEqual(['bucket-owner-tag', 'bucket-versioned']);
+    expect(run.results[0].properties.modes).toEqual(['preview', 'update']);
     expect(run.results[0].locations[0].logicalLocations[0].fullyQualifiedName).toBe('urn:pulumi:dev::storage::aws:s3/bucket:Bucket::assets');
     expect(run.results[0].level).toBe('error');
     const fingerprints = (text: string) => JSON.parse(text).runs[0].results.map((item: { partialFingerprints: object }) => item.partialFingerprints);
     expect(fingerprints(second.stdout)).toEqual(fingerprints(first.stdout));
+  });
+
+  it('blocks a public bucket policy built from bucket.arn by default, which a preview alone can only call undecided', async () => {
+    const program = writeProgram(path.join(root, 'public-site'), {
+      'Pulumi.yaml': 'name: public-site\nruntime: nodejs\n',
+      'index.ts': [
+        "import * as pulumi from '@pulumi/pulumi';",
+        "import * as aws from '@pulumi/aws';",
+        "const bucket = new aws.s3.BucketV2('site');",
+        "new aws.s3.BucketPolicy('site', {",
+        '  bucket: bucket.id,',
+        '  policy: pulumi.jsonStringify({',
+        "    Version: '2012-10-17',",
+        "    Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: pulumi.interpolate`${bucket.arn}/*` }],",
+        '  }),',
+        '});',
+        '',
+      ].join('\n'),
+    });
+    const policyUrn = 'urn:pulumi:dev::public-site::aws:s3/bucketPolicy:BucketPolicy::site';
+    const publicPolicy = (stdout: string) =>
+      JSON.parse(stdout).stacks[0].violations.filter(
+        (violation: { policy: string; urn: string }) => violation.policy === 's3-bucket-no-public-policy' && violation.urn === policyUrn,
+      );
+    // The workspace pack (no --policy-pack), as CI runs it.
+    const both = await bulwark(['check', program, '--format', 'json'], root);
+    expect(both.code).toBe(1);
+    expect(publicPolicy(both.stdout)).toEqual([expect.objectContaining({ enforcement: 'mandatory', kind: 'violation', modes: ['update'] })]);
+    const preview = await bulwark(['check', program, '--format', 'json', '--mode', 'preview'], root);
+    expect(publicPolicy(preview.stdout)).toEqual([
+      expect.objectContaining({ enforcement: 'advisory', kind: 'undecided', property: 'policy', modes: ['preview'] }),
+    ]);
   });
 
   it('writes well-formed JUnit XML with a suite per stack and a failure per mandatory violation', async () => {
@@ -118,6 +157,11 @@ describe('bulwark check', () => {
     expect(failed.map((testCase: { name: string }) => testCase.name).sort()).toEqual([
       'bucket-owner-tag aws:s3/bucket:Bucket assets',
       'bucket-versioned (stack)',
+    ]);
+    // Both modes found each failure: one failure that says so, not one per mode.
+    expect(failed.map((testCase: { failure: { '#text': string } }) => testCase.failure['#text'])).toEqual([
+      expect.stringContaining('(found in preview, update)'),
+      expect.stringContaining('(found in preview, update)'),
     ]);
   });
 

@@ -3,7 +3,8 @@
  * evaluating its policies in-process with the SDK's semantics; and preview and update give the same verdicts.
  */
 import * as aws from '@pulumi/aws';
-import { PolicyPack, runProgram, sortFindings, type Finding, type RunMode } from '@bulwark/offline';
+import * as analyzerrpc from '@pulumi/pulumi/proto/analyzer_grpc_pb';
+import { AnalyzeAnswers, PolicyPack, runProgram, sortFindings, type Finding, type RunMode } from '@bulwark/offline';
 import { evaluateInProcess } from '@bulwark/offline/testing';
 import { DEMO_PACK } from './cli-harness';
 
@@ -29,6 +30,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await pack?.stop();
 });
+
+const sortBy = <T extends { policy: string; urn?: string }>(entries: readonly T[]) =>
+  [...entries].sort((a, b) => `${a.policy} ${a.urn ?? ''}`.localeCompare(`${b.policy} ${b.urn ?? ''}`));
 
 const verdicts = (findings: Finding[]) => sortFindings(findings).map((finding) => `${finding.enforcement} ${finding.policy} ${finding.urn ?? '(stack)'}`);
 
@@ -60,6 +64,32 @@ describe('policy packs over the Analyzer protocol', () => {
     const update = await pack.evaluate(await runProgram(program, { project: 'modes', mode: 'update' }));
     expect(verdicts(update.findings)).toEqual(verdicts(preview.findings));
     expect(verdicts(preview.findings)).toHaveLength(4);
+  });
+
+  it('sends an update run only the Analyze requests the preview did not, and answers it as if it sent them all', async () => {
+    const preview = await runProgram(program, { project: 'answers', mode: 'preview' });
+    const update = await runProgram(program, { project: 'answers', mode: 'update' });
+    const analyze = jest.spyOn(analyzerrpc.AnalyzerClient.prototype, 'analyze');
+    try {
+      const answers = new AnalyzeAnswers();
+      await pack.evaluate(preview, {}, {}, answers);
+      expect(analyze).toHaveBeenCalledTimes(6);
+      analyze.mockClear();
+      const reusing = await pack.evaluate(update, {}, {}, answers);
+      // Only the versioning, whose bucket id was unknown in the preview, is sent again (with the stack).
+      expect(analyze.mock.calls.map(([request]) => (request as { getName(): string }).getName())).toEqual(['tagged']);
+      analyze.mockClear();
+      const sendingAll = await pack.evaluate(update);
+      expect(analyze).toHaveBeenCalledTimes(6);
+      expect(reusing.findings).toEqual(sendingAll.findings);
+      expect(sortBy(reusing.notApplicable)).toEqual(sortBy(sendingAll.notApplicable));
+      // Another configuration is another pack as far as its answers go: everything is sent again.
+      analyze.mockClear();
+      await pack.evaluate(update, { 'log-retention': { minimumDays: 10 } }, {}, answers);
+      expect(analyze).toHaveBeenCalledTimes(6);
+    } finally {
+      analyze.mockRestore();
+    }
   });
 
   it('rejects pack config the pack does not declare, naming the policy', async () => {

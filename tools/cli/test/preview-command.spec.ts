@@ -43,8 +43,11 @@ beforeAll(() => {
     'src/index.ts': [
       "import * as pulumi from '@pulumi/pulumi';",
       "import * as aws from '@pulumi/aws';",
+      "import * as fs from 'node:fs';",
       "const flow = new aws.cloudwatch.LogGroup('flow', { retentionInDays: 30 });",
       "export const owner = new pulumi.Config().require('owner');",
+      // Each run of zeta says which mode it ran in (the program runs in its project directory).
+      "fs.appendFileSync('runs.log', `${pulumi.runtime.isDryRun() ? 'preview' : 'update'}\\n`);",
       'export const logGroupArn = flow.arn;',
       '',
     ].join('\n'),
@@ -53,23 +56,60 @@ beforeAll(() => {
 
 afterAll(removeTemporaryDirectories);
 
+/** The modes zeta ran in since the last call, in order. */
+function zetaRuns(): string[] {
+  const log = path.join(workspace, 'stacks', 'zeta', 'runs.log');
+  if (!fs.existsSync(log)) return [];
+  const runs = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  fs.rmSync(log);
+  return runs;
+}
+
 describe('bulwark preview', () => {
-  it('runs every stack in reference order with the referenced outputs and each stack pack config', async () => {
+  const deployedArn = expect.stringMatching(/^arn:aws:logs:us-east-1:\d{12}:log-group:flow-[0-9a-f]{7}$/);
+
+  it('runs every stack in reference order with the referenced outputs and each stack pack config, in both modes', async () => {
+    zetaRuns();
     const result = await bulwark(['preview', '--workspace', workspace, '--format', 'json']);
     expect(result.stderr).not.toContain('error:');
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.stacks.map((stack: { project: string }) => stack.project)).toEqual(['zeta', 'alpha']);
-    // In a preview, zeta's own ARN is unknown, but alpha reads what zeta would have deployed, as a real preview
-    // reads the deployed state: a known ARN.
-    expect(report.stacks[0].outputs.logGroupArn).toBe('04da6b54-80e4-46f7-96ec-b56ff0331ba9');
-    expect(report.stacks[1].outputs).toEqual({ owner: 'network-team', zetaLogGroupArn: expect.stringMatching(/^arn:aws:logs:us-east-1:\d{12}:log-group:flow-[0-9a-f]{7}$/) });
+    expect(report.stacks.map((stack: { mode: string; modes: string[] }) => [stack.mode, stack.modes])).toEqual([
+      ['both', ['preview', 'update']],
+      ['both', ['preview', 'update']],
+    ]);
+    // Both modes report the update run's outputs, which alpha read: what zeta would have deployed, as a real
+    // preview reads a producer's deployed state. Its update run served both, so zeta ran once per mode.
+    expect(report.stacks[0].outputs.logGroupArn).toEqual(deployedArn);
+    expect(report.stacks[1].outputs).toEqual({ owner: 'network-team', zetaLogGroupArn: report.stacks[0].outputs.logGroupArn });
+    expect(zetaRuns()).toEqual(['preview', 'update']);
     // zeta's policy-config.json lowers the retention minimum to 7: its 30-day log group passes.
     expect(report.summary).toMatchObject({ stacks: 2, mandatory: 0, advisory: 0 });
   });
 
+  it('in --mode preview reports the preview outputs, while consumers still read the deployed ones', async () => {
+    zetaRuns();
+    const result = await bulwark(['preview', '--workspace', workspace, '--format', 'json', '--mode', 'preview']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.stacks.map((stack: { mode: string }) => stack.mode)).toEqual(['preview', 'preview']);
+    // In a first-time preview zeta's own ARN is unknown; alpha reads the ARN of an update run made for it.
+    expect(report.stacks[0].outputs.logGroupArn).toBe('04da6b54-80e4-46f7-96ec-b56ff0331ba9');
+    expect(report.stacks[1].outputs.zetaLogGroupArn).toEqual(deployedArn);
+    expect(zetaRuns()).toEqual(['preview', 'update']);
+  });
+
+  it('in --mode update runs each stack once', async () => {
+    zetaRuns();
+    const result = await bulwark(['preview', '--workspace', workspace, '--format', 'json', '--mode', 'update']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).stacks[1].outputs.zetaLogGroupArn).toEqual(deployedArn);
+    expect(zetaRuns()).toEqual(['update']);
+  });
+
   it('previews only the named stacks (and what they reference)', async () => {
-    const result = await bulwark(['preview', 'zeta', '--workspace', workspace, '--update']);
+    const result = await bulwark(['preview', 'zeta', '--workspace', workspace, '--mode', 'update']);
     expect(result.code).toBe(0);
     // Each stack that ran has its one line on stderr; the report on stdout counts them.
     expect(result.stderr).toMatch(/^ {2}pass zeta\/dev \(update\): /m);

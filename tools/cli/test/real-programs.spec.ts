@@ -28,7 +28,7 @@ afterAll(removeTemporaryDirectories);
 
 describe('real programs', () => {
   it('runs an S3 folder website in its project directory: one object per file of www, the website endpoint known in an update', async () => {
-    const { code, report } = await checkJson('s3-folder', '--update');
+    const { code, report } = await checkJson('s3-folder', '--mode', 'update');
     expect(code).toBe(1);
     expect(types(report).filter((type) => type === 'aws:s3/bucketObject:BucketObject')).toHaveLength(3);
     expect(report.stacks[0]?.resources.map((resource) => resource.name)).toEqual(expect.arrayContaining(['index.html', 'site.css', 'app.js']));
@@ -44,7 +44,7 @@ describe('real programs', () => {
   });
 
   it('runs an EC2 web server whose AMI comes from aws.ec2.getAmi, answered with a labelled placeholder', async () => {
-    const { code, report } = await checkJson('ec2-webserver', '--update');
+    const { code, report } = await checkJson('ec2-webserver', '--mode', 'update');
     expect(code).toBe(0);
     expect(types(report)).toEqual(['pulumi:pulumi:Stack', 'aws:ec2/securityGroup:SecurityGroup', 'aws:ec2/instance:Instance']);
     expect(report.stacks[0]?.outputs).toMatchObject({ image: expect.stringMatching(/^ami-[0-9a-f]{17}$/), publicIp: expect.stringMatching(/^203\.0\.113\./) });
@@ -102,7 +102,7 @@ describe('real programs', () => {
     );
     const outputs = path.join(directory, 'data-prod.json');
     fs.writeFileSync(outputs, JSON.stringify({ bucketName: 'acme-data-prod' }));
-    const answered = await checkJson('shared-network', '--invoke-fixtures', fixtures, '--stack-reference', `acme/data/prod=${outputs}`, '--update');
+    const answered = await checkJson('shared-network', '--invoke-fixtures', fixtures, '--stack-reference', `acme/data/prod=${outputs}`, '--mode', 'update');
     expect(answered.code).toBe(0);
     expect(answered.report.stacks[0]?.outputs['groupVpc']).toBe('vpc-0shared');
   });

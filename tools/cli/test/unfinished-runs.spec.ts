@@ -80,13 +80,13 @@ describe('a program that never finishes', () => {
     const output = path.join(root, 'reports', `apply-throws.${format}`);
     fs.mkdirSync(path.dirname(output), { recursive: true });
     fs.writeFileSync(output, 'an earlier run’s report');
-    const written = await bulwark(['check', 'apply-throws', '--update', '--policy-pack', DEMO_PACK, '--format', format, '--output', output], root);
+    const written = await bulwark(['check', 'apply-throws', '--mode', 'update', '--policy-pack', DEMO_PACK, '--format', format, '--output', output], root);
     expect(written.code).toBe(2);
     expect(written.stderr).toContain(`the failure was written to ${output}`);
     const text = fs.readFileSync(output, 'utf8');
     expect(text).toContain('registration never completed: aws:s3/bucket:Bucket');
     expect(text).not.toContain('an earlier run’s report');
-    const printed = await bulwark(['check', 'apply-throws', '--update', '--policy-pack', DEMO_PACK, '--format', format], root);
+    const printed = await bulwark(['check', 'apply-throws', '--mode', 'update', '--policy-pack', DEMO_PACK, '--format', format], root);
     expect(printed.code).toBe(2);
     expect(printed.stdout).toContain('registration never completed: aws:s3/bucket:Bucket');
     if (format === 'json') expect(JSON.parse(printed.stdout).error.details).toContain('stack output never resolved: logsArn');

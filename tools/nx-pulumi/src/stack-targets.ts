@@ -120,7 +120,10 @@ export function stackTargets(input: StackTargetInput, options: ResolvedNxPulumiO
         // Only when a report file is asked for (`--output`), e.g. SARIF for code scanning in CI.
         outputs: ['{options.output}'],
         dependsOn: ['^build'],
-        metadata: { description: 'Offline policy check (bulwark check): no Pulumi CLI, cloud account or credentials.' },
+        metadata: {
+          description:
+            'Offline policy check (bulwark check, both modes: a first-time preview and a simulated update): no Pulumi CLI, cloud account or credentials.',
+        },
       },
     ),
   };

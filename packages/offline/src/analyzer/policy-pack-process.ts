@@ -99,9 +99,16 @@ export async function startPolicyPack(directory: string, options: StartPolicyPac
   const port = await new Promise<number>((resolve, reject) => {
     let stdout = '';
     const timeoutMs = options.startTimeoutMs ?? 60_000;
+    let port: number | undefined;
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new PolicyPackError(`policy pack ${absolute} did not print its port within ${timeoutMs} ms`, stderr));
+      // The pack runs on its own, but its port is read on this process's event loop, which a program run can
+      // keep busy (a synchronous loop registering thousands of resources) past the timeout: a timer that fires
+      // late fires before the pipe is read. Decide once what is waiting in the pipe has been read.
+      setImmediate(() => {
+        if (port !== undefined) return;
+        child.kill('SIGKILL');
+        reject(new PolicyPackError(`policy pack ${absolute} did not print its port within ${timeoutMs} ms`, stderr));
+      });
     }, timeoutMs);
     child.stdout?.setEncoding('utf8');
     const onData = (chunk: string) => {
@@ -114,7 +121,7 @@ export async function startPolicyPack(directory: string, options: StartPolicyPac
       // Later stdout (a pack's console.log) must not fill the pipe and block the pack.
       child.stdout?.resume();
       const parsed = Number(line);
-      if (Number.isInteger(parsed) && parsed > 0 && parsed < 65536) resolve(parsed);
+      if (Number.isInteger(parsed) && parsed > 0 && parsed < 65536) resolve((port = parsed));
       else {
         child.kill('SIGKILL');
         reject(new PolicyPackError(`policy pack ${absolute} printed ${JSON.stringify(line)} where its port was expected`, stderr));

@@ -15,6 +15,7 @@ import { engineStackTags } from '../policy/engine-stack-tags';
 import { resolvePolicyConfig, type ResolvedPolicyConfig } from '../policy/config';
 import { type EnforcementLevel, type Finding } from '../policy/findings';
 import { isAnalyzed } from '../policy/in-process';
+import { type AnalyzeAnswers } from './analyze-answers';
 import { analyzeRequest, analyzeStackRequest } from './analyzer-requests';
 import { PolicyPackError } from './policy-pack-error';
 import { enforcementLevelOf, enforcementLevelValue, policyPackInfoOf, severityOf, type PolicyPackInfo } from './policy-pack-info';
@@ -28,6 +29,12 @@ export interface PolicyPackOptions extends CallWatchOptions {
   readonly callTimeoutMs?: number;
   /** How many Analyze calls may be in flight at once. @default 32 */
   readonly concurrency?: number;
+  /**
+   * The pack's process, already being started by {@link startPolicyPack} (`@bulwark/offline/pack-process`, which
+   * loads nothing heavy): a command can start its packs before it loads the engine, so that they start while it
+   * does. {@link PolicyPack.start} connects to it instead of starting another.
+   */
+  readonly started?: Promise<PolicyPackProcess>;
 }
 
 /** True for the failure of a call the pack did not answer in time. */
@@ -105,7 +112,7 @@ export class PolicyPack {
     const done = watch.begin('starting (until it prints its port)', startTimeoutMs);
     let running: PolicyPackProcess;
     try {
-      running = await startPolicyPack(directory, options);
+      running = await (options.started ?? startPolicyPack(directory, options));
     } finally {
       done();
     }
@@ -190,12 +197,15 @@ export class PolicyPack {
   /**
    * Evaluates the pack on a program run with the user's pack config (`--policy-pack-config` contents) and
    * returns every finding: mandatory, advisory and waived alike. Throws {@link PolicyConfigError} for bad
-   * config and {@link PolicyPackError} when the pack fails.
+   * config and {@link PolicyPackError} when the pack fails. With `answers` (kept by the caller across the runs
+   * of one stack), a resource whose Analyze request the pack already answered under the same configuration is
+   * not sent again (see analyze-answers.ts).
    */
   async evaluate(
     program: Pick<ProgramResult, 'resources' | 'project' | 'stack' | 'organization' | 'mode' | 'placeholderAccount'>,
     userConfig: Record<string, unknown> = {},
     context: StackContext = {},
+    answers?: AnalyzeAnswers,
   ): Promise<PackEvaluation> {
     const resolved = this.resolveConfig(userConfig);
     const configure = new analyzerproto.ConfigureAnalyzerRequest();
@@ -217,6 +227,7 @@ export class PolicyPack {
     for (const [key, value] of Object.entries(context.config ?? {})) stackConfigure.getConfigMap().set(key, value);
     for (const [key, value] of Object.entries({ ...context.tags, ...engineStackTags(program) })) stackConfigure.getTagsMap().set(key, value);
     await this.call('configureStack', stackConfigure, `of ${program.project}/${program.stack}`);
+    answers?.configure(configure, stackConfigure);
 
     const byUrn = new Map(program.resources.map((record) => [record.urn, record]));
     const analyzed = program.resources.filter(isAnalyzed);
@@ -229,15 +240,27 @@ export class PolicyPack {
     };
     const inFlight = new Map<number, ResourceRecord>();
     const analyzeOne = async (record: ResourceRecord, index: number) => {
+      const request = analyzeRequest(record, byUrn);
+      const key = answers?.keyOf(request);
+      const known = key === undefined ? undefined : answers?.get(key);
+      if (known) {
+        findings[index] = known.findings;
+        for (const entry of known.notApplicable) notApplicable.push({ ...entry, urn: record.urn });
+        return;
+      }
       inFlight.set(index, record);
       let response: analyzerproto.AnalyzeResponse;
       try {
-        response = await this.call<analyzerproto.AnalyzeRequest, analyzerproto.AnalyzeResponse>('analyze', analyzeRequest(record, byUrn), `of ${record.urn}`);
+        response = await this.call<analyzerproto.AnalyzeRequest, analyzerproto.AnalyzeResponse>('analyze', request, `of ${record.urn}`);
       } finally {
         inFlight.delete(index);
       }
       findings[index] = response.getDiagnosticsList().map((diagnostic) => this.findingOf(diagnostic, record.urn));
       collectNotApplicable(response, record.urn);
+      if (key !== undefined) {
+        const skipped = response.getNotApplicableList().map((entry) => ({ policy: entry.getPolicyName(), reason: entry.getReason() }));
+        answers?.set(key, { findings: findings[index] as Finding[], notApplicable: skipped });
+      }
     };
     // The engine analyzes resources as it steps through them; keeping several calls in flight only overlaps
     // the round trips, and findings keep the registration order.
@@ -299,7 +322,9 @@ export class PolicyPack {
     );
     let probe: PolicyPack | undefined;
     try {
-      probe = await PolicyPack.start(this.directory, { ...this.options, onWaiting: undefined });
+      // A fresh process: not the one this pack was started with (`started`), and no waiting lines.
+      const fresh = Object.fromEntries(Object.entries(this.options).filter(([key]) => key !== 'started' && key !== 'onWaiting'));
+      probe = await PolicyPack.start(this.directory, fresh);
       await probe.call('configure', configure, 'while finding the hung resource');
       await probe.call('configureStack', stackConfigure, 'while finding the hung resource');
       for (const record of waiting) {

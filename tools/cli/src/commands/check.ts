@@ -1,13 +1,12 @@
 /** `bulwark check DIR`: any Pulumi program directory, offline, against the given packs (default: the workspace's). */
 import * as path from 'node:path';
-import { loadProgramDirectory } from '@bulwark/offline';
 import { readPackConfig } from '@bulwark/workspace';
 import { type CheckOptions } from '../cli-arguments';
-import { evaluateStack } from '../evaluation/evaluate-stack';
-import { LazyPackSet, packOptions } from '../evaluation/pack-set';
-import { readRunInputs } from '../evaluation/run-inputs';
-import { buildReport } from '../report/report-model';
-import { emitReport, progress, stackFinished, stackStarted } from '../report-output';
+import { isOrdinary } from '../evaluation/overlap';
+import { offlineEngine, reporting, stackEvaluation } from '../engine-modules';
+import { PackSet, packOptions } from '../evaluation/pack-set';
+import { lastRunSize, recordRunSizes, runSizeKey } from '../evaluation/run-sizes';
+import { markPhase } from '../phase-marks';
 import { TOOL_VERSION } from '../tool-version';
 import { packConfigSections } from '../workspace/pack-config-sections';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
@@ -15,8 +14,6 @@ import { OWN_WORKSPACE } from '../workspace/workspace-root';
 
 /** Runs the check and returns the exit code. */
 export async function runCheck(options: CheckOptions): Promise<number> {
-  const program = loadProgramDirectory(options.directory, options.stack);
-  const inputs = readRunInputs(options);
   const packDirectories =
     options.policyPacks.length > 0
       ? options.policyPacks.map((pack) => path.resolve(pack))
@@ -30,13 +27,23 @@ export async function runCheck(options: CheckOptions): Promise<number> {
         const file = options.policyPackConfigs[index];
         return file ? readPackConfig(file) : {};
       });
-  progress(`bulwark check ${options.directory}: ${program.project.name}/${options.stack} (${options.mode}), ${packDirectories.length} policy pack(s)`);
-  const packs = new LazyPackSet(packDirectories, packOptions(options.packTimeouts));
+  // The packs start now, while the engine loads and the program runs (see evaluation/pack-set.ts): the engine
+  // is loaded only after they were started.
+  const sizeKey = runSizeKey(options.directory, options.stack);
+  const packs = new PackSet(packDirectories, packOptions(options.packTimeouts), { startAtOnce: isOrdinary(lastRunSize(sizeKey)) });
+  markPhase('packs-started');
   try {
+    const { loadProgramDirectory } = offlineEngine();
+    const { evaluateStack, readRunInputs } = stackEvaluation();
+    const { buildReport, emitReport, modesOf, progress, stackFinished, stackStarted } = reporting();
+    markPhase('engine-loaded');
+    const program = loadProgramDirectory(options.directory, options.stack);
+    const inputs = readRunInputs(options);
+    progress(`bulwark check ${options.directory}: ${program.project.name}/${options.stack} (${options.mode}), ${packDirectories.length} policy pack(s)`);
     stackStarted(`${program.project.name}/${options.stack}`);
     const { report: stack } = await evaluateStack({
       program,
-      mode: options.mode,
+      modes: modesOf(options.mode),
       organization: options.organization,
       configOverrides: options.config,
       stackReferences: inputs.stackReferences,
@@ -48,7 +55,9 @@ export async function runCheck(options: CheckOptions): Promise<number> {
         const configs = packConfigs ?? packConfigSections(readPackConfig(file), started.map((pack) => pack.info.name), file);
         return started.map((pack, index) => ({ pack, config: configs[index] ?? {} }));
       },
+      releasePacks: () => packs.release(),
     });
+    recordRunSizes({ [sizeKey]: stack.resources.length });
     stackFinished(stack);
     const infos = (await packs.get()).map((pack) => pack.info);
     return emitReport(buildReport(TOOL_VERSION, infos, [stack]), options.format, options.output);

@@ -2,20 +2,22 @@
  * `bulwark preview`: every workspace stack (or those named, with the stacks they consume), each run offline and
  * evaluated with the workspace packs and its own pack config, producers first: the order `bulwark.consumes` gives
  * (`@bulwark/workspace`), the same the nx graph deploys in. Its StackReferences get the outputs of the referenced
- * stack's run; in a preview, of its update run (what it would have deployed), as a real preview reads a producer's
- * deployed state. A stack that reads a workspace stack it does not declare is an error naming its package.json:
+ * stack's update run (what it would have deployed), as a real preview reads a producer's deployed state: in the
+ * default mode (both) the run the stack's own update evaluation made, so no producer runs more than once per mode. A stack that reads a workspace stack it does not declare is an error naming its package.json:
  * the declaration orders deployments, so it must be true.
  */
 import * as path from 'node:path';
-import { loadProgramDirectory, type PolicyPack } from '@bulwark/offline';
+import type { PolicyPack } from '@bulwark/offline';
 import { discoverStacks, orderByConsumes, readStackPackConfig, type WorkspaceStack } from '@bulwark/workspace';
 import { UsageError } from '../exit-codes';
 import { type PreviewOptions } from '../cli-arguments';
-import { deployedOutputs, evaluateStack, type ConfiguredPack } from '../evaluation/evaluate-stack';
-import { LazyPackSet, packOptions } from '../evaluation/pack-set';
-import { readRunInputs } from '../evaluation/run-inputs';
-import { buildReport, type StackReport } from '../report/report-model';
-import { emitReport, progress, stackFinished, stackStarted } from '../report-output';
+import { offlineEngine, reporting, stackEvaluation } from '../engine-modules';
+import type { ConfiguredPack } from '../evaluation/evaluate-stack';
+import { isOrdinary } from '../evaluation/overlap';
+import { PackSet, packOptions } from '../evaluation/pack-set';
+import { lastRunSize, recordRunSizes, runSizeKey } from '../evaluation/run-sizes';
+import { markPhase } from '../phase-marks';
+import type { StackReport } from '../report/report-model';
 import { TOOL_VERSION } from '../tool-version';
 import { referenceScope, stackKey } from '../workspace/stack-references';
 import { WorkspaceError } from '../workspace/workspace-error';
@@ -67,19 +69,28 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
   const all = discoverStacks(root);
   const selected = selectStacks(all, options.projects);
   const packDirectories = requireWorkspacePacks(root);
-  const inputs = readRunInputs(options);
   packDirectories.forEach(assertPackBuilt);
-  if (selected.length === 0) {
+  const ordered = orderByConsumes(withProducers(all, selected));
+  if (ordered.length === 0) {
+    const { buildReport, emitReport, progress } = reporting();
     progress(`no stacks under ${path.join(root, 'stacks')}: nothing to preview (a stack is a directory with Pulumi.yaml and package.json)`);
     return emitReport(buildReport(TOOL_VERSION, [], []), options.format, options.output);
   }
-  const ordered = orderByConsumes(withProducers(all, selected));
-  progress(`bulwark preview: ${ordered.length} stack(s), stack "${options.stack}" (${options.mode}), ${packDirectories.length} policy pack(s)`);
-
-  const byKey = new Map(all.map((stack) => [stackKey(stack.project.name, options.stack), stack]));
-  const consumed = new Set(all.flatMap((stack) => stack.consumes));
-  const packs = new LazyPackSet(packDirectories, packOptions(options.packTimeouts));
+  // The packs start now, while the engine loads and the first program runs (see evaluation/pack-set.ts): the
+  // engine is loaded only after they were started.
+  const sizeKeys = new Map(ordered.map((stack) => [stack, runSizeKey(stack.directory, options.stack)]));
+  const startAtOnce = [...sizeKeys.values()].every((key) => isOrdinary(lastRunSize(key)));
+  const packs = new PackSet(packDirectories, packOptions(options.packTimeouts), { startAtOnce });
+  markPhase('packs-started');
   try {
+    const { loadProgramDirectory } = offlineEngine();
+    const { deployedOutputs, evaluateStack, readRunInputs } = stackEvaluation();
+    const { buildReport, emitReport, modesOf, progress, stackFinished, stackStarted } = reporting();
+    markPhase('engine-loaded');
+    const inputs = readRunInputs(options);
+    progress(`bulwark preview: ${ordered.length} stack(s), stack "${options.stack}" (${options.mode}), ${packDirectories.length} policy pack(s)`);
+    const byKey = new Map(all.map((stack) => [stackKey(stack.project.name, options.stack), stack]));
+    const consumed = new Set(all.flatMap((stack) => stack.consumes));
     const completed = new Map<string, Record<string, unknown>>();
     const reports: StackReport[] = [];
     const ranStacks: StackResources[] = [];
@@ -99,8 +110,9 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
       const evaluation = await Promise.race([
         evaluateStack({
           ...request,
-          mode: options.mode,
+          modes: modesOf(options.mode),
           packs: async () => stackPackConfigs(stack, options.stack, await packs.get()),
+          releasePacks: () => packs.release(),
         }).catch((error: unknown) => {
           throw scope.missing.size > 0 ? undeclared() : error;
         }),
@@ -108,11 +120,15 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
           throw undeclared();
         }),
       ]);
-      // Consumers read what the producer would have deployed, as a real preview reads the deployed state.
-      const outputs = options.mode === 'preview' && consumed.has(stack.name) ? await deployedOutputs(request) : evaluation.result.outputs;
+      // Consumers read what the producer would have deployed, as a real preview reads the deployed state: the
+      // update run's outputs, from the stack's own update evaluation when there is one (same program, config and
+      // references, so the same run), else from an update run made for them alone.
+      const deployed = evaluation.outputs.update ?? (consumed.has(stack.name) ? await deployedOutputs(request) : evaluation.outputs.preview);
+      const outputs = deployed ?? {};
       completed.set(stackKey(stack.project.name, options.stack), outputs);
       reports.push(evaluation.report);
-      ranStacks.push(stackResources(stack.project.name, options.stack, evaluation.result, program.settings.config));
+      ranStacks.push(stackResources(stack.project.name, options.stack, evaluation.lastRun, program.settings.config));
+      recordRunSizes({ [sizeKeys.get(stack) as string]: evaluation.report.resources.length });
       stackFinished(evaluation.report);
     }
     const infos = (await packs.get()).map((pack) => pack.info);

@@ -5,9 +5,10 @@
  * config (awsguard ships `all: mandatory`), then `--policy-pack-config` over it, resolved as a check resolves it.
  */
 import * as path from 'node:path';
-import { PolicyPack, type PolicyInfo, type PolicyPackInfo } from '@bulwark/offline';
+import type { PolicyInfo, PolicyPack, PolicyPackInfo } from '@bulwark/offline';
 import { readPackConfig } from '@bulwark/workspace';
 import { type RulesOptions } from '../cli-arguments';
+import { offlineEngine } from '../engine-modules';
 import { packOptions } from '../evaluation/pack-set';
 import { packConfigSections } from '../workspace/pack-config-sections';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
@@ -76,8 +77,9 @@ export async function runRules(options: RulesOptions): Promise<number> {
   const document = options.policyPackConfig ? readPackConfig(options.policyPackConfig) : {};
   const listings: { pack: PolicyPackInfo; policies: PolicyInfo[] }[] = [];
   const started: PolicyPack[] = [];
+  const engine = offlineEngine();
   try {
-    for (const directory of directories) started.push(await PolicyPack.start(directory, packOptions(options.packTimeouts)));
+    for (const directory of directories) started.push(await engine.PolicyPack.start(directory, packOptions(options.packTimeouts)));
     // Several packs and one config file: the file maps pack names to configs, as a stack's policy-config.json does.
     const configs = packConfigSections(document, started.map((pack) => pack.info.name), options.policyPackConfig);
     started.forEach((pack, index) => {

@@ -1,9 +1,11 @@
 /**
- * One stack, end to end: run the program offline, evaluate every policy pack on what it registered over the
- * Analyzer protocol, and turn the result into a {@link StackReport}.
+ * One stack, end to end: run the program offline in each mode asked for (a first-time preview, a simulated
+ * update), evaluate every policy pack on what each run registered over the Analyzer protocol, and merge the
+ * results into one {@link StackReport} (see report/merge-modes.ts).
  */
 import * as path from 'node:path';
 import {
+  AnalyzeAnswers,
   configStrings,
   isAnalyzed,
   runProgram,
@@ -13,7 +15,10 @@ import {
   type RunMode,
 } from '@bulwark/offline';
 import { namespacedKey, withConfigOverrides } from '@bulwark/workspace';
-import { toViolation, type ReportPolicy, type StackReport } from '../report/report-model';
+import { markPhase } from '../phase-marks';
+import { OVERLAP_RESOURCE_LIMIT } from './overlap';
+import { mergeModeReports } from '../report/merge-modes';
+import { toViolation, type ReportPolicy, type ReportViolation, type StackReport } from '../report/report-model';
 import { opaqueComponentFindings } from './opaque-components';
 import { withProgramOutputOnStderr } from './program-output';
 import { releaseMemory } from './release-memory';
@@ -27,7 +32,8 @@ export interface ConfiguredPack {
 
 export interface StackEvaluationRequest {
   readonly program: ProgramDirectory;
-  readonly mode: RunMode;
+  /** The modes to evaluate, in order (preview before update); at least one. */
+  readonly modes: readonly RunMode[];
   readonly organization: string;
   /** `--config` values; bare keys belong to the project. They override the stack file. */
   readonly configOverrides?: Readonly<Record<string, string>>;
@@ -37,13 +43,22 @@ export interface StackEvaluationRequest {
   readonly invokeFixtures?: RunInputs['invokeFixtures'];
   /** `--allow-opaque-components`: an unexpandable remote component is an advisory finding, not an error. */
   readonly allowOpaqueComponents?: boolean;
-  /** The packs with this stack's configs, started on first use (after the program has run). */
+  /** The packs with this stack's configs (awaited once the first program run is over). */
   readonly packs: () => Promise<readonly ConfiguredPack[]>;
+  /** Stops the packs until they are next asked for: between a large stack's analysis and its next run. */
+  readonly releasePacks?: () => Promise<void>;
 }
 
 export interface StackEvaluation {
+  /** The report, merged over the modes evaluated. */
   readonly report: StackReport;
-  readonly result: ProgramResult;
+  /** The stack outputs of each mode's run. */
+  readonly outputs: Partial<Record<RunMode, Record<string, unknown>>>;
+  /**
+   * The last mode's run (the update run when both ran: every name and value known), for checks that look across
+   * stacks once every stack has run (commands/workspace-checks.ts).
+   */
+  readonly lastRun: ProgramResult;
 }
 
 /** A path for humans: relative to the working directory when inside it. */
@@ -53,7 +68,7 @@ function displayPath(file: string): string {
 }
 
 /** The config a stack runs with: its stack file, with `--config` overrides (bare keys belong to the project). */
-function runSettings(request: Omit<StackEvaluationRequest, 'packs' | 'mode'>) {
+function runSettings(request: Omit<StackEvaluationRequest, 'packs' | 'modes'>) {
   const { program } = request;
   const projectName = program.project.name;
   const overrides = request.configOverrides ?? {};
@@ -85,59 +100,81 @@ function runSettings(request: Omit<StackEvaluationRequest, 'packs' | 'mode'>) {
  * StackReferences read the producer's deployed state, whose values are all known; the producer's own preview has
  * its ids and ARNs unknown, and a consumer given those could not be judged on them.
  */
-export async function deployedOutputs(request: Omit<StackEvaluationRequest, 'packs' | 'mode'>): Promise<Record<string, unknown>> {
+export async function deployedOutputs(request: Omit<StackEvaluationRequest, 'packs' | 'modes'>): Promise<Record<string, unknown>> {
   const outputs = (await runSettings(request).run('update')).outputs;
   releaseMemory();
   return outputs;
 }
 
-/** Runs a stack's program and evaluates the packs on it. Program and pack failures propagate as errors. */
+/** What one pack found on one run, and the policies it evaluated there. */
+async function analyzeWith(
+  { pack, config: packConfig }: ConfiguredPack,
+  result: ProgramResult,
+  stackContext: { config: Record<string, string>; secretKeys: readonly string[] },
+  answers: AnalyzeAnswers | undefined,
+): Promise<{ violations: ReportViolation[]; policies: ReportPolicy[] }> {
+  const evaluation = await pack.evaluate(result, packConfig, stackContext, answers);
+  // A pack may say "not applicable" for most policies on every resource: group once, not once per policy.
+  const notApplicable = new Map<string, string[]>();
+  for (const entry of evaluation.notApplicable) {
+    if (entry.urn === undefined) continue;
+    const urns = notApplicable.get(entry.policy);
+    if (urns) urns.push(entry.urn);
+    else notApplicable.set(entry.policy, [entry.urn]);
+  }
+  const policies: ReportPolicy[] = [];
+  for (const policy of pack.info.policies) {
+    const enforcement = evaluation.enforcement.get(policy.name) ?? policy.enforcementLevel;
+    if (enforcement === 'disabled') continue;
+    policies.push({ pack: pack.info.name, policy: policy.name, kind: policy.kind, enforcement, notApplicable: notApplicable.get(policy.name) ?? [] });
+  }
+  return { violations: evaluation.findings.map(toViolation), policies };
+}
+
+/**
+ * Runs a stack's program in each mode asked for and evaluates the packs on each run. Program and pack failures
+ * propagate as errors. A small stack's next run overlaps the last run's analysis, and its packs analyze side by
+ * side (each pack is its own process); a large one runs every mode, then analyzes each, one thing at a time
+ * ({@link OVERLAP_RESOURCE_LIMIT}).
+ */
 export async function evaluateStack(request: StackEvaluationRequest): Promise<StackEvaluation> {
   const { program } = request;
+  if (request.modes.length === 0) throw new Error('evaluateStack needs at least one mode');
   const { projectName, config, secretKeys, warnings, run } = runSettings(request);
-
-  const result = await run(request.mode);
-
-  releaseMemory();
-
-  const analyzed = result.resources.filter(isAnalyzed);
   const stackContext = { config: configStrings(config), secretKeys };
-  const violations = [];
-  const policies: ReportPolicy[] = [];
-  for (const { pack, config: packConfig } of await request.packs()) {
-    const evaluation = await pack.evaluate(result, packConfig, stackContext);
-    violations.push(...evaluation.findings.map(toViolation));
-    releaseMemory();
-    // A pack may say "not applicable" for most policies on every resource: group once, not once per policy.
-    const notApplicable = new Map<string, string[]>();
-    for (const entry of evaluation.notApplicable) {
-      if (entry.urn === undefined) continue;
-      const urns = notApplicable.get(entry.policy);
-      if (urns) urns.push(entry.urn);
-      else notApplicable.set(entry.policy, [entry.urn]);
-    }
-    for (const policy of pack.info.policies) {
-      const enforcement = evaluation.enforcement.get(policy.name) ?? policy.enforcementLevel;
-      if (enforcement === 'disabled') continue;
-      policies.push({
-        pack: pack.info.name,
-        policy: policy.name,
-        kind: policy.kind,
-        enforcement,
-        notApplicable: notApplicable.get(policy.name) ?? [],
-      });
-    }
-  }
-  const opaque = opaqueComponentFindings(result.opaqueComponents, analyzed.map((record) => record.urn));
-  violations.push(...opaque.violations);
-  policies.push(...opaque.policies);
 
-  return {
-    result,
-    report: {
+  // With several modes, each pack is sent only the resources whose Analyze requests the last mode did not
+  // already send it (@bulwark/offline, analyzer/analyze-answers.ts): most of an update run is the preview's.
+  const answers = new Map<PolicyPack, AnalyzeAnswers>();
+  const answersOf = (pack: PolicyPack): AnalyzeAnswers | undefined => {
+    if (request.modes.length < 2) return undefined;
+    let kept = answers.get(pack);
+    if (!kept) answers.set(pack, (kept = new AnalyzeAnswers()));
+    return kept;
+  };
+
+  const analyze = async (result: ProgramResult, small: boolean): Promise<StackReport> => {
+    const analyzed = result.resources.filter(isAnalyzed);
+    const packs = await request.packs();
+    markPhase(`analysis-start:${projectName}/${result.mode}`);
+    const perPack = small
+      ? await Promise.all(packs.map((configured) => analyzeWith(configured, result, stackContext, answersOf(configured.pack))))
+      : await packs.reduce<Promise<Awaited<ReturnType<typeof analyzeWith>>[]>>(async (done, configured) => {
+          const previous = await done;
+          const next = await analyzeWith(configured, result, stackContext, answersOf(configured.pack));
+          releaseMemory();
+          return [...previous, next];
+        }, Promise.resolve([]));
+    const violations = perPack.flatMap((found) => found.violations);
+    const policies = perPack.flatMap((found) => found.policies);
+    const opaque = opaqueComponentFindings(result.opaqueComponents, analyzed.map((record) => record.urn));
+    violations.push(...opaque.violations);
+    policies.push(...opaque.policies);
+    markPhase(`analysis-end:${projectName}/${result.mode}`);
+    return {
       project: projectName,
       stack: program.stack,
-      mode: request.mode,
+      mode: result.mode,
       directory: displayPath(program.project.directory),
       entry: displayPath(program.entry),
       resources: analyzed.map((record) => ({ urn: record.urn, type: record.type, name: record.name })),
@@ -146,6 +183,48 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
       policies,
       warnings,
       durationMs: Math.round(result.durationMs),
-    },
+    };
   };
+
+  const reports: StackReport[] = [];
+  const outputs: Partial<Record<RunMode, Record<string, unknown>>> = {};
+  const runMode = async (mode: RunMode): Promise<ProgramResult> => {
+    markPhase(`run-start:${projectName}/${mode}`);
+    const result = await run(mode);
+    markPhase(`run-end:${projectName}/${mode}`);
+    outputs[mode] = result.outputs;
+    return result;
+  };
+  const [firstMode, ...laterModes] = request.modes as [RunMode, ...RunMode[]];
+  const first = await runMode(firstMode);
+  if (first.resources.length > OVERLAP_RESOURCE_LIMIT) {
+    // Large: one thing at a time, with a full collection between phases (release-memory.ts), and the packs
+    // stopped between an analysis and the next run: a pack process that has analyzed thousands of resources keeps
+    // hundreds of megabytes, and a run of as many holds more than a gigabyte; together they would pass 1.5 GB.
+    let result: ProgramResult = first;
+    for (const mode of laterModes) {
+      releaseMemory();
+      reports.push(await analyze(result, false));
+      await request.releasePacks?.();
+      releaseMemory();
+      result = await runMode(mode);
+    }
+    releaseMemory();
+    reports.push(await analyze(result, false));
+    return { report: mergeModeReports(reports), outputs, lastRun: result };
+  }
+  // Small: the next run overlaps the last run's analysis. A full collection costs a small stack more than it saves.
+  let analysis = analyze(first, true);
+  let last = first;
+  for (const mode of laterModes) {
+    // Observed now, awaited later: a pack failure while the next program runs must not pass for that program's
+    // own unhandled rejection (runProgram collects those as the program's errors).
+    analysis.catch(() => undefined);
+    const result = await runMode(mode);
+    reports.push(await analysis);
+    analysis = analyze(result, true);
+    last = result;
+  }
+  reports.push(await analysis);
+  return { report: mergeModeReports(reports), outputs, lastRun: last };
 }

@@ -1,7 +1,9 @@
 /**
  * JUnit XML for CI test tabs: a suite per stack, a case per evaluated policy and resource (resource policies:
  * one per resource the policy applies to; stack policies: one for the stack), a failure per blocking violation
- * (advisory and waived findings are recorded in the case's output, not as failures).
+ * (advisory and waived findings are recorded in the case's output, not as failures). Cases do not depend on the
+ * mode: a stack evaluated in both modes has one case per policy and resource, and each finding says which modes
+ * found it.
  */
 import { isBlocking, type Report, type ReportViolation, type StackReport } from './report-model';
 
@@ -54,6 +56,11 @@ function casesOf(stack: StackReport): TestCase[] {
   return cases;
 }
 
+/** Which modes found a violation (` (found in preview, update)`), for the text of a failure or note. */
+function foundIn(violation: ReportViolation): string {
+  return violation.modes && violation.modes.length > 0 ? ` (found in ${violation.modes.join(', ')})` : '';
+}
+
 function renderCase(testCase: TestCase): string {
   const failures = testCase.violations.filter(isBlocking);
   const notes = testCase.violations.filter((violation) => !isBlocking(violation));
@@ -63,14 +70,17 @@ function renderCase(testCase: TestCase): string {
     ...failures.map(
       (violation) =>
         `      <failure type="${xml(violation.policy)}" message="${xml(violation.message.split('\n').pop() ?? '')}">${xml(
-          `${violation.message}\n${violation.urn ?? '(stack)'}`,
+          `${violation.message}\n${violation.urn ?? '(stack)'}${foundIn(violation)}`,
         )}</failure>`,
     ),
     ...(notes.length > 0
       ? [
           `      <system-out>${xml(
             notes
-              .map((violation) => `${violation.waived ? 'waived' : violation.enforcement}: ${violation.message}${violation.waiver ? `\nwaived: ${violation.waiver}` : ''}`)
+              .map(
+                (violation) =>
+                  `${violation.waived ? 'waived' : violation.enforcement}${foundIn(violation)}: ${violation.message}${violation.waiver ? `\nwaived: ${violation.waiver}` : ''}`,
+              )
               .join('\n'),
           )}</system-out>`,
         ]

@@ -1,11 +1,21 @@
 /**
  * The report of a bulwark run: what every format renders. Its JSON form is versioned and documented by
  * docs/report-schema.json; add fields freely, but change or remove one only with a new `version`.
+ * Version 2: a stack may be evaluated in both modes (`mode: "both"`, `modes`), and each finding says which modes
+ * found it (`modes`).
  */
-import { type EnforcementLevel, type Finding, type PolicyPackInfo } from '@bulwark/offline';
+import { type EnforcementLevel, type Finding, type PolicyPackInfo, type RunMode } from '@bulwark/offline';
 import { parseFindingMessage, type FindingKind } from '@bulwark/policy-kit';
 
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
+
+/** How a stack was evaluated: one mode, or both (a preview run, then a simulated update run, merged). */
+export type ReportMode = RunMode | 'both';
+
+/** The runs a mode stands for, in the order they are evaluated: the preview first. */
+export function modesOf(mode: ReportMode): RunMode[] {
+  return mode === 'both' ? ['preview', 'update'] : [mode];
+}
 
 export interface ReportResource {
   readonly urn: string;
@@ -25,6 +35,12 @@ export interface ReportViolation extends Omit<Finding, 'description'> {
   readonly waived: boolean;
   /** The waiver's reason, owner and expiry, as the pack reported them. */
   readonly waiver?: string;
+  /**
+   * The modes whose evaluation reported this finding, in evaluation order (`["preview", "update"]` when both
+   * reported it). Always set in a report bulwark builds; optional in the type so that a violation can be written
+   * before it is placed in a mode.
+   */
+  readonly modes?: RunMode[];
 }
 
 /** A policy that was evaluated on a stack, and where it did not apply. */
@@ -40,16 +56,22 @@ export interface ReportPolicy {
 export interface StackReport {
   readonly project: string;
   readonly stack: string;
-  readonly mode: 'preview' | 'update';
+  /** `both` when a preview run and a simulated update run were evaluated and merged (the default). */
+  readonly mode: ReportMode;
+  /** The modes evaluated, in order. Always set in a report bulwark builds. */
+  readonly modes?: RunMode[];
   /** The program directory, relative to the working directory when inside it. */
   readonly directory: string;
   /** The program's entry file, relative like {@link directory}: where SARIF locates findings. */
   readonly entry: string;
+  /** Every resource analyzed, in registration order; with both modes, the union of the two runs (by URN). */
   readonly resources: ReportResource[];
   readonly violations: ReportViolation[];
+  /** The stack outputs; with both modes, the update run's (what the stack exports once deployed). */
   readonly outputs: Record<string, unknown>;
   readonly policies: ReportPolicy[];
   readonly warnings: string[];
+  /** Milliseconds the program run took (with both modes, the two runs together). */
   readonly durationMs: number;
 }
 

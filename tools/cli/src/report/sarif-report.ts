@@ -2,7 +2,8 @@
  * SARIF 2.1.0 for code scanning: one run, a rule descriptor per policy (help text, help URI and
  * `security-severity` from the pack's metadata), results located by URN (a logical location) in the stack's
  * program entry (a physical location, which code scanning requires), with fingerprints that depend only on the
- * rule, the stack, the URN and the message, so they are stable across runs.
+ * rule, the stack, the URN and the message, so they are stable across runs. A finding both modes reported is one
+ * result (its `modes` property names both): evaluating two modes never doubles a result.
  */
 import { createHash } from 'node:crypto';
 import { urnName } from '@bulwark/aws-model';
@@ -76,6 +77,7 @@ function result(stack: StackReport, violation: ReportViolation, ruleIndex: numbe
       enforcement: violation.enforcement,
       blocking: isBlocking(violation),
       ...(violation.severity ? { severity: violation.severity } : {}),
+      ...(violation.modes ? { modes: violation.modes } : {}),
     },
   };
 }

@@ -1,0 +1,75 @@
+// @ts-check
+/**
+ * swc's output kept on disk, keyed by a hash of what decides it (the swc version, the options, which name the
+ * file, and the source text), so that a module unchanged since the last run is not compiled again: the `bulwark`
+ * command compiles about 150 TypeScript modules of its own, the engine's and the program's on every start. A key
+ * never goes stale (any change to the source or the options is another key), so nothing is ever invalidated; an
+ * unreadable or unwritable cache only means compiling, never a failure.
+ *
+ * Where: `BULWARK_COMPILE_CACHE` (a directory, or `off`), else `node_modules/.cache/bulwark-swc` in the
+ * node_modules that holds @swc/core (the convention of build tools' caches: removed with node_modules), else the
+ * system temporary directory.
+ */
+'use strict';
+
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+/** @type {string | null | undefined} */
+let directory;
+
+/** The cache directory, or null when caching is off. */
+function cacheDirectory() {
+  if (directory !== undefined) return directory;
+  const configured = process.env['BULWARK_COMPILE_CACHE'];
+  if (configured === 'off' || configured === '0') return (directory = null);
+  if (configured) return (directory = path.resolve(configured));
+  try {
+    const swcPackage = require.resolve('@swc/core/package.json');
+    const modules = swcPackage.slice(0, swcPackage.lastIndexOf(`${path.sep}node_modules${path.sep}`) + `${path.sep}node_modules`.length);
+    return (directory = path.join(modules, '.cache', 'bulwark-swc'));
+  } catch {
+    return (directory = path.join(os.tmpdir(), `bulwark-swc-${os.userInfo().uid}`));
+  }
+}
+
+/**
+ * The compiled code of `source`: from the cache when the same source was compiled with the same options by the
+ * same swc, else `compile(source)`'s, stored for next time.
+ * @param {string} source
+ * @param {object} options the swc options (they name the file, so two files never share an entry)
+ * @param {string} swcVersion
+ * @param {(source: string) => string} compile
+ * @returns {string}
+ */
+function cachedCompile(source, options, swcVersion, compile) {
+  const root = cacheDirectory();
+  if (!root) return compile(source);
+  const key = crypto.createHash('sha256').update(swcVersion).update('\0').update(JSON.stringify(options)).update('\0').update(source).digest('hex');
+  const file = path.join(root, key.slice(0, 2), `${key}.js`);
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    // Not compiled yet (or not readable): compile it.
+  }
+  const code = compile(source);
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // Written whole under another name, then renamed: a process reading the entry never sees half of it.
+    const partial = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(partial, code);
+    fs.renameSync(partial, file);
+  } catch {
+    // A read-only or full disk: the next run compiles again.
+  }
+  return code;
+}
+
+/** Forgets the directory chosen, so that the next call reads `BULWARK_COMPILE_CACHE` again (for tests). */
+function resetCompileCache() {
+  directory = undefined;
+}
+
+module.exports = { cachedCompile, cacheDirectory, resetCompileCache };

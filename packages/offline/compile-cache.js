@@ -46,7 +46,7 @@ function cacheDirectory() {
  */
 function cachedCompile(source, options, swcVersion, compile) {
   const root = cacheDirectory();
-  if (!root) return compile(source);
+  if (!root) return readableCompile(compile, source);
   const key = crypto.createHash('sha256').update(swcVersion).update('\0').update(JSON.stringify(options)).update('\0').update(source).digest('hex');
   const file = path.join(root, key.slice(0, 2), `${key}.js`);
   try {
@@ -54,7 +54,7 @@ function cachedCompile(source, options, swcVersion, compile) {
   } catch {
     // Not compiled yet (or not readable): compile it.
   }
-  const code = compile(source);
+  const code = readableCompile(compile, source);
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     // Written whole under another name, then renamed: a process reading the entry never sees half of it.
@@ -65,6 +65,26 @@ function cachedCompile(source, options, swcVersion, compile) {
     // A read-only or full disk: the next run compiles again.
   }
   return code;
+}
+
+/**
+ * `compile(source)`, with a syntax error's message cut before the native stack trace swc appends when
+ * `RUST_BACKTRACE` is set (frames of swc's own Rust code, no help to whoever wrote the program): the source
+ * excerpt above it already says where the error is.
+ * @param {(source: string) => string} compile
+ * @param {string} source
+ * @returns {string}
+ */
+function readableCompile(compile, source) {
+  try {
+    return compile(source);
+  } catch (error) {
+    if (error instanceof Error) {
+      const cut = error.message.search(/\n\s*Stack backtrace:/);
+      if (cut >= 0) error.message = error.message.slice(0, cut).trimEnd();
+    }
+    throw error;
+  }
 }
 
 /** Forgets the directory chosen, so that the next call reads `BULWARK_COMPILE_CACHE` again (for tests). */

@@ -27,6 +27,22 @@ afterEach(() => {
 });
 
 describe('cachedCompile', () => {
+  it("leaves out the native stack trace swc appends to a syntax error when RUST_BACKTRACE is set", () => {
+    const excerpt = "  x Unexpected token `:`. Expected `}`\n    ,-[/app/index.ts:3:1]\n\nCaused by:\n    Syntax Error";
+    const failing = () => {
+      throw new Error(`${excerpt}\n\nStack backtrace:\n   0: <unknown>\n   1: _ZN6v8impl12_GLOBAL__N_1`);
+    };
+    expect(() => cachedCompile('const x = {a: b: c};', { filename: '/app/index.ts' }, '1.0.0', failing)).toThrow(
+      expect.objectContaining({ message: excerpt }),
+    );
+    // Without a cache directory too.
+    process.env['BULWARK_COMPILE_CACHE'] = 'off';
+    resetCompileCache();
+    expect(() => cachedCompile('const x = {a: b: c};', { filename: '/app/index.ts' }, '1.0.0', failing)).toThrow(
+      expect.objectContaining({ message: excerpt }),
+    );
+  });
+
   it('compiles a source once and reads it back from disk the next time', () => {
     const compile = jest.fn((source: string) => `compiled(${source})`);
     const options = { filename: '/program/index.ts' };

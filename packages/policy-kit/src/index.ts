@@ -42,6 +42,7 @@ export {
   type CreatePoliciesOptions,
   type PackManifest,
 } from './pack/pack-assembly';
+export { packLibrary, type PackLibrary, type PackLibraryOptions, type PackPoliciesOptions } from './pack/pack-library';
 export {
   renderRulesReference,
   staleRulesReference,

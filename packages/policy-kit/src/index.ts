@@ -30,7 +30,7 @@ export * from './values';
 export * from './links';
 export { describeValue } from './describe-value';
 export { isStringSet } from './string-presence';
-export { resourceRegion, type RegionedResource } from './resource-region';
+export { providerString, resourceRegion, type RegionedResource } from './resource-region';
 export * from './waivers';
 export {
   createPolicies,

@@ -5,71 +5,27 @@
 //
 // usage: node bench/check/run.cjs [SIZES...]      (BULWARK_BENCH_PACK=DIR to use another policy pack)
 'use strict';
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { setInterval, clearInterval } = require('node:timers');
-const { treeResidentBytes } = require('../lib/measure.cjs');
+const { ROOT, writeCheckProgram } = require('../lib/generated-program.cjs');
+const { measure } = require('../lib/measure.cjs');
+const { recordSection } = require('../lib/results-file.cjs');
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const BULWARK = path.join(ROOT, 'tools', 'cli', 'bin', 'bulwark.js');
 // The workspace pack by default: all of its rules, over gRPC, as `npm start` runs them.
 const PACK = process.env.BULWARK_BENCH_PACK ? path.resolve(process.env.BULWARK_BENCH_PACK) : path.join(ROOT, 'policies', 'aws-security');
-const RESULTS = path.join(ROOT, 'bench', 'RESULTS.md');
 const SECTION = '## bulwark check';
 const TARGET_SECONDS = 20;
 const TARGET_BYTES = 1.5 * 1024 ** 3;
 const TARGET_GROWTH = 12;
 
-/** A program registering `resources` resources: groups of a tagged bucket, its versioning and a log group. */
-function writeProgram(directory, resources) {
-  fs.mkdirSync(directory, { recursive: true });
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(directory, 'node_modules'), 'dir');
-  fs.writeFileSync(path.join(directory, 'Pulumi.yaml'), 'name: bench\nruntime: nodejs\n');
-  // The root stack and the default provider count too.
-  const groups = Math.floor((resources - 2) / 3);
-  const extra = resources - 2 - groups * 3;
-  fs.writeFileSync(
-    path.join(directory, 'index.ts'),
-    [
-      "import * as aws from '@pulumi/aws';",
-      `for (let index = 0; index < ${groups}; index++) {`,
-      "  const bucket = new aws.s3.Bucket(`data-${index}`, { tags: { Owner: 'bench' } });",
-      "  new aws.s3.BucketVersioning(`data-${index}`, { bucket: bucket.id, versioningConfiguration: { status: 'Enabled' } });",
-      '  new aws.cloudwatch.LogGroup(`logs-${index}`, { retentionInDays: 365 });',
-      '}',
-      `for (let index = 0; index < ${extra}; index++) new aws.cloudwatch.LogGroup(\`extra-\${index}\`, { retentionInDays: 365 });`,
-      '',
-    ].join('\n'),
-  );
-}
-
-function measure(directory) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [BULWARK, 'check', directory, '--policy-pack', PACK, '--format', 'json'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let peak = 0;
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const sampler = setInterval(() => (peak = Math.max(peak, treeResidentBytes(child.pid))), 50);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearInterval(sampler);
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      // 0 (no mandatory finding) and 1 (mandatory findings) are both complete evaluations; 2 is an error.
-      if (code !== 0 && code !== 1) {
-        reject(new Error(`bulwark check exited ${code}:\n${stderr}`));
-        return;
-      }
-      const report = JSON.parse(stdout);
-      resolve({ seconds, peak, resources: report.summary.resources, findings: report.summary.mandatory + report.summary.advisory });
-    });
-  });
+/** One `bulwark check` of a program directory: wall seconds, peak memory, and what its JSON report counts. */
+async function checkRun(directory) {
+  // Exit 0 (no mandatory finding) and 1 (mandatory findings) are both complete evaluations; 2 is an error.
+  const run = await measure(process.execPath, [BULWARK, 'check', directory, '--policy-pack', PACK, '--format', 'json']);
+  const report = JSON.parse(run.stdout);
+  return { seconds: run.seconds, peak: run.peak, resources: report.summary.resources, findings: report.summary.mandatory + report.summary.advisory };
 }
 
 function recordResults(rows, verdicts) {
@@ -87,15 +43,7 @@ function recordResults(rows, verdicts) {
     ...verdicts.map((verdict) => `- ${verdict}`),
     '',
   ].join('\n');
-  const existing = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : '# Benchmark results\n\n';
-  const start = existing.indexOf(SECTION);
-  let updated;
-  if (start < 0) updated = `${existing.trimEnd()}\n\n${table}`;
-  else {
-    const next = existing.indexOf('\n## ', start + SECTION.length);
-    updated = existing.slice(0, start) + table + (next < 0 ? '' : existing.slice(next + 1));
-  }
-  fs.writeFileSync(RESULTS, updated.endsWith('\n') ? updated : `${updated}\n`);
+  recordSection(SECTION, table);
 }
 
 async function main() {
@@ -106,8 +54,8 @@ async function main() {
   try {
     for (const size of selected) {
       const directory = path.join(scratch, String(size));
-      writeProgram(directory, size);
-      const result = await measure(directory);
+      writeCheckProgram(directory, size);
+      const result = await checkRun(directory);
       rows.push({ size, ...result });
       console.log(`${size} resources: ${result.seconds.toFixed(2)} s, ${(result.peak / 1024 ** 2).toFixed(0)} MB`);
     }

@@ -21,9 +21,9 @@ const os = require('node:os');
 const path = require('node:path');
 const { measure, median } = require('../lib/measure.cjs');
 const { ROOT, writeCheckProgram, writeSdkFloorProgram } = require('../lib/generated-program.cjs');
+const { recordSection } = require('../lib/results-file.cjs');
 
 const BULWARK = path.join(ROOT, 'tools', 'cli', 'bin', 'bulwark.js');
-const RESULTS = path.join(ROOT, 'bench', 'RESULTS.md');
 const SECTION = '## Ratios: start-up, scale and modes';
 const GB = 1024 ** 3;
 const TARGETS = { stack: 2, preview: 3, scale: 1.5, peakBytes: 1.5 * GB, modes: 1.6 };
@@ -148,15 +148,7 @@ function recordResults({ date, cpu, loadBefore, loadAfter, smallRuns, rows, verd
     ...verdicts.map((line) => `- ${line.text}`),
     '',
   ].join('\n');
-  const existing = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : '# Benchmark results\n\n';
-  const start = existing.indexOf(SECTION);
-  let updated;
-  if (start < 0) updated = `${existing.trimEnd()}\n\n${lines}`;
-  else {
-    const next = existing.indexOf('\n## ', start + SECTION.length);
-    updated = existing.slice(0, start) + lines + (next < 0 ? '' : existing.slice(next + 1));
-  }
-  fs.writeFileSync(RESULTS, updated.endsWith('\n') ? updated : `${updated}\n`);
+  recordSection(SECTION, lines);
 }
 
 async function main() {

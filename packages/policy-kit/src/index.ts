@@ -30,7 +30,7 @@ export * from './values';
 export * from './links';
 export { describeValue } from './describe-value';
 export { isStringSet } from './string-presence';
-export { resourceRegion, type RegionedResource } from './resource-region';
+export { providerString, resourceRegion, type RegionedResource } from './resource-region';
 export * from './waivers';
 export {
   createPolicies,
@@ -42,6 +42,7 @@ export {
   type CreatePoliciesOptions,
   type PackManifest,
 } from './pack/pack-assembly';
+export { packLibrary, type PackLibrary, type PackLibraryOptions, type PackPoliciesOptions } from './pack/pack-library';
 export {
   renderRulesReference,
   staleRulesReference,

@@ -10,8 +10,11 @@ export interface RegionedResource {
   readonly provider?: { readonly props: unknown };
 }
 
-/** A provider property that may arrive as JSON text (the aws provider serialises its inputs). */
-function providerString(value: unknown): string | Undecided | undefined {
+/**
+ * A provider property that may arrive as JSON text (the aws provider serialises its inputs): the string, trimmed;
+ * UNDECIDED when unknown; undefined when absent, empty or not a string.
+ */
+export function providerString(value: unknown): string | Undecided | undefined {
   const text = stringValue(value);
   if (typeof text !== 'string') return text;
   const trimmed = text.trim();
@@ -20,7 +23,7 @@ function providerString(value: unknown): string | Undecided | undefined {
       const parsed: unknown = JSON.parse(trimmed);
       return typeof parsed === 'string' ? parsed : undefined;
     } catch {
-      return text;
+      return trimmed;
     }
   }
   return trimmed === '' ? undefined : trimmed;

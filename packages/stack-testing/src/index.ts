@@ -3,7 +3,7 @@
  * evaluate the whole workspace pack with the pack config the workspace chooses for each stack, and run
  * `bulwark check` on it end to end.
  */
-export { type StackReferenceOutputs, type StackUnderTest, type StackUnderTestOptions, stackUnderTest } from './stack-under-test';
+export { type ProducerOutputs, type StackReferenceOutputs, type StackUnderTest, type StackUnderTestOptions, stackUnderTest } from './stack-under-test';
 export { readStackConfigFile } from './stack-config-file';
 export { evaluateWorkspacePack } from './workspace-pack';
 export { type ResourceChange, withResourceChange } from './resource-change';

@@ -40,7 +40,7 @@ describe('stackUnderTest', () => {
   const demo = stackUnderTest({
     directory,
     program,
-    stackReferences: (config) => ({ [`organization/network/${String(config['bulwark:environment'])}`]: { vpcId: `vpc-${String(config['bulwark:environment'])}` } }),
+    producers: { network: (environment, account) => ({ vpcId: `vpc-${environment}-${account}` }) },
   });
 
   it('takes the project name from Pulumi.yaml', () => {
@@ -65,12 +65,12 @@ describe('stackUnderTest', () => {
   it('runs the program with the config file and the producer outputs of its environment', async () => {
     const result = await demo.run('dev', 'update');
     expect(result).toMatchObject({ project: 'demo', stack: 'dev', mode: 'update' });
-    expect(result.outputs).toEqual({ color: 'blue', sizes: [1, 2], vpcId: 'vpc-dev' });
+    expect(result.outputs).toEqual({ color: 'blue', sizes: [1, 2], vpcId: 'vpc-dev-111122223333' });
   });
 
   it('applies overrides key by key, undefined removing a key', async () => {
     const result = await demo.run('dev', 'update', { 'demo:color': 'green', 'demo:sizes': undefined });
-    expect(result.outputs).toEqual({ color: 'green', sizes: [], vpcId: 'vpc-dev' });
+    expect(result.outputs).toEqual({ color: 'green', sizes: [], vpcId: 'vpc-dev-111122223333' });
   });
 
   it('resolves StackReferences to the outputs a run is given instead of the stack default', async () => {

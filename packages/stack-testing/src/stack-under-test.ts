@@ -7,6 +7,9 @@ import { evaluateWorkspacePack } from './workspace-pack';
 /** The outputs each StackReference returns, by the referenced stack's name (`organization/network/dev`). */
 export type StackReferenceOutputs = Record<string, Record<string, unknown>>;
 
+/** A producer stack's example outputs in an environment, given the account the stack under test deploys into there. */
+export type ProducerOutputs = (environment: string, account: string) => object;
+
 /** What a stack's tests need to know about it. */
 export interface StackUnderTestOptions {
   /** The stack's directory: `Pulumi.yaml` (the project name), the `Pulumi.<stack>.yaml` files and the pack configs. */
@@ -14,11 +17,12 @@ export interface StackUnderTestOptions {
   /** The stack's program (its `program` export), run in this process so tests see what it registers. */
   readonly program: () => unknown;
   /**
-   * The producer outputs the program's StackReferences resolve to, from the config a run uses (its environment
-   * names the producers' stacks).
+   * The producer stacks the program reads, by project name, with their example outputs. A run's StackReferences
+   * `organization/<project>/<environment>` resolve to them, for the run's `bulwark:environment` and the account of
+   * the config file of that name (`Pulumi.<environment>.yaml`).
    * @default none: the stack reads no other stack
    */
-  readonly stackReferences?: (config: Readonly<Record<string, unknown>>) => StackReferenceOutputs;
+  readonly producers?: Readonly<Record<string, ProducerOutputs>>;
 }
 
 /** A stack as its tests run it; every function works on its own (they can be destructured). */
@@ -49,19 +53,27 @@ export function stackUnderTest(options: StackUnderTestOptions): StackUnderTest {
   const { directory, program } = options;
   const project = readPulumiProject(directory).name;
   const configFile = (stack: string) => readStackConfigFile(directory, stack).config;
+  const accountOf = (stack: string) => {
+    const { file, config } = readStackConfigFile(directory, stack);
+    return deploymentAccount(config, file);
+  };
+  const producerReferences = (config: Readonly<Record<string, unknown>>): StackReferenceOutputs | undefined => {
+    if (!options.producers) return undefined;
+    const environment = String(config['bulwark:environment']);
+    const account = accountOf(environment);
+    const producers = Object.entries(options.producers);
+    return Object.fromEntries(producers.map(([name, outputs]) => [`organization/${name}/${environment}`, { ...outputs(environment, account) }]));
+  };
   return {
     directory,
     project,
     configFile,
     run: (stack, mode, overrides = {}, stackReferences) => {
       const config = withConfigOverrides(configFile(stack), overrides, project);
-      const references = stackReferences ?? options.stackReferences?.(config);
+      const references = stackReferences ?? producerReferences(config);
       return runProgram(changeableProgram(program), { project, stack, mode, config, ...(references ? { stackReferences: references } : {}) });
     },
     packFindings: (result) => evaluateWorkspacePack(result, directory),
-    deploymentAccount: (stack) => {
-      const { file, config } = readStackConfigFile(directory, stack);
-      return deploymentAccount(config, file);
-    },
+    deploymentAccount: accountOf,
   };
 }

@@ -4,16 +4,7 @@
  * entry (`bin/index.js`, compiled from `../index.ts`).
  */
 export { allRules } from './rules';
-export {
-  createPolicies,
-  loadPackWaivers,
-  PACK_NAME,
-  PACK_ROOT,
-  PACK_VERSION,
-  ruleIds,
-  RULES_DOCS_URL,
-  type CreatePoliciesOptions,
-} from './pack';
+export * from './pack';
 export {
   describeClash,
   physicalNameClashes,

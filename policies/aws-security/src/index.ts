@@ -5,13 +5,4 @@
  * too, because the Pulumi CLI loads a pack by its directory, which Node resolves through `main`, never `exports`.
  */
 export { allRules } from './rules';
-export {
-  createPolicies,
-  loadPackWaivers,
-  PACK_NAME,
-  PACK_ROOT,
-  PACK_VERSION,
-  ruleIds,
-  RULES_DOCS_URL,
-  type CreatePoliciesOptions,
-} from './pack';
+export * from './pack';

@@ -14,14 +14,7 @@ import { program } from '../src/program';
 export const { run: runComputeStack, packFindings, deploymentAccount } = stackUnderTest({
   directory: path.resolve(__dirname, '..'),
   program,
-  stackReferences: (config) => {
-    const environment = String(config['bulwark:environment']);
-    return {
-      [`organization/network/${environment}`]: { ...exampleNetworkOutputs },
-      [`organization/data/${environment}`]: { ...dataOutputs(environment) },
-      [`organization/baseline/${environment}`]: { ...baselineOutputs(environment) },
-    };
-  },
+  producers: { network: () => exampleNetworkOutputs, data: exampleDataOutputs, baseline: exampleBaselineOutputs },
 });
 
 /** The data stack's example outputs for an environment, with ARNs in the account of this stack's config file of that name. */

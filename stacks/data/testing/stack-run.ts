@@ -12,13 +12,7 @@ import { program } from '../src/program';
 export const { run: runDataStack, packFindings, deploymentAccount, configFile } = stackUnderTest({
   directory: path.resolve(__dirname, '..'),
   program,
-  stackReferences: (config) => {
-    const environment = String(config['bulwark:environment']);
-    return {
-      [`organization/network/${environment}`]: { ...exampleNetworkOutputs },
-      [`organization/baseline/${environment}`]: { ...baselineOutputs(environment) },
-    };
-  },
+  producers: { network: () => exampleNetworkOutputs, baseline: exampleBaselineOutputs },
 });
 
 /** The baseline stack's example outputs for an environment, in the account of this stack's config file of that name. */

@@ -11,10 +11,7 @@ import { program } from '../src/program';
 export const { run: runEdgeStack, packFindings, deploymentAccount } = stackUnderTest({
   directory: path.resolve(__dirname, '..'),
   program,
-  stackReferences: (config) => {
-    const environment = String(config['bulwark:environment']);
-    return { [`organization/baseline/${environment}`]: { ...baselineOutputs(environment) } };
-  },
+  producers: { baseline: exampleBaselineOutputs },
 });
 
 /** The baseline stack's example outputs for an environment, in the account of this stack's config file of that name. */

@@ -1,26 +1,16 @@
 import { renderProjectDiagram, withDiagram } from './architecture-diagram';
-import { type GraphProject, type WorkspaceGraph } from './project-graph';
+import { type WorkspaceGraph } from './project-graph';
+import { graphProject } from './testing/graph-project';
 
-const project = (name: string, root: string, extra: Partial<GraphProject> = {}): GraphProject => ({
-  name,
-  root,
-  packageName: `@t/${name}`,
-  bins: [],
-  buildOutputs: [],
-  runtimeDependencies: [],
-  devDependencies: [],
-  consumes: [],
-  ...extra,
-});
 
 const graph: WorkspaceGraph = {
   root: '/workspace',
   projects: [
-    project('core', 'packages/core', { devDependencies: ['@t/offline'] }),
-    project('data', 'stacks/data', { consumes: ['network'], runtimeDependencies: ['@t/core'] }),
-    project('network', 'stacks/network', { runtimeDependencies: ['@t/core'] }),
-    project('offline', 'packages/offline'),
-    project('pack', 'policies/pack'),
+    graphProject('core', 'packages/core', { devDependencies: ['@t/offline'] }),
+    graphProject('data', 'stacks/data', { consumes: ['network'], runtimeDependencies: ['@t/core'] }),
+    graphProject('network', 'stacks/network', { runtimeDependencies: ['@t/core'] }),
+    graphProject('offline', 'packages/offline'),
+    graphProject('pack', 'policies/pack'),
   ],
   edges: [
     { source: 'data', target: 'network', type: 'static' },

@@ -3,24 +3,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { type GraphProject } from './project-graph';
 import { projectSourceFiles, SourceScanner } from './source-references';
+import { graphProject } from './testing/graph-project';
 
-const project = (name: string, root: string, extra: Partial<GraphProject> = {}): GraphProject => ({
-  name,
-  root,
-  bins: [],
-  buildOutputs: [],
-  runtimeDependencies: [],
-  devDependencies: [],
-  consumes: [],
-  ...extra,
-});
 
 const PROJECTS = [
-  project('cli', 'tools/cli', { packageName: '@t/cli', bins: ['bulwark'] }),
-  project('pack', 'policies/pack', { packageName: '@t/pack', buildOutputs: ['policies/pack/bin'] }),
-  project('network', 'stacks/network', { packageName: '@t/stack-network' }),
-  project('data', 'stacks/data', { packageName: '@t/stack-data' }),
-  project('user', 'packages/user', { packageName: '@t/user' }),
+  graphProject('cli', 'tools/cli', { packageName: '@t/cli', bins: ['bulwark'] }),
+  graphProject('pack', 'policies/pack', { packageName: '@t/pack', buildOutputs: ['policies/pack/bin'] }),
+  graphProject('network', 'stacks/network', { packageName: '@t/stack-network' }),
+  graphProject('data', 'stacks/data', { packageName: '@t/stack-data' }),
+  graphProject('user', 'packages/user', { packageName: '@t/user' }),
 ];
 
 let root: string;

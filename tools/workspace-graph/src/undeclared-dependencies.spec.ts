@@ -1,20 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type GraphProject, type WorkspaceGraph } from './project-graph';
+import { type WorkspaceGraph } from './project-graph';
 import { describeUndeclared, undeclaredDependencies } from './undeclared-dependencies';
+import { graphProject } from './testing/graph-project';
 
-const project = (name: string, root: string, extra: Partial<GraphProject> = {}): GraphProject => ({
-  name,
-  root,
-  packageName: `@t/${name}`,
-  bins: [],
-  buildOutputs: [],
-  runtimeDependencies: [],
-  devDependencies: [],
-  consumes: [],
-  ...extra,
-});
 
 describe('undeclaredDependencies', () => {
   let root: string;
@@ -34,11 +24,11 @@ describe('undeclaredDependencies', () => {
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
   const projects = [
-    project('testing', 'packages/testing'),
-    project('e2e', 'e2e/all'),
-    project('cli', 'tools/cli'),
-    project('network', 'stacks/network'),
-    project('data', 'stacks/data'),
+    graphProject('testing', 'packages/testing'),
+    graphProject('e2e', 'e2e/all'),
+    graphProject('cli', 'tools/cli'),
+    graphProject('network', 'stacks/network'),
+    graphProject('data', 'stacks/data'),
   ];
 
   it('reports each reference to a project the source does not depend on, and says what to declare', () => {

@@ -3,7 +3,7 @@
  * every bucket policy of the bucket is evaluated together, as S3 does, by `@bulwark/aws-model`'s request evaluator.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { describeRequest, evaluatePolicies, UNDECIDED, type PolicyRequest } from '@bulwark/aws-model';
+import { describeRequest, evaluatePolicies, UNDECIDED, type PolicyRequest, type RequestContext } from '@bulwark/aws-model';
 import { bucketPolicies } from './buckets';
 import { type StackGraph } from './stack-graph';
 
@@ -23,4 +23,31 @@ export function checkBucketAccess(graph: StackGraph, bucket: PolicyResource, req
 /** The refused requests for a message. */
 export function describeRequests(requests: readonly PolicyRequest[]): string {
   return requests.map(describeRequest).join('; ');
+}
+
+/** What a service delivering log files into a bucket sends (see {@link logDeliveryRequests}). */
+export interface LogDelivery {
+  /** The service principal, e.g. `cloudtrail.amazonaws.com`. */
+  readonly service: string;
+  readonly bucketArn: string;
+  /** The key prefix the resource sets, if any (a trailing `/` is dropped, as the services do). */
+  readonly prefix: string | undefined;
+  /** An example object key under the prefix, as the service writes it (`AWSLogs/<account>/...`). */
+  readonly key: string;
+  /** The condition keys the service's requests carry besides `aws:SecureTransport`. */
+  readonly context: RequestContext;
+}
+
+/**
+ * The requests a service makes to deliver log files into a bucket (CloudTrail, Config): `s3:GetBucketAcl` on the
+ * bucket, and `s3:PutObject` of a key under the prefix with the `bucket-owner-full-control` ACL, over TLS.
+ */
+export function logDeliveryRequests({ service, bucketArn, prefix, key, context }: LogDelivery): PolicyRequest[] {
+  const principal = { kind: 'service', service } as const;
+  const secure = { ...context, 'aws:SecureTransport': 'true' };
+  const objectKey = `${prefix ? `${prefix.replace(/\/+$/, '')}/` : ''}${key}`;
+  return [
+    { principal, action: 's3:GetBucketAcl', resource: bucketArn, context: secure },
+    { principal, action: 's3:PutObject', resource: `${bucketArn}/${objectKey}`, context: { ...secure, 's3:x-amz-acl': 'bucket-owner-full-control' } },
+  ];
 }

@@ -10,7 +10,8 @@
  * What it cannot know offline: names taken by resources outside the workspace (another team's stack, a console
  * click, for S3 any account in the partition).
  */
-import { isUnknown, partitionOf } from '@bulwark/aws-model';
+import { partitionOf } from '@bulwark/aws-model';
+import { providerString, UNDECIDED } from '@bulwark/policy-kit';
 
 /** How unique a physical name must be. */
 export type NameScope = 'partition' | 'account' | 'region';
@@ -92,19 +93,10 @@ export const UNIQUE_PHYSICAL_NAMES_REFERENCES = [
   'https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html',
 ] as const;
 
+/** A name or region input as a decided string (a provider's arrive as JSON text); undefined when unknown or absent. */
 function text(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '' || isUnknown(value)) return undefined;
-  const trimmed = value.trim();
-  // A provider serialises its inputs as JSON text.
-  if (trimmed.startsWith('"')) {
-    try {
-      const parsed: unknown = JSON.parse(trimmed);
-      return typeof parsed === 'string' ? parsed : undefined;
-    } catch {
-      return trimmed;
-    }
-  }
-  return trimmed;
+  const decided = providerString(value);
+  return decided === UNDECIDED ? undefined : decided;
 }
 
 /** The region `resource` lives in: its own `region` input, else its provider's, else the stack's. */

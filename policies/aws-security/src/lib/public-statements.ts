@@ -13,6 +13,7 @@ import {
   undecidedPublicParts,
   type PrincipalRestrictionOptions,
 } from '@bulwark/aws-model';
+import { type Report, type ReportUndecided } from '@bulwark/policy-kit';
 
 /** One statement that Allows everyone with no restricting condition, worded for a message. */
 export interface PublicStatement {
@@ -44,6 +45,32 @@ export function publicDocumentVerdict(document: unknown, documentPath: string, o
     publicStatements.push({ statement: describeStatement(statement), why: why ? ` (${why})` : '' });
   }
   return { publicStatements, undecidedParts: undecidedPublicParts(parsed, documentPath, options) };
+}
+
+/** How a rule that judges one policy document of a resource words its findings (see {@link reportPublicDocument}). */
+export interface PublicDocumentCheck {
+  /** The resource's name, first in each message. */
+  readonly name: string;
+  /** The property holding the document (`policy`, `assumeRolePolicy`). */
+  readonly documentPath: string;
+  /** What to do about a public statement, ending each violation message. */
+  readonly fix: string;
+  /** What an unknown part's value decides, for undecided findings. */
+  readonly decides: string;
+  readonly options?: PrincipalRestrictionOptions;
+}
+
+/**
+ * Reports each public statement of the document as a violation; when there is none (a decided public statement is
+ * the verdict), each unknown part that could make it public as undecided.
+ */
+export function reportPublicDocument(document: unknown, check: PublicDocumentCheck, report: Report, undecided: ReportUndecided): void {
+  const verdict = publicDocumentVerdict(document, check.documentPath, check.options);
+  for (const { statement, why } of verdict.publicStatements) {
+    report(`${check.name}: \`${check.documentPath}\` ${statement} Allows Principal "*" with no restricting condition${why}: ${check.fix}`);
+  }
+  if (verdict.publicStatements.length > 0) return;
+  for (const part of verdict.undecidedParts) undecided(part, check.decides);
 }
 
 /** The decisions every "no public principal" rule shares, for its reference entry. */

@@ -7,11 +7,11 @@
  */
 import { type ComponentBuilder, type ModelValue } from '../component-builder';
 import { type ComponentInputs } from '../component-inputs';
-import { type ComponentModel, type ComponentOutputs } from '../component-model';
+import { type ComponentModel } from '../component-model';
 import { lookupDefaultVpc } from '../ec2/default-vpc';
 import { ComponentArgumentError } from '../model-errors';
 import { derive, TracedValue } from '../traced-value';
-import { launchType, serviceTask, waitForSteadyState } from './service';
+import { expandService } from './service';
 
 /** The default VPC placement, with the provider's all-open security group. */
 function defaultNetworkConfiguration(build: ComponentBuilder, inputs: ComponentInputs): ModelValue {
@@ -33,23 +33,17 @@ function defaultNetworkConfiguration(build: ComponentBuilder, inputs: ComponentI
   return { subnets, assignPublicIp, securityGroups: [securityGroup.id] };
 }
 
-function expandFargateService(build: ComponentBuilder, inputs: ComponentInputs): ComponentOutputs {
-  const task = serviceTask(build, inputs, 'FARGATE');
-  if (inputs.has('networkConfiguration') && inputs.has('assignPublicIp')) {
-    throw new ComponentArgumentError('Only one of `networkConfiguration` or `assignPublicIp` can be provided.');
-  }
-  const type = launchType(inputs, 'FARGATE');
-  const service = build.child('aws:ecs/service:Service', build.component.name, {
-    desiredCount: 1,
-    ...inputs.values(),
-    networkConfiguration: inputs.value('networkConfiguration') ?? defaultNetworkConfiguration(build, inputs),
-    cluster: inputs.value('cluster'),
-    launchType: type,
-    loadBalancers: inputs.value('loadBalancers') ?? task.parts?.loadBalancers,
-    waitForSteadyState: waitForSteadyState(inputs),
-    taskDefinition: task.taskDefinition,
-  });
-  return { service, ...(task.parts ? { taskDefinition: task.parts.taskDefinition } : {}) };
-}
-
-export const fargateServiceModel: ComponentModel = { type: 'awsx:ecs:FargateService', expand: expandFargateService };
+export const fargateServiceModel: ComponentModel = {
+  type: 'awsx:ecs:FargateService',
+  expand: (build, inputs) =>
+    expandService(build, inputs, {
+      kind: 'FARGATE',
+      check: (own) => {
+        if (own.has('networkConfiguration') && own.has('assignPublicIp')) {
+          throw new ComponentArgumentError('Only one of `networkConfiguration` or `assignPublicIp` can be provided.');
+        }
+      },
+      defaults: { desiredCount: 1 },
+      placement: (builder, own) => ({ networkConfiguration: own.value('networkConfiguration') ?? defaultNetworkConfiguration(builder, own) }),
+    }),
+};

@@ -5,10 +5,9 @@
  * fails with InsufficientS3BucketPolicyException. Requests carry `aws:SourceArn` (the trail's ARN) and
  * `aws:SourceAccount`, so a policy restricted to this trail passes and one restricted to another does not.
  */
-import { type PolicyRequest } from '@bulwark/aws-model';
 import { rawProps, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { partitionOfRegion, regionOf } from '../../lib/aws-location';
-import { checkBucketAccess, describeRequests } from '../../lib/bucket-access';
+import { checkBucketAccess, describeRequests, logDeliveryRequests } from '../../lib/bucket-access';
 import { bucketArn, bucketsNamedBy } from '../../lib/buckets';
 import { AWS_DOCS } from '../../lib/references';
 import { stackAccount } from '../../lib/stack-account';
@@ -51,13 +50,13 @@ export const cloudtrailBucketPolicy = stackRule({
       for (const bucket of buckets) {
         const arn = bucketArn(bucket, partition);
         if (typeof arn !== 'string') continue;
-        const principal = { kind: 'service', service: 'cloudtrail.amazonaws.com' } as const;
-        const context = { 'aws:SourceArn': trailArn, 'aws:SourceAccount': account, 'aws:SecureTransport': 'true' };
-        const objectKey = `${prefix ? `${prefix.replace(/\/+$/, '')}/` : ''}AWSLogs/${account}/CloudTrail/${region}/2026/01/01/${account}_CloudTrail_${region}_example.json.gz`;
-        const requests: PolicyRequest[] = [
-          { principal, action: 's3:GetBucketAcl', resource: arn, context },
-          { principal, action: 's3:PutObject', resource: `${arn}/${objectKey}`, context: { ...context, 's3:x-amz-acl': 'bucket-owner-full-control' } },
-        ];
+        const requests = logDeliveryRequests({
+          service: 'cloudtrail.amazonaws.com',
+          bucketArn: arn,
+          prefix,
+          key: `AWSLogs/${account}/CloudTrail/${region}/2026/01/01/${account}_CloudTrail_${region}_example.json.gz`,
+          context: { 'aws:SourceArn': trailArn, 'aws:SourceAccount': account },
+        });
         const result = checkBucketAccess(graph, bucket, requests);
         if (result.refused.length > 0) {
           report(

@@ -7,10 +7,9 @@
  * role's own permissions and is not judged here.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { type PolicyRequest } from '@bulwark/aws-model';
 import { rawProps, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { partitionOfRegion, regionOf } from '../../lib/aws-location';
-import { checkBucketAccess, describeRequests } from '../../lib/bucket-access';
+import { checkBucketAccess, describeRequests, logDeliveryRequests } from '../../lib/bucket-access';
 import { bucketArn, bucketsNamedBy } from '../../lib/buckets';
 import { AWS_DOCS } from '../../lib/references';
 import { SERVICE_LINKED_ROLE_TYPE, serviceLinkedRoleService } from '../../lib/service-linked-roles';
@@ -57,13 +56,13 @@ export const configDeliveryBucketPolicy = stackRule({
       for (const bucket of bucketsNamedBy(graph, channel, 's3BucketName')) {
         const arn = bucketArn(bucket, partitionOfRegion(region));
         if (typeof arn !== 'string') continue;
-        const principal = { kind: 'service', service: 'config.amazonaws.com' } as const;
-        const context = { 'aws:SourceAccount': account, 'aws:SecureTransport': 'true' };
-        const objectKey = `${prefix ? `${prefix.replace(/\/+$/, '')}/` : ''}AWSLogs/${account}/Config/${region}/2026/1/1/ConfigHistory/example.json.gz`;
-        const requests: PolicyRequest[] = [
-          { principal, action: 's3:GetBucketAcl', resource: arn, context },
-          { principal, action: 's3:PutObject', resource: `${arn}/${objectKey}`, context: { ...context, 's3:x-amz-acl': 'bucket-owner-full-control' } },
-        ];
+        const requests = logDeliveryRequests({
+          service: 'config.amazonaws.com',
+          bucketArn: arn,
+          prefix,
+          key: `AWSLogs/${account}/Config/${region}/2026/1/1/ConfigHistory/example.json.gz`,
+          context: { 'aws:SourceAccount': account },
+        });
         const result = checkBucketAccess(graph, bucket, requests);
         if (result.refused.length > 0) {
           report(

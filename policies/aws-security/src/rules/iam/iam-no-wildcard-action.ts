@@ -5,9 +5,9 @@
  * Undecided (advisory): when nothing is decidedly a wildcard grant, an unknown document, statement list, inline
  * policy list or entry, Action entry of an Allow, or Effect of a statement with a wildcard action.
  */
-import { describeStatement, statementsOf, UNDECIDED } from '@bulwark/aws-model';
+import { describeStatement, UNDECIDED } from '@bulwark/aws-model';
 import { resourceRule } from '@bulwark/policy-kit';
-import { hiddenPermissionDocuments, permissionDocuments, POLICY_RESOURCE_TYPES, ROLE_TYPE } from './permission-policies';
+import { judgePermissionStatements, POLICY_RESOURCE_TYPES, ROLE_TYPE } from './permission-policies';
 
 /** `*` or `<service>:*` (also `<service>:**`): every action, or every action of one service. */
 function isFullWildcard(action: string): boolean {
@@ -40,35 +40,23 @@ export const iamNoWildcardAction = resourceRule({
       'generate them from CloudTrail activity); replace Allow + NotAction with an explicit Action list.',
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
   },
-  check: ({ args, report, undecided }) => {
-    let violations = 0;
-    const parts: string[] = hiddenPermissionDocuments(args.type, args.props);
-    for (const { where, path, parsed } of permissionDocuments(args.type, args.props)) {
-      if (parsed.kind === 'unknown') parts.push(path);
-      if (parsed.kind === 'document' && parsed.document.statementsUnknown) parts.push(`${path}.Statement`);
-      for (const statement of statementsOf(parsed)) {
-        const wildcards = statement.action?.known.filter(isFullWildcard) ?? [];
-        const grantsEverything = wildcards.length > 0 || statement.notAction !== undefined;
-        if (statement.effect === UNDECIDED) {
-          if (grantsEverything || statement.action?.hasUnknown) parts.push(`${path}.Statement[${statement.index}].Effect`);
-          continue;
-        }
-        if (statement.effect !== 'Allow') continue;
-        if (wildcards.length > 0) {
-          violations++;
-          report(
-            `${args.name}: ${where} ${describeStatement(statement)} Allows Action ${wildcards.map((action) => `"${action}"`).join(', ')}: ` +
-              'list the specific actions needed instead.',
-          );
-        } else if (statement.notAction) {
-          violations++;
-          report(`${args.name}: ${where} ${describeStatement(statement)} Allows with NotAction (every action not listed): use an explicit Action list.`);
-        } else if (statement.action?.hasUnknown) {
-          parts.push(`${path}.Statement[${statement.index}].Action`);
-        }
+  check: ({ args, report, undecided }) =>
+    judgePermissionStatements(args, undecided, 'its value decides whether the policy allows a wildcard action', (statement, { where }) => {
+      const wildcards = statement.action?.known.filter(isFullWildcard) ?? [];
+      const grantsEverything = wildcards.length > 0 || statement.notAction !== undefined;
+      if (statement.effect === UNDECIDED) return grantsEverything || statement.action?.hasUnknown ? { unknown: 'Effect' } : 'pass';
+      if (statement.effect !== 'Allow') return 'pass';
+      if (wildcards.length > 0) {
+        report(
+          `${args.name}: ${where} ${describeStatement(statement)} Allows Action ${wildcards.map((action) => `"${action}"`).join(', ')}: ` +
+            'list the specific actions needed instead.',
+        );
+        return 'violation';
       }
-    }
-    if (violations > 0) return;
-    for (const part of new Set(parts)) undecided(part, 'its value decides whether the policy allows a wildcard action');
-  },
+      if (statement.notAction) {
+        report(`${args.name}: ${where} ${describeStatement(statement)} Allows with NotAction (every action not listed): use an explicit Action list.`);
+        return 'violation';
+      }
+      return statement.action?.hasUnknown ? { unknown: 'Action' } : 'pass';
+    }),
 });

@@ -7,9 +7,9 @@
  * 177 of which accept only `*`, and the other 17 only list resources and their attributes, so it passes; `s3:Get*`
  * grants GetObject on every bucket, so it does not.
  */
-import { describeStatement, expandActionPattern, iamAction, statementsOf, type IamAction } from '@bulwark/aws-model';
+import { describeStatement, expandActionPattern, iamAction, type IamAction } from '@bulwark/aws-model';
 import { resourceRule, UNDECIDED } from '@bulwark/policy-kit';
-import { hiddenPermissionDocuments, permissionDocuments, POLICY_RESOURCE_TYPES, ROLE_TYPE } from './permission-policies';
+import { judgePermissionStatements, POLICY_RESOURCE_TYPES, ROLE_TYPE } from './permission-policies';
 
 /** How many judged members of a pattern a message names. */
 const SHOWN_MEMBERS = 4;
@@ -116,42 +116,26 @@ export const iamNoWildcardResource = resourceRule({
       'actions that only accept "*" into a statement of their own.',
     references: ['https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html'],
   },
-  check: ({ args, report, undecided }) => {
-    let violations = 0;
-    const parts: string[] = hiddenPermissionDocuments(args.type, args.props);
-    for (const { where, path, parsed } of permissionDocuments(args.type, args.props)) {
-      if (parsed.kind === 'unknown') parts.push(path);
-      if (parsed.kind === 'document' && parsed.document.statementsUnknown) parts.push(`${path}.Statement`);
-      for (const statement of statementsOf(parsed)) {
-        if (statement.effect !== 'Allow' && statement.effect !== UNDECIDED) continue;
-        const everyResource = statement.resource?.known.some((resource) => resource.trim() === '*') || statement.notResource !== undefined;
-        if (!everyResource) continue;
-        const verdicts = (statement.action?.known ?? []).map(judgeActionPattern).filter(violates);
-        const wouldViolate = statement.notAction !== undefined || verdicts.length > 0;
-        if (statement.effect === UNDECIDED) {
-          if (wouldViolate || statement.action?.hasUnknown) parts.push(`${path}.Statement[${statement.index}].Effect`);
-          continue;
-        }
-        if (statement.notAction) {
-          violations++;
-          report(`${args.name}: ${where} ${describeStatement(statement)} Allows NotAction on Resource "*": list the actions and scope them to ARNs.`);
-          continue;
-        }
-        if (verdicts.length === 0) {
-          // Unknown action entries may support resource-level permissions once known.
-          if (statement.action?.hasUnknown) parts.push(`${path}.Statement[${statement.index}].Action`);
-          continue;
-        }
-        violations++;
-        const members = verdicts.map(describeMembers).filter((text): text is string => text !== undefined);
-        report(
-          `${args.name}: ${where} ${describeStatement(statement)} Allows ${verdicts.map((verdict) => `"${verdict.pattern}"`).join(', ')} on ` +
-            `Resource "*", though ${verdicts.length === 1 ? 'it supports' : 'they support'} resource-level permissions` +
-            `${members.length > 0 ? ` (${members.join('; ')})` : ''}: set Resource to the specific ARNs.`,
-        );
+  check: ({ args, report, undecided }) =>
+    judgePermissionStatements(args, undecided, 'its value decides whether the policy grants a scopable action on every resource', (statement, { where }) => {
+      if (statement.effect !== 'Allow' && statement.effect !== UNDECIDED) return 'pass';
+      const everyResource = statement.resource?.known.some((resource) => resource.trim() === '*') || statement.notResource !== undefined;
+      if (!everyResource) return 'pass';
+      const verdicts = (statement.action?.known ?? []).map(judgeActionPattern).filter(violates);
+      const wouldViolate = statement.notAction !== undefined || verdicts.length > 0;
+      if (statement.effect === UNDECIDED) return wouldViolate || statement.action?.hasUnknown ? { unknown: 'Effect' } : 'pass';
+      if (statement.notAction) {
+        report(`${args.name}: ${where} ${describeStatement(statement)} Allows NotAction on Resource "*": list the actions and scope them to ARNs.`);
+        return 'violation';
       }
-    }
-    if (violations > 0) return;
-    for (const part of new Set(parts)) undecided(part, 'its value decides whether the policy grants a scopable action on every resource');
-  },
+      // Unknown action entries may support resource-level permissions once known.
+      if (verdicts.length === 0) return statement.action?.hasUnknown ? { unknown: 'Action' } : 'pass';
+      const members = verdicts.map(describeMembers).filter((text): text is string => text !== undefined);
+      report(
+        `${args.name}: ${where} ${describeStatement(statement)} Allows ${verdicts.map((verdict) => `"${verdict.pattern}"`).join(', ')} on ` +
+          `Resource "*", though ${verdicts.length === 1 ? 'it supports' : 'they support'} resource-level permissions` +
+          `${members.length > 0 ? ` (${members.join('; ')})` : ''}: set Resource to the specific ARNs.`,
+      );
+      return 'violation';
+    }),
 });

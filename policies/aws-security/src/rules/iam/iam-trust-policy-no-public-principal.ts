@@ -7,7 +7,7 @@
  * make it public, when nothing public is decided.
  */
 import { rawProps, resourceRule } from '@bulwark/policy-kit';
-import { PUBLIC_PRINCIPAL_DECISIONS, PUBLIC_PRINCIPAL_REFERENCES, publicDocumentVerdict } from '../../lib/public-statements';
+import { PUBLIC_PRINCIPAL_DECISIONS, PUBLIC_PRINCIPAL_REFERENCES, reportPublicDocument } from '../../lib/public-statements';
 import { ROLE_TYPE } from './permission-policies';
 
 export const iamTrustPolicyNoPublicPrincipal = resourceRule({
@@ -35,14 +35,12 @@ export const iamTrustPolicyNoPublicPrincipal = resourceRule({
   },
   check: ({ args, report, undecided }) => {
     if (args.type !== ROLE_TYPE) return;
-    const verdict = publicDocumentVerdict(rawProps(args.props)['assumeRolePolicy'], 'assumeRolePolicy');
-    for (const { statement, why } of verdict.publicStatements) {
-      report(
-        `${args.name}: \`assumeRolePolicy\` ${statement} Allows Principal "*" with no restricting condition${why}: ` +
-          'trust specific principals, or add a condition on aws:PrincipalOrgID or aws:PrincipalAccount with a value that names them.',
-      );
-    }
-    if (verdict.publicStatements.length > 0) return;
-    for (const part of verdict.undecidedParts) undecided(part, 'its value decides whether any AWS account can assume the role');
+    const check = {
+      name: args.name,
+      documentPath: 'assumeRolePolicy',
+      fix: 'trust specific principals, or add a condition on aws:PrincipalOrgID or aws:PrincipalAccount with a value that names them.',
+      decides: 'its value decides whether any AWS account can assume the role',
+    };
+    reportPublicDocument(rawProps(args.props)['assumeRolePolicy'], check, report, undecided);
   },
 });

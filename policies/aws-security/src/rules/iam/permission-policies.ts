@@ -1,9 +1,10 @@
 /**
  * The identity (permission) policy documents a resource carries: the `policy` of a managed or inline policy
  * resource, and each `inlinePolicies[].policy` of a Role. Trust policies (`assumeRolePolicy`) are not among them.
+ * The IAM rules judge them statement by statement through `judgePermissionStatements`.
  */
-import { type ParsedPolicyDocument, parsePolicyDocument } from '@bulwark/aws-model';
-import { isUnknown, listValue, pathValue, rawProps, UNDECIDED } from '@bulwark/policy-kit';
+import { type ParsedPolicyDocument, parsePolicyDocument, type PolicyStatement, statementsOf } from '@bulwark/aws-model';
+import { isUnknown, listValue, pathValue, rawProps, type ReportUndecided, UNDECIDED } from '@bulwark/policy-kit';
 
 export const POLICY_RESOURCE_TYPES: readonly string[] = [
   'aws:iam/policy:Policy',
@@ -40,4 +41,37 @@ export function permissionDocuments(type: string, props: unknown): PermissionDoc
 export function hiddenPermissionDocuments(type: string, props: unknown): string[] {
   if (type !== ROLE_TYPE) return [];
   return listValue(rawProps(props)['inlinePolicies']) === UNDECIDED ? ['inlinePolicies'] : [];
+}
+
+/**
+ * What a rule makes of one statement: it reported a violation, it passes, or the unknown value of one of its fields
+ * (`Effect`, `Action`) would decide.
+ */
+export type StatementVerdict = 'violation' | 'pass' | { readonly unknown: 'Effect' | 'Action' };
+
+/**
+ * Judges every statement of a resource's permission documents with `judge`, which reports its own violations. When
+ * none was reported, every unknown part that could hide one (a Role's unknown inline policy list, an unknown document
+ * or statement list, a field a verdict names) is reported undecided, `why` saying what its value decides.
+ */
+export function judgePermissionStatements(
+  resource: { readonly type: string; readonly props: unknown },
+  undecided: ReportUndecided,
+  why: string,
+  judge: (statement: PolicyStatement, document: PermissionDocument) => StatementVerdict,
+): void {
+  let violations = 0;
+  const parts: string[] = hiddenPermissionDocuments(resource.type, resource.props);
+  for (const document of permissionDocuments(resource.type, resource.props)) {
+    const { path, parsed } = document;
+    if (parsed.kind === 'unknown') parts.push(path);
+    if (parsed.kind === 'document' && parsed.document.statementsUnknown) parts.push(`${path}.Statement`);
+    for (const statement of statementsOf(parsed)) {
+      const verdict = judge(statement, document);
+      if (verdict === 'violation') violations++;
+      else if (verdict !== 'pass') parts.push(`${path}.Statement[${statement.index}].${verdict.unknown}`);
+    }
+  }
+  if (violations > 0) return;
+  for (const part of new Set(parts)) undecided(part, why);
 }

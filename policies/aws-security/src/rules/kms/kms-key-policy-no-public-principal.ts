@@ -8,7 +8,7 @@
  * the policy public, when nothing public is decided.
  */
 import { rawProps, resourceRule } from '@bulwark/policy-kit';
-import { PUBLIC_PRINCIPAL_DECISIONS, PUBLIC_PRINCIPAL_REFERENCES, publicDocumentVerdict } from '../../lib/public-statements';
+import { PUBLIC_PRINCIPAL_DECISIONS, PUBLIC_PRINCIPAL_REFERENCES, reportPublicDocument } from '../../lib/public-statements';
 
 const KEY_TYPES = ['aws:kms/key:Key', 'aws:kms/keyPolicy:KeyPolicy'];
 
@@ -38,15 +38,14 @@ export const kmsKeyPolicyNoPublicPrincipal = resourceRule({
   },
   check: ({ args, report, undecided }) => {
     if (!KEY_TYPES.includes(args.type)) return;
-    const verdict = publicDocumentVerdict(rawProps(args.props)['policy'], 'policy', { signedRequestsOnly: true });
-    for (const { statement, why } of verdict.publicStatements) {
-      report(
-        `${args.name}: \`policy\` ${statement} Allows Principal "*" with no restricting condition${why}: ` +
-          'name the principals, or add StringEquals kms:CallerAccount / aws:PrincipalOrgID with a value that names them.',
-      );
-    }
-    // A decided public statement is the verdict; otherwise every unknown that could make the policy public is named.
-    if (verdict.publicStatements.length > 0) return;
-    for (const part of verdict.undecidedParts) undecided(part, 'its value decides whether any AWS account can use the key');
+    const check = {
+      name: args.name,
+      documentPath: 'policy',
+      fix: 'name the principals, or add StringEquals kms:CallerAccount / aws:PrincipalOrgID with a value that names them.',
+      decides: 'its value decides whether any AWS account can use the key',
+      // A key policy sees only signed requests, so principal keys restrict even under ...IfExists.
+      options: { signedRequestsOnly: true },
+    };
+    reportPublicDocument(rawProps(args.props)['policy'], check, report, undecided);
   },
 });

@@ -4,12 +4,9 @@
  * the machine's two cores: a run is mostly the program and the packs starting, so one process each keeps them
  * apart and the suite under a minute or two.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { runBulwark } from '@bulwark/cli/testing';
 import { workspaceRootOf } from '@bulwark/workspace';
-
-/** The `bulwark` command, resolved as a declared dependency so the nx graph knows this project runs it. */
-const BULWARK = require.resolve('@bulwark/cli/bin/bulwark.js');
 
 /** The workspace whose packs `bulwark check` uses by default. */
 export const WORKSPACE_ROOT = workspaceRootOf(__dirname);
@@ -38,39 +35,18 @@ export interface JsonReport {
   readonly summary: { readonly resources: number; readonly mandatory: number; readonly advisory: number };
 }
 
-/**
- * The arguments that choose a mode. `--mode preview|update` replaces the older `--update` flag (issue 10); until
- * the CLI of this workspace has it, a preview is the default and an update is `--update`. Asked once, from the
- * command's own help, so the corpus runs on both sides of that change.
- */
-let modeFlag: boolean | undefined;
-function modeArguments(mode: CheckMode): string[] {
-  modeFlag ??= spawnSync(process.execPath, [BULWARK, 'check', '--help'], { encoding: 'utf8' }).stdout.includes('--mode');
-  if (modeFlag) return ['--mode', mode];
-  return mode === 'update' ? ['--update'] : [];
-}
-
 /** Runs `bulwark check <directory> --format json` in one mode. */
-export function checkProgram(directory: string, mode: CheckMode): Promise<CheckRun> {
-  const args = [BULWARK, 'check', path.relative(WORKSPACE_ROOT, directory), '--format', 'json', ...modeArguments(mode)];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: WORKSPACE_ROOT, env: { ...process.env, NO_COLOR: '1' }, timeout: RUN_TIMEOUT_MS });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => {
-      let report: JsonReport | undefined;
-      try {
-        const printed = stdout.trim() ? (JSON.parse(stdout) as JsonReport & { error?: unknown }) : undefined;
-        report = printed && printed.error === undefined ? printed : undefined;
-      } catch {
-        report = undefined;
-      }
-      resolve({ status, stderr, report });
-    });
-  });
+export async function checkProgram(directory: string, mode: CheckMode): Promise<CheckRun> {
+  const args = ['check', path.relative(WORKSPACE_ROOT, directory), '--format', 'json', '--mode', mode];
+  const { code: status, stdout, stderr } = await runBulwark(args, { cwd: WORKSPACE_ROOT, timeoutMs: RUN_TIMEOUT_MS });
+  let report: JsonReport | undefined;
+  try {
+    const printed = stdout.trim() ? (JSON.parse(stdout) as JsonReport & { error?: unknown }) : undefined;
+    report = printed && printed.error === undefined ? printed : undefined;
+  } catch {
+    report = undefined;
+  }
+  return { status, stderr, report };
 }
 
 /** Runs `task` over every item, at most `concurrency` at a time; results in the items' order. */

@@ -5,25 +5,16 @@
  * workspace, not a list here: this project depends on every stack in the nx graph (`tag:pulumi-stack`), and
  * `project-graph.spec.ts` checks that it does.
  */
-import { spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { runBulwark, type BulwarkRun } from '@bulwark/cli/testing';
 import { discoverStacks, workspaceRootOf } from '@bulwark/workspace';
 
 const WORKSPACE_ROOT = workspaceRootOf(__dirname);
-const BULWARK = require.resolve('@bulwark/cli/bin/bulwark.js');
 const STACKS = discoverStacks(WORKSPACE_ROOT);
 
 /** Runs `bulwark ...args` from the workspace root, as `npm start` does. */
-function bulwark(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BULWARK, ...args], { cwd: WORKSPACE_ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function bulwark(args: readonly string[]): Promise<BulwarkRun> {
+  return runBulwark(args, { cwd: WORKSPACE_ROOT });
 }
 
 describe('bulwark preview of the workspace', () => {

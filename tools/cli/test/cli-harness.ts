@@ -1,11 +1,10 @@
 /** Test harness: temporary Pulumi programs and workspaces, and the `bulwark` command run as a real process. */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runBulwark, type BulwarkRun } from '../testing';
 
 export const WORKSPACE_ROOT = path.resolve(__dirname, '..', '..', '..');
-export const BULWARK = path.resolve(__dirname, '..', 'bin', 'bulwark.js');
 export const DEMO_PACK = path.resolve(__dirname, '..', 'test-fixtures', 'packs', 'demo-pack');
 export const CRASH_PACK = path.resolve(__dirname, '..', 'test-fixtures', 'packs', 'crash-pack');
 
@@ -41,23 +40,11 @@ export function linkNodeModules(root: string): void {
   fs.symlinkSync(path.join(WORKSPACE_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
 }
 
-export interface CommandResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type CommandResult = BulwarkRun;
 
 /** Runs `bulwark ...args` as a process in `cwd`. */
 export function bulwark(args: readonly string[], cwd: string = WORKSPACE_ROOT): Promise<CommandResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BULWARK, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runBulwark(args, { cwd });
 }
 
 /** A program with one bucket: `violating` leaves out the Owner tag and the versioning the demo pack requires. */

@@ -21,7 +21,7 @@ import { mergeModeReports } from '../report/merge-modes';
 import { toViolation, type ReportPolicy, type ReportViolation, type StackReport } from '../report/report-model';
 import { opaqueComponentFindings } from './opaque-components';
 import { withProgramOutputOnStderr } from './program-output';
-import { releaseMemory } from './release-memory';
+import { compactMemory, releaseMemory } from './release-memory';
 import { type RunInputs } from './run-inputs';
 
 /** A pack with the config it evaluates this stack with (a `--policy-pack-config` document). */
@@ -156,6 +156,9 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
   const analyze = async (result: ProgramResult, small: boolean): Promise<StackReport> => {
     const analyzed = result.resources.filter(isAnalyzed);
     const packs = await request.packs();
+    // The packs (re)started meanwhile, while the last plain collection's empty pages were returned: now a compacting
+    // one costs no more room than the run's peak had, and leaves the analysis a process of its live size.
+    if (!small) compactMemory();
     markPhase(`analysis-start:${projectName}/${result.mode}`);
     const perPack = small
       ? await Promise.all(packs.map((configured) => analyzeWith(configured, result, stackContext, answersOf(configured.pack))))
@@ -206,7 +209,10 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
       releaseMemory();
       reports.push(await analyze(result, false));
       await request.releasePacks?.();
+      // The analysis's garbage collected, its pages returned while the packs stopped: the next run starts from a
+      // compact heap, not from the last run's scattered one.
       releaseMemory();
+      compactMemory();
       result = await runMode(mode);
     }
     releaseMemory();

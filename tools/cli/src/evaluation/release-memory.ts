@@ -17,3 +17,21 @@ export function releaseMemory(): void {
   }
   collect();
 }
+
+/**
+ * A full collection that also compacts the whole heap. A large program run leaves its survivors scattered over
+ * the pages it grew to, and a plain collection frees the garbage but keeps nearly every page in use: at 10,000
+ * resources the process stays at about 1 GB resident for about 300 MB of live objects through the analysis,
+ * while the pack process grows to 600 MB answering AnalyzeStack (bench/ratios' 10,000-resource program).
+ * Compacting moves the survivors together and returns the rest, but needs room for the copies while it moves
+ * them: run it once a plain {@link releaseMemory} has returned the empty pages (not right after a run, at its
+ * peak). It costs about 0.3 s at 10,000 resources.
+ */
+export function compactMemory(): void {
+  v8.setFlagsFromString('--compact-on-every-full-gc');
+  try {
+    releaseMemory();
+  } finally {
+    v8.setFlagsFromString('--no-compact-on-every-full-gc');
+  }
+}

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import {
-  AnalyzeAnswers,
+  type AnalyzeAnswers,
   configStrings,
   isAnalyzed,
   runProgram,
@@ -22,6 +22,7 @@ import { toViolation, type ReportPolicy, type ReportViolation, type StackReport 
 import { opaqueComponentFindings } from './opaque-components';
 import { withProgramOutputOnStderr } from './program-output';
 import { compactMemory, releaseMemory } from './release-memory';
+import { KeptAnswers } from './kept-answers';
 import { type RunInputs } from './run-inputs';
 
 /** A pack with the config it evaluates this stack with (a `--policy-pack-config` document). */
@@ -145,13 +146,7 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
 
   // With several modes, each pack is sent only the resources whose Analyze requests the last mode did not
   // already send it (@bulwark/offline, analyzer/analyze-answers.ts): most of an update run is the preview's.
-  const answers = new Map<PolicyPack, AnalyzeAnswers>();
-  const answersOf = (pack: PolicyPack): AnalyzeAnswers | undefined => {
-    if (request.modes.length < 2) return undefined;
-    let kept = answers.get(pack);
-    if (!kept) answers.set(pack, (kept = new AnalyzeAnswers()));
-    return kept;
-  };
+  const answers = new KeptAnswers(request.modes.length);
 
   const analyze = async (result: ProgramResult, small: boolean): Promise<StackReport> => {
     const analyzed = result.resources.filter(isAnalyzed);
@@ -161,10 +156,10 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
     if (!small) compactMemory();
     markPhase(`analysis-start:${projectName}/${result.mode}`);
     const perPack = small
-      ? await Promise.all(packs.map((configured) => analyzeWith(configured, result, stackContext, answersOf(configured.pack))))
-      : await packs.reduce<Promise<Awaited<ReturnType<typeof analyzeWith>>[]>>(async (done, configured) => {
+      ? await Promise.all(packs.map((configured, place) => analyzeWith(configured, result, stackContext, answers.of(place, configured.pack))))
+      : await packs.reduce<Promise<Awaited<ReturnType<typeof analyzeWith>>[]>>(async (done, configured, place) => {
           const previous = await done;
-          const next = await analyzeWith(configured, result, stackContext, answersOf(configured.pack));
+          const next = await analyzeWith(configured, result, stackContext, answers.of(place, configured.pack));
           releaseMemory();
           return [...previous, next];
         }, Promise.resolve([]));

@@ -21,7 +21,7 @@ import { mergeModeReports } from '../report/merge-modes';
 import { toViolation, type ReportPolicy, type ReportViolation, type StackReport } from '../report/report-model';
 import { opaqueComponentFindings } from './opaque-components';
 import { withProgramOutputOnStderr } from './program-output';
-import { compactMemory, releaseMemory } from './release-memory';
+import { compactMemory, pagesReturned, releaseMemory } from './release-memory';
 import { KeptAnswers } from './kept-answers';
 import { type RunInputs } from './run-inputs';
 
@@ -150,10 +150,14 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
 
   const analyze = async (result: ProgramResult, small: boolean): Promise<StackReport> => {
     const analyzed = result.resources.filter(isAnalyzed);
-    const packs = await request.packs();
-    // The packs (re)started meanwhile, while the last plain collection's empty pages were returned: now a compacting
-    // one costs no more room than the run's peak had, and leaves the analysis a process of its live size.
-    if (!small) compactMemory();
+    const ready = request.packs();
+    if (!small) {
+      // While the packs (re)start: once the last plain collection's empty pages are returned, a compacting one
+      // costs no more room than the run's peak had, and leaves the analysis a process of its live size.
+      await pagesReturned();
+      compactMemory();
+    }
+    const packs = await ready;
     markPhase(`analysis-start:${projectName}/${result.mode}`);
     const perPack = small
       ? await Promise.all(packs.map((configured, place) => analyzeWith(configured, result, stackContext, answers.of(place, configured.pack))))

@@ -1,4 +1,4 @@
-import { compactMemory, releaseMemory } from './release-memory';
+import { compactMemory, pagesReturned, releaseMemory } from './release-memory';
 
 /** Fills the heap as a large program run does: many small objects, of which a scattered few survive. */
 function scatteredSurvivors(): object[] {
@@ -19,5 +19,15 @@ describe('releaseMemory and compactMemory', () => {
     const afterCompact = process.memoryUsage().heapTotal;
     expect(survivors).toHaveLength(20_000);
     expect(afterCompact).toBeLessThan(afterPlain);
+  });
+
+  it('waits for the resident set to come within the slack of the heap, at most for the limit', async () => {
+    let started = Date.now();
+    await pagesReturned(Number.MAX_SAFE_INTEGER, 5_000);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    started = Date.now();
+    // No resident set is ever below the heap by this much: only the limit ends the wait.
+    await pagesReturned(-(1024 ** 4), 300);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 });

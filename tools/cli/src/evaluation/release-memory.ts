@@ -35,3 +35,17 @@ export function compactMemory(): void {
     v8.setFlagsFromString('--no-compact-on-every-full-gc');
   }
 }
+
+/**
+ * Resolves once the pages a plain collection freed are back with the system (V8 returns them on a background
+ * thread, within about half a second at 10,000 resources): when the resident set is within `slackBytes` of the
+ * heap V8 keeps, or after `limitMs` at most.
+ */
+export async function pagesReturned(slackBytes = 400 * 1024 ** 2, limitMs = 1500): Promise<void> {
+  const until = Date.now() + limitMs;
+  for (;;) {
+    const { rss, heapTotal } = process.memoryUsage();
+    if (rss <= heapTotal + slackBytes || Date.now() >= until) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { isPolicySdk, narrowPolicySdkRootImport } from './narrow-sdk-import';
 
 export interface BundlePolicyPackOptions {
   /** The server entry, relative to the pack directory. */
@@ -10,14 +11,15 @@ export interface BundlePolicyPackOptions {
 }
 
 /**
- * Inlines workspace packages (`@bulwark/*`, TypeScript sources Node cannot load) and leaves every other package to
- * `require` at run time, so the bundle needs exactly the npm packages the pack declares (its spec checks that).
+ * Inlines workspace packages (`@bulwark/*`, TypeScript sources Node cannot load) and the policy SDK (see
+ * narrow-sdk-import.ts), and leaves every other package to `require` at run time, so the bundle needs exactly the
+ * npm packages the pack declares (its spec checks that; the SDK's own run-time dependencies among them).
  */
 const npmPackagesStayExternal: Plugin = {
   name: 'npm-packages-stay-external',
   setup(context) {
     // Bare specifiers only (esbuild filters are Go regular expressions: no look-ahead).
-    context.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@bulwark/') ? undefined : { path: args.path, external: true }));
+    context.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@bulwark/') || isPolicySdk(args.path) ? undefined : { path: args.path, external: true }));
   },
 };
 
@@ -38,7 +40,7 @@ export async function bundlePolicyPack(packRoot: string, options: BundlePolicyPa
     format: 'cjs',
     target: 'node20',
     sourcemap: true,
-    plugins: [npmPackagesStayExternal],
+    plugins: [narrowPolicySdkRootImport(packRoot), npmPackagesStayExternal],
     logLevel: 'silent',
   });
   return outfile;

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import {
-  AnalyzeAnswers,
+  type AnalyzeAnswers,
   configStrings,
   isAnalyzed,
   runProgram,
@@ -21,7 +21,8 @@ import { mergeModeReports } from '../report/merge-modes';
 import { toViolation, type ReportPolicy, type ReportViolation, type StackReport } from '../report/report-model';
 import { opaqueComponentFindings } from './opaque-components';
 import { withProgramOutputOnStderr } from './program-output';
-import { releaseMemory } from './release-memory';
+import { compactMemory, pagesReturned, releaseMemory } from './release-memory';
+import { KeptAnswers } from './kept-answers';
 import { type RunInputs } from './run-inputs';
 
 /** A pack with the config it evaluates this stack with (a `--policy-pack-config` document). */
@@ -145,23 +146,24 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
 
   // With several modes, each pack is sent only the resources whose Analyze requests the last mode did not
   // already send it (@bulwark/offline, analyzer/analyze-answers.ts): most of an update run is the preview's.
-  const answers = new Map<PolicyPack, AnalyzeAnswers>();
-  const answersOf = (pack: PolicyPack): AnalyzeAnswers | undefined => {
-    if (request.modes.length < 2) return undefined;
-    let kept = answers.get(pack);
-    if (!kept) answers.set(pack, (kept = new AnalyzeAnswers()));
-    return kept;
-  };
+  const answers = new KeptAnswers(request.modes.length);
 
   const analyze = async (result: ProgramResult, small: boolean): Promise<StackReport> => {
     const analyzed = result.resources.filter(isAnalyzed);
-    const packs = await request.packs();
+    const ready = request.packs();
+    if (!small) {
+      // While the packs (re)start: once the last plain collection's empty pages are returned, a compacting one
+      // costs no more room than the run's peak had, and leaves the analysis a process of its live size.
+      await pagesReturned();
+      compactMemory();
+    }
+    const packs = await ready;
     markPhase(`analysis-start:${projectName}/${result.mode}`);
     const perPack = small
-      ? await Promise.all(packs.map((configured) => analyzeWith(configured, result, stackContext, answersOf(configured.pack))))
-      : await packs.reduce<Promise<Awaited<ReturnType<typeof analyzeWith>>[]>>(async (done, configured) => {
+      ? await Promise.all(packs.map((configured, place) => analyzeWith(configured, result, stackContext, answers.of(place, configured.pack))))
+      : await packs.reduce<Promise<Awaited<ReturnType<typeof analyzeWith>>[]>>(async (done, configured, place) => {
           const previous = await done;
-          const next = await analyzeWith(configured, result, stackContext, answersOf(configured.pack));
+          const next = await analyzeWith(configured, result, stackContext, answers.of(place, configured.pack));
           releaseMemory();
           return [...previous, next];
         }, Promise.resolve([]));
@@ -206,7 +208,10 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
       releaseMemory();
       reports.push(await analyze(result, false));
       await request.releasePacks?.();
+      // The analysis's garbage collected, its pages returned while the packs stopped: the next run starts from a
+      // compact heap, not from the last run's scattered one.
       releaseMemory();
+      compactMemory();
       result = await runMode(mode);
     }
     releaseMemory();

@@ -17,3 +17,35 @@ export function releaseMemory(): void {
   }
   collect();
 }
+
+/**
+ * A full collection that also compacts the whole heap. A large program run leaves its survivors scattered over
+ * the pages it grew to, and a plain collection frees the garbage but keeps nearly every page in use: at 10,000
+ * resources the process stays at about 1 GB resident for about 300 MB of live objects through the analysis,
+ * while the pack process grows to 600 MB answering AnalyzeStack (bench/ratios' 10,000-resource program).
+ * Compacting moves the survivors together and returns the rest, but needs room for the copies while it moves
+ * them: run it once a plain {@link releaseMemory} has returned the empty pages (not right after a run, at its
+ * peak). It costs about 0.3 s at 10,000 resources.
+ */
+export function compactMemory(): void {
+  v8.setFlagsFromString('--compact-on-every-full-gc');
+  try {
+    releaseMemory();
+  } finally {
+    v8.setFlagsFromString('--no-compact-on-every-full-gc');
+  }
+}
+
+/**
+ * Resolves once the pages a plain collection freed are back with the system (V8 returns them on a background
+ * thread, within about half a second at 10,000 resources): when the resident set is within `slackBytes` of the
+ * heap V8 keeps, or after `limitMs` at most.
+ */
+export async function pagesReturned(slackBytes = 400 * 1024 ** 2, limitMs = 1500): Promise<void> {
+  const until = Date.now() + limitMs;
+  for (;;) {
+    const { rss, heapTotal } = process.memoryUsage();
+    if (rss <= heapTotal + slackBytes || Date.now() >= until) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

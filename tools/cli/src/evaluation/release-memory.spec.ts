@@ -1,23 +1,36 @@
-import { compactMemory, pagesReturned, releaseMemory } from './release-memory';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { pagesReturned } from './release-memory';
 
-/** Fills the heap as a large program run does: many small objects, of which a scattered few survive. */
-function scatteredSurvivors(): object[] {
-  const survivors: object[] = [];
-  for (let index = 0; index < 400_000; index++) {
-    const entry = { index, name: `resource-${index}`, tags: { owner: 'team', index } };
-    if (index % 20 === 0) survivors.push(entry);
-  }
-  return survivors;
+/**
+ * Runs in a fresh process (this one's heap holds whatever the test runner and earlier specs left, which decides what
+ * a collection does): fills the heap as a large program run does, many small objects of which a third survive,
+ * scattered over every page; collects plainly until that shrinks the heap no more, then once compacting; prints
+ * both heap sizes.
+ */
+const EXPERIMENT = `
+const { compactMemory, releaseMemory } = require(${JSON.stringify(path.join(__dirname, 'release-memory.ts'))});
+const survivors = [];
+for (let index = 0; index < 1000000; index++) {
+  const entry = { index, name: 'resource-' + index, tags: { owner: 'team', index } };
+  if (index % 3 === 0) survivors.push(entry);
 }
+// Plain collections until the heap is as small as they make it: a further one would not shrink it.
+releaseMemory();
+releaseMemory();
+releaseMemory();
+const afterPlain = process.memoryUsage().heapTotal;
+compactMemory();
+const afterCompact = process.memoryUsage().heapTotal;
+process.stdout.write(JSON.stringify({ survivors: survivors.length, afterPlain, afterCompact }));
+`;
 
 describe('releaseMemory and compactMemory', () => {
   it('compacting returns the pages a plain collection keeps for scattered survivors', () => {
-    const survivors = scatteredSurvivors();
-    releaseMemory();
-    const afterPlain = process.memoryUsage().heapTotal;
-    compactMemory();
-    const afterCompact = process.memoryUsage().heapTotal;
-    expect(survivors).toHaveLength(20_000);
+    const run = spawnSync(process.execPath, ['-r', '@bulwark/offline/register', '-e', EXPERIMENT], { cwd: __dirname, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const { survivors, afterPlain, afterCompact } = JSON.parse(run.stdout) as { survivors: number; afterPlain: number; afterCompact: number };
+    expect(survivors).toBe(333_334);
     expect(afterCompact).toBeLessThan(afterPlain);
   });
 

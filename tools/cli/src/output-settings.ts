@@ -9,20 +9,13 @@ export interface OutputSettings {
 }
 
 let settings: OutputSettings = { quiet: false };
-const listeners: (() => void)[] = [];
 
 /** Sets how this run reports; call before any progress is written. */
 export function configureOutput(next: OutputSettings): void {
   settings = next;
-  listeners.forEach((listener) => listener());
 }
 
-/** The current settings. */
+/** The current settings (a new object each time they are configured). */
 export function outputSettings(): OutputSettings {
   return settings;
-}
-
-/** Calls `listener` whenever the settings change (report-output drops its display, made with the old ones). */
-export function onOutputSettingsChange(listener: () => void): void {
-  listeners.push(listener);
 }

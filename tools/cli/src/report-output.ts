@@ -9,24 +9,22 @@ import { renderReport } from './report/render-report';
 import { type ReportFormat } from './report/report-format';
 import { type Report, type StackReport } from './report/report-model';
 import { ExitCode } from './exit-codes';
-import { onOutputSettingsChange, outputSettings } from './output-settings';
+import { outputSettings, type OutputSettings } from './output-settings';
 import { ProgressDisplay } from './progress-display';
 import { colourEnabled, liveLineEnabled } from './terminal';
 import { TOOL_VERSION } from './tool-version';
 
-let display: ProgressDisplay | undefined;
-onOutputSettingsChange(() => {
-  display = undefined;
-});
+/** The progress display and the settings it was made with. */
+let display: { readonly settings: OutputSettings; readonly view: ProgressDisplay } | undefined;
 
-/** The progress display on stderr, made on first use with the current settings. */
+/** The progress display on stderr, made on first use, and again when the settings were configured anew. */
 function progressDisplay(): ProgressDisplay {
-  display ??= new ProgressDisplay(process.stderr, {
-    live: liveLineEnabled(process.stderr),
-    colour: colourEnabled(process.stderr),
-    quiet: outputSettings().quiet,
-  });
-  return display;
+  const settings = outputSettings();
+  if (display?.settings !== settings) {
+    const view = new ProgressDisplay(process.stderr, { live: liveLineEnabled(process.stderr), colour: colourEnabled(process.stderr), quiet: settings.quiet });
+    display = { settings, view };
+  }
+  return display.view;
 }
 
 /** Writes a status line to stderr (what runs, where the report went); `--quiet` leaves it out. */
@@ -51,7 +49,7 @@ export function stackFinished(stack: StackReport): void {
 
 /** The run failed: a running stack's line says it did not finish, before the error follows. */
 export function progressInterrupted(): void {
-  display?.interrupted();
+  display?.view.interrupted();
 }
 
 /** Writes the report and returns the exit code it implies. */

@@ -21,7 +21,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
   if (options.policyPacks.length === 0) packDirectories.forEach(assertPackBuilt);
   // Workspace packs with one config file: the file maps pack names to configs, as a stack's policy-config.json does.
   const sectioned = options.policyPacks.length === 0 && packDirectories.length > 1 && options.policyPackConfigs.length === 1;
-  const packConfigs = sectioned
+  let packConfigs: Record<string, unknown>[] | undefined = sectioned
     ? undefined
     : packDirectories.map((_, index) => {
         const file = options.policyPackConfigs[index];
@@ -52,7 +52,9 @@ export async function runCheck(options: CheckOptions): Promise<number> {
       packs: async () => {
         const started = await packs.get();
         const file = options.policyPackConfigs[0] as string;
-        const configs = packConfigs ?? packConfigSections(readPackConfig(file), started.map((pack) => pack.info.name), file);
+        // Read once: the packs are asked for again in each mode (and restarted between modes at scale).
+        packConfigs ??= packConfigSections(readPackConfig(file), started.map((pack) => pack.info.name), file);
+        const configs = packConfigs;
         return started.map((pack, index) => ({ pack, config: configs[index] ?? {} }));
       },
       releasePacks: () => packs.release(),

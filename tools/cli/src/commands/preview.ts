@@ -53,14 +53,21 @@ function withProducers(all: readonly WorkspaceStack[], selected: readonly Worksp
 }
 
 /**
- * The pack config of a stack for each pack, by the workspace rule (`policy-config.<stack>.json`, else
+ * Pairs each pack with its config for a stack, by the workspace rule (`policy-config.<stack>.json`, else
  * `policy-config.json`). With one workspace pack the file is that pack's config; with several it maps pack names
  * to configs.
  */
-function stackPackConfigs(stack: WorkspaceStack, stackName: string, packs: readonly PolicyPack[]): ConfiguredPack[] {
-  const { file, config: document } = readStackPackConfig(stack.directory, stackName);
-  const sections = packConfigSections(document, packs.map((pack) => pack.info.name), file);
-  return packs.map((pack, index) => ({ pack, config: sections[index] ?? {} }));
+function stackPackConfigs(stack: WorkspaceStack, stackName: string): (packs: readonly PolicyPack[]) => ConfiguredPack[] {
+  // Read once per stack, when its packs are first needed: they are asked for again in each mode.
+  let sections: Record<string, unknown>[] | undefined;
+  return (packs) => {
+    if (!sections) {
+      const { file, config: document } = readStackPackConfig(stack.directory, stackName);
+      sections = packConfigSections(document, packs.map((pack) => pack.info.name), file);
+    }
+    const read = sections;
+    return packs.map((pack, index) => ({ pack, config: read[index] ?? {} }));
+  };
 }
 
 /** Runs the preview and returns the exit code. */
@@ -107,11 +114,12 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
         invokeFixtures: inputs.invokeFixtures,
         allowOpaqueComponents: options.allowOpaqueComponents,
       };
+      const configured = stackPackConfigs(stack, options.stack);
       const evaluation = await Promise.race([
         evaluateStack({
           ...request,
           modes: modesOf(options.mode),
-          packs: async () => stackPackConfigs(stack, options.stack, await packs.get()),
+          packs: async () => configured(await packs.get()),
           releasePacks: () => packs.release(),
         }).catch((error: unknown) => {
           throw scope.missing.size > 0 ? undeclared() : error;

@@ -2,7 +2,7 @@ import * as deployability from '@bulwark/aws-deployability';
 import * as security from '@bulwark/aws-security';
 import { type Finding, type ProgramResult } from '@bulwark/offline';
 import { evaluateInProcess } from '@bulwark/offline/testing';
-import { readStackPackConfig } from '@bulwark/workspace';
+import { packConfigSections, readStackPackConfig } from '@bulwark/workspace';
 
 /** The workspace packs, as `bulwark preview` runs them (every pack under policies/), in-process. */
 const WORKSPACE_PACKS = [security, deployability].map((pack) => ({ name: pack.PACK_NAME, version: pack.PACK_VERSION, createPolicies: pack.createPolicies }));
@@ -15,13 +15,10 @@ const WORKSPACE_PACKS = [security, deployability].map((pack) => ({ name: pack.PA
  */
 export async function evaluateWorkspacePack(result: ProgramResult, stackDirectory: string): Promise<Finding[]> {
   const { file, config: document } = readStackPackConfig(stackDirectory, result.stack);
-  const names = WORKSPACE_PACKS.map((pack) => pack.name);
-  const unknown = Object.keys(document).filter((key) => !names.includes(key));
-  if (unknown.length > 0) throw new Error(`${file}: keys must be pack names (${names.join(', ')}); unknown: ${unknown.join(', ')}`);
+  const sections = packConfigSections(document, WORKSPACE_PACKS.map((pack) => pack.name), file);
   const findings: Finding[] = [];
-  for (const pack of WORKSPACE_PACKS) {
-    const config = (document[pack.name] as Record<string, unknown> | undefined) ?? {};
-    findings.push(...(await evaluateInProcess({ name: pack.name, version: pack.version, policies: pack.createPolicies() }, result, config)));
+  for (const [index, pack] of WORKSPACE_PACKS.entries()) {
+    findings.push(...(await evaluateInProcess({ name: pack.name, version: pack.version, policies: pack.createPolicies() }, result, sections[index] ?? {})));
   }
   return findings;
 }

@@ -12,6 +12,7 @@ export { type StackConfigFile, isStackName, readStackConfig, stackConfigFile, st
 export { withConfigOverrides } from './program-config';
 export { ALLOWED_ACCOUNT_IDS_KEY, allowedAccountIds, deploymentAccount } from './allowed-accounts';
 export { packConfigCandidates, readPackConfig, readStackPackConfig, stackPackConfigFile } from './pack-config';
+export { packConfigSections } from './pack-config-sections';
 export { CONSUMES_KEY, type ConsumesDeclaration, checkConsumes, readConsumes } from './consumes';
 export { findWorkspaceRoot, workspaceRootOf } from './workspace-root';
 export { TEST_CODE_GLOBS, isTestCode } from './test-code';

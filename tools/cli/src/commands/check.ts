@@ -1,6 +1,6 @@
 /** `bulwark check DIR`: any Pulumi program directory, offline, against the given packs (default: the workspace's). */
 import * as path from 'node:path';
-import { readPackConfig } from '@bulwark/workspace';
+import { packConfigSections, readPackConfig } from '@bulwark/workspace';
 import { type CheckOptions } from '../cli-arguments';
 import { isOrdinary } from '../evaluation/overlap';
 import { offlineEngine, reporting, stackEvaluation } from '../engine-modules';
@@ -8,7 +8,6 @@ import { PackSet, packOptions } from '../evaluation/pack-set';
 import { lastRunSize, recordRunSizes, runSizeKey } from '../evaluation/run-sizes';
 import { markPhase } from '../phase-marks';
 import { TOOL_VERSION } from '../tool-version';
-import { packConfigSections } from '../workspace/pack-config-sections';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { OWN_WORKSPACE } from '../workspace/workspace-root';
 
@@ -21,7 +20,7 @@ export async function runCheck(options: CheckOptions): Promise<number> {
   if (options.policyPacks.length === 0) packDirectories.forEach(assertPackBuilt);
   // Workspace packs with one config file: the file maps pack names to configs, as a stack's policy-config.json does.
   const sectioned = options.policyPacks.length === 0 && packDirectories.length > 1 && options.policyPackConfigs.length === 1;
-  let packConfigs: Record<string, unknown>[] | undefined = sectioned
+  const packConfigs = sectioned
     ? undefined
     : packDirectories.map((_, index) => {
         const file = options.policyPackConfigs[index];
@@ -49,14 +48,8 @@ export async function runCheck(options: CheckOptions): Promise<number> {
       stackReferences: inputs.stackReferences,
       invokeFixtures: inputs.invokeFixtures,
       allowOpaqueComponents: options.allowOpaqueComponents,
-      packs: async () => {
-        const started = await packs.get();
-        const file = options.policyPackConfigs[0] as string;
-        // Read once: the packs are asked for again in each mode (and restarted between modes at scale).
-        packConfigs ??= packConfigSections(readPackConfig(file), started.map((pack) => pack.info.name), file);
-        const configs = packConfigs;
-        return started.map((pack, index) => ({ pack, config: configs[index] ?? {} }));
-      },
+      packs: () => packs.get(),
+      packConfigs: (packNames) => packConfigs ?? packConfigSections(readPackConfig(options.policyPackConfigs[0] as string), packNames, options.policyPackConfigs[0]),
       releasePacks: () => packs.release(),
     });
     recordRunSizes({ [sizeKey]: stack.resources.length });

@@ -7,12 +7,10 @@
  * the declaration orders deployments, so it must be true.
  */
 import * as path from 'node:path';
-import type { PolicyPack } from '@bulwark/offline';
-import { discoverStacks, orderByConsumes, readStackPackConfig, type WorkspaceStack } from '@bulwark/workspace';
+import { discoverStacks, orderByConsumes, packConfigSections, readStackPackConfig, type WorkspaceStack } from '@bulwark/workspace';
 import { UsageError } from '../exit-codes';
 import { type PreviewOptions } from '../cli-arguments';
 import { offlineEngine, reporting, stackEvaluation } from '../engine-modules';
-import type { ConfiguredPack } from '../evaluation/evaluate-stack';
 import { isOrdinary } from '../evaluation/overlap';
 import { PackSet, packOptions } from '../evaluation/pack-set';
 import { lastRunSize, recordRunSizes, runSizeKey } from '../evaluation/run-sizes';
@@ -23,7 +21,6 @@ import { referenceScope, stackKey } from '../workspace/stack-references';
 import { WorkspaceError } from '../workspace/workspace-error';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { findWorkspaceRoot } from '../workspace/workspace-root';
-import { packConfigSections } from '../workspace/pack-config-sections';
 import { stackResources, withWorkspaceFindings } from './workspace-checks';
 import { type StackResources } from '@bulwark/aws-deployability';
 
@@ -53,21 +50,13 @@ function withProducers(all: readonly WorkspaceStack[], selected: readonly Worksp
 }
 
 /**
- * Pairs each pack with its config for a stack, by the workspace rule (`policy-config.<stack>.json`, else
+ * The config of a stack for each pack, by the workspace rule (`policy-config.<stack>.json`, else
  * `policy-config.json`). With one workspace pack the file is that pack's config; with several it maps pack names
  * to configs.
  */
-function stackPackConfigs(stack: WorkspaceStack, stackName: string): (packs: readonly PolicyPack[]) => ConfiguredPack[] {
-  // Read once per stack, when its packs are first needed: they are asked for again in each mode.
-  let sections: Record<string, unknown>[] | undefined;
-  return (packs) => {
-    if (!sections) {
-      const { file, config: document } = readStackPackConfig(stack.directory, stackName);
-      sections = packConfigSections(document, packs.map((pack) => pack.info.name), file);
-    }
-    const read = sections;
-    return packs.map((pack, index) => ({ pack, config: read[index] ?? {} }));
-  };
+function stackPackConfigs(stack: WorkspaceStack, stackName: string, packNames: readonly string[]): Record<string, unknown>[] {
+  const { file, config: document } = readStackPackConfig(stack.directory, stackName);
+  return packConfigSections(document, packNames, file);
 }
 
 /** Runs the preview and returns the exit code. */
@@ -114,12 +103,12 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
         invokeFixtures: inputs.invokeFixtures,
         allowOpaqueComponents: options.allowOpaqueComponents,
       };
-      const configured = stackPackConfigs(stack, options.stack);
       const evaluation = await Promise.race([
         evaluateStack({
           ...request,
           modes: modesOf(options.mode),
-          packs: async () => configured(await packs.get()),
+          packs: () => packs.get(),
+          packConfigs: (packNames) => stackPackConfigs(stack, options.stack, packNames),
           releasePacks: () => packs.release(),
         }).catch((error: unknown) => {
           throw scope.missing.size > 0 ? undeclared() : error;

@@ -6,11 +6,10 @@
  */
 import * as path from 'node:path';
 import type { PolicyInfo, PolicyPack, PolicyPackInfo } from '@bulwark/offline';
-import { readPackConfig } from '@bulwark/workspace';
+import { packConfigSections, readPackConfig } from '@bulwark/workspace';
 import { type RulesOptions } from '../cli-arguments';
 import { offlineEngine } from '../engine-modules';
 import { packOptions } from '../evaluation/pack-set';
-import { packConfigSections } from '../workspace/pack-config-sections';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { findWorkspaceRoot } from '../workspace/workspace-root';
 import { ExitCode } from '../exit-codes';

@@ -44,8 +44,10 @@ export interface StackEvaluationRequest {
   readonly invokeFixtures?: RunInputs['invokeFixtures'];
   /** `--allow-opaque-components`: an unexpandable remote component is an advisory finding, not an error. */
   readonly allowOpaqueComponents?: boolean;
-  /** The packs with this stack's configs (awaited once the first program run is over). */
-  readonly packs: () => Promise<readonly ConfiguredPack[]>;
+  /** The packs (awaited once the first program run is over; asked for again in each mode, restarted at scale). */
+  readonly packs: () => Promise<readonly PolicyPack[]>;
+  /** This stack's config for each of the packs, by pack name, in their order: read once, when first needed. */
+  readonly packConfigs: (packNames: readonly string[]) => readonly Record<string, unknown>[];
   /** Stops the packs until they are next asked for: between a large stack's analysis and its next run. */
   readonly releasePacks?: () => Promise<void>;
 }
@@ -69,7 +71,7 @@ function displayPath(file: string): string {
 }
 
 /** The config a stack runs with: its stack file, with `--config` overrides (bare keys belong to the project). */
-function runSettings(request: Omit<StackEvaluationRequest, 'packs' | 'modes'>) {
+function runSettings(request: Omit<StackEvaluationRequest, 'packs' | 'packConfigs' | 'modes'>) {
   const { program } = request;
   const projectName = program.project.name;
   const overrides = request.configOverrides ?? {};
@@ -101,7 +103,7 @@ function runSettings(request: Omit<StackEvaluationRequest, 'packs' | 'modes'>) {
  * StackReferences read the producer's deployed state, whose values are all known; the producer's own preview has
  * its ids and ARNs unknown, and a consumer given those could not be judged on them.
  */
-export async function deployedOutputs(request: Omit<StackEvaluationRequest, 'packs' | 'modes'>): Promise<Record<string, unknown>> {
+export async function deployedOutputs(request: Omit<StackEvaluationRequest, 'packs' | 'packConfigs' | 'modes'>): Promise<Record<string, unknown>> {
   const outputs = (await runSettings(request).run('update')).outputs;
   releaseMemory();
   return outputs;
@@ -148,9 +150,17 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
   // already send it (@bulwark/offline, analyzer/analyze-answers.ts): most of an update run is the preview's.
   const answers = new KeptAnswers(request.modes.length);
 
+  let configs: readonly Record<string, unknown>[] | undefined;
+  const configuredPacks = async (): Promise<ConfiguredPack[]> => {
+    const packs = await request.packs();
+    configs ??= request.packConfigs(packs.map((pack) => pack.info.name));
+    const read = configs;
+    return packs.map((pack, index) => ({ pack, config: read[index] ?? {} }));
+  };
+
   const analyze = async (result: ProgramResult, small: boolean): Promise<StackReport> => {
     const analyzed = result.resources.filter(isAnalyzed);
-    const ready = request.packs();
+    const ready = configuredPacks();
     if (!small) {
       // While the packs (re)start: once the last plain collection's empty pages are returned, a compacting one
       // costs no more room than the run's peak had, and leaves the analysis a process of its live size.

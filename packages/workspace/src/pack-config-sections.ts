@@ -2,6 +2,7 @@
  * One pack config document for several packs: a stack's `policy-config.json` maps pack names to each pack's config
  * (`{ "aws-security": { "account-baseline-complete": "mandatory" }, "aws-deployability": {} }`); a pack without a
  * section gets its defaults. With a single pack the document is that pack's config, as `--policy-pack-config` is.
+ * The one reading of that rule: `bulwark check`, `bulwark preview`, `bulwark rules` and the stacks' tests use it.
  */
 import { WorkspaceError } from './workspace-error';
 

@@ -18,12 +18,15 @@ import { usageOf } from './usage';
 import { WorkspaceError } from './workspace/workspace-error';
 
 function describe(error: unknown): RunFailure {
+  // The workspace's own errors come before the engine is needed (an unbuilt pack, a bad pack config): say them
+  // without loading it, so that an engine that cannot load does not hide them.
+  if (error instanceof WorkspaceError) return { message: error.message, details: [] };
   const { InvokeFixtureError, PolicyConfigError, PolicyPackError, ProgramError, ProjectError } = offlineEngine();
   if (error instanceof ProgramError) {
     return { message: `the program failed: ${error.message}`, details: error.failures.filter((failure) => failure !== error.message) };
   }
   if (error instanceof PolicyPackError) return { message: `policy pack failure: ${error.message}`, details: [] };
-  if (error instanceof PolicyConfigError || error instanceof ProjectError || error instanceof WorkspaceError || error instanceof InvokeFixtureError) {
+  if (error instanceof PolicyConfigError || error instanceof ProjectError || error instanceof InvokeFixtureError) {
     return { message: error.message, details: [] };
   }
   if (error instanceof Error) return { message: error.stack ?? error.message, details: [] };

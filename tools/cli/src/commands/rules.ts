@@ -5,11 +5,10 @@
  * config (awsguard ships `all: mandatory`), then `--policy-pack-config` over it, resolved as a check resolves it.
  */
 import * as path from 'node:path';
-import type { PolicyInfo, PolicyPack, PolicyPackInfo } from '@bulwark/offline';
+import type { PolicyInfo, PolicyPackInfo } from '@bulwark/offline';
 import { packConfigSections, readPackConfig } from '@bulwark/workspace';
 import { type RulesOptions } from '../cli-arguments';
-import { offlineEngine } from '../engine-modules';
-import { packOptions } from '../evaluation/pack-set';
+import { PackSet, packOptions } from '../evaluation/pack-set';
 import { assertPackBuilt, requireWorkspacePacks } from '../workspace/workspace-packs';
 import { findWorkspaceRoot } from '../workspace/workspace-root';
 import { ExitCode } from '../exit-codes';
@@ -75,10 +74,10 @@ export async function runRules(options: RulesOptions): Promise<number> {
   }
   const document = options.policyPackConfig ? readPackConfig(options.policyPackConfig) : {};
   const listings: { pack: PolicyPackInfo; policies: PolicyInfo[] }[] = [];
-  const started: PolicyPack[] = [];
-  const engine = offlineEngine();
+  // Started together, and every one stopped whatever happens (PackSet: one failing to start stops the others).
+  const packs = new PackSet(directories, packOptions(options.packTimeouts));
   try {
-    for (const directory of directories) started.push(await engine.PolicyPack.start(directory, packOptions(options.packTimeouts)));
+    const started = await packs.get();
     // Several packs and one config file: the file maps pack names to configs, as a stack's policy-config.json does.
     const configs = packConfigSections(document, started.map((pack) => pack.info.name), options.policyPackConfig);
     started.forEach((pack, index) => {
@@ -89,7 +88,7 @@ export async function runRules(options: RulesOptions): Promise<number> {
       listings.push({ pack: pack.info, policies });
     });
   } finally {
-    for (const pack of started) await pack.stop();
+    await packs.stop();
   }
   if (options.format === 'json' && listings.length > 1) {
     // Several packs: one catalogue per pack, each in the single-pack shape.

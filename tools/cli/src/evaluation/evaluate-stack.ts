@@ -169,14 +169,15 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
     }
     const packs = await ready;
     markPhase(`analysis-start:${projectName}/${result.mode}`);
-    const perPack = small
-      ? await Promise.all(packs.map((configured, place) => analyzeWith(configured, result, stackContext, answers.of(place, configured.pack))))
-      : await packs.reduce<Promise<Awaited<ReturnType<typeof analyzeWith>>[]>>(async (done, configured, place) => {
-          const previous = await done;
-          const next = await analyzeWith(configured, result, stackContext, answers.of(place, configured.pack));
-          releaseMemory();
-          return [...previous, next];
-        }, Promise.resolve([]));
+    const perPack: Awaited<ReturnType<typeof analyzeWith>>[] = [];
+    if (small) perPack.push(...(await Promise.all(packs.map((configured, place) => analyzeWith(configured, result, stackContext, answers.of(place, configured.pack))))));
+    else {
+      // One pack at a time, with a full collection after each: a large analysis's garbage must not pile up.
+      for (const [place, configured] of packs.entries()) {
+        perPack.push(await analyzeWith(configured, result, stackContext, answers.of(place, configured.pack)));
+        releaseMemory();
+      }
+    }
     const violations = perPack.flatMap((found) => found.violations);
     const policies = perPack.flatMap((found) => found.policies);
     const opaque = opaqueComponentFindings(result.opaqueComponents, analyzed.map((record) => record.urn));

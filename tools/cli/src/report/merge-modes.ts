@@ -25,14 +25,6 @@ function onlyMode(report: StackReport): RunMode {
   return report.mode;
 }
 
-/**
- * True when `report` evaluated its policies on the resource `urn` (the stack, for no URN): the resource was in its
- * run. Whatever the policy said there (a finding, none, or "not applicable") is its verdict.
- */
-function analyzed(report: StackReport, urn: string | undefined): boolean {
-  return urn === undefined || report.resources.some((resource) => resource.urn === urn);
-}
-
 /** The policies of every mode: one entry per pack and policy, not applicable where no mode that ran it applied it. */
 function mergePolicies(reports: readonly StackReport[], resources: readonly ReportResource[]): ReportPolicy[] {
   const merged = new Map<string, ReportPolicy>();
@@ -94,10 +86,13 @@ export function mergeModeReports(reports: readonly StackReport[]): StackReport {
   });
 
   const update = reports[modes.indexOf('update')];
+  // The update evaluated its policies on these resources (and on the stack, a finding without URN): whatever a
+  // policy said there (a finding, none, or "not applicable") is its verdict.
+  const analyzedByUpdate = new Set(update?.resources.map((resource) => resource.urn));
   const settledByUpdate = (violation: ReportViolation, foundIn: readonly RunMode[]): boolean => {
     if (!update || violation.kind !== 'undecided' || isBlocking(violation) || foundIn.includes('update')) return false;
     const ran = update.policies.some((candidate) => candidate.pack === violation.pack && candidate.policy === violation.policy);
-    return ran && analyzed(update, violation.urn);
+    return ran && (violation.urn === undefined || analyzedByUpdate.has(violation.urn));
   };
   const violations = [...findings.values()]
     .filter(({ violation, modes: foundIn }) => !settledByUpdate(violation, foundIn))

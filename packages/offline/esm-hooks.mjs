@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL, URL } from 'node:url';
 const require = createRequire(import.meta.url);
 const { candidateFiles, isProgramFile } = require('./program-resolution.js');
 const { swcOptions } = require('./typescript-hook.js');
+const { cachedCompile } = require('./compile-cache.js');
 
 const RUN = 'bulwark-run';
 const ROOT = 'bulwark-root';
@@ -73,8 +74,10 @@ export async function load(url, context, nextLoad) {
   if (url.startsWith('file:')) {
     const file = fileURLToPath(url);
     if (/\.(ts|tsx|mts)$/.test(file)) {
-      const swc = require('@swc/core');
-      const { code } = await swc.transform(fs.readFileSync(file, 'utf8'), swcOptions(file, 'es6'));
+      // Through the same on-disk cache as CommonJS modules (compile-cache.js): swc is loaded only on a miss.
+      const options = swcOptions(file, 'es6');
+      const swcVersion = require('@swc/core/package.json').version;
+      const code = cachedCompile(fs.readFileSync(file, 'utf8'), options, swcVersion, (/** @type {string} */ source) => require('@swc/core').transformSync(source, options).code);
       return { format: 'module', source: code, shortCircuit: true };
     }
   }

@@ -23,6 +23,21 @@ describe('cloudfront-certificate-us-east-1', () => {
     expect(findings.map((finding) => finding.message)).toEqual([expect.stringContaining('is in eu-west-1'), expect.stringContaining('certificate site, created in eu-west-1')]);
   });
 
+  it('Preview: a linked certificate whose region is unknown, or set by nothing, is undecided (not a pass)', async () => {
+    const unknownProvider = resource('pulumi:providers:aws', { region: UNKNOWN_VALUE });
+    const unknownRegion = resource('aws:acm/certificate:Certificate', { domainName: 'example.com' }, { name: 'unknown-region', provider: unknownProvider });
+    const noRegion = resource('aws:acm/certificate:Certificate', { domainName: 'example.org' }, { name: 'no-region' });
+    const findings = await evaluate(cloudfrontCertificateUsEast1, [
+      unknownProvider,
+      unknownRegion,
+      noRegion,
+      resource(DISTRIBUTION, { viewerCertificate: { acmCertificateArn: UNKNOWN_VALUE } }, { dependsOn: { viewerCertificate: [unknownRegion] } }),
+      resource(DISTRIBUTION, { viewerCertificate: { acmCertificateArn: UNKNOWN_VALUE } }, { dependsOn: { viewerCertificate: [noRegion] } }),
+    ]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => finding.message)).toEqual([expect.stringContaining('certificate unknown-region'), expect.stringContaining('certificate no-region')]);
+  });
+
   it('Preview: an unknown certificate tied to nothing is undecided', async () => {
     expect(undecided(await evaluate(cloudfrontCertificateUsEast1, [resource(DISTRIBUTION, { viewerCertificate: { acmCertificateArn: UNKNOWN_VALUE } })]))).toHaveLength(1);
   });

@@ -38,7 +38,11 @@ export const cloudfrontCertificateUsEast1 = stackRule({
       const linked = graph.refersTo(distribution, 'viewerCertificate', [CERTIFICATE], ['arn'], value);
       for (const certificate of linked) {
         const region = regionOf(certificate);
-        if (typeof region === 'string' && region !== 'us-east-1') {
+        if (region === UNDECIDED) {
+          undecided('viewerCertificate.acmCertificateArn', `certificate ${certificate.name} has a region unknown until apply; it must be in us-east-1`, distribution.urn);
+        } else if (region === undefined) {
+          undecided('viewerCertificate.acmCertificateArn', `no region is visible for certificate ${certificate.name} (its provider sets none); it must be in us-east-1`, distribution.urn);
+        } else if (region !== 'us-east-1') {
           report(`Distribution ${distribution.name} uses certificate ${certificate.name}, created in ${region}: CloudFront uses ACM certificates only from us-east-1.`, distribution.urn);
         }
       }

@@ -15,9 +15,9 @@ const write = (resource: string, sourceArn = TRAIL_ARN) => ({
 });
 const tlsOnly = { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::trail-logs', 'arn:aws:s3:::trail-logs/*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
 
-function stack(policy: unknown, prefix?: string) {
+function stack(policy: unknown, prefix?: string, bucketName: unknown = 'trail-logs') {
   const key = resource('aws:kms/key:Key', { policy: keyPolicy() }, { provider });
-  const bucket = resource('aws:s3/bucket:Bucket', { bucket: 'trail-logs' }, { name: 'trail-logs', provider });
+  const bucket = resource('aws:s3/bucket:Bucket', { bucket: bucketName }, { name: 'trail-logs', provider });
   const bucketPolicy = resource('aws:s3/bucketPolicy:BucketPolicy', { bucket: 'trail-logs', policy }, { dependsOn: { bucket: [bucket] }, provider });
   const trail = resource('aws:cloudtrail/trail:Trail', { name: 'audit', s3BucketName: UNKNOWN_VALUE, ...(prefix ? { s3KeyPrefix: prefix } : {}) }, { name: 'audit', dependsOn: { s3BucketName: [bucket] }, provider });
   return [provider, key, bucket, bucketPolicy, trail];
@@ -50,5 +50,11 @@ describe('cloudtrail-bucket-policy', () => {
     const findings = await evaluate(cloudtrailBucketPolicy, stack(UNKNOWN_VALUE));
     expect(mandatory(findings)).toEqual([]);
     expect(undecided(findings)).toHaveLength(1);
+  });
+
+  it('Preview: a bucket whose name is unknown until apply is undecided on the bucket name, not skipped', async () => {
+    const findings = await evaluate(cloudtrailBucketPolicy, stack(policy(aclCheck, write(`arn:aws:s3:::trail-logs/AWSLogs/${ACCOUNT}/*`)), undefined, UNKNOWN_VALUE));
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => finding.message)).toEqual([expect.stringContaining('the name of bucket trail-logs is not known')]);
   });
 });

@@ -49,7 +49,11 @@ export const cloudtrailBucketPolicy = stackRule({
       const trailArn = `arn:${partition}:cloudtrail:${region}:${account}:trail/${name}`;
       for (const bucket of buckets) {
         const arn = bucketArn(bucket, partition);
-        if (typeof arn !== 'string') continue;
+        if (typeof arn !== 'string') {
+          // The policy is judged against the bucket's ARN; without its name the verdict waits for apply.
+          undecided('s3BucketName', `the name of bucket ${bucket.name} is not known in this mode, so the ARN its policy must allow cannot be built`, trail.urn);
+          continue;
+        }
         const requests = logDeliveryRequests({
           service: 'cloudtrail.amazonaws.com',
           bucketArn: arn,

@@ -12,11 +12,11 @@ const deliver = (path: string) => ({
   Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT, 's3:x-amz-acl': 'bucket-owner-full-control' } },
 });
 
-function stack(policy: unknown, serviceLinked = true) {
+function stack(policy: unknown, serviceLinked = true, bucketName: unknown = 'config-history') {
   const key = resource('aws:kms/key:Key', { policy: keyPolicy() }, { provider });
   const role = resource('aws:iam/serviceLinkedRole:ServiceLinkedRole', { awsServiceName: serviceLinked ? 'config.amazonaws.com' : 'other.amazonaws.com' }, { provider });
   const recorder = resource('aws:cfg/recorder:Recorder', { roleArn: UNKNOWN_VALUE }, { dependsOn: { roleArn: [role] }, provider });
-  const bucket = resource('aws:s3/bucket:Bucket', { bucket: 'config-history' }, { name: 'config-history', provider });
+  const bucket = resource('aws:s3/bucket:Bucket', { bucket: bucketName }, { name: 'config-history', provider });
   const bucketPolicy = resource('aws:s3/bucketPolicy:BucketPolicy', { bucket: 'config-history', policy }, { dependsOn: { bucket: [bucket] }, provider });
   const channel = resource('aws:cfg/deliveryChannel:DeliveryChannel', { s3BucketName: UNKNOWN_VALUE }, { name: 'account', dependsOn: { s3BucketName: [bucket] }, provider });
   return [provider, key, role, recorder, bucket, bucketPolicy, channel];
@@ -40,5 +40,11 @@ describe('config-delivery-bucket-policy', () => {
 
   it('Preview: an unknown bucket policy is undecided', async () => {
     expect(undecided(await evaluate(configDeliveryBucketPolicy, stack(UNKNOWN_VALUE)))).toHaveLength(1);
+  });
+
+  it('Preview: a bucket whose name is unknown until apply is undecided on the bucket name, not skipped', async () => {
+    const findings = await evaluate(configDeliveryBucketPolicy, stack(policy(check), true, UNKNOWN_VALUE));
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => finding.message)).toEqual([expect.stringContaining('the name of bucket config-history is not known')]);
   });
 });

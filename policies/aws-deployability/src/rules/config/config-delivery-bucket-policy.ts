@@ -55,7 +55,11 @@ export const configDeliveryBucketPolicy = stackRule({
       }
       for (const bucket of bucketsNamedBy(graph, channel, 's3BucketName')) {
         const arn = bucketArn(bucket, partitionOfRegion(region));
-        if (typeof arn !== 'string') continue;
+        if (typeof arn !== 'string') {
+          // The policy is judged against the bucket's ARN; without its name the verdict waits for apply.
+          undecided('s3BucketName', `the name of bucket ${bucket.name} is not known in this mode, so the ARN its policy must allow cannot be built`, channel.urn);
+          continue;
+        }
         const requests = logDeliveryRequests({
           service: 'config.amazonaws.com',
           bucketArn: arn,

@@ -16,4 +16,9 @@ describe('guardduty-feature-name', () => {
   it('Preview: an unknown name is undecided', async () => {
     expect(undecided(await evaluate(guarddutyFeatureName, [resource(FEATURE, { name: UNKNOWN_VALUE })]))).toHaveLength(1);
   });
+
+  it('Preview: an unknown additionalConfigurations list is undecided, not a pass', async () => {
+    const findings = undecided(await evaluate(guarddutyFeatureName, [resource(FEATURE, { name: 'RUNTIME_MONITORING', additionalConfigurations: UNKNOWN_VALUE })]));
+    expect(findings.map((finding) => finding.message)).toEqual([expect.stringContaining('additionalConfigurations')]);
+  });
 });

@@ -33,7 +33,10 @@ export const guarddutyFeatureName = resourceRule({
       report(`DetectorFeature ${args.name}: "${name}" is not a GuardDuty feature (${[...GUARDDUTY_FEATURES].join(', ')}).`);
     }
     const additional = listValue(props['additionalConfigurations']);
-    if (additional === UNDECIDED) return;
+    if (additional === UNDECIDED) {
+      undecided('additionalConfigurations', 'an unknown additional configuration name fails the deploy');
+      return;
+    }
     additional.forEach((entry, index) => {
       const value = stringValue((entry as Record<string, unknown> | undefined)?.['name']);
       if (value === UNDECIDED) undecided(`additionalConfigurations[${index}].name`);

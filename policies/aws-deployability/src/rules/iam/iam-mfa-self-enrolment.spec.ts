@@ -50,3 +50,38 @@ describe('iam-mfa-self-enrolment with the account in the policy', () => {
     expect(await evaluate(iamMfaSelfEnrolment, [policy])).toEqual([]);
   });
 });
+
+describe('iam-mfa-self-enrolment with the account unknown', () => {
+  // Key policies of two accounts in the stack: the stack's own cannot be told, so no request ARN is made up for it.
+  const keyOf = (account: string) =>
+    resource('aws:kms/key:Key', { policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'kms:*', Resource: '*' }] }) });
+  const twoAccounts = (statements: object[]) => [
+    resource('aws:iam/policy:Policy', { policy: JSON.stringify({ Version: '2012-10-17', Statement: [...statements, manageOwn, deny] }) }, { name: 'mfa' }),
+    keyOf('111122223333'),
+    keyOf('444455556666'),
+  ];
+
+  it('Preview: creation allowed only in one named account is undecided, not judged against an example account', async () => {
+    const findings = await evaluate(iamMfaSelfEnrolment, twoAccounts([{ Effect: 'Allow', Action: 'iam:CreateVirtualMFADevice', Resource: 'arn:aws:iam::111122223333:mfa/*' }]));
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => finding.message)).toEqual([expect.stringContaining("the stack's account is not known")]);
+  });
+
+  it('Preview: a Deny of creation in one named account is undecided, not a pass', async () => {
+    const findings = await evaluate(
+      iamMfaSelfEnrolment,
+      twoAccounts([
+        { Effect: 'Allow', Action: 'iam:CreateVirtualMFADevice', Resource: 'arn:aws:iam::*:mfa/*' },
+        { Effect: 'Deny', Action: 'iam:CreateVirtualMFADevice', Resource: 'arn:aws:iam::111122223333:mfa/*' },
+      ]),
+    );
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => finding.message)).toEqual([expect.stringContaining("the stack's account is not known")]);
+  });
+
+  it('Preview: an account pattern in an ARN cannot be enumerated, so the verdict is undecided', async () => {
+    const findings = await evaluate(iamMfaSelfEnrolment, twoAccounts([{ Effect: 'Allow', Action: 'iam:CreateVirtualMFADevice', Resource: 'arn:aws:iam::1111*:mfa/*' }]));
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings)).toHaveLength(1);
+  });
+});

@@ -6,7 +6,9 @@
  * Otherwise enrolment is denied and a new user is locked out: the MFA control deploys and cannot be satisfied.
  *
  * The check signs a user in without MFA (`aws:MultiFactorAuthPresent` absent, `aws:username` alice) and evaluates the
- * enrolment requests against every identity policy of the stack together.
+ * enrolment requests against every identity policy of the stack together. The request ARNs carry the stack's account;
+ * when the stack does not tell it, the verdict must hold for each account the policies' ARNs name and for one they do
+ * not name, else it is undecided (no verdict is given against a made-up account).
  */
 import { describeRequest, evaluatePolicies, hasBoolCondition, parsePolicyDocument, statementsOf, type PolicyRequest } from '@bulwark/aws-model';
 import { rawProps, stackRule, UNDECIDED } from '@bulwark/policy-kit';
@@ -18,8 +20,10 @@ const IDENTITY_POLICY_TYPES = ['aws:iam/policy:Policy', 'aws:iam/groupPolicy:Gro
 const USER = 'alice';
 // The console suggests no name; a user picks one such as this, which is not their user name.
 const DEVICE = 'alice-phone';
-// An example account for the request ARNs when the stack does not tell its own.
-const EXAMPLE_ACCOUNT = '123456789012';
+// When the stack does not tell its account, the verdict must be the same for every account: those the policies'
+// ARNs name, and this one, which stands for every account they do not name.
+const OTHER_ACCOUNT = '123456789012';
+const ARN_ACCOUNT = /arn:[^:"]*:iam::([^:"]*):/g;
 
 /** The requests a user makes to enrol a virtual MFA device, signed in without MFA. */
 function enrolmentRequests(account: string): PolicyRequest[] {
@@ -30,6 +34,23 @@ function enrolmentRequests(account: string): PolicyRequest[] {
     { principal, action: 'iam:EnableMFADevice', resource: `arn:aws:iam::${account}:user/${USER}`, context },
     { principal, action: 'iam:ListMFADevices', resource: `arn:aws:iam::${account}:user/${USER}`, context },
   ];
+}
+
+/**
+ * The accounts the verdict can depend on when the stack's own is unknown: each account the documents' IAM ARNs name,
+ * and one they do not name. Undefined when an ARN's account is a pattern or unknown (no finite set covers it).
+ */
+function candidateAccounts(documents: readonly unknown[]): string[] | undefined {
+  const accounts = new Set<string>([OTHER_ACCOUNT]);
+  for (const document of documents) {
+    if (typeof document !== 'string' && (document === null || typeof document !== 'object')) continue;
+    const text = typeof document === 'string' ? document : JSON.stringify(document);
+    for (const [, account] of text.matchAll(ARN_ACCOUNT)) {
+      if (/^\d{12}$/.test(account as string)) accounts.add(account as string);
+      else if (account !== '*' && account !== '') return undefined;
+    }
+  }
+  return [...accounts];
 }
 
 /** True when the document holds a Deny that applies while `aws:MultiFactorAuthPresent` is false or absent. */
@@ -63,21 +84,34 @@ export const iamMfaSelfEnrolment = stackRule({
     const documents = policies.map((holder) => ({ holder, document: rawProps(holder.props)['policy'] }));
     const enforcing = documents.filter(({ document }) => enforcesMfa(document));
     if (enforcing.length === 0) return;
-    const refused: PolicyRequest[] = [];
-    let open = false;
-    for (const request of enrolmentRequests(stackAccount(graph) ?? EXAMPLE_ACCOUNT)) {
-      // The user's identity policies are evaluated together: a Deny in any of them wins, an unknown one may decide.
-      const verdict = evaluatePolicies(documents.map(({ document }) => document), request);
-      if (verdict === UNDECIDED) open = true;
-      else if (verdict !== 'allowed') refused.push(request);
-    }
+    const known = stackAccount(graph);
+    const accounts = known !== undefined ? [known] : candidateAccounts(documents.map(({ document }) => document));
+    const refusedFor = (account: string) => {
+      const refused: PolicyRequest[] = [];
+      let open = false;
+      for (const request of enrolmentRequests(account)) {
+        // The user's identity policies are evaluated together: a Deny in any of them wins, an unknown one may decide.
+        const verdict = evaluatePolicies(documents.map(({ document }) => document), request);
+        if (verdict === UNDECIDED) open = true;
+        else if (verdict !== 'allowed') refused.push(request);
+      }
+      return { refused, open, kind: refused.length > 0 ? 'refused' : open ? 'open' : 'allowed' };
+    };
+    const verdicts = (accounts ?? []).map(refusedFor);
+    // With the account unknown, a verdict stands only when every account the policies could meet gets the same one.
+    const accountDecides = accounts === undefined || new Set(verdicts.map((verdict) => verdict.kind)).size > 1;
+    const refused = accountDecides ? [] : (verdicts[0]?.refused ?? []);
+    const open = verdicts[0]?.open ?? false;
+    const forAnyAccount = known === undefined ? ` (for any account: the stack's account is not known, and ${OTHER_ACCOUNT} stands for each)` : '';
     for (const { holder } of enforcing) {
       if (refused.length > 0) {
         report(
           `${holder.name} enforces MFA, but a user signed in without MFA cannot enrol a device: the stack's identity policies refuse ` +
-            `${refused.map(describeRequest).join('; ')}. Allow iam:CreateVirtualMFADevice on mfa/* and the user's own MFA actions, as AWS's example does.`,
+            `${refused.map(describeRequest).join('; ')}${forAnyAccount}. Allow iam:CreateVirtualMFADevice on mfa/* and the user's own MFA actions, as AWS's example does.`,
           holder.urn,
         );
+      } else if (accountDecides) {
+        undecided('policy', "the stack's account is not known in this mode, and whether enrolment is allowed depends on it (the policies name accounts in their ARNs)", holder.urn);
       } else if (open) undecided('policy', 'an identity policy of the stack is unknown in this mode', holder.urn);
     }
   },

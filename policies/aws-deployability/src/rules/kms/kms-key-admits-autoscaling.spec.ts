@@ -71,4 +71,30 @@ describe('kms-key-admits-autoscaling', () => {
     expect(undecided(findings)).toHaveLength(1);
     expect(mandatory(await evaluate(kmsKeyAdmitsAutoscaling, defaultKeyStack(preview)))).toEqual([]);
   });
+  it('Preview: unknown block device mappings, an unknown mapping or ebs block of a launched template are undecided (not skipped)', async () => {
+    const launched = (blockDeviceMappings: unknown, name: string) => {
+      const template = resource('aws:ec2/launchTemplate:LaunchTemplate', { blockDeviceMappings }, { name });
+      return [template, resource('aws:autoscaling/group:Group', { launchTemplate: { id: UNKNOWN_VALUE } }, { dependsOn: { launchTemplate: [template] } })];
+    };
+    const findings = await evaluate(kmsKeyAdmitsAutoscaling, [
+      ...launched(UNKNOWN_VALUE, 'list'),
+      ...launched([UNKNOWN_VALUE], 'mapping'),
+      ...launched([{ deviceName: '/dev/xvda', ebs: UNKNOWN_VALUE }], 'ebs'),
+    ]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => finding.message)).toEqual([
+      expect.stringContaining('blockDeviceMappings'),
+      expect.stringContaining('blockDeviceMappings[0]'),
+      expect.stringContaining('blockDeviceMappings[0].ebs'),
+    ]);
+  });
+
+  it('Preview: a grant to the role whose operations are unknown is undecided, not "nothing granted"', async () => {
+    const stack = defaultKeyStack(keyPolicy(usage), (key) => [
+      resource('aws:kms/grant:Grant', { keyId: UNKNOWN_VALUE, granteePrincipal: ROLE, operations: UNKNOWN_VALUE }, { name: 'open', dependsOn: { keyId: [key] } }),
+    ]);
+    const findings = await evaluate(kmsKeyAdmitsAutoscaling, stack);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => finding.message)).toEqual([expect.stringContaining('grant open')]);
+  });
 });

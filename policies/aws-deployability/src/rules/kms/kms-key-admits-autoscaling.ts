@@ -8,7 +8,7 @@
  * the stack on the key to the role counts for the operations it lists.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { listValue, rawProps, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
+import { blockValue, listValue, rawProps, recordValue, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { partitionOfRegion } from '../../lib/aws-location';
 import { checkKeyAccess, describeRefusals, type RequiredAccess } from '../../lib/key-access';
 import { KEY_IDENTIFIERS, KEY_TYPES, keyReference, type StackKey } from '../../lib/kms-keys';
@@ -31,18 +31,23 @@ const USAGE: readonly { action: string; operation: string }[] = [
   { action: 'kms:CreateGrant', operation: 'CreateGrant' },
 ];
 
-/** The operations stack grants on `key` give `roleArn` (grants name their grantee by ARN, known or through a dependency). */
-function grantedOperations(graph: StackGraph, key: PolicyResource, roleArn: string): Set<string> {
+/**
+ * The operations stack grants on `key` give `roleArn` (grants name their grantee by ARN, known or through a
+ * dependency), and the grants to the role whose `operations` are unknown in this mode (they may grant anything).
+ */
+function grantedOperations(graph: StackGraph, key: PolicyResource, roleArn: string): { operations: Set<string>; unknown: PolicyResource[] } {
   const operations = new Set<string>();
+  const unknown: PolicyResource[] = [];
   for (const grant of graph.ofType([GRANT])) {
     if (!graph.refersTo(grant, 'keyId', KEY_TYPES, KEY_IDENTIFIERS).includes(key)) continue;
     const props = rawProps(grant.props);
     const grantee = stringValue(props['granteePrincipal']);
     if (grantee !== roleArn && !(grantee === UNDECIDED && (grant.propertyDependencies?.['granteePrincipal'] ?? []).length > 0)) continue;
     const listed = listValue(props['operations']);
-    if (listed !== UNDECIDED) for (const operation of listed) if (typeof operation === 'string') operations.add(operation);
+    if (listed === UNDECIDED) unknown.push(grant);
+    else for (const operation of listed) if (typeof operation === 'string') operations.add(operation);
   }
-  return operations;
+  return { operations, unknown };
 }
 
 /**
@@ -77,10 +82,19 @@ function autoScalingKeys(graph: StackGraph): { user: PolicyResource; property: s
     const launchedByGroup = groups.some((group) => (group.propertyDependencies?.['launchTemplate'] ?? []).some((dependency) => dependency.urn === template.urn) || graph.createdAfter(group, template));
     if (!launchedByGroup) continue;
     const mappings = listValue(rawProps(template.props)['blockDeviceMappings']);
-    if (mappings === UNDECIDED) continue;
-    for (const mapping of mappings) {
-      const ebs = (mapping as Record<string, unknown>)?.['ebs'] as Record<string, unknown> | undefined;
-      if (!ebs || typeof ebs !== 'object') continue;
+    // An unknown mapping list, mapping or ebs block may name a stack key: the verdict waits for it.
+    if (mappings === UNDECIDED) {
+      uses.push({ user: template, property: 'blockDeviceMappings', keys: [], unknown: true });
+      continue;
+    }
+    for (const [index, mapping] of mappings.entries()) {
+      const block = recordValue(mapping);
+      const ebs = block === UNDECIDED ? UNDECIDED : blockValue(block?.['ebs']);
+      if (ebs === UNDECIDED) {
+        uses.push({ user: template, property: block === UNDECIDED ? `blockDeviceMappings[${index}]` : `blockDeviceMappings[${index}].ebs`, keys: [], unknown: true });
+        continue;
+      }
+      if (!ebs) continue;
       const reference = keyReference(graph, template, 'blockDeviceMappings', ebs['kmsKeyId']);
       if (reference.kind === 'stack') uses.push({ user: template, property: 'blockDeviceMappings', keys: reference.keys, unknown: false });
       else if (reference.kind === 'unknown') uses.push({ user: template, property: 'blockDeviceMappings', keys: [], unknown: true });
@@ -121,7 +135,7 @@ export const kmsKeyAdmitsAutoscaling = stackRule({
         }
         const roleArn = autoScalingRoleArn(graph, key.key, partitionOfRegion(key.region), key.account);
         const granted = grantedOperations(graph, key.key, roleArn);
-        const required: RequiredAccess[] = USAGE.filter(({ operation }) => !granted.has(operation)).map(({ action }) => ({
+        const required: RequiredAccess[] = USAGE.filter(({ operation }) => !granted.operations.has(operation)).map(({ action }) => ({
           request: {
             principal: { kind: 'iam', arn: roleArn, account: key.account as string, viaIdentityPolicies: false },
             action,
@@ -131,7 +145,12 @@ export const kmsKeyAdmitsAutoscaling = stackRule({
         }));
         const { refused, undecided: open } = checkKeyAccess(key, required);
         const usage = use.user.type === DEFAULT_KEY ? 'is the EBS default key' : `encrypts launch template ${use.user.name}'s volumes`;
-        if (refused.length > 0) {
+        if (refused.length > 0 && granted.unknown.length > 0) {
+          // A grant to the role whose operations are unknown may grant exactly what the key policy refuses.
+          for (const grant of granted.unknown) {
+            undecided('operations', `grant ${grant.name} to the Auto Scaling role on key ${key.key.name} may give what its key policy refuses (${describeRefusals(refused)})`, grant.urn);
+          }
+        } else if (refused.length > 0) {
           report(
             `Key ${key.key.name} ${usage}, but neither its key policy nor a grant lets the Auto Scaling service-linked role ` +
               `use it: ${describeRefusals(refused)}. Grant ${roleArn} as the EC2 Auto Scaling guide shows.`,

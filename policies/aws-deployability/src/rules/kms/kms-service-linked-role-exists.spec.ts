@@ -1,4 +1,4 @@
-import { evaluate, mandatory, resource, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
+import { evaluate, mandatory, resource, undecided, UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { ACCOUNT, keyPolicy } from '../../testing/key-policies';
 import { kmsServiceLinkedRoleExists } from './kms-service-linked-role-exists';
 
@@ -34,5 +34,18 @@ describe('kms-service-linked-role-exists', () => {
     const role = resource('aws:iam/serviceLinkedRole:ServiceLinkedRole', { awsServiceName: 'autoscaling.amazonaws.com' });
     const grant = resource(GRANT, { keyId: 'k', granteePrincipal: UNKNOWN_VALUE, operations: ['Decrypt'] }, { dependsOn: { granteePrincipal: [role] } });
     expect(await evaluate(kmsServiceLinkedRoleExists, [role, grant])).toEqual([]);
+  });
+
+  it('Preview: an unknown key policy, an unknown policy principal, or an unknown grantee from no role of the stack is undecided, not skipped', async () => {
+    const unknownPolicy = resource('aws:kms/key:Key', { policy: UNKNOWN_VALUE }, { name: 'unknown-policy' });
+    const unknownPrincipal = resource('aws:kms/key:Key', { policy: keyPolicy({ Effect: 'Allow', Principal: { AWS: UNKNOWN_VALUE }, Action: 'kms:Decrypt', Resource: '*' }) }, { name: 'unknown-principal' });
+    const grant = resource(GRANT, { keyId: 'k', granteePrincipal: UNKNOWN_VALUE, operations: ['Decrypt'] }, { name: 'unknown-grantee' });
+    const findings = await evaluate(kmsServiceLinkedRoleExists, [unknownPolicy, unknownPrincipal, grant]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.message])).toEqual([
+      [grant.urn, expect.stringContaining('granteePrincipal')],
+      [unknownPolicy.urn, expect.stringContaining('policy')],
+      [unknownPrincipal.urn, expect.stringContaining('policy')],
+    ]);
   });
 });

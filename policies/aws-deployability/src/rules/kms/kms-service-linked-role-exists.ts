@@ -9,7 +9,7 @@
  */
 import type { PolicyResource } from '@pulumi/policy';
 import { parsePolicyDocument, statementsOf } from '@bulwark/aws-model';
-import { isUnknown, rawProps, stackRule, stringValue } from '@bulwark/policy-kit';
+import { isUnknown, rawProps, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { KEY_POLICY_TYPE, KEY_TYPES } from '../../lib/kms-keys';
 import { AWS_DOCS } from '../../lib/references';
 import { SERVICE_LINKED_ROLE_TYPE, serviceLinkedRoleService, serviceLinkedRolesFor, STACK_REFERENCE_TYPE } from '../../lib/service-linked-roles';
@@ -70,19 +70,30 @@ export const kmsServiceLinkedRoleExists = stackRule({
       'stack through a StackReference.',
     references: [AWS_DOCS.serviceLinkedRoles, AWS_DOCS.kmsGrants, AWS_DOCS.kmsKeyPolicyPrincipals],
   },
-  check: ({ args, report }) => {
+  check: ({ args, report, undecided }) => {
     const graph = new StackGraph(args.resources);
+    const detail = 'it may name a service-linked role that does not exist yet';
+    /** An unknown principal is decided only when it comes from a role of the stack created first, or from a StackReference. */
+    const comesFromExistingRole = (holder: PolicyResource, property: string): boolean => {
+      const source = comesFromCreator(graph, holder, property);
+      return source === 'stack-reference' || (source !== undefined && source.some((creator) => graph.createdAfter(holder, creator)));
+    };
     for (const grant of graph.ofType([GRANT])) {
-      const grantee = stringValue(rawProps(grant.props)['granteePrincipal']);
-      if (typeof grantee === 'string') check(graph, grant, 'granteePrincipal', [grantee], report);
-      const retiring = stringValue(rawProps(grant.props)['retiringPrincipal']);
-      if (typeof retiring === 'string') check(graph, grant, 'retiringPrincipal', [retiring], report);
+      for (const property of ['granteePrincipal', 'retiringPrincipal']) {
+        const principal = stringValue(rawProps(grant.props)[property]);
+        if (typeof principal === 'string') check(graph, grant, property, [principal], report);
+        else if (principal === UNDECIDED && !comesFromExistingRole(grant, property)) undecided(property, detail, grant.urn);
+      }
     }
     for (const holder of [...graph.ofType(KEY_TYPES), ...graph.ofType([KEY_POLICY_TYPE])]) {
       const policy = rawProps(holder.props)['policy'];
-      if (isUnknown(policy)) continue;
-      const principals = statementsOf(parsePolicyDocument(policy)).flatMap((statement) => statement.principal?.aws.known ?? []);
-      check(graph, holder, 'policy', principals, report);
+      if (isUnknown(policy)) {
+        undecided('policy', detail, holder.urn);
+        continue;
+      }
+      const principals = statementsOf(parsePolicyDocument(policy)).map((statement) => statement.principal?.aws);
+      check(graph, holder, 'policy', principals.flatMap((aws) => aws?.known ?? []), report);
+      if (principals.some((aws) => aws?.hasUnknown) && !comesFromExistingRole(holder, 'policy')) undecided('policy', `a principal of the policy is unknown until apply: ${detail}`, holder.urn);
     }
   },
 });

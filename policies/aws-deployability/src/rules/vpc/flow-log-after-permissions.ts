@@ -5,21 +5,15 @@
  * (the VPC guide: the role must allow logs:CreateLogStream and logs:PutLogEvents; flow logs check permissions at
  * creation). Pulumi orders resources only by their dependencies, so the flow log must depend on each of them.
  */
-import type { PolicyResource } from '@pulumi/policy';
 import { stackRule } from '@bulwark/policy-kit';
 import { bucketPolicyResources, bucketsNamedBy } from '../../lib/buckets';
 import { AWS_DOCS } from '../../lib/references';
+import { ROLE_PERMISSION_TYPES, rolePermissions } from '../../lib/role-permissions';
 import { StackGraph } from '../../lib/stack-graph';
 
 const FLOW_LOG = 'aws:ec2/flowLog:FlowLog';
 const ROLE = 'aws:iam/role:Role';
-const ROLE_PERMISSION_TYPES = ['aws:iam/rolePolicy:RolePolicy', 'aws:iam/rolePolicyAttachment:RolePolicyAttachment', 'aws:iam/rolePoliciesExclusive:RolePoliciesExclusive'];
 const LOG_GROUP = 'aws:cloudwatch/logGroup:LogGroup';
-
-/** The permission resources attached to `role` (their `role` input refers to it). */
-function permissionsOf(graph: StackGraph, role: PolicyResource): PolicyResource[] {
-  return graph.ofType(ROLE_PERMISSION_TYPES).filter((attachment) => graph.refersTo(attachment, attachment.type.includes('Exclusive') ? 'roleName' : 'role', [ROLE], ['name', 'id', 'arn']).includes(role));
-}
 
 export const flowLogAfterPermissions = stackRule({
   metadata: {
@@ -42,7 +36,7 @@ export const flowLogAfterPermissions = stackRule({
     for (const flowLog of graph.ofType([FLOW_LOG])) {
       const missing: string[] = [];
       for (const role of graph.refersTo(flowLog, 'iamRoleArn', [ROLE], ['arn'])) {
-        for (const permission of permissionsOf(graph, role)) {
+        for (const permission of rolePermissions(graph, role).resources) {
           if (!graph.createdAfter(flowLog, permission)) missing.push(`${permission.type.split(':').pop()} ${permission.name} (role ${role.name}'s permissions)`);
         }
       }

@@ -5,28 +5,17 @@
  * status shows an access error. The trust check evaluates `sts:AssumeRole` as the service makes it, with
  * `aws:SourceAccount` and `aws:SourceArn` (a flow log ARN of the account).
  */
-import type { PolicyResource } from '@pulumi/policy';
 import { describeRequest, evaluatePolicies, evaluatePolicy, type PolicyRequest } from '@bulwark/aws-model';
-import { listValue, rawProps, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
+import { rawProps, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { partitionOfRegion, regionOf } from '../../lib/aws-location';
 import { AWS_DOCS } from '../../lib/references';
+import { ROLE_PERMISSION_TYPES, rolePermissions } from '../../lib/role-permissions';
 import { stackAccount } from '../../lib/stack-account';
 import { StackGraph } from '../../lib/stack-graph';
 
 const FLOW_LOG = 'aws:ec2/flowLog:FlowLog';
 const ROLE = 'aws:iam/role:Role';
 const LOG_GROUP = 'aws:cloudwatch/logGroup:LogGroup';
-const ROLE_POLICY = 'aws:iam/rolePolicy:RolePolicy';
-
-/** The permission statements the stack gives `role`: inline RolePolicy resources and `inlinePolicies`. */
-function permissionDocuments(graph: StackGraph, role: PolicyResource): unknown[] {
-  const attached = graph.ofType([ROLE_POLICY]).filter((policy) => graph.refersTo(policy, 'role', [ROLE], ['name', 'id', 'arn']).includes(role));
-  const documents: unknown[] = attached.map((policy) => rawProps(policy.props)['policy']);
-  const inline = listValue(rawProps(role.props)['inlinePolicies']);
-  if (inline === UNDECIDED) documents.push(UNDECIDED);
-  else for (const entry of inline) documents.push((entry as Record<string, unknown> | undefined)?.['policy']);
-  return documents;
-}
 
 export const vpcFlowLogDelivery = stackRule({
   metadata: {
@@ -40,7 +29,7 @@ export const vpcFlowLogDelivery = stackRule({
     enforcementLevel: 'mandatory',
     service: 'vpc',
     controls: {},
-    resourceTypes: [FLOW_LOG, ROLE, ROLE_POLICY, LOG_GROUP],
+    resourceTypes: [FLOW_LOG, ROLE, ...ROLE_PERMISSION_TYPES, 'aws:iam/policy:Policy', LOG_GROUP],
     remediation: 'Trust vpc-flow-logs.amazonaws.com (with aws:SourceAccount / aws:SourceArn conditions) and allow logs:CreateLogStream, logs:PutLogEvents (and logs:DescribeLogGroups, logs:DescribeLogStreams) on the log group.',
     references: [AWS_DOCS.flowLogsCloudWatch],
   },
@@ -74,7 +63,7 @@ export const vpcFlowLogDelivery = stackRule({
         const trustVerdict = evaluatePolicy(rawProps(role.props)['assumeRolePolicy'], trust);
         if (trustVerdict === UNDECIDED) open = true;
         else if (trustVerdict !== 'allowed') problems.push(`its trust policy refuses ${describeRequest(trust)}`);
-        const permissions = permissionDocuments(graph, role);
+        const permissions = rolePermissions(graph, role);
         for (const group of groups) {
           const name = stringValue(rawProps(group.props)['name']);
           if (typeof name !== 'string') {
@@ -84,13 +73,18 @@ export const vpcFlowLogDelivery = stackRule({
           const streamArn = `arn:${partition}:logs:${region}:${account}:log-group:${name}:log-stream:eni-0123456789abcdef0-all`;
           for (const action of ['logs:CreateLogStream', 'logs:PutLogEvents']) {
             const request: PolicyRequest = { principal: { kind: 'caller', description: `role ${role.name}` }, action, resource: streamArn, context: {} };
-            const verdict = evaluatePolicies(permissions, request);
+            const verdict = evaluatePolicies(permissions.documents, request);
             if (verdict === UNDECIDED) open = true;
             else if (verdict !== 'allowed') problems.push(`its permissions refuse ${action} on ${streamArn}`);
           }
         }
         if (problems.length > 0) report(`Flow log ${flowLog.name} delivers through role ${role.name}, but ${problems.join('; ')}: nothing will be delivered.`, flowLog.urn);
-        else if (open) undecided('iamRoleArn', `role ${role.name}'s policies are not known in this mode`, flowLog.urn);
+        else if (open && permissions.unknown.length > 0) {
+          // A policy the stack does not hold (AWS managed, or named by an unknown ARN) may allow or deny the writes.
+          for (const policy of permissions.unknown) {
+            undecided(policy.property, `role ${role.name} has policy ${policy.policy}, whose document is not in the stack; it decides whether flow log ${flowLog.name} may write to its log group`, policy.holder.urn);
+          }
+        } else if (open) undecided('iamRoleArn', `role ${role.name}'s policies are not known in this mode`, flowLog.urn);
       }
     }
   },

@@ -1,0 +1,75 @@
+/**
+ * The permission policies the stack gives an IAM role, for the rules that judge what the role may do or order
+ * resources after its permissions: inline `RolePolicy` resources, the role's `inlinePolicies`, `RolePolicyAttachment`s
+ * (and the role's `managedPolicyArns`) of customer managed policies the stack creates, and `RolePoliciesExclusive`.
+ * An attached policy that is not in the stack (AWS managed, or an ARN unknown until apply) has a document the engine
+ * cannot read: it is listed as unknown, so a rule reports it undecided instead of passing or refusing the role.
+ */
+import type { PolicyResource } from '@pulumi/policy';
+import { listValue, rawProps, stringValue, UNDECIDED } from '@bulwark/policy-kit';
+import { type StackGraph } from './stack-graph';
+
+const ROLE = 'aws:iam/role:Role';
+const POLICY = 'aws:iam/policy:Policy';
+const ROLE_POLICY = 'aws:iam/rolePolicy:RolePolicy';
+const ATTACHMENT = 'aws:iam/rolePolicyAttachment:RolePolicyAttachment';
+const EXCLUSIVE = 'aws:iam/rolePoliciesExclusive:RolePoliciesExclusive';
+
+/** The resource types that attach permissions to a role (each names the role in `role`, or `roleName` for the exclusive list). */
+export const ROLE_PERMISSION_TYPES: readonly string[] = [ROLE_POLICY, ATTACHMENT, EXCLUSIVE];
+
+/** A policy attached to the role whose document the stack does not hold. */
+export interface UnknownRolePolicy {
+  /** The resource that attaches it (an attachment, or the role for `managedPolicyArns`). */
+  readonly holder: PolicyResource;
+  /** The property naming the policy (`policyArn`, `managedPolicyArns`, `inlinePolicies`). */
+  readonly property: string;
+  /** What the policy is, for messages: its ARN, or "unknown until apply". */
+  readonly policy: string;
+}
+
+/** What the stack gives a role: the resources that attach permissions, the documents known, the policies not known. */
+export interface RolePermissions {
+  readonly resources: PolicyResource[];
+  readonly documents: unknown[];
+  readonly unknown: UnknownRolePolicy[];
+}
+
+/** The document of the customer managed policy `holder`'s `property` (or `value`) names, when the stack creates it. */
+function stackPolicyDocument(graph: StackGraph, holder: PolicyResource, property: string, value?: unknown): unknown {
+  const [policy] = graph.refersTo(holder, property, [POLICY], ['arn', 'id'], value);
+  return policy ? rawProps(policy.props)['policy'] : undefined;
+}
+
+/** The permissions the stack gives `role` (see the module comment). */
+export function rolePermissions(graph: StackGraph, role: PolicyResource): RolePermissions {
+  const resources = graph.ofType(ROLE_PERMISSION_TYPES).filter((holder) => graph.refersTo(holder, holder.type === EXCLUSIVE ? 'roleName' : 'role', [ROLE], ['name', 'id', 'arn']).includes(role));
+  const documents: unknown[] = [];
+  const unknown: UnknownRolePolicy[] = [];
+  const attach = (holder: PolicyResource, property: string, value?: unknown) => {
+    const document = stackPolicyDocument(graph, holder, property, value);
+    if (document !== undefined) {
+      documents.push(document);
+      return;
+    }
+    const arn = stringValue(value === undefined ? rawProps(holder.props)[property] : value);
+    unknown.push({ holder, property, policy: typeof arn === 'string' ? arn : 'unknown until apply' });
+    documents.push(UNDECIDED);
+  };
+  for (const holder of resources) {
+    if (holder.type === ROLE_POLICY) documents.push(rawProps(holder.props)['policy']);
+    else if (holder.type === ATTACHMENT) attach(holder, 'policyArn');
+    // RolePoliciesExclusive only names which inline policies may stay; their documents are the RolePolicy resources.
+  }
+  const inline = listValue(rawProps(role.props)['inlinePolicies']);
+  if (inline === UNDECIDED) {
+    unknown.push({ holder: role, property: 'inlinePolicies', policy: 'unknown until apply' });
+    documents.push(UNDECIDED);
+  } else for (const entry of inline) documents.push((entry as Record<string, unknown> | undefined)?.['policy']);
+  const managed = listValue(rawProps(role.props)['managedPolicyArns']);
+  if (managed === UNDECIDED) {
+    unknown.push({ holder: role, property: 'managedPolicyArns', policy: 'unknown until apply' });
+    documents.push(UNDECIDED);
+  } else for (const arn of managed) attach(role, 'managedPolicyArns', arn);
+  return { resources, documents, unknown };
+}

@@ -54,3 +54,5 @@ export { allOf, anyOf, not, type Tri } from './policy-document/three-valued';
 export * from './policy-document/principal-restriction';
 export { isAwsManagedKeyReference, isCustomerManagedKey, KMS_KEY_RESOURCE_TYPES, type KeyReferenceSources } from './kms/customer-managed-key';
 export { renderGetPolicyDocument } from './policy-document/render-get-policy-document';
+export { LAMBDA_RUNTIME_DEPRECATIONS } from './support-calendars/lambda-runtime-deprecations';
+export { RDS_MAJOR_VERSIONS } from './support-calendars/rds-engine-versions';

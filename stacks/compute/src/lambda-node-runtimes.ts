@@ -1,16 +1,15 @@
+import { LAMBDA_RUNTIME_DEPRECATIONS } from '@bulwark/aws-model';
+
 /**
- * The Node.js runtimes AWS Lambda offers, each with the day Lambda deprecates it, from AWS's "Lambda runtimes" page
- * (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html), read on 2026-12-07. Only the deprecation date
- * is kept: past it Lambda stops patching the runtime and gives no support (its "Runtime deprecation" policy,
+ * The Node.js runtimes AWS Lambda offers, each with the day Lambda deprecates it: the calendar @bulwark/aws-model
+ * keeps (the one the deployability pack's `lambda-runtime-supported` reads too). Past that day Lambda stops
+ * patching the runtime and gives no support (its "Runtime deprecation" policy,
  * https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html), and soon after blocks creating, then
- * updating, functions on it; a foundation deploys no function on an unpatched runtime. Kept by hand: no npm package
- * maintains these dates (the AWS SDKs list runtime names only). Add a runtime when Lambda releases it.
+ * updating, functions on it; a foundation deploys no function on an unpatched runtime.
  */
-export const LAMBDA_NODE_RUNTIMES: readonly { readonly runtime: string; readonly deprecation: string }[] = [
-  { runtime: 'nodejs20.x', deprecation: '2026-04-30' },
-  { runtime: 'nodejs22.x', deprecation: '2027-04-30' },
-  { runtime: 'nodejs24.x', deprecation: '2028-04-30' },
-];
+export const LAMBDA_NODE_RUNTIMES: readonly { readonly runtime: string; readonly deprecation: string }[] = LAMBDA_RUNTIME_DEPRECATIONS.filter((entry) =>
+  entry.runtime.startsWith('nodejs'),
+);
 
 /** The runtime the worker function runs on unless `compute:lambdaRuntime` says otherwise. */
 export const DEFAULT_LAMBDA_NODE_RUNTIME = 'nodejs24.x';

@@ -1,21 +1,14 @@
+import { RDS_MAJOR_VERSIONS } from '@bulwark/aws-model';
+
 /**
- * The PostgreSQL major versions Amazon RDS runs under standard support, each with the day that support ends, as
- * AWS's "Release calendar for Amazon RDS for PostgreSQL" lists them
- * (https://docs.aws.amazon.com/AmazonRDS/latest/PostgreSQLReleaseNotes/postgresql-release-calendar.html), read on
- * 2026-12-07. Kept here by hand because no npm package carries a maintained list: aws-cdk-lib's
- * `PostgresEngineVersion` enumerates every version RDS ever released, minors included and without support dates,
- * and `DescribeDBEngineVersions` needs an AWS account. Add each new major when RDS releases it (November); past its
- * end of standard support a major still runs, but new instances are enrolled in paid RDS Extended Support, which a
- * foundation should not start on, so the check below refuses it.
+ * The PostgreSQL major versions Amazon RDS runs under standard support, each with the day that support ends: the
+ * release calendar @bulwark/aws-model keeps (the one the deployability pack's `rds-engine-version` reads too). Past
+ * its end of standard support a major still runs, but new instances are enrolled in paid RDS Extended Support,
+ * which a foundation should not start on, so the check below refuses it.
  */
-export const RDS_POSTGRES_MAJOR_VERSIONS: readonly { readonly major: number; readonly endOfStandardSupport: string }[] = [
-  { major: 13, endOfStandardSupport: '2026-02-28' },
-  { major: 14, endOfStandardSupport: '2027-02-28' },
-  { major: 15, endOfStandardSupport: '2028-02-29' },
-  { major: 16, endOfStandardSupport: '2029-02-28' },
-  { major: 17, endOfStandardSupport: '2030-02-28' },
-  { major: 18, endOfStandardSupport: '2031-02-28' },
-];
+export const RDS_POSTGRES_MAJOR_VERSIONS: readonly { readonly major: number; readonly endOfStandardSupport: string }[] = (RDS_MAJOR_VERSIONS['postgres'] ?? []).map(
+  ({ major, endOfStandardSupport }) => ({ major: Number(major), endOfStandardSupport }),
+);
 
 /** The PostgreSQL major version new Bulwark databases run: the newest but one, well inside standard support. */
 export const DEFAULT_POSTGRES_MAJOR_VERSION = '17';

@@ -2,11 +2,11 @@
  * A Lambda function's runtime must not be deprecated: Lambda stops patching a deprecated runtime and then blocks
  * creating (later updating) functions on it, so a new stack fails to deploy and an existing one cannot change its
  * code. Deprecated runtimes come from the @pulumi/aws `lambda.Runtime` enum (generated, `src/data/provider-values.ts`)
- * and a dated hand list of newer deprecations (`src/data/lambda-runtime-deprecations.ts`), compared with today.
+ * and a dated hand list of newer deprecations (`@bulwark/aws-model`'s `support-calendars/lambda-runtime-deprecations.ts`), compared with today.
  * Container image functions (`packageType: "Image"`) have no runtime and are not checked.
  */
 import { rawProps, resourceRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
-import { LAMBDA_RUNTIME_DEPRECATIONS } from '../../data/lambda-runtime-deprecations';
+import { LAMBDA_RUNTIME_DEPRECATIONS } from '@bulwark/aws-model';
 import { DEPRECATED_LAMBDA_RUNTIMES } from '../../data/provider-values';
 import { AWS_DOCS } from '../../lib/references';
 

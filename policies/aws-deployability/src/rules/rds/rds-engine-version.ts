@@ -5,11 +5,11 @@
  *   (on by default) RDS upgrades the instance, after which Pulumi sees drift and tries to take it back down (the
  *   maintenance guide: set only the major version to let automatic minor upgrades proceed);
  * - a major that RDS does not offer, or whose standard support has ended (new instances then run on paid Extended
- *   Support), from the dated release calendars kept in `src/data/rds-engine-versions.ts`.
+ *   Support), from the dated release calendars kept in `@bulwark/aws-model`'s `support-calendars/rds-engine-versions.ts`.
  * Engines outside that list (Aurora, Oracle, SQL Server, MariaDB) are not judged.
  */
 import { boolValue, rawProps, resourceRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
-import { RDS_MAJOR_VERSIONS } from '../../data/rds-engine-versions';
+import { RDS_MAJOR_VERSIONS } from '@bulwark/aws-model';
 import { AWS_DOCS } from '../../lib/references';
 
 const INSTANCE = 'aws:rds/instance:Instance';

@@ -5,7 +5,9 @@
  * - MySQL: https://docs.aws.amazon.com/AmazonRDS/latest/MySQLReleaseNotes/mysql-release-calendar.html
  * No npm package carries a maintained list with support dates (aws-cdk-lib's engine version classes list every
  * release without dates; `DescribeDBEngineVersions` needs an account). Minor versions are not listed: which minors
- * RDS still offers for new instances changes monthly, so the rule refuses pinned minors instead.
+ * RDS still offers for new instances changes monthly, so the rule refuses pinned minors instead. The one list the
+ * deployability pack's `rds-engine-version` and the data stack's `data:databaseEngineVersion` check read; add a
+ * major when RDS releases it.
  */
 export const RDS_MAJOR_VERSIONS: Readonly<Record<string, readonly { readonly major: string; readonly endOfStandardSupport: string }[]>> = {
   postgres: [

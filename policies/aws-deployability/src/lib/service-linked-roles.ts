@@ -19,11 +19,6 @@ export function serviceLinkedRoleService(text: string): string | undefined {
   return match ? match[1] : undefined;
 }
 
-/** The ARN of the EC2 Auto Scaling service-linked role (default name, or `_<suffix>`). */
-export function autoScalingServiceLinkedRoleArn(partition: string, account: string, suffix?: string): string {
-  return `arn:${partition}:iam::${account}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling${suffix ? `_${suffix}` : ''}`;
-}
-
 /** The stack's ServiceLinkedRole resources for `service` (`autoscaling.amazonaws.com`). */
 export function serviceLinkedRolesFor(graph: StackGraph, service: string): PolicyResource[] {
   return graph.ofType([SERVICE_LINKED_ROLE_TYPE]).filter((role) => stringValue(rawProps(role.props)['awsServiceName']) === service);

@@ -37,16 +37,6 @@ export function parseCidr(value: unknown): ParsedCidr | undefined {
   }
 }
 
-/**
- * True when a CIDR covers its family's whole address space (`0.0.0.0/0`, `::/0`, or any address with a zero
- * prefix, which masks every bit away); `'unknown'` for an unknown or unparseable value.
- */
-export function isWorldCidr(value: unknown): Decision {
-  const cidr = parseCidr(value);
-  if (!cidr) return 'unknown';
-  return cidr.prefixLength === 0;
-}
-
 /** True when a CIDR designates exactly one address (`/32` for IPv4, `/128` for IPv6); `'unknown'` if unparseable. */
 export function isSingleHostCidr(value: unknown): Decision {
   const cidr = parseCidr(value);
@@ -125,24 +115,6 @@ export function coversPort(range: PortRange, port: number, transports: readonly 
   const to = portBound(range.toPort);
   if (from === 'unknown' || to === 'unknown') return 'unknown';
   return from <= port && port <= to;
-}
-
-/** Which of `ports` a range covers, and which it might cover but cannot be decided from known values. */
-export interface PortCoverage {
-  readonly covered: readonly number[];
-  readonly undecided: readonly number[];
-}
-
-/** Checks several ports at once (e.g. the administration ports 22 and 3389) with {@link coversPort}. */
-export function portCoverage(range: PortRange, ports: readonly number[], transports: readonly Transport[]): PortCoverage {
-  const covered: number[] = [];
-  const undecided: number[] = [];
-  for (const port of ports) {
-    const decision = coversPort(range, port, transports);
-    if (decision === true) covered.push(port);
-    else if (decision === 'unknown') undecided.push(port);
-  }
-  return { covered, undecided };
 }
 
 /** A short human description of a range for messages: `all traffic`, `tcp 22`, `udp 1024-65535`, `icmp`. */

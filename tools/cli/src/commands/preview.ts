@@ -124,7 +124,7 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
       const outputs = deployed ?? {};
       completed.set(stackKey(stack.project.name, options.stack), outputs);
       reports.push(evaluation.report);
-      ranStacks.push(stackResources(stack.project.name, options.stack, evaluation.lastRun, program.settings.config));
+      ranStacks.push(stackResources(stack.project.name, options.stack, evaluation.lastRun, program.settings));
       recordRunSizes({ [sizeKeys.get(stack) as string]: evaluation.report.resources.length });
       stackFinished(evaluation.report);
     }

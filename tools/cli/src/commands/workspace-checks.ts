@@ -6,22 +6,27 @@
  */
 import { describeClash, physicalNameClashes, UNIQUE_PHYSICAL_NAMES_CHECK, type StackResources } from '@bulwark/aws-deployability';
 import { type ProgramResult } from '@bulwark/offline';
+import { allowedAccountIds } from '@bulwark/workspace';
 import { type ReportViolation, type StackReport } from '../report/report-model';
 
 /** The pack name workspace findings carry. */
 export const WORKSPACE_CHECKS_PACK = 'bulwark-workspace';
 
-/** The first account of `aws:allowedAccountIds` (a YAML list, or the JSON text the engine passes). */
-function deploymentAccount(config: Readonly<Record<string, unknown>>): string | undefined {
-  const value = config['aws:allowedAccountIds'];
-  const list = typeof value === 'string' ? (() => { try { return JSON.parse(value) as unknown; } catch { return undefined; } })() : value;
-  return Array.isArray(list) && typeof list[0] === 'string' ? list[0] : undefined;
+/** A stack's config by namespaced key, and the stack config file it was read from (for errors), if any. */
+export interface StackConfigSource {
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly file?: string;
 }
 
-/** What one stack's run contributes to the workspace checks. */
-export function stackResources(project: string, stack: string, result: ProgramResult, config: Readonly<Record<string, unknown>>): StackResources {
+/**
+ * What one stack's run contributes to the workspace checks. The account is the first of `aws:allowedAccountIds`
+ * (none when unset); a value that is not a list of account ids throws a WorkspaceError naming the file and key,
+ * rather than leaving the stack's names unplaced.
+ */
+export function stackResources(project: string, stack: string, result: ProgramResult, settings: StackConfigSource): StackResources {
+  const { config } = settings;
   const region = config['aws:region'];
-  const account = deploymentAccount(config);
+  const account = allowedAccountIds(config, settings.file ?? `the config of stack ${project}/${stack}`)?.[0];
   return {
     project,
     stack,

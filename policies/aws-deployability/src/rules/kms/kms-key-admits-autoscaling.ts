@@ -8,12 +8,13 @@
  * the stack on the key to the role counts for the operations it lists.
  */
 import type { PolicyResource } from '@pulumi/policy';
+import { serviceLinkedRoleArn } from '@bulwark/aws-model';
 import { blockValue, listValue, rawProps, recordValue, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { partitionOfRegion } from '../../lib/aws-location';
 import { checkKeyAccess, describeRefusals, type RequiredAccess } from '../../lib/key-access';
 import { KEY_IDENTIFIERS, KEY_TYPES, keyReference, type StackKey } from '../../lib/kms-keys';
 import { AWS_DOCS } from '../../lib/references';
-import { autoScalingServiceLinkedRoleArn, SERVICE_LINKED_ROLE_TYPE, serviceLinkedRoleService, serviceLinkedRolesFor, STACK_REFERENCE_TYPE } from '../../lib/service-linked-roles';
+import { SERVICE_LINKED_ROLE_TYPE, serviceLinkedRoleService, serviceLinkedRolesFor, STACK_REFERENCE_TYPE } from '../../lib/service-linked-roles';
 import { StackGraph } from '../../lib/stack-graph';
 
 const DEFAULT_KEY = 'aws:ebs/defaultKmsKey:DefaultKmsKey';
@@ -67,7 +68,7 @@ function autoScalingRoleArn(graph: StackGraph, key: PolicyResource, partition: s
     const fromRole = graph.dependsThrough(grant, 'granteePrincipal', [SERVICE_LINKED_ROLE_TYPE, STACK_REFERENCE_TYPE]);
     if (fromRole || serviceLinkedRoleService(grantee) === 'autoscaling.amazonaws.com') return grantee;
   }
-  return autoScalingServiceLinkedRoleArn(partition, account);
+  return serviceLinkedRoleArn(partition, account, 'autoscaling.amazonaws.com');
 }
 
 /** Where Auto Scaling meets a stack key: the EBS default key and launch templates used by groups. */

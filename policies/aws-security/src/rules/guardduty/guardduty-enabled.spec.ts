@@ -101,6 +101,26 @@ describe('guardduty-enabled', () => {
     expect(mandatory(findings)[1].message).toContain('no enabled `aws.guardduty.Detector` in at least 1 of');
   });
 
+  it('Region coverage: a detector whose region nothing states may cover one missing region, never all of them', async () => {
+    // No `region` input and no provider record: the detector could run anywhere, so it is open, not a pass.
+    const placeless = resource(DETECTOR, { enable: true, findingPublishingFrequency: 'FIFTEEN_MINUTES' }, { name: 'placeless' });
+    const open = await evaluate(guarddutyEnabled, [usEast1, detector('main'), placeless], { config: bothRegions });
+    expect(mandatory(open)).toEqual([]);
+    expect(undecided(open).map((finding) => [finding.urn, finding.property])).toEqual([[placeless.urn, 'region']]);
+    expect(undecided(open)[0].message).toContain('neither its `region` input nor its provider states a region');
+    expect(undecided(open)[0].message).toContain('"eu-west-1"');
+    // Two regions missing and one placeless detector: at least one region is uncovered whatever its region.
+    const threeRegions = { 'guardduty-enabled': { regions: ['us-east-1', 'eu-west-1', 'eu-central-1'] } };
+    const gap = await evaluate(guarddutyEnabled, [usEast1, detector('main'), placeless], { config: threeRegions });
+    expect(mandatory(gap).map((finding) => finding.urn)).toEqual([undefined]);
+    expect(reported(mandatory(gap)[0])).toMatch(/^no enabled `aws.guardduty.Detector` in at least 1 of "eu-west-1", "eu-central-1" /);
+    // A disabled placeless detector covers nothing and opens nothing.
+    const off = resource(DETECTOR, { enable: false, findingPublishingFrequency: 'FIFTEEN_MINUTES' }, { name: 'off' });
+    const offFindings = await evaluate(guarddutyEnabled, [usEast1, detector('main'), off], { config: bothRegions });
+    expect(undecided(offFindings)).toEqual([]);
+    expect(mandatory(offFindings).map((finding) => finding.urn)).toEqual([off.urn, undefined]);
+  });
+
   describe('on a real program', () => {
     function program() {
       const ireland = new aws.Provider('ireland', { region: 'eu-west-1' });

@@ -72,15 +72,16 @@ function checkFeature(feature: PolicyResource, allowed: readonly string[], repor
 function checkRegions(detectors: readonly PolicyResource[], regions: readonly string[], report: Report, undecided: ReportUndecided): void {
   if (regions.length === 0) return;
   const covered = new Set<string>();
-  // Detectors that may cover a missing region once a value is known: the unknown property of each.
-  const open: { detector: PolicyResource; property: string }[] = [];
+  // Detectors that may cover a missing region once a value is known: the unknown (or unstated) property of each.
+  const open: { detector: PolicyResource; property: string; unstated?: true }[] = [];
   for (const detector of detectors) {
     const enable = boolValue(rawProps(detector.props)['enable']);
     if (enable === false) continue;
     const region = resourceRegion(detector);
-    // A detector whose region no input or provider states cannot be placed: the check cannot be made.
-    if (region === undefined) return;
-    if (region === UNDECIDED) open.push({ detector, property: 'region' });
+    // A detector whose region no input or provider states may run in any region: open, like an unknown region,
+    // so it can leave at most one missing region undecided and never hides the others.
+    if (region === undefined) open.push({ detector, property: 'region', unstated: true });
+    else if (region === UNDECIDED) open.push({ detector, property: 'region' });
     else if (enable === UNDECIDED) {
       if (regions.includes(region)) open.push({ detector, property: 'enable' });
     } else covered.add(region);
@@ -89,8 +90,13 @@ function checkRegions(detectors: readonly PolicyResource[], regions: readonly st
   if (missing.length === 0) return;
   // Each open detector covers at most one region: more missing regions than open detectors is a decided gap.
   if (open.length > 0 && missing.length <= open.length) {
-    for (const { detector, property } of open) {
-      undecided(property, `its value decides whether ${missing.map((region) => `"${region}"`).join(', ')} has an enabled detector`, detector.urn);
+    const which = missing.map((region) => `"${region}"`).join(', ');
+    for (const { detector, property, unstated } of open) {
+      const detail = unstated
+        ? `neither its \`region\` input nor its provider states a region, and its region decides whether ${which} has an ` +
+          'enabled detector; set `region` (or pass a provider for that region)'
+        : `its value decides whether ${which} has an enabled detector`;
+      undecided(property, detail, detector.urn);
     }
     return;
   }
@@ -127,8 +133,8 @@ export const guarddutyEnabled = stackRule<GuarddutyEnabledConfig>({
       'Unknown values (first preview): an unknown `enable` or publishing frequency, a feature\'s unknown status (or name, ' +
         'when some features are allowed off) is reported undecided. For region coverage, a detector of unknown region (or ' +
         'unknown `enable`) may cover one missing region: when missing regions outnumber such detectors the gap is decided ' +
-        'and reported, otherwise each such detector is reported undecided. A detector whose region nothing states ' +
-        'suspends the coverage check.',
+        'and reported, otherwise each such detector is reported undecided. A detector whose region nothing states (no ' +
+        '`region` input, no provider region) counts the same way: it may cover any one missing region.',
     ],
     references: ['https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings_cloudwatch.html#guardduty_findings_cloudwatch_notification_frequency'],
   },

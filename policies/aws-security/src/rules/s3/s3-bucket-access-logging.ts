@@ -35,8 +35,9 @@ export const s3BucketAccessLogging = stackRule({
     references: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html'],
   },
   check: ({ args, report, undecided }) => {
-    const { linked, unlinkedCompanions } = logDestinations(args.resources);
-    const logTargets = serverAccessLogTargets(args.resources);
+    const destinations = logDestinations(args.resources);
+    const { linked, unlinkedCompanions } = destinations;
+    const logTargets = serverAccessLogTargets(destinations);
     const bySource = new Map<string, LogDestination[]>();
     for (const destination of linked) {
       bySource.set(destination.source.urn, [...(bySource.get(destination.source.urn) ?? []), destination]);

@@ -13,7 +13,7 @@ import type { PolicyResource } from '@pulumi/policy';
 import { blockValue, listValue, pathValue, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { CUSTOMER_MANAGED_KEY_DECISION, CUSTOMER_MANAGED_KEY_REFERENCES, describeKeyProblem, keyReferenceVerdict } from '../../lib/customer-managed-key';
 import { BUCKET_TYPES, checkBucketSetting, type SettingVerdict } from './bucket-companions';
-import { serverAccessLogTargets } from './server-access-log-destinations';
+import { logDestinations, serverAccessLogTargets } from './server-access-log-destinations';
 
 const ENCRYPTION_TYPES = [
   'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration',
@@ -154,7 +154,7 @@ export const s3BucketKmsEncryption = stackRule({
     references: [...CUSTOMER_MANAGED_KEY_REFERENCES, 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html'],
   },
   check: ({ args, report, undecided }) => {
-    const logTargets = serverAccessLogTargets(args.resources);
+    const logTargets = serverAccessLogTargets(logDestinations(args.resources));
     const requirementOf = (buckets: readonly PolicyResource[]): Requirement =>
       buckets.length > 0 && buckets.every((bucket) => logTargets.has(bucket.urn)) ? 'log-target' : 'customer-managed-key';
     checkBucketSetting(args.resources, report, undecided, {

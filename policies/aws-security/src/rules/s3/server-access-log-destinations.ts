@@ -41,8 +41,14 @@ function logTargetResolver(buckets: readonly PolicyResource[]) {
   };
 }
 
+/** The logging configurations of a stack: those tied to their source bucket, and BucketLoggings tied to none. */
+export interface LogDestinations {
+  readonly linked: readonly LogDestination[];
+  readonly unlinkedCompanions: readonly PolicyResource[];
+}
+
 /** Every logging configuration of the stack whose source bucket is known. */
-export function logDestinations(resources: readonly PolicyResource[]): { linked: LogDestination[]; unlinkedCompanions: readonly PolicyResource[] } {
+export function logDestinations(resources: readonly PolicyResource[]): LogDestinations {
   const buckets = resourcesOfType(resources, BUCKET_TYPES);
   const targetsOf = logTargetResolver(buckets);
   const linked: LogDestination[] = [];
@@ -70,12 +76,12 @@ export function logDestinations(resources: readonly PolicyResource[]): { linked:
 }
 
 /**
- * The URNs of the buckets that receive another bucket's server access logs: every known target of a logging
+ * The URNs of the buckets that receive another bucket's server access logs, from the stack's {@link logDestinations}
+ * (passed in so a rule that also judges the destinations computes them once): every known target of a logging
  * configuration (a bucket logging to itself does not make itself a target), and the dependency of a BucketLogging
  * whose source bucket is unknown.
  */
-export function serverAccessLogTargets(resources: readonly PolicyResource[]): Set<string> {
-  const { linked, unlinkedCompanions } = logDestinations(resources);
+export function serverAccessLogTargets({ linked, unlinkedCompanions }: LogDestinations): Set<string> {
   const targets = new Set<string>();
   for (const destination of linked) {
     for (const urn of destination.targets) if (urn !== destination.source.urn) targets.add(urn);

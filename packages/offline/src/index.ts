@@ -4,17 +4,8 @@
  * `@bulwark/offline/testing`.
  */
 export * from './types';
-export { runProgram, configStrings, placeholderAccount, ProgramError, type RunProgramOptions, type Program } from './engine/run-program';
-export {
-  InvokeFixtureError,
-  matchInvokeFixture,
-  parseInvokeFixtures,
-  readInvokeFixtures,
-  type InvokeFixture,
-} from './engine/invoke-fixtures';
-export { AWS_INVOKES } from './aws/invokes';
-export { RESOURCE_OUTPUTS } from './aws/resource-outputs';
-export { engineStackTags } from './policy/engine-stack-tags';
+export { runProgram, configStrings, ProgramError, type RunProgramOptions, type Program } from './engine/run-program';
+export { InvokeFixtureError, readInvokeFixtures, type InvokeFixture } from './engine/invoke-fixtures';
 export { AWSX_VERSION } from './awsx/version';
 export { MODELLED_COMPONENT_TYPES } from './awsx/expand-component';
 export * from './policy/findings';

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import * as aws from '@pulumi/aws';
 import * as awsx from '@pulumi/awsx';
 import * as pulumi from '@pulumi/pulumi';
-import { isAnalyzed, placeholderAccount, ProgramError, runProgram, UNKNOWN, type ProgramResult, type ResourceRecord } from '../index';
+import { isAnalyzed, ProgramError, runProgram, UNKNOWN, type ProgramResult, type ResourceRecord } from '../index';
+import { placeholderAccount } from './run-program';
 
 function find(result: ProgramResult, type: string, name?: string): ResourceRecord {
   const record = result.resources.find((r) => r.type === type && (name === undefined || r.name === name));

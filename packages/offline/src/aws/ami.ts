@@ -6,7 +6,7 @@
  */
 import { partitionOf } from '@bulwark/aws-model';
 import { stableHex } from './stable-ids';
-import { type AwsEnvironment } from './aws-environment';
+import { requestedRegion, type AwsEnvironment } from './aws-environment';
 
 type Json = Record<string, unknown>;
 
@@ -28,7 +28,7 @@ export function placeholderAmiId(args: Json, region: string): string {
 
 /** `aws:ec2/getAmi:getAmi`. */
 export function getAmi(args: Json, environment: AwsEnvironment): Json {
-  const region = typeof args['region'] === 'string' && args['region'] ? args['region'] : environment.region;
+  const region = requestedRegion(args, environment);
   const id = placeholderAmiId(args, region);
   const owners = Array.isArray(args['owners']) ? (args['owners'] as unknown[]).map(String) : [];
   const ownerId = owners.find((owner) => /^\d{12}$/.test(owner)) ?? '137112412989';
@@ -70,6 +70,6 @@ export function getAmi(args: Json, environment: AwsEnvironment): Json {
 
 /** `aws:ec2/getAmiIds:getAmiIds`: the one placeholder image the same query would find. */
 export function getAmiIds(args: Json, environment: AwsEnvironment): Json {
-  const region = typeof args['region'] === 'string' && args['region'] ? args['region'] : environment.region;
+  const region = requestedRegion(args, environment);
   return { id: region, ids: [placeholderAmiId(args, region)], filters: args['filters'] ?? [], owners: args['owners'] ?? [], region };
 }

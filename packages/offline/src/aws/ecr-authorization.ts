@@ -6,7 +6,7 @@
  * password labelled as a placeholder, never a credential.
  */
 import { dnsSuffixOf, partitionOf } from '@bulwark/aws-model';
-import { type AwsEnvironment } from './aws-environment';
+import { requestedRegion, type AwsEnvironment } from './aws-environment';
 import { stableHex } from './stable-ids';
 
 type Json = Record<string, unknown>;
@@ -14,7 +14,7 @@ type Json = Record<string, unknown>;
 /** `aws:ecr/getAuthorizationToken:getAuthorizationToken`: the credentials of a registry (the account's by default). */
 export function getAuthorizationToken(args: Json, environment: AwsEnvironment): Json {
   const registryId = typeof args['registryId'] === 'string' && args['registryId'] !== '' ? args['registryId'] : environment.account;
-  const region = typeof args['region'] === 'string' && args['region'] !== '' ? args['region'] : environment.region;
+  const region = requestedRegion(args, environment);
   const password = `bulwark-offline-placeholder-${stableHex(`ecr-token:${registryId}:${region}`, 16)}`;
   return {
     id: region,

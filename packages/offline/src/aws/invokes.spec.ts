@@ -51,3 +51,16 @@ describe('the table of invokes', () => {
     ]);
   });
 });
+
+describe('the region a lookup asks for', () => {
+  it('is its region argument, else the environment region, for AMIs, ECR tokens and secrets alike', () => {
+    const inRegion = (token: string, args: Record<string, unknown>) => answerInvoke(token, args, context) as Record<string, unknown>;
+    expect(inRegion('aws:ec2/getAmi:getAmi', { owners: ['amazon'], region: 'us-east-1' })['region']).toBe('us-east-1');
+    expect(inRegion('aws:ec2/getAmi:getAmi', { owners: ['amazon'] })['region']).toBe('eu-west-1');
+    expect(inRegion('aws:ecr/getAuthorizationToken:getAuthorizationToken', { region: 'us-east-1' })['region']).toBe('us-east-1');
+    const secret = inRegion('aws:secretsmanager/getSecret:getSecret', { name: 'db-password', region: 'us-east-1' });
+    expect(secret['region']).toBe('us-east-1');
+    expect(secret['arn']).toMatch(/^arn:aws:secretsmanager:us-east-1:210987654321:secret:db-password-/);
+    expect(inRegion('aws:secretsmanager/getSecret:getSecret', { name: 'db-password' })['arn']).toMatch(/^arn:aws:secretsmanager:eu-west-1:/);
+  });
+});

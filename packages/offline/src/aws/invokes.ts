@@ -7,7 +7,7 @@
  */
 import { dnsSuffixOf, partitionOf, renderGetPolicyDocument } from '@bulwark/aws-model';
 import { getAmi, getAmiIds } from './ami';
-import { type AwsEnvironment } from './aws-environment';
+import { requestedRegion, type AwsEnvironment } from './aws-environment';
 import { defaultSubnetLookup, defaultSubnetsLookup, defaultVpcLookup } from './default-vpc';
 import { getAuthorizationToken } from './ecr-authorization';
 import { getZone } from './hosted-zone';
@@ -30,9 +30,9 @@ export interface InvokeContext extends AwsEnvironment {
 /** Answers one invoke, or says why these arguments ask for something it cannot know. */
 type InvokeHandler = (args: Json, context: InvokeContext) => Json | { readonly unanswerable: string };
 
+/** The region a lookup asks about: `getRegion` names it `name`, every other lookup `region`. */
 function regionOf(args: Json, context: InvokeContext): string {
-  const region = args['region'] ?? args['name'];
-  return typeof region === 'string' && region !== '' ? region : context.region;
+  return requestedRegion({ region: args['region'] ?? args['name'] }, context);
 }
 
 function availabilityZones(region: string): Json {
@@ -50,7 +50,7 @@ function availabilityZones(region: string): Json {
 
 function ssmParameter(args: Json, context: InvokeContext): Json | { unanswerable: string } {
   const name = String(args['name'] ?? '');
-  const region = regionOf({ region: args['region'] }, context);
+  const region = requestedRegion(args, context);
   const given = context.ssmParameters[name];
   const value = given ?? publicParameterValue(name, region);
   if (value === undefined) return { unanswerable: `SSM parameter "${name}" holds a value only the account knows` };

@@ -8,7 +8,7 @@
 import { dnsSuffixOf, partitionOf, serviceLinkedRoleName, serviceLinkedRolePath } from '@bulwark/aws-model';
 import { stableHex, stableUuid } from './stable-ids';
 import { AUTO_NAMES } from './auto-names';
-import { type AwsEnvironment } from './aws-environment';
+import { requestedRegion, type AwsEnvironment } from './aws-environment';
 
 /** A resource about to be created, as the emulation sees it. */
 export interface CreatedContext {
@@ -342,7 +342,7 @@ export interface CreatedResource {
 /** The id, ARN and computed outputs the AWS provider returns once the resource exists. */
 export function createdResource(type: string, inputs: Record<string, unknown>, urn: string, environment: AwsEnvironment): CreatedResource {
   const [, modulePath = '', kind = ''] = type.split(':');
-  const region = typeof inputs['region'] === 'string' && inputs['region'] !== '' ? inputs['region'] : environment.region;
+  const region = requestedRegion(inputs, environment);
   const partition = partitionOf(region);
   const resource: CreatedContext = {
     type,

@@ -5,7 +5,7 @@
  */
 import { partitionOf } from '@bulwark/aws-model';
 import { stableHex } from './stable-ids';
-import { type AwsEnvironment } from './aws-environment';
+import { requestedRegion, type AwsEnvironment } from './aws-environment';
 
 type Json = Record<string, unknown>;
 
@@ -20,7 +20,8 @@ function secretArn(args: Json, environment: AwsEnvironment): string {
   const given = args['secretId'] ?? args['arn'];
   if (typeof given === 'string' && given.startsWith('arn:')) return given;
   const name = secretName(args);
-  const { region, account } = environment;
+  const region = requestedRegion(args, environment);
+  const { account } = environment;
   return `arn:${partitionOf(region)}:secretsmanager:${region}:${account}:secret:${name}-${stableHex(`secret:${name}`, 6)}`;
 }
 
@@ -42,7 +43,7 @@ export function getSecret(args: Json, environment: AwsEnvironment): Json {
     policy: '',
     createdDate: '2000-01-01T00:00:00Z',
     lastChangedDate: '2000-01-01T00:00:00Z',
-    region: environment.region,
+    region: requestedRegion(args, environment),
     tags: {},
     type: '',
   };
@@ -64,6 +65,6 @@ export function getSecretVersion(args: Json, environment: AwsEnvironment): Json 
     versionStage: args['versionStage'] ?? 'AWSCURRENT',
     versionStages: ['AWSCURRENT'],
     createdDate: '2000-01-01T00:00:00Z',
-    region: environment.region,
+    region: requestedRegion(args, environment),
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { PolicyResource } from '@pulumi/policy';
 import { parseArn, partitionOf, parsePolicyDocument, statementsOf } from '@bulwark/aws-model';
-import { rawProps, resourceRegion, stringValue, UNDECIDED, type Undecided } from '@bulwark/policy-kit';
+import { rawProps, resourceRegion, stringValue, type Undecided } from '@bulwark/policy-kit';
 
 const ACCOUNT_ID = /^\d{12}$/;
 
@@ -51,9 +51,4 @@ export function owningAccount(resource: PolicyResource, policyDocument?: unknown
   if (policyDocument === undefined) return undefined;
   const named = [...accountsNamedIn(policyDocument)];
   return named.length === 1 ? named[0] : undefined;
-}
-
-/** A region or UNDECIDED, for messages. */
-export function describeRegion(region: string | Undecided | undefined): string {
-  return region === UNDECIDED ? 'a region unknown until apply' : (region ?? 'the default region');
 }

@@ -6,7 +6,7 @@
  * (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html).
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { isUnknown, rawProps, stringValue, UNDECIDED, type Undecided } from '@bulwark/policy-kit';
+import { isUnknown, rawProps, stringValue, type Undecided } from '@bulwark/policy-kit';
 import { owningAccount, regionOf } from './aws-location';
 import { type StackGraph } from './stack-graph';
 
@@ -83,4 +83,3 @@ export function regionForService(resource: PolicyResource, key: StackKey): strin
   return key.region ?? own;
 }
 
-export { UNDECIDED };

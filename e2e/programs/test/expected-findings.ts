@@ -148,6 +148,7 @@ export const EXPECTED: Readonly<Record<string, ProgramExpectation>> = {
     findings: [
       ['undecided', 'kms-key-policy-no-public-principal', 'aws:kms/keyPolicy:KeyPolicy::content', 'preview'],
       ['undecided', 'kms-key-policy-separation-of-duties', 'aws:kms/keyPolicy:KeyPolicy::content', 'preview'],
+      ['undecided', 'kms-service-linked-role-exists', 'aws:kms/keyPolicy:KeyPolicy::content', 'preview'],
       ['undecided', 's3-bucket-no-public-policy', 'aws:s3/bucketPolicy:BucketPolicy::access-logs', 'preview'],
       ['undecided', 's3-bucket-tls-only', 'aws:s3/bucketPolicy:BucketPolicy::access-logs', 'preview'],
       ['undecided', 's3-bucket-no-public-policy', 'aws:s3/bucketPolicy:BucketPolicy::content', 'preview'],
@@ -193,6 +194,7 @@ export const EXPECTED: Readonly<Record<string, ProgramExpectation>> = {
       ['mandatory', 'kms-key-rotation', 'aws:kms/key:Key::order-archive', 'both'],
       ['undecided', 'kms-key-policy-no-public-principal', 'aws:kms/keyPolicy:KeyPolicy::order-events', 'preview'],
       ['undecided', 'kms-key-policy-separation-of-duties', 'aws:kms/keyPolicy:KeyPolicy::order-events', 'preview'],
+      ['undecided', 'kms-service-linked-role-exists', 'aws:kms/keyPolicy:KeyPolicy::order-events', 'preview'],
       // aws-deployability
       ['undecided', 'kms-key-admits-account-services', 'aws:sns/topic:Topic::order-events', 'preview'],
       ['undecided', 'kms-key-admits-account-services', 'aws:sqs/queue:Queue::billing', 'preview'],

@@ -88,6 +88,15 @@ describe('parseCommandLine', () => {
     expect(usageError(['rules', '--quiet']).message).toBe('bulwark rules: unknown option --quiet');
   });
 
+  it('reads -q as --quiet, alone or grouped with -h, and names an unknown short flag', () => {
+    expect(parseCommandLine(['check', 'web', '-q'])).toMatchObject({ command: 'check', quiet: true });
+    expect(parseCommandLine(['preview', '-q', 'network'])).toMatchObject({ command: 'preview', quiet: true, projects: ['network'] });
+    expect(parseCommandLine(['preview', '-qh'])).toEqual({ command: 'help', topic: 'preview' });
+    expect(usageError(['check', 'web', '-x']).message).toBe('bulwark check: unknown option -x');
+    expect(usageError(['check', 'web', '-qx']).message).toMatch(/^bulwark check: unknown option -qx/);
+    expect(usageError(['rules', '-q']).message).toMatch(/^bulwark rules: unknown option -q/);
+  });
+
   it('reads --format html for check and preview', () => {
     expect(parseCommandLine(['check', 'web', '--format', 'html'])).toMatchObject({ command: 'check', format: 'html' });
     expect(parseCommandLine(['preview', '--format', 'html', '--output', 'bulwark.html'])).toMatchObject({ command: 'preview', format: 'html', output: 'bulwark.html' });

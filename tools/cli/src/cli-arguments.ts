@@ -76,7 +76,7 @@ const RUN: Options = {
   update: { type: 'boolean' },
   format: { type: 'string' },
   output: { type: 'string' },
-  quiet: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
   organization: { type: 'string' },
   'invoke-fixtures': { type: 'string', multiple: true },
   'stack-reference': { type: 'string', multiple: true },
@@ -106,9 +106,10 @@ export const OPTIONS: Record<Command, Options> = {
 /** Rejects options the command does not have before `parseArgs` does, naming the closest one it has. */
 function checkOptionNames(args: readonly string[], options: Options, command: Command): void {
   const known = [...Object.keys(options), 'help'];
+  const shortFlags = ['h', ...Object.values(options).flatMap((option) => (option.short ? [option.short] : []))];
   for (const arg of args) {
     if (arg === '--') return;
-    if (arg === '-h') continue;
+    if (/^-[a-zA-Z]+$/.test(arg) && [...arg.slice(1)].every((flag) => shortFlags.includes(flag))) continue;
     if (!arg.startsWith('-') || arg === '-') continue;
     const name = arg.replace(/^--?/, '').split('=')[0] as string;
     if (arg.startsWith('--') && known.includes(name)) continue;

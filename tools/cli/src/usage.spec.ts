@@ -4,7 +4,11 @@ import { COMMANDS, usageOf } from './usage';
 describe('help', () => {
   it.each(COMMANDS)('bulwark %s --help explains every option the command takes', (command) => {
     const help = usageOf(command);
-    for (const option of [...Object.keys(OPTIONS[command]), 'help']) expect(help).toMatch(new RegExp(`^  --${option}\\b`, 'm'));
+    for (const option of [...Object.keys(OPTIONS[command]), 'help']) {
+      expect(help).toMatch(new RegExp(`^  --${option}\\b`, 'm'));
+      const short = OPTIONS[command][option]?.short;
+      if (short) expect(help).toMatch(new RegExp(`^  --${option}, -${short}\\b`, 'm'));
+    }
   });
 
   it('explains how check chooses its packs, what each --mode evaluates and what --organization sets', () => {

@@ -11,7 +11,7 @@ const EXIT_CODES = 'exit codes: 0 no mandatory violation, 1 mandatory violations
 const REPORT_OPTIONS = `  --format F                 report format: ${REPORT_FORMATS.join(', ')} (default text)
   --output FILE              write the report to FILE instead of stdout (a run that fails writes its error there,
                              in the same format)
-  --quiet                    no progress lines on stderr, and a text report of only the findings and the
+  --quiet, -q                no progress lines on stderr, and a text report of only the findings and the
                              summary (the stacks' warnings are counted, not listed)`;
 
 const RUN_OPTIONS = `  --stack NAME               the stack whose Pulumi.<NAME>.yaml config the program runs with (default dev)

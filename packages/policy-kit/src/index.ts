@@ -28,6 +28,7 @@ export {
 } from './finding-message';
 export * from './values';
 export * from './links';
+export { componentTree, isComponent, isUnder, type ComponentTree } from './components';
 export { describeValue } from './describe-value';
 export { isStringSet } from './string-presence';
 export { providerString, resourceRegion, type RegionedResource } from './resource-region';

@@ -1,5 +1,6 @@
 import type { PolicyResource } from '@pulumi/policy';
-import { dependencyTypes, identifiersOf, linkIndex, refersTo, reportUncovered } from './links';
+import { componentTree } from './components';
+import { dependencyTargets, dependencyTypes, identifiersOf, isUnlinkedUnknown, linkIndex, refersTo, reportUncovered } from './links';
 import { UNKNOWN } from '@bulwark/aws-model';
 
 const BUCKET = 'aws:s3/bucket:Bucket';
@@ -11,8 +12,10 @@ function policyResource(
   name: string,
   props: Record<string, unknown>,
   dependencies: Record<string, readonly PolicyResource[]> = {},
+  parent?: PolicyResource,
 ): PolicyResource {
-  return { type, name, urn: `urn:pulumi:test::test::${type}::${name}`, props, propertyDependencies: dependencies } as unknown as PolicyResource;
+  const qualifiedType = parent ? `${parent.urn.split('::')[2]}$${type}` : type;
+  return { type, name, urn: `urn:pulumi:test::test::${qualifiedType}::${name}`, props, propertyDependencies: dependencies, parent } as unknown as PolicyResource;
 }
 
 describe('linkIndex', () => {
@@ -28,9 +31,10 @@ describe('linkIndex', () => {
   const index = linkIndex(resources, [COMPANION], 'bucket', [BUCKET], IDENTIFIERS);
 
   it('links each pair exactly as refersTo does', () => {
+    const components = componentTree(resources);
     for (const target of [logs, data, twin]) {
       const expected = [byDependency, byName, byArn, unlinked, elsewhere].filter((source) =>
-        refersTo(source, 'bucket', target, identifiersOf(target, IDENTIFIERS)),
+        refersTo(source, 'bucket', target, identifiersOf(target, IDENTIFIERS), components),
       );
       expect(index.linkedTo(target).map((source) => source.name)).toEqual(expected.map((source) => source.name));
     }
@@ -96,5 +100,115 @@ describe('dependencyTypes', () => {
     const table = policyResource('aws:dynamodb/table:Table', 'table', {}, { serverSideEncryption: [key] });
     expect(dependencyTypes(table, 'serverSideEncryption')).toEqual(['aws:kms/key:Key']);
     expect(dependencyTypes(table, 'tags')).toEqual([]);
+  });
+});
+
+describe('a dependency on a component', () => {
+  const AWSX_VPC = 'awsx:ec2:Vpc';
+  const VPC = 'aws:ec2/vpc:Vpc';
+  const SUBNET = 'aws:ec2/subnet:Subnet';
+  const FLOW_LOG = 'aws:ec2/flowLog:FlowLog';
+  const VPC_IDENTIFIERS = ['id', 'arn'];
+  /** A flow log whose vpcId came from `component`'s output (`vpc.vpcId`): unknown in a preview, or a known id. */
+  const flowLogOn = (name: string, component: PolicyResource, vpcId: unknown = UNKNOWN) => policyResource(FLOW_LOG, name, { vpcId }, { vpcId: [component] });
+  const linkedNames = (resources: readonly PolicyResource[], source: PolicyResource) =>
+    linkIndex(resources, [FLOW_LOG], 'vpcId', [VPC], VPC_IDENTIFIERS).targetsOf(source).map((target) => target.name);
+
+  describe('holding one resource of the wanted type', () => {
+    const component = policyResource(AWSX_VPC, 'shared', {});
+    const vpc = policyResource(VPC, 'shared', { id: UNKNOWN }, {}, component);
+    const subnets = [1, 2].map((zone) => policyResource(SUBNET, `shared-private-${zone}`, {}, { vpcId: [vpc] }, vpc));
+    const flowLog = flowLogOn('shared', component);
+    const resources = [component, vpc, ...subnets, flowLog];
+
+    it('links to that resource, although the value is unknown, and does not count the source as unlinked', () => {
+      const index = linkIndex(resources, [FLOW_LOG], 'vpcId', [VPC], VPC_IDENTIFIERS);
+      expect(index.linkedTo(vpc)).toEqual([flowLog]);
+      expect(index.targetsOf(flowLog)).toEqual([vpc]);
+      expect(index.unlinked).toEqual([]);
+    });
+
+    it('links in refersTo only given the stack\'s component tree (a pair alone does not say what the component holds)', () => {
+      expect(refersTo(flowLog, 'vpcId', vpc, new Set(), componentTree(resources))).toBe(true);
+      expect(refersTo(flowLog, 'vpcId', vpc, new Set())).toBe(false);
+    });
+
+    it('links through nested components, at any depth, and past custom parents on the way', () => {
+      const outer = policyResource('bulwark:test:Network', 'outer', {});
+      const inner = policyResource(AWSX_VPC, 'inner', {}, {}, outer);
+      const nestedVpc = policyResource(VPC, 'inner', {}, {}, inner);
+      const nestedSubnet = policyResource(SUBNET, 'inner-private-1', {}, {}, nestedVpc);
+      const stack = [outer, inner, nestedVpc, nestedSubnet];
+      const tree = componentTree(stack);
+      expect(dependencyTargets(flowLogOn('outer', outer), 'vpcId', [VPC], tree)).toEqual({ targets: [nestedVpc], ambiguous: false });
+      const acl = policyResource('aws:ec2/networkAcl:NetworkAcl', 'acl', { subnetIds: UNKNOWN }, { subnetIds: [outer] });
+      expect(dependencyTargets(acl, 'subnetIds', [SUBNET], tree)).toEqual({ targets: [nestedSubnet], ambiguous: false });
+    });
+  });
+
+  describe('holding several resources of the wanted type', () => {
+    const component = policyResource('acme:network:Pair', 'pair', {});
+    const blue = policyResource(VPC, 'blue', { id: 'vpc-0blue' }, {}, component);
+    const green = policyResource(VPC, 'green', { id: 'vpc-0green' }, {}, component);
+
+    it('links none of them and, the value being unknown, counts the source as unlinked: the rule\'s unknown path decides', () => {
+      const flowLog = flowLogOn('pair', component);
+      const resources = [component, blue, green, flowLog];
+      const index = linkIndex(resources, [FLOW_LOG], 'vpcId', [VPC], VPC_IDENTIFIERS);
+      expect(index.targetsOf(flowLog)).toEqual([]);
+      expect(index.unlinked).toEqual([flowLog]);
+      const dependencies = dependencyTargets(flowLog, 'vpcId', [VPC], componentTree(resources));
+      expect(dependencies).toEqual({ targets: [], ambiguous: true });
+      expect(isUnlinkedUnknown(flowLog, 'vpcId', dependencies)).toBe(true);
+      // Without what the dependencies resolve to, a source with a dependency is not unlinked (the old reading).
+      expect(isUnlinkedUnknown(flowLog, 'vpcId')).toBe(false);
+      for (const vpc of [blue, green]) expect(refersTo(flowLog, 'vpcId', vpc, identifiersOf(vpc, VPC_IDENTIFIERS), componentTree(resources))).toBe(false);
+    });
+
+    it('lets a known value decide, as with no dependency', () => {
+      const flowLog = flowLogOn('pair', component, 'vpc-0green');
+      const resources = [component, blue, green, flowLog];
+      expect(linkedNames(resources, flowLog)).toEqual(['green']);
+      expect(linkIndex(resources, [FLOW_LOG], 'vpcId', [VPC], VPC_IDENTIFIERS).unlinked).toEqual([]);
+    });
+
+    it('gives way to a direct dependency on one of them (`vpc.vpc.id` depends on the component and on its VPC)', () => {
+      const flowLog = policyResource(FLOW_LOG, 'green', { vpcId: UNKNOWN }, { vpcId: [component, green] });
+      const resources = [component, blue, green, flowLog];
+      expect(linkedNames(resources, flowLog)).toEqual(['green']);
+      expect(linkIndex(resources, [FLOW_LOG], 'vpcId', [VPC], VPC_IDENTIFIERS).unlinked).toEqual([]);
+    });
+  });
+
+  it('links nothing when the component holds no resource of the wanted type, and the source stays linked to nothing', () => {
+    // awsx.ec2.DefaultVpc looks the default VPC up and builds nothing: its vpcId names no VPC of the stack.
+    const component = policyResource('awsx:ec2:DefaultVpc', 'default', {});
+    const vpc = policyResource(VPC, 'other', { id: UNKNOWN });
+    const flowLog = flowLogOn('default', component);
+    const resources = [component, vpc, flowLog];
+    expect(dependencyTargets(flowLog, 'vpcId', [VPC], componentTree(resources))).toEqual({ targets: [], ambiguous: false });
+    expect(linkIndex(resources, [FLOW_LOG], 'vpcId', [VPC], VPC_IDENTIFIERS).linkedTo(vpc)).toEqual([]);
+    expect(linkIndex(resources, [FLOW_LOG], 'vpcId', [VPC], VPC_IDENTIFIERS).unlinked).toEqual([]);
+  });
+
+  it('does not read a component whose value came through a resource under it (`vpc.vpc.defaultSecurityGroupId`)', () => {
+    const SECURITY_GROUP = 'aws:ec2/securityGroup:SecurityGroup';
+    const component = policyResource(AWSX_VPC, 'shared', {});
+    const vpc = policyResource(VPC, 'shared', {}, {}, component);
+    const endpointGroup = policyResource(SECURITY_GROUP, 'com.amazonaws.us-east-1.ssm-sg', {}, {}, component);
+    const ingress = policyResource('aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule', 'https', { securityGroupId: UNKNOWN }, { securityGroupId: [component, vpc] });
+    const tree = componentTree([component, vpc, endpointGroup, ingress]);
+    expect(dependencyTargets(ingress, 'securityGroupId', [SECURITY_GROUP], tree)).toEqual({ targets: [], ambiguous: false });
+    // the same rule on a plain component output would name the one group the component holds
+    const onOutput = policyResource(ingress.type, 'on-output', { securityGroupId: UNKNOWN }, { securityGroupId: [component] });
+    expect(dependencyTargets(onOutput, 'securityGroupId', [SECURITY_GROUP], tree)).toEqual({ targets: [endpointGroup], ambiguous: false });
+  });
+
+  it('does not read a custom resource as a component: its outputs are its own, not its children\'s', () => {
+    // awsx puts the subnets under the VPC, but an input from the VPC's outputs names the VPC, never a subnet.
+    const vpc = policyResource(VPC, 'shared', {});
+    const subnet = policyResource(SUBNET, 'shared-private-1', {}, {}, vpc);
+    const endpoint = policyResource('aws:ec2/vpcEndpoint:VpcEndpoint', 's3', { subnetIds: UNKNOWN }, { subnetIds: [vpc] });
+    expect(dependencyTargets(endpoint, 'subnetIds', [SUBNET], componentTree([vpc, subnet, endpoint]))).toEqual({ targets: [], ambiguous: false });
   });
 });

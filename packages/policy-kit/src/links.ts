@@ -2,9 +2,18 @@
  * Relating resources in stack rules. The engine tells us which resources an input came from
  * (`propertyDependencies`), which works in a first-time preview where ids and ARNs are unknown. When a program
  * passes a literal (an id read from config, say) there is no dependency, so we fall back to comparing values.
+ *
+ * An input taken from a remote component's output (`vpc.vpcId` of an `awsx.ec2.Vpc`) depends on the component,
+ * not on the child the value belongs to (see components.ts). Such a dependency stands for the one resource of the
+ * wanted types the component holds (the `aws:ec2/vpc:Vpc` under `awsx:ec2:Vpc`). When it holds several (a component
+ * with two VPCs), the dependency does not tell which one is meant, so it links none of them: a rule must not guess a
+ * link that makes it pass. With its value unknown too, such a source counts as unlinked, exactly like a source with
+ * no dependency (see {@link isUnlinkedUnknown}), so the rules' unknown path reports it (undecided, or a stack-wide
+ * violation when some target is surely uncovered) rather than passing; with its value known, the value decides.
  */
 import type { PolicyResource } from '@pulumi/policy';
 import { isUnknown } from '@bulwark/aws-model';
+import { type ComponentTree, componentTree, isComponent, isUnder } from './components';
 import type { Report, ReportUndecided } from './rule';
 import { rawProps } from './values';
 
@@ -24,18 +33,59 @@ export function identifiersOf(target: PolicyResource, properties: readonly strin
   return identifiers;
 }
 
+/** What the recorded dependencies of a property tell about the resources of the wanted types it refers to. */
+export interface DependencyTargets {
+  /** The resources of the wanted types the property depends on, directly or through a component (stack order). */
+  readonly targets: readonly PolicyResource[];
+  /**
+   * True when no dependency names a resource of the wanted types and the components depended on hold several: the
+   * property refers to one of them, which one the dependencies do not tell, so `targets` is empty.
+   */
+  readonly ambiguous: boolean;
+}
+
 /**
- * True when `source`'s `property` refers to `target`: the property depends on it, or (no dependency recorded)
- * its known value equals one of the target's identifiers, bare or as the last segment of an ARN.
+ * The resources of `targetTypes` that `source`'s `property` depends on. A dependency on one of them names it. Only
+ * when none does, a dependency on a component (see {@link isComponent}) names the resource of `targetTypes` the
+ * component holds, at any depth, if it holds exactly one; several leave the link `ambiguous`. A component is not read
+ * so when the property also depends on a resource under it: the value then came through that resource (an input
+ * from `vpc.vpc.id` depends on the awsx component and on its VPC, and is the VPC's id; one from
+ * `vpc.vpc.defaultSecurityGroupId` is the VPC's attribute too, not the id of a security group the component holds).
+ * Without `components`, only direct dependencies count.
+ */
+export function dependencyTargets(
+  source: PolicyResource,
+  property: string,
+  targetTypes: readonly string[],
+  components?: ComponentTree,
+): DependencyTargets {
+  const dependencies = source.propertyDependencies?.[property] ?? [];
+  const resolved = dependencies.map((dependency) => components?.resourceOf(dependency.urn) ?? dependency);
+  const direct = resolved.filter((dependency) => targetTypes.includes(dependency.type));
+  if (direct.length > 0 || !components) return { targets: direct, ambiguous: false };
+  const held = new Set<PolicyResource>();
+  for (const dependency of resolved) {
+    if (!isComponent(dependency) || resolved.some((other) => isUnder(other, dependency.urn))) continue;
+    components.descendantsOf(dependency.urn, targetTypes).forEach((target) => held.add(target));
+  }
+  return held.size === 1 ? { targets: [...held], ambiguous: false } : { targets: [], ambiguous: held.size > 1 };
+}
+
+/**
+ * True when `source`'s `property` refers to `target`: the property depends on it (directly, or through the
+ * component holding it as its only resource of `target`'s type, when `components` is given: see
+ * {@link dependencyTargets}), or its known value equals one of the target's identifiers, bare or as the last segment
+ * of an ARN.
  */
 export function refersTo(
   source: PolicyResource,
   property: string,
   target: PolicyResource,
   targetIdentifiers: ReadonlySet<string>,
+  components?: ComponentTree,
 ): boolean {
-  const dependencies = source.propertyDependencies?.[property] ?? [];
-  if (dependencies.some((dependency) => dependency.urn === target.urn)) return true;
+  const { targets } = dependencyTargets(source, property, [target.type], components);
+  if (targets.some((dependency) => dependency.urn === target.urn)) return true;
   const value = rawProps(source.props)[property];
   if (typeof value !== 'string' || isUnknown(value)) return false;
   if (targetIdentifiers.has(value)) return true;
@@ -49,7 +99,10 @@ export interface LinkIndex {
   linkedTo(target: PolicyResource): readonly PolicyResource[];
   /** The targets `source`'s `property` refers to, in stack order. */
   targetsOf(source: PolicyResource): readonly PolicyResource[];
-  /** The sources whose `property` cannot be tied to any resource (see {@link isUnlinkedUnknown}). */
+  /**
+   * The sources whose `property` cannot be tied to any target (see {@link isUnlinkedUnknown}): its value unknown, and
+   * no dependency, or only on components holding several targets.
+   */
   readonly unlinked: readonly PolicyResource[];
 }
 
@@ -80,7 +133,9 @@ export function identifierLookup(
 
 /**
  * Links every resource of `sourceTypes` to the resources of `targetTypes` its `property` refers to, with the
- * same verdict as {@link refersTo} for each pair, in time linear in the stack size (10,000-resource stacks).
+ * same verdict as {@link refersTo} (given the stack's {@link componentTree}) for each pair, in time linear in the
+ * stack size (10,000-resource stacks). A dependency on a component links to the one target it holds; one holding
+ * several links none, and leaves a source whose value is unknown `unlinked` (see the module comment).
  */
 export function linkIndex(
   resources: readonly PolicyResource[],
@@ -93,14 +148,18 @@ export function linkIndex(
   const sources = resourcesOfType(resources, sourceTypes);
   const position = new Map(targets.map((target, index) => [target.urn, index]));
   const named = identifierLookup(targets, targetIdentifierProperties);
+  const components = componentTree(resources);
+  const unlinked: PolicyResource[] = [];
   const sourcesOf = new Map<string, PolicyResource[]>();
   const targetsOf = new Map<string, PolicyResource[]>();
   for (const source of sources) {
     const linked = new Set<PolicyResource>();
-    for (const dependency of source.propertyDependencies?.[property] ?? []) {
+    const dependencies = dependencyTargets(source, property, targetTypes, components);
+    for (const dependency of dependencies.targets) {
       const index = position.get(dependency.urn);
       if (index !== undefined) linked.add(targets[index]);
     }
+    if (isUnlinkedUnknown(source, property, dependencies)) unlinked.push(source);
     const value = rawProps(source.props)[property];
     if (typeof value === 'string' && !isUnknown(value)) named(value).forEach((target) => linked.add(target));
     const linkedTargets = [...linked].sort((a, b) => (position.get(a.urn) ?? 0) - (position.get(b.urn) ?? 0));
@@ -114,17 +173,19 @@ export function linkIndex(
   return {
     linkedTo: (target) => sourcesOf.get(target.urn) ?? [],
     targetsOf: (source) => targetsOf.get(source.urn) ?? [],
-    unlinked: sources.filter((source) => isUnlinkedUnknown(source, property)),
+    unlinked,
   };
 }
 
 /**
- * True when `source`'s `property` cannot be tied to any resource: no dependency recorded and its value unknown.
- * A rule uses this to avoid blaming a target for a missing link it cannot see.
+ * True when `source`'s `property` cannot be tied to any resource: its value unknown and no dependency recorded, or
+ * (given what {@link dependencyTargets} found) only dependencies on components that hold several candidates. A rule
+ * uses this to avoid blaming a target for a missing link it cannot see, and to report the open question instead.
  */
-export function isUnlinkedUnknown(source: PolicyResource, property: string): boolean {
-  const dependencies = source.propertyDependencies?.[property] ?? [];
-  return dependencies.length === 0 && isUnknown(rawProps(source.props)[property]);
+export function isUnlinkedUnknown(source: PolicyResource, property: string, dependencies?: DependencyTargets): boolean {
+  if (!isUnknown(rawProps(source.props)[property])) return false;
+  if (dependencies?.ambiguous) return true;
+  return (source.propertyDependencies?.[property] ?? []).length === 0;
 }
 
 /**

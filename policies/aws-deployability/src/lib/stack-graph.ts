@@ -5,7 +5,7 @@
  * for the component's children, as Pulumi orders them).
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { identifierLookup, isUnknown, rawProps } from '@bulwark/policy-kit';
+import { componentTree, dependencyTargets, identifierLookup, isComponent, isUnknown, rawProps, type ComponentTree } from '@bulwark/policy-kit';
 
 /** An index over one stack's resources, built once per stack rule run. */
 export class StackGraph {
@@ -14,8 +14,10 @@ export class StackGraph {
   private readonly lookups = new Map<string, (value: string) => PolicyResource[]>();
   private readonly children = new Map<string, PolicyResource[]>();
   private readonly ancestry = new Map<string, ReadonlySet<string>>();
+  private readonly components: ComponentTree;
 
   constructor(readonly resources: readonly PolicyResource[]) {
+    this.components = componentTree(resources);
     for (const resource of resources) {
       this.byUrn.set(resource.urn, resource);
       const list = this.byType.get(resource.type);
@@ -59,9 +61,12 @@ export class StackGraph {
   }
 
   /**
-   * The resources of `types` that `source`'s `property` refers to: a recorded property dependency on one of them,
-   * or its known string value naming one. `value` overrides the property's own value (for nested properties whose
-   * dependencies are recorded on the top-level property).
+   * The resources of `types` that `source`'s `property` refers to: a recorded property dependency on one of them
+   * (or on a component holding exactly one of them, as an input from an awsx output such as `vpc.vpcId` records: see
+   * policy-kit's `dependencyTargets`), or its known string value naming one. A dependency on a component holding
+   * several links none of them: the rule then sees what it sees for an unknown value with no dependency. `value`
+   * overrides the property's own value (for nested properties whose dependencies are recorded on the top-level
+   * property).
    */
   refersTo(
     source: PolicyResource,
@@ -70,11 +75,10 @@ export class StackGraph {
     identifiers: readonly string[],
     value: unknown = rawProps(source.props)[property],
   ): PolicyResource[] {
-    const wanted = new Set(types);
     const found = new Set<PolicyResource>();
-    for (const dependency of source.propertyDependencies?.[property] ?? []) {
+    for (const dependency of dependencyTargets(source, property, types, this.components).targets) {
       const resolved = this.byUrn.get(dependency.urn);
-      if (resolved && wanted.has(resolved.type)) found.add(resolved);
+      if (resolved) found.add(resolved);
     }
     if (typeof value === 'string' && value !== '' && !isUnknown(value)) this.named(value, types, identifiers).forEach((target) => found.add(target));
     return [...found];
@@ -121,12 +125,4 @@ export class StackGraph {
     }
     return false;
   }
-}
-
-/**
- * True for a component resource. The policy SDK does not say which resources are custom, so the type token's
- * package decides: the AWS provider's resources (`aws:`) and the engine's own (`pulumi:`) are not components.
- */
-export function isComponent(resource: PolicyResource): boolean {
-  return !/^(aws|aws-native|pulumi|random|tls):/.test(resource.type);
 }

@@ -6,7 +6,7 @@
  * visibility is configured, with UNDECIDED wherever a preview cannot tell.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { blockValue, boolValue, identifiersOf, isUnknown, listValue, numberValue, rawProps, recordValue, refersTo, stringValue, UNDECIDED, type Undecided } from '@bulwark/policy-kit';
+import { blockValue, boolValue, type ComponentTree, dependencyTargets, identifiersOf, isUnknown, listValue, numberValue, rawProps, recordValue, refersTo, stringValue, UNDECIDED, type Undecided } from '@bulwark/policy-kit';
 
 export const WEB_ACL = 'aws:wafv2/webAcl:WebAcl';
 export const WEB_ACL_RULE = 'aws:wafv2/webAclRule:WebAclRule';
@@ -197,15 +197,16 @@ function webAclNameFromArn(arn: string): string | undefined {
 }
 
 /**
- * Whether a rule resource belongs to `acl`: `yes` through a recorded dependency or a matching ARN (or name in
- * the ARN), `no` when it depends on or names another ACL, `maybe` when that cannot be told (an unknown ARN with
- * no dependency, or an ARN when the ACL's own name is not known).
+ * Whether a rule resource belongs to `acl`: `yes` through a recorded dependency (on the ACL, or on a component
+ * holding it as its only ACL) or a matching ARN (or name in the ARN), `no` when it depends on or names another ACL,
+ * `maybe` when that cannot be told (an unknown ARN with no dependency or only on a component holding several ACLs,
+ * or an ARN when the ACL's own name is not known).
  */
-function belongsTo(rule: PolicyResource, acl: PolicyResource): 'yes' | 'no' | 'maybe' {
+function belongsTo(rule: PolicyResource, acl: PolicyResource, components: ComponentTree): 'yes' | 'no' | 'maybe' {
   const aclProps = rawProps(acl.props);
-  if (refersTo(rule, 'webAclArn', acl, identifiersOf(acl, ['arn', 'name']))) return 'yes';
+  if (refersTo(rule, 'webAclArn', acl, identifiersOf(acl, ['arn', 'name']), components)) return 'yes';
   const dependencies = rule.propertyDependencies?.['webAclArn'] ?? [];
-  if (dependencies.length > 0) return 'no';
+  if (dependencies.length > 0 && !dependencyTargets(rule, 'webAclArn', [WEB_ACL], components).ambiguous) return 'no';
   const arn = rawProps(rule.props)['webAclArn'];
   if (typeof arn !== 'string' || isUnknown(arn)) return isUnknown(arn) ? 'maybe' : 'no';
   const aclName = aclProps['name'];
@@ -214,15 +215,18 @@ function belongsTo(rule: PolicyResource, acl: PolicyResource): 'yes' | 'no' | 'm
   return 'maybe';
 }
 
-/** Every rule of `acl`: inline, from `ruleJson`, and the separate rule resources of the stack that belong to it. */
-export function webAclRules(acl: PolicyResource, ruleResources: readonly PolicyResource[]): WebAclRuleSet {
+/**
+ * Every rule of `acl`: inline, from `ruleJson`, and the separate rule resources of the stack that belong to it
+ * (`components`: the stack's component tree, for rule resources that name the ACL through a component's output).
+ */
+export function webAclRules(acl: PolicyResource, ruleResources: readonly PolicyResource[], components: ComponentTree): WebAclRuleSet {
   const readErrors: string[] = [];
   const inline = inlineRules(rawProps(acl.props), readErrors);
   const rules = [...inline.rules];
   const hiddenAt = [...inline.hiddenAt];
   let incompleteBecause = inline.unknown;
   for (const resource of ruleResources) {
-    const link = belongsTo(resource, acl);
+    const link = belongsTo(resource, acl, components);
     if (link === 'yes') rules.push(summarizeRuleResource(resource));
     else if (link === 'maybe') {
       incompleteBecause ??= `the \`webAclArn\` of ${resource.type.split(':').pop()} ${resource.name} is not known until the update`;

@@ -12,7 +12,7 @@
  * with an unknown name may be the recorder's.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { blockValue, boolValue, describeValue, identifiersOf, isUnlinkedUnknown, listValue, rawProps, recordValue, refersTo, resourceRegion, resourcesOfType, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
+import { blockValue, boolValue, componentTree, type ComponentTree, dependencyTargets, describeValue, identifiersOf, isUnlinkedUnknown, listValue, rawProps, recordValue, refersTo, resourceRegion, resourcesOfType, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 
 /** Where an unknown value leaves a recorder's verdict open. */
 interface OpenQuestion {
@@ -102,13 +102,13 @@ function deliveryChannelVerdict(recorder: PolicyResource, channels: readonly Pol
   verdict.problems.push(`no \`aws.cfg.DeliveryChannel\`${where}; add one with \`s3BucketName\` set so the recorder can deliver configuration snapshots`);
 }
 
-function statusVerdict(recorder: PolicyResource, statuses: readonly PolicyResource[], verdict: RecorderVerdict): void {
+function statusVerdict(recorder: PolicyResource, statuses: readonly PolicyResource[], components: ComponentTree, verdict: RecorderVerdict): void {
   const props = rawProps(recorder.props);
   const identifiers = identifiersOf(recorder, ['name']);
   if (props['name'] === undefined || props['name'] === null) identifiers.add(DEFAULT_RECORDER_NAME);
-  const linked = statuses.filter((status) => refersTo(status, 'name', recorder, identifiers));
+  const linked = statuses.filter((status) => refersTo(status, 'name', recorder, identifiers, components));
   if (linked.length === 0) {
-    const unlinked = statuses.filter((status) => isUnlinkedUnknown(status, 'name'));
+    const unlinked = statuses.filter((status) => isUnlinkedUnknown(status, 'name', dependencyTargets(status, 'name', [RECORDER], components)));
     if (unlinked.length > 0) {
       unlinked.forEach((status) => verdict.open.push({ holder: status, property: 'name' }));
       return;
@@ -164,11 +164,12 @@ export const configRecorderEnabled = stackRule({
   check: ({ args, report, undecided }) => {
     const channels = resourcesOfType(args.resources, [DELIVERY_CHANNEL]);
     const statuses = resourcesOfType(args.resources, [RECORDER_STATUS]);
+    const components = componentTree(args.resources);
     for (const recorder of resourcesOfType(args.resources, [RECORDER])) {
       const verdict: RecorderVerdict = { problems: [], open: [] };
       recordingGroupVerdict(recorder, verdict);
       deliveryChannelVerdict(recorder, channels, verdict);
-      statusVerdict(recorder, statuses, verdict);
+      statusVerdict(recorder, statuses, components, verdict);
       // A decided problem is the recorder's verdict; otherwise every unknown that could add one is named where it sits.
       if (verdict.problems.length > 0) report(verdict.problems.join('\n'), recorder.urn);
       else for (const { holder, property } of verdict.open) undecided(property, `its value decides whether recorder ${recorder.name} records everything, delivers and runs`, holder.urn);

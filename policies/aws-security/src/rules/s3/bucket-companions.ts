@@ -3,8 +3,9 @@
  * logging). In pulumi-aws v7 these settings live in separate resources linked by their `bucket` input; the
  * deprecated inline inputs of `Bucket`/`BucketV2` still work, so the S3 stack rules accept both.
  *
- * Verdict on a companion whose `bucket` is unknown and carries no property dependency (`isUnlinkedUnknown`: a
- * name from a stack reference or another computed value): it cannot be tied to a bucket in preview, yet in an
+ * Verdict on a companion whose `bucket` is unknown and carries no property dependency, or only on a component
+ * holding several buckets (`isUnlinkedUnknown`: a name from a stack reference or another computed value; a
+ * dependency on a component holding one bucket, as `awsx.cloudtrail.Trail` does, links to it): it cannot be tied to a bucket in preview, yet in an
  * update it may name any of them. So buckets lacking a linked companion are not blamed one by one while such
  * companions could cover them; if there are more such buckets than unlinked companions, at least one is surely
  * uncovered but we cannot tell which, and the rule reports one stack-wide finding listing them. When there are no

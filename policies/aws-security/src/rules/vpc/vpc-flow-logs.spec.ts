@@ -86,6 +86,82 @@ describe('vpc-flow-logs', () => {
     expect(findings[0].message).toContain('"mystery"');
   });
 
+  describe('a flow log on an output of a component holding the VPC (awsx.ec2.Vpc\'s vpc.vpcId)', () => {
+    // As a preview records `new aws.ec2.FlowLog(..., { vpcId: vpc.vpcId })`: the component's output is unknown and its
+    // dependency names the component (awsx:ec2:Vpc), not the aws:ec2/vpc:Vpc the component built under it.
+    const AWSX_VPC = 'awsx:ec2:Vpc';
+    function awsxVpc(name: string) {
+      const component = resource(AWSX_VPC, {}, { name });
+      const vpc = resource(VPC, { cidrBlock: '10.50.0.0/16' }, { name, parent: component });
+      const subnet = resource('aws:ec2/subnet:Subnet', { vpcId: UNKNOWN_VALUE, cidrBlock: '10.50.0.0/24' }, { name: `${name}-private-1`, parent: vpc, dependsOn: { vpcId: [vpc] } });
+      return { component, vpc, children: [vpc, subnet] };
+    }
+    const flowLogOnOutput = (component: ReturnType<typeof resource>, trafficType: unknown, name: string) =>
+      resource(FLOW_LOG, { vpcId: UNKNOWN_VALUE, trafficType }, { name, dependsOn: { vpcId: [component] } });
+
+    it('Compliance: an ALL flow log on the component\'s vpcId covers the VPC the component holds', async () => {
+      const shared = awsxVpc('shared');
+      const findings = await evaluate(vpcFlowLogs, [shared.component, ...shared.children, flowLogOnOutput(shared.component, 'ALL', 'shared')]);
+      expect(findings).toEqual([]);
+    });
+
+    it('Noncompliance: a REJECT-only flow log on the component\'s vpcId is the VPC\'s only flow log, and another VPC stays uncovered', async () => {
+      const shared = awsxVpc('shared');
+      const rejects = flowLogOnOutput(shared.component, 'REJECT', 'rejects');
+      const findings = await evaluate(vpcFlowLogs, [shared.component, ...shared.children, rejects]);
+      expect(findings).toHaveLength(1);
+      expect(findings[0]).toMatchObject({ policy: 'vpc-flow-logs', enforcement: 'mandatory', urn: shared.vpc.urn });
+      expect(findings[0].message).toContain('only flow logs that miss traffic ("rejects": trafficType "REJECT")');
+
+      // The link is to the component's VPC only: a VPC elsewhere in the stack is blamed by name.
+      const covered = awsxVpc('covered');
+      const lonely = resource(VPC, { cidrBlock: '10.1.0.0/16' }, { name: 'lonely' });
+      const other = await evaluate(vpcFlowLogs, [covered.component, ...covered.children, lonely, flowLogOnOutput(covered.component, 'ALL', 'covered')]);
+      expect(other.map((finding) => [finding.enforcement, finding.urn])).toEqual([['mandatory', lonely.urn]]);
+    });
+
+    it('Preview: an unknown trafficType on a flow log linked through the component is undecided', async () => {
+      const shared = awsxVpc('shared');
+      const unknownTraffic = flowLogOnOutput(shared.component, UNKNOWN_VALUE, 'shared');
+      const findings = await evaluate(vpcFlowLogs, [shared.component, ...shared.children, unknownTraffic]);
+      expect(mandatory(findings)).toEqual([]);
+      expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([[unknownTraffic.urn, 'trafficType']]);
+    });
+
+    describe('a component holding several VPCs: the dependency does not tell which one a flow log covers', () => {
+      const pair = resource('acme:network:VpcPair', {}, { name: 'pair' });
+      const blue = resource(VPC, { cidrBlock: '10.0.0.0/16' }, { name: 'blue', parent: pair });
+      const green = resource(VPC, { cidrBlock: '10.1.0.0/16' }, { name: 'green', parent: pair });
+
+      it('Undecided: as many ALL flow logs on its output as VPCs may cover them all; each is open on its vpcId, none passes as linked', async () => {
+        const first = flowLogOnOutput(pair, 'ALL', 'first');
+        const second = flowLogOnOutput(pair, 'ALL', 'second');
+        const findings = await evaluate(vpcFlowLogs, [pair, blue, green, first, second]);
+        expect(mandatory(findings)).toEqual([]);
+        expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([
+          [first.urn, 'vpcId'],
+          [second.urn, 'vpcId'],
+        ]);
+      });
+
+      it('Noncompliance: one flow log on its output cannot cover two VPCs, reported once for the stack', async () => {
+        const only = flowLogOnOutput(pair, 'ALL', 'only');
+        const findings = await evaluate(vpcFlowLogs, [pair, blue, green, only]);
+        expect(findings).toHaveLength(1);
+        expect(findings[0]).toMatchObject({ policy: 'vpc-flow-logs', enforcement: 'mandatory', urn: undefined });
+        expect(findings[0].message).toContain('2 VPCs ("blue", "green") have no flow log');
+      });
+
+      it('Compliance (update): known ids link each flow log to its VPC, whatever the dependency', async () => {
+        const known = (vpc: ReturnType<typeof resource>, id: string) => ({ ...vpc, inputs: { ...vpc.inputs, id }, outputs: { ...vpc.outputs, id } });
+        const flowLogs = ['vpc-0blue', 'vpc-0green'].map((id) => resource(FLOW_LOG, { vpcId: id, trafficType: 'ALL' }, { name: id, dependsOn: { vpcId: [pair] } }));
+        expect(await evaluate(vpcFlowLogs, [pair, known(blue, 'vpc-0blue'), known(green, 'vpc-0green'), ...flowLogs])).toEqual([]);
+        const onlyBlue = await evaluate(vpcFlowLogs, [pair, known(blue, 'vpc-0blue'), known(green, 'vpc-0green'), flowLogs[0]]);
+        expect(onlyBlue.map((finding) => [finding.enforcement, finding.urn])).toEqual([['mandatory', green.urn]]);
+      });
+    });
+  });
+
   describe('on a real program, same verdict in preview and update', () => {
     function network(withFlowLog: 'ALL' | 'REJECT' | 'none') {
       return () => {

@@ -5,8 +5,10 @@
  * to a subnet or an ENI do not cover the whole VPC and do not count.
  *
  * Links go through `propertyDependencies` (works in a first-time preview, where ids are unknown) with a fall-back
- * to comparing known values, so preview and update give the same verdict. A flow log whose `vpcId` is unknown
- * and tied to nothing could belong to any VPC: per-VPC findings are then replaced by one stack-wide finding,
+ * to comparing known values, so preview and update give the same verdict. A `vpcId` taken from a component's output
+ * (`vpc.vpcId` of an `awsx.ec2.Vpc`) depends on the component: it links to the one VPC the component holds; on a
+ * component holding several it links none and, unknown, counts as tied to nothing (policy-kit links.ts). A flow log
+ * whose `vpcId` is unknown and tied to nothing could belong to any VPC: per-VPC findings are then replaced by one stack-wide finding,
  * raised only when there are more uncovered VPCs than such flow logs, and otherwise each such flow log is reported
  * undecided on its `vpcId`. A linked flow log whose `trafficType` is unknown is reported undecided on it.
  */
@@ -50,6 +52,9 @@ export const vpcFlowLogs = stackRule({
     decisions: [
       'A flow log counts for a VPC when its `vpcId` refers to the VPC (property dependency, or the VPC\'s known id or ' +
         'ARN) and its `trafficType` is ALL; REJECT- or ACCEPT-only logs, and logs on subnets or ENIs, do not cover the VPC.',
+      'A `vpcId` from a component\'s output (`vpc.vpcId` of an `awsx.ec2.Vpc`) depends on the component, not on the VPC ' +
+        'it built: it refers to the VPC when the component holds exactly one. On a component holding several VPCs the ' +
+        'dependency does not tell which, so it links none, and an unknown `vpcId` is then read as tied to nothing (below).',
       'Unknown values (first preview): a linked flow log whose `trafficType` is unknown leaves its VPC undecided (reported ' +
         'on the flow log). A flow log whose `vpcId` is unknown and tied to nothing may cover any VPC: uncovered VPCs are ' +
         'then reported once, stack-wide, when they outnumber such flow logs, and otherwise each such flow log is ' +

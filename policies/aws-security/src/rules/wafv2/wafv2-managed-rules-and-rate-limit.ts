@@ -14,7 +14,7 @@
  * give way to undecided findings naming what hides the rules; everything decidable from known values is still
  * reported, and is the ACL's verdict.
  */
-import { rawProps, resourcesOfType, stackRule, UNDECIDED, type Undecided } from '@bulwark/policy-kit';
+import { componentTree, rawProps, resourcesOfType, stackRule, UNDECIDED, type Undecided } from '@bulwark/policy-kit';
 import {
   summarizeRuleResource,
   visibilityOf,
@@ -133,6 +133,7 @@ export const wafv2ManagedRulesAndRateLimit = stackRule<Wafv2ManagedRulesConfig>(
       undecided(property, detail, urn);
     };
     const ruleResources = resourcesOfType(args.resources, [WEB_ACL_RULE, WEB_ACL_RULE_GROUP_ASSOCIATION]);
+    const components = componentTree(args.resources);
     const maximum = config.maximumRateLimit;
     const requiredGroups = Array.isArray(config.requiredManagedRuleGroups)
       ? config.requiredManagedRuleGroups.filter((name): name is string => typeof name === 'string')
@@ -151,7 +152,7 @@ export const wafv2ManagedRulesAndRateLimit = stackRule<Wafv2ManagedRulesConfig>(
       const aclVisibility = visibilityProblem('the web ACL', visibilityOf(rawProps(acl.props)['visibilityConfig']));
       if (aclVisibility) problems.push(aclVisibility);
 
-      const ruleSet = webAclRules(acl, ruleResources);
+      const ruleSet = webAclRules(acl, ruleResources, components);
       problems.push(...ruleSet.readErrors);
       for (const rule of ruleSet.rules) {
         if (rule.resourceUrn) continue;

@@ -59,7 +59,7 @@ export function createAuditTrail(config: BaselineConfig, logsBucket: BucketRefer
           Effect: 'Allow',
           Principal: { Service: 'cloudtrail.amazonaws.com' },
           Action: 's3:PutObject',
-          Resource: pulumi.interpolate`${arn}/AWSLogs/${identity.accountId}/*`,
+          Resource: pulumi.interpolate`${arn}/AWSLogs/${target.accountId}/*`,
           Condition: { StringEquals: { 'aws:SourceArn': trailArn, 's3:x-amz-acl': 'bucket-owner-full-control' } },
         },
       ],

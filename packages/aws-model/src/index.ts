@@ -44,8 +44,10 @@ export {
 export { describePrincipal, principalContextKeys, statementNamesPrincipal, type RequestPrincipal } from './policy-document/request-principal';
 export {
   describeRequest,
+  evaluateParsedPolicies,
   evaluatePolicies,
   evaluatePolicy,
+  parseForEvaluation,
   statementApplies,
   type PolicyRequest,
   type RequestVerdict,

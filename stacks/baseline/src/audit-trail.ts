@@ -3,6 +3,7 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { BASELINE_BUCKET_PURPOSES } from './bucket-purposes';
 import { type BaselineConfig } from './config';
+import { type DeploymentTarget } from './deployment-target';
 
 
 /** The trail and what it writes into. */
@@ -20,13 +21,11 @@ export interface AuditTrail {
  * object and Lambda data events besides management events. The bucket admits only CloudTrail acting for this
  * very trail (`aws:SourceArn`), which stops another account's trail from writing into it.
  */
-export function createAuditTrail(config: BaselineConfig, logsBucket: BucketReference, provider: aws.Provider): AuditTrail {
+export function createAuditTrail(config: BaselineConfig, logsBucket: BucketReference, target: DeploymentTarget, provider: aws.Provider): AuditTrail {
   const opts = { provider };
-  const identity = aws.getCallerIdentityOutput({}, opts);
-  const partition = aws.getPartitionOutput({}, opts);
   const trailName = physicalName(config, 'cloudtrail-trail', 'audit');
   // CloudTrail checks the bucket policy when the trail is created, so the policy must name the trail before it exists.
-  const trailArn = pulumi.interpolate`arn:${partition.partition}:cloudtrail:${config.region}:${identity.accountId}:trail/${trailName}`;
+  const trailArn = pulumi.interpolate`arn:${target.partition}:cloudtrail:${config.region}:${target.accountId}:trail/${trailName}`;
 
   const key = new KmsKey(
     'cloudtrail',
@@ -60,7 +59,7 @@ export function createAuditTrail(config: BaselineConfig, logsBucket: BucketRefer
           Effect: 'Allow',
           Principal: { Service: 'cloudtrail.amazonaws.com' },
           Action: 's3:PutObject',
-          Resource: pulumi.interpolate`${arn}/AWSLogs/${identity.accountId}/*`,
+          Resource: pulumi.interpolate`${arn}/AWSLogs/${target.accountId}/*`,
           Condition: { StringEquals: { 'aws:SourceArn': trailArn, 's3:x-amz-acl': 'bucket-owner-full-control' } },
         },
       ],

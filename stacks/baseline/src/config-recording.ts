@@ -4,6 +4,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { adoptionOptions, SERVICE_LINKED_ROLES } from './adopt-existing';
 import { BASELINE_BUCKET_PURPOSES } from './bucket-purposes';
 import { adoptedServiceLinkedRole, type BaselineConfig } from './config';
+import { type DeploymentTarget } from './deployment-target';
 import { managedConfigRules } from './managed-config-rules';
 
 
@@ -21,6 +22,8 @@ export interface ConfigRecording {
 export interface ConfigRecordingArgs {
   /** The key that encrypts the history bucket; its policy must carry core's `configDeliveryKeyGrant()`. */
   readonly kmsKeyArn: pulumi.Input<string>;
+  /** The account Config delivers for (its bucket admits only that account). */
+  readonly target: DeploymentTarget;
   /** Where the history bucket's server access logs go. */
   readonly logsBucket: BucketReference;
   readonly provider: aws.Provider;
@@ -35,7 +38,7 @@ export interface ConfigRecordingArgs {
 export function createConfigRecording(config: BaselineConfig, args: ConfigRecordingArgs): ConfigRecording {
   const { provider } = args;
   const opts = { provider };
-  const accountId = aws.getCallerIdentityOutput({}, opts).accountId;
+  const { accountId } = args.target;
   const onlyThisAccount = { StringEquals: { 'aws:SourceAccount': accountId } };
   const bucket = new SecureBucket(
     'config-history',

@@ -2,6 +2,7 @@ import { physicalName } from '@bulwark/core';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { type BaselineConfig } from './config';
+import { type DeploymentTarget } from './deployment-target';
 
 /** What a user without MFA may still do: see the password policy, set up their own MFA device, change password. */
 export const MFA_SELF_SERVICE_ACTIONS = [
@@ -88,17 +89,15 @@ export interface MfaEnforcement {
  * The group every human IAM user joins, with a managed policy that denies everything but MFA self-service
  * until the user signs in with MFA. Users are added to the group elsewhere (identity is not this stack's job).
  */
-export function createMfaEnforcement(config: BaselineConfig, provider: aws.Provider): MfaEnforcement {
+export function createMfaEnforcement(config: BaselineConfig, target: DeploymentTarget, provider: aws.Provider): MfaEnforcement {
   const opts = { provider };
-  const identity = aws.getCallerIdentityOutput({}, opts);
-  const partition = aws.getPartitionOutput({}, opts);
   const group = new aws.iam.Group('human-users', { name: config.settings.humanUsersGroupName, path: '/' }, opts);
   const policy = new aws.iam.Policy(
     'require-mfa',
     {
       name: physicalName(config, 'iam-policy', 'require-mfa'),
       description: 'Denies everything but MFA self-service to requests made without MFA',
-      policy: pulumi.jsonStringify(pulumi.all([partition.partition, identity.accountId]).apply(([name, account]) => mfaEnforcementDocument(name, account))),
+      policy: pulumi.jsonStringify(pulumi.all([target.partition, target.accountId]).apply(([name, account]) => mfaEnforcementDocument(name, account))),
     },
     opts,
   );

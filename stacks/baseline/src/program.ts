@@ -7,6 +7,7 @@ import { createAuditTrail } from './audit-trail';
 import { BASELINE_BUCKET_PURPOSES } from './bucket-purposes';
 import { adoptedServiceLinkedRole, loadBaselineConfig } from './config';
 import { createConfigRecording } from './config-recording';
+import { lookUpDeploymentTarget } from './deployment-target';
 import { createMfaEnforcement } from './mfa-enforcement';
 import { type BaselineOutputs } from './outputs';
 import { createRegionalControls } from './regional-controls';
@@ -24,6 +25,7 @@ export function program(): BaselineProgramOutputs {
   const providers = new Map(config.regions.map((region) => [region, createAwsProvider(config, { region })]));
   const provider = providers.get(config.region) as aws.Provider;
   const opts = { provider };
+  const target = lookUpDeploymentTarget(provider);
 
   new aws.iam.AccountPasswordPolicy(
     'account',
@@ -41,7 +43,7 @@ export function program(): BaselineProgramOutputs {
     },
     opts,
   );
-  const mfa = createMfaEnforcement(config, provider);
+  const mfa = createMfaEnforcement(config, target, provider);
 
   new aws.s3.AccountPublicAccessBlock(
     'account',
@@ -66,19 +68,18 @@ export function program(): BaselineProgramOutputs {
   // buckets by the name every foundation bucket of this environment has (`<project>-<env>-*`, from config), not by
   // ARNs of buckets that do not exist yet; aws:SourceAccount keeps it to this account. S3 delivers server access
   // logs only within one account and region, which the consumers check against `accountId` and `region`.
-  const partition = aws.getPartitionOutput({}, opts).partition;
   const accessLogs = new LogsBucket(
     'access-logs',
     {
       expirationDays: config.logArchiveRetentionDays,
       bucketName: physicalName(config, 's3-bucket', BASELINE_BUCKET_PURPOSES.accessLogs),
-      sourceBucketArns: [s3BucketArn(partition, physicalNamePattern(config, 's3-bucket'))],
+      sourceBucketArns: [s3BucketArn(target.partition, physicalNamePattern(config, 's3-bucket'))],
     },
     opts,
   );
 
-  const recording = createConfigRecording(config, { kmsKeyArn: auditKey.arn, logsBucket: accessLogs, provider });
-  const audit = createAuditTrail(config, accessLogs, provider);
+  const recording = createConfigRecording(config, { kmsKeyArn: auditKey.arn, logsBucket: accessLogs, target, provider });
+  const audit = createAuditTrail(config, accessLogs, target, provider);
 
   // EC2 Auto Scaling's service-linked role exists only once an account used Auto Scaling; the EBS default keys name
   // it (and compute's grant does), so the baseline creates it first. One per account: see baseline:adoptExisting.
@@ -91,7 +92,7 @@ export function program(): BaselineProgramOutputs {
   // policies that name it are known, and judged by the policy packs, in a first preview; the keys wait for the
   // role, since KMS rejects a key policy whose principal does not exist yet.
   const autoScalingRoleArn = pulumi
-    .all([aws.getPartitionOutput({}, opts).partition, aws.getCallerIdentityOutput({}, opts).accountId])
+    .all([target.partition, target.accountId])
     .apply(([partitionName, accountId]) => serviceLinkedRoleArn(partitionName, accountId, SERVICE_LINKED_ROLES.autoScalingServiceLinkedRole));
   const regional = config.regions.map((region) =>
     createRegionalControls(
@@ -107,7 +108,7 @@ export function program(): BaselineProgramOutputs {
   return {
     region: config.region,
     regions: [...config.regions],
-    accountId: aws.getCallerIdentityOutput({}, opts).accountId,
+    accountId: target.accountId,
     cloudTrailArn: audit.trail.arn,
     cloudTrailBucketName: audit.bucket.bucketName,
     cloudTrailKeyArn: audit.key.arn,

@@ -1,3 +1,5 @@
+import { BASELINE_BUCKET_PURPOSES } from '@bulwark/stack-baseline/outputs';
+import { EDGE_BUCKET_PURPOSES } from '@bulwark/stack-edge/outputs';
 import { z } from 'zod';
 import { DEFAULT_POSTGRES_MAJOR_VERSION, postgresEngineVersionProblem } from './rds-postgres-versions';
 import {
@@ -24,11 +26,17 @@ const NODE_COUNT_FORM = 'a whole number of cache nodes from 1 to 6 (at least 2 w
 const BOOLEAN_FORM = 'true or false';
 
 /**
- * Bucket purposes other stacks of the environment name their buckets after: a data bucket with one of them would
- * have the same physical name, and its CreateBucket would fail with BucketAlreadyOwnedByYou.
+ * Bucket purposes other stacks of the environment name their buckets after, as those stacks own them: a data bucket
+ * with one of them would have the same physical name, and its CreateBucket would fail with BucketAlreadyOwnedByYou.
  */
-const PURPOSES_OF_OTHER_STACKS = { baseline: ['access-logs', 'cloudtrail', 'config-history'], edge: ['site'] } as const;
+const PURPOSES_OF_OTHER_STACKS: Readonly<Record<string, readonly string[]>> = {
+  baseline: Object.values(BASELINE_BUCKET_PURPOSES),
+  edge: Object.values(EDGE_BUCKET_PURPOSES),
+};
 const reservedPurposes: readonly string[] = Object.values(PURPOSES_OF_OTHER_STACKS).flat();
+const reservedPurposesText = Object.entries(PURPOSES_OF_OTHER_STACKS)
+  .map(([stack, purposes]) => `${purposes.join(', ')} (${stack})`)
+  .join(' and ');
 
 const purposeSchema = z
   .string({ error: PURPOSE_FORM })
@@ -36,7 +44,7 @@ const purposeSchema = z
   .max(24, { error: PURPOSE_FORM })
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: PURPOSE_FORM })
   .refine((purpose) => !reservedPurposes.includes(purpose), {
-    error: `${PURPOSE_FORM}, other than ${PURPOSES_OF_OTHER_STACKS.baseline.join(', ')} (baseline) and ${PURPOSES_OF_OTHER_STACKS.edge.join(', ')} (edge), whose buckets have those names`,
+    error: `${PURPOSE_FORM}, other than ${reservedPurposesText}, whose buckets have those names`,
   });
 
 /** The stack-specific keys, read from the `data:` namespace. */

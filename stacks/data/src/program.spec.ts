@@ -1,6 +1,8 @@
 import { type ProgramResult, type ResourceRecord, UNKNOWN } from '@bulwark/offline';
 import { onlyResourceOfType, resourceNamed, resourcesOfType } from '@bulwark/core/testing';
 import { exampleNetworkOutputs as networkOutputs } from '@bulwark/stack-network/testing';
+import { BASELINE_BUCKET_PURPOSES } from '@bulwark/stack-baseline/outputs';
+import { EDGE_BUCKET_PURPOSES } from '@bulwark/stack-edge/outputs';
 import { shapeOf } from '@bulwark/stack-testing';
 import { exampleDataOutputs } from '../testing';
 import { baselineOutputs, deploymentAccount, packFindings, runDataStack } from '../testing/stack-run';
@@ -294,5 +296,10 @@ describe('data stack config', () => {
     ['bulwark:backupRetentionDays', { 'bulwark:backupRetentionDays': 3 }, /bulwark:backupRetentionDays = 3: expected a whole number of days from 7 to 35/],
   ])('rejects %s with an error naming the key', async (_label, overrides, message) => {
     expect(await configError(overrides)).toMatch(message);
+  });
+
+  // The producers own their purposes: one they add is refused here without a second list to keep in step.
+  it.each([...Object.values(BASELINE_BUCKET_PURPOSES), ...Object.values(EDGE_BUCKET_PURPOSES)])('refuses a data bucket named after the producer purpose %s', async (purpose) => {
+    expect(await configError({ 'data:dataBuckets': [purpose] })).toMatch(`data:dataBuckets[0] = "${purpose}"`);
   });
 });

@@ -1,6 +1,7 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { type BucketReference, cloudFrontOriginKeyGrant, KmsKey, physicalName, SecureBucket } from '@bulwark/core';
 import { type EdgeStackConfig } from './config';
+import { EDGE_BUCKET_PURPOSES } from './bucket-purposes';
 
 /** The Sid of the bucket policy statement letting the distribution read the site. */
 export const CLOUDFRONT_READ_STATEMENT_SID = 'AllowCloudFrontDistributionRead';
@@ -39,7 +40,7 @@ export function createSiteOrigin(
       kmsKeyArn: key.arn,
       logsBucket: accessLogs,
       // Named from config, so the baseline's access-logs bucket admits it (`<project>-<env>-*`) before it exists.
-      bucketName: physicalName(config, 's3-bucket', 'site'),
+      bucketName: physicalName(config, 's3-bucket', EDGE_BUCKET_PURPOSES.site),
       policyStatements: ({ arn }) => [
         {
           Sid: CLOUDFRONT_READ_STATEMENT_SID,

@@ -1,5 +1,5 @@
 import { UNDECIDED, UNKNOWN as UNKNOWN_VALUE } from '../unknown';
-import { describeRequest, evaluatePolicies, evaluatePolicy, type PolicyRequest } from './request-evaluation';
+import { describeRequest, evaluateParsedPolicies, evaluatePolicies, evaluatePolicy, parseForEvaluation, type PolicyRequest } from './request-evaluation';
 
 const ACCOUNT = '111122223333';
 const BUCKET = 'arn:aws:s3:::trail-logs';
@@ -32,6 +32,8 @@ describe('evaluatePolicies: the evaluation order of the IAM policy evaluation lo
     ['6. an absent or invalid document allows nothing', [undefined, 'not json', document(allowTrail).Statement], 'implicitly-denied'],
   ] as const)('%s', (_label, documents, verdict) => {
     expect(evaluatePolicies(documents, putObject)).toBe(verdict);
+    // Parsed once beforehand (a rule asking many requests of the same documents), the verdict is the same.
+    expect(evaluateParsedPolicies(documents.map(parseForEvaluation), putObject)).toBe(verdict);
   });
 
   it('evaluates one document alone', () => {
@@ -57,6 +59,8 @@ describe('evaluatePolicies: unknown values (a first preview)', () => {
     ['an unknown condition value on an Allow', [document({ ...allowTrail, Condition: { ArnEquals: { 'aws:SourceArn': UNKNOWN_VALUE } } })], UNDECIDED],
   ] as const)('%s', (_label, documents, verdict) => {
     expect(evaluatePolicies(documents, putObject)).toBe(verdict);
+    // Parsed once beforehand (a rule asking many requests of the same documents), the verdict is the same.
+    expect(evaluateParsedPolicies(documents.map(parseForEvaluation), putObject)).toBe(verdict);
   });
 
   it('is UNDECIDED for a request value that is unknown, unless a known value decides', () => {

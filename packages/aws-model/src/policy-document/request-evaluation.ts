@@ -27,7 +27,7 @@
  */
 import { isUnknown, UNDECIDED, type Undecided } from '../unknown';
 import { contextValues, evaluateConditions, type ConditionReading, type ContextValues, type RequestContext } from './condition-evaluation';
-import { parsePolicyDocument, type PolicyStatement } from './parse';
+import { parsePolicyDocument, type ParsedPolicyDocument, type PolicyStatement } from './parse';
 import { describePrincipal, principalContextKeys, statementNamesPrincipal, type RequestPrincipal } from './request-principal';
 import { coversAction, coversResource } from './statement-scope';
 import { allOf, anyOf, type Tri } from './three-valued';
@@ -83,11 +83,23 @@ export function statementApplies(statement: PolicyStatement, request: PolicyRequ
  * hold engine unknowns; an entry that is an engine unknown or UNDECIDED stands for a document not known yet.
  */
 export function evaluatePolicies(documents: readonly unknown[], request: PolicyRequest): RequestVerdict {
+  return evaluateParsedPolicies(documents.map(parseForEvaluation), request);
+}
+
+/** A document as {@link evaluateParsedPolicies} takes it: parsed, with UNDECIDED standing for one not known yet. */
+export function parseForEvaluation(document: unknown): ParsedPolicyDocument {
+  return document === UNDECIDED ? { kind: 'unknown' } : parsePolicyDocument(document);
+}
+
+/**
+ * {@link evaluatePolicies} on documents already parsed (with {@link parseForEvaluation}), for a caller that asks
+ * many requests of the same documents and parses each once.
+ */
+export function evaluateParsedPolicies(documents: readonly ParsedPolicyDocument[], request: PolicyRequest): RequestVerdict {
   const context = requestContextOf(request);
   const denies: Tri[] = [];
   const allows: Tri[] = [];
-  for (const document of documents) {
-    const parsed = document === UNDECIDED ? ({ kind: 'unknown' } as const) : parsePolicyDocument(document);
+  for (const parsed of documents) {
     if (parsed.kind === 'unknown' || (parsed.kind === 'document' && parsed.document.statementsUnknown)) {
       denies.push(UNDECIDED);
       allows.push(UNDECIDED);

@@ -3,17 +3,17 @@
  * every bucket policy of the bucket is evaluated together, as S3 does, by `@bulwark/aws-model`'s request evaluator.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { describeRequest, evaluatePolicies, UNDECIDED, type PolicyRequest, type RequestContext } from '@bulwark/aws-model';
+import { describeRequest, evaluateParsedPolicies, UNDECIDED, type PolicyRequest, type RequestContext } from '@bulwark/aws-model';
 import { bucketPolicies } from './buckets';
 import { type StackGraph } from './stack-graph';
 
 /** The requests the bucket's policies refuse, and whether any could not be decided in this mode. */
 export function checkBucketAccess(graph: StackGraph, bucket: PolicyResource, requests: readonly PolicyRequest[]): { refused: PolicyRequest[]; undecided: boolean } {
-  const documents = bucketPolicies(graph, bucket).map(({ document }) => document);
+  const documents = bucketPolicies(graph, bucket).map(({ document }) => graph.parsedPolicy(document));
   const refused: PolicyRequest[] = [];
   let open = false;
   for (const request of requests) {
-    const verdict = evaluatePolicies(documents, request);
+    const verdict = evaluateParsedPolicies(documents, request);
     if (verdict === UNDECIDED) open = true;
     else if (verdict !== 'allowed') refused.push(request);
   }

@@ -36,18 +36,25 @@ export function bucketArn(bucket: PolicyResource, partition: string): string | U
   return typeof name === 'string' ? `arn:${partition}:s3:::${name}` : name;
 }
 
+/**
+ * The companions of `types` that configure `bucket` (their `bucket` input names it), in the order
+ * `StackGraph.ofType` lists them.
+ */
+function bucketCompanions(graph: StackGraph, bucket: PolicyResource, types: readonly string[]): readonly PolicyResource[] {
+  return graph.companionsOf(bucket, types, 'bucket', BUCKET_TYPES, BUCKET_IDENTIFIERS);
+}
+
 /** The bucket policy documents that apply to `bucket`: every linked BucketPolicy, then the inline `policy`. */
 export function bucketPolicies(graph: StackGraph, bucket: PolicyResource): { readonly holder: PolicyResource; readonly document: unknown }[] {
-  const holders = graph.ofType([BUCKET_POLICY_TYPE]).filter((holder) => bucketsNamedBy(graph, holder, 'bucket').includes(bucket));
-  const documents = holders.map((holder) => ({ holder, document: rawProps(holder.props)['policy'] }));
+  const documents = bucketPolicyResources(graph, bucket).map((holder) => ({ holder, document: rawProps(holder.props)['policy'] }));
   const inline = rawProps(bucket.props)['policy'];
   if (inline !== undefined && inline !== null && inline !== '') documents.push({ holder: bucket, document: inline });
   return documents;
 }
 
 /** The bucket policy resources of `bucket` (for ordering checks). */
-export function bucketPolicyResources(graph: StackGraph, bucket: PolicyResource): PolicyResource[] {
-  return graph.ofType([BUCKET_POLICY_TYPE]).filter((holder) => bucketsNamedBy(graph, holder, 'bucket').includes(bucket));
+export function bucketPolicyResources(graph: StackGraph, bucket: PolicyResource): readonly PolicyResource[] {
+  return bucketCompanions(graph, bucket, [BUCKET_POLICY_TYPE]);
 }
 
 /** A bucket's default encryption. */
@@ -86,10 +93,15 @@ function encryptionFromRules(rules: unknown, holder: PolicyResource, keyProperty
 
 /**
  * The default encryption `bucket` gets: from a linked encryption companion, else from the inline
- * `serverSideEncryptionConfiguration`; undefined when none is configured (S3 then applies SSE-S3).
+ * `serverSideEncryptionConfiguration`; undefined when none is configured (S3 then applies SSE-S3). Worked out once
+ * per stack and bucket.
  */
 export function bucketEncryption(graph: StackGraph, bucket: PolicyResource): BucketEncryption | Undecided | undefined {
-  const companions = graph.ofType(ENCRYPTION_TYPES).filter((holder) => bucketsNamedBy(graph, holder, 'bucket').includes(bucket));
+  return graph.onceFor(bucket, defaultEncryption);
+}
+
+function defaultEncryption(graph: StackGraph, bucket: PolicyResource): BucketEncryption | Undecided | undefined {
+  const companions = bucketCompanions(graph, bucket, ENCRYPTION_TYPES);
   const companion = companions[companions.length - 1];
   if (companion) return encryptionFromRules(rawProps(companion.props)['rules'], companion, 'rules');
   const inline = blockValue(rawProps(bucket.props)['serverSideEncryptionConfiguration']);
@@ -103,7 +115,7 @@ export function bucketEncryption(graph: StackGraph, bucket: PolicyResource): Buc
  * every new bucket since April 2023 (ACLs disabled).
  */
 export function objectOwnership(graph: StackGraph, bucket: PolicyResource): { readonly value: string | Undecided; readonly holder?: PolicyResource } {
-  const controls = graph.ofType([OWNERSHIP_CONTROLS_TYPE]).filter((holder) => bucketsNamedBy(graph, holder, 'bucket').includes(bucket));
+  const controls = bucketCompanions(graph, bucket, [OWNERSHIP_CONTROLS_TYPE]);
   const holder = controls[controls.length - 1];
   if (!holder) return { value: 'BucketOwnerEnforced' };
   const rule = blockValue(rawProps(holder.props)['rule']);

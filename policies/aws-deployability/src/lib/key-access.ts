@@ -2,7 +2,7 @@
  * Checking a key policy against the requests AWS documents a service making with the key. A rule lists the
  * requests (each with why it is needed) and reports the ones the key policy would refuse.
  */
-import { describeRequest, evaluatePolicy, UNDECIDED, type PolicyRequest } from '@bulwark/aws-model';
+import { describeRequest, evaluateParsedPolicies, UNDECIDED, type PolicyRequest } from '@bulwark/aws-model';
 import { type StackKey } from './kms-keys';
 
 /** A request the service makes, and what fails without it. */
@@ -23,7 +23,7 @@ export function checkKeyAccess(key: StackKey, required: readonly RequiredAccess[
   const refused: RequiredAccess[] = [];
   const undecided: RequiredAccess[] = [];
   for (const access of required) {
-    const verdict = key.policy === undefined ? UNDECIDED : evaluatePolicy(key.policy, access.request);
+    const verdict = key.policy === undefined ? UNDECIDED : evaluateParsedPolicies([key.parsedPolicy], access.request);
     if (verdict === UNDECIDED) undecided.push(access);
     else if (verdict !== 'allowed') refused.push(access);
   }

@@ -6,6 +6,7 @@
  * (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html).
  */
 import type { PolicyResource } from '@pulumi/policy';
+import { type ParsedPolicyDocument } from '@bulwark/aws-model';
 import { isUnknown, rawProps, stringValue, type Undecided } from '@bulwark/policy-kit';
 import { owningAccount, regionOf } from './aws-location';
 import { type StackGraph } from './stack-graph';
@@ -19,8 +20,13 @@ const ALIAS_IDENTIFIERS: readonly string[] = ['name', 'arn', 'id'];
 /** A key of the stack with the policy that governs it. */
 export interface StackKey {
   readonly key: PolicyResource;
-  /** The policy document (JSON text or object), or `default` when the key has none and AWS's default applies. */
+  /**
+   * The policy document (JSON text or object); AWS's default key policy when the key has none; undefined when it
+   * has none and its account, which the default policy names, is not known.
+   */
   readonly policy: unknown;
+  /** {@link policy} parsed, once per stack, for the many requests rules evaluate against it. */
+  readonly parsedPolicy: ParsedPolicyDocument;
   /** The resource holding the policy (the key, or a KeyPolicy), where findings about it belong. */
   readonly policyHolder: PolicyResource;
   /** The account that owns the key, when its ARN or its policy tells. */
@@ -44,17 +50,28 @@ function defaultKeyPolicy(account: string | undefined): unknown {
     : { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'kms:*', Resource: '*' }] };
 }
 
-/** The stack key `key` with its governing policy. */
+/** The KeyPolicy resources of the stack that set `key`'s policy, in stack order (the last one wins). */
+export function keyPolicyResources(graph: StackGraph, key: PolicyResource): readonly PolicyResource[] {
+  return graph.companionsOf(key, [KEY_POLICY_TYPE], 'keyId', KEY_TYPES, KEY_IDENTIFIERS);
+}
+
+/** The stack key `key` with its governing policy, worked out once per stack. */
 export function stackKey(graph: StackGraph, key: PolicyResource): StackKey {
-  const policies = graph.ofType([KEY_POLICY_TYPE]).filter((holder) => graph.refersTo(holder, 'keyId', KEY_TYPES, KEY_IDENTIFIERS).includes(key));
+  return graph.onceFor(key, governedKey);
+}
+
+function governedKey(graph: StackGraph, key: PolicyResource): StackKey {
+  const policies = keyPolicyResources(graph, key);
   const holder = policies[policies.length - 1];
   const own = rawProps(key.props)['policy'];
   const document = holder ? rawProps(holder.props)['policy'] : own;
   const absent = !holder && (own === undefined || own === null || own === '');
   const account = owningAccount(key, absent ? undefined : document);
+  const policy = absent ? defaultKeyPolicy(account) : document;
   return {
     key,
-    policy: absent ? defaultKeyPolicy(account) : document,
+    policy,
+    parsedPolicy: graph.parsedPolicy(policy),
     policyHolder: holder ?? key,
     ...(account ? { account } : {}),
     region: regionOf(key),

@@ -14,6 +14,7 @@ const POLICY = 'aws:iam/policy:Policy';
 const ROLE_POLICY = 'aws:iam/rolePolicy:RolePolicy';
 const ATTACHMENT = 'aws:iam/rolePolicyAttachment:RolePolicyAttachment';
 const EXCLUSIVE = 'aws:iam/rolePoliciesExclusive:RolePoliciesExclusive';
+const ROLE_IDENTIFIERS: readonly string[] = ['name', 'id', 'arn'];
 
 /** The resource types that attach permissions to a role (each names the role in `role`, or `roleName` for the exclusive list). */
 export const ROLE_PERMISSION_TYPES: readonly string[] = [ROLE_POLICY, ATTACHMENT, EXCLUSIVE];
@@ -30,9 +31,9 @@ export interface UnknownRolePolicy {
 
 /** What the stack gives a role: the resources that attach permissions, the documents known, the policies not known. */
 export interface RolePermissions {
-  readonly resources: PolicyResource[];
-  readonly documents: unknown[];
-  readonly unknown: UnknownRolePolicy[];
+  readonly resources: readonly PolicyResource[];
+  readonly documents: readonly unknown[];
+  readonly unknown: readonly UnknownRolePolicy[];
 }
 
 /** The document of the customer managed policy `holder`'s `property` (or `value`) names, when the stack creates it. */
@@ -41,9 +42,24 @@ function stackPolicyDocument(graph: StackGraph, holder: PolicyResource, property
   return policy ? rawProps(policy.props)['policy'] : undefined;
 }
 
-/** The permissions the stack gives `role` (see the module comment). */
+/**
+ * The resources of the stack that attach permissions to `role`, in the order of {@link ROLE_PERMISSION_TYPES}:
+ * inline policies and attachments name it in `role`, the exclusive list in `roleName`.
+ */
+function permissionResources(graph: StackGraph, role: PolicyResource): PolicyResource[] {
+  return [
+    ...graph.companionsOf(role, [ROLE_POLICY, ATTACHMENT], 'role', [ROLE], ROLE_IDENTIFIERS),
+    ...graph.companionsOf(role, [EXCLUSIVE], 'roleName', [ROLE], ROLE_IDENTIFIERS),
+  ];
+}
+
+/** The permissions the stack gives `role` (see the module comment), worked out once per stack and role. */
 export function rolePermissions(graph: StackGraph, role: PolicyResource): RolePermissions {
-  const resources = graph.ofType(ROLE_PERMISSION_TYPES).filter((holder) => graph.refersTo(holder, holder.type === EXCLUSIVE ? 'roleName' : 'role', [ROLE], ['name', 'id', 'arn']).includes(role));
+  return graph.onceFor(role, permissionsOf);
+}
+
+function permissionsOf(graph: StackGraph, role: PolicyResource): RolePermissions {
+  const resources = permissionResources(graph, role);
   const documents: unknown[] = [];
   const unknown: UnknownRolePolicy[] = [];
   const attach = (holder: PolicyResource, property: string, value?: unknown) => {

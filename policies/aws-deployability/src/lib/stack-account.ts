@@ -10,8 +10,12 @@ import { type StackGraph } from './stack-graph';
 
 const POLICY_PROPERTIES = ['policy', 'assumeRolePolicy', 'policyDocument'];
 
-/** The single account the stack's ARNs and policies name, or undefined. */
+/** The single account the stack's ARNs and policies name, or undefined; worked out once per stack. */
 export function stackAccount(graph: StackGraph): string | undefined {
+  return graph.once(accountOfStack);
+}
+
+function accountOfStack(graph: StackGraph): string | undefined {
   const fromArns = new Set<string>();
   const fromPolicies = new Set<string>();
   for (const resource of graph.resources) {

@@ -1,14 +1,100 @@
 import type { PolicyResource } from '@pulumi/policy';
+import { UNDECIDED, UNKNOWN } from '@bulwark/aws-model';
 import { UNKNOWN_VALUE } from '@bulwark/policy-kit/testing';
 import { StackGraph } from './stack-graph';
 
+const BUCKET = 'aws:s3/bucket:Bucket';
+const POLICY = 'aws:s3/bucketPolicy:BucketPolicy';
+const ENCRYPTION_V1 = 'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration';
 const ROLE = 'aws:iam/role:Role';
 const LOG_GROUP = 'aws:cloudwatch/logGroup:LogGroup';
+const ENCRYPTION_V2 = 'aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2';
 
-/** A resource as the policy SDK gives it: dependencies and parent are the stack's own resource objects. */
-function node(type: string, name: string, props: Record<string, unknown>, dependsOn: Record<string, PolicyResource[]> = {}, parent?: PolicyResource): PolicyResource {
-  return { urn: `urn:pulumi:test::test::${type}::${name}`, type, name, props, propertyDependencies: dependsOn, parent } as unknown as PolicyResource;
+/** A stack resource as the policy SDK hands it to a stack policy. */
+function node(type: string, name: string, props: Record<string, unknown>, propertyDependencies: Record<string, PolicyResource[]> = {}, parent?: PolicyResource): PolicyResource {
+  return { type, name, urn: `urn:pulumi:dev::test::${type}::${name}`, props, dependencies: Object.values(propertyDependencies).flat(), propertyDependencies, parent } as unknown as PolicyResource;
 }
+
+describe('StackGraph.companionsOf', () => {
+  const logs = node(BUCKET, 'logs', { bucket: 'logs' });
+  const data = node(BUCKET, 'data', { bucket: 'data', arn: 'arn:aws:s3:::data' });
+  const byDependency = node(POLICY, 'logs-policy', { bucket: UNKNOWN }, { bucket: [logs] });
+  const byName = node(POLICY, 'data-policy', { bucket: 'data' });
+  const byArnSegment = node(POLICY, 'data-policy-2', { bucket: 'arn:aws:s3:::data' });
+  const unlinked = node(POLICY, 'unlinked', { bucket: UNKNOWN });
+  const laterV1 = node(ENCRYPTION_V1, 'data-sse', { bucket: 'data' });
+  const earlierV2 = node(ENCRYPTION_V2, 'data-sse-v2', { bucket: 'data' });
+  const graph = new StackGraph([logs, earlierV2, data, byDependency, byName, unlinked, byArnSegment, laterV1]);
+  const companions = (bucket: PolicyResource, types: readonly string[]) => graph.companionsOf(bucket, types, 'bucket', [BUCKET], ['bucket', 'arn']);
+
+  it('finds the sources that refer to each target (dependency, name, last ARN segment), as refersTo decides', () => {
+    expect(companions(logs, [POLICY])).toEqual([byDependency]);
+    expect(companions(data, [POLICY])).toEqual([byName, byArnSegment]);
+    for (const bucket of [logs, data]) {
+      const scanned = graph.ofType([POLICY]).filter((holder) => graph.refersTo(holder, 'bucket', [BUCKET], ['bucket', 'arn']).includes(bucket));
+      expect(companions(bucket, [POLICY])).toEqual(scanned);
+    }
+  });
+
+  it('lists companions in the order ofType lists the source types (type by type), so "the last one wins" is unchanged', () => {
+    expect(companions(data, [ENCRYPTION_V1, ENCRYPTION_V2])).toEqual([laterV1, earlierV2]);
+  });
+
+  it('finds nothing for a target no source names, and keeps relations on other properties apart', () => {
+    expect(companions(logs, [ENCRYPTION_V1])).toEqual([]);
+    expect(graph.companionsOf(data, [POLICY], 'targetBucket', [BUCKET], ['bucket'])).toEqual([]);
+  });
+});
+
+describe('StackGraph: per-stack facts computed once', () => {
+  const key = node('aws:kms/key:Key', 'key', {});
+  const other = node('aws:kms/key:Key', 'other', {});
+  const graph = new StackGraph([key, other]);
+
+  it('once computes a stack fact on first use only', () => {
+    const fact = jest.fn((stack: StackGraph) => stack.resources.length);
+    expect([graph.once(fact), graph.once(fact)]).toEqual([2, 2]);
+    expect(fact).toHaveBeenCalledTimes(1);
+    // An undefined fact (an account nothing tells) is remembered too.
+    const nothing = jest.fn(() => undefined);
+    graph.once(nothing);
+    graph.once(nothing);
+    expect(nothing).toHaveBeenCalledTimes(1);
+  });
+
+  it('onceFor computes a resource fact once per resource', () => {
+    const fact = jest.fn((_stack: StackGraph, resource: PolicyResource) => resource.name);
+    expect([graph.onceFor(key, fact), graph.onceFor(other, fact), graph.onceFor(key, fact)]).toEqual(['key', 'other', 'key']);
+    expect(fact).toHaveBeenCalledTimes(2);
+  });
+
+  it('a fresh graph (another stack, or another rule) computes afresh', () => {
+    const fact = jest.fn(() => 1);
+    graph.once(fact);
+    new StackGraph([key]).once(fact);
+    expect(fact).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('StackGraph.parsedPolicy', () => {
+  const graph = new StackGraph([]);
+  const document = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] };
+
+  it('parses each text or object once, as parseForEvaluation does', () => {
+    const text = JSON.stringify(document);
+    expect(graph.parsedPolicy(text)).toBe(graph.parsedPolicy(text));
+    expect(graph.parsedPolicy(document)).toBe(graph.parsedPolicy(document));
+    expect(graph.parsedPolicy(text)).toEqual(graph.parsedPolicy(document));
+    expect(graph.parsedPolicy(text)).toMatchObject({ kind: 'document', document: { statements: [{ effect: 'Allow' }] } });
+  });
+
+  it('reads unknown, undecided and absent documents as parseForEvaluation does', () => {
+    expect(graph.parsedPolicy(UNKNOWN)).toEqual({ kind: 'unknown' });
+    expect(graph.parsedPolicy(UNDECIDED)).toEqual({ kind: 'unknown' });
+    expect(graph.parsedPolicy(undefined)).toEqual({ kind: 'absent' });
+    expect(graph.parsedPolicy('not json').kind).toBe('invalid');
+  });
+});
 
 describe('StackGraph.refersTo through a component', () => {
   // An awsx.ecs.FargateTaskDefinition holds a log group and two roles (task and execution).

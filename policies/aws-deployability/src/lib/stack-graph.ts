@@ -3,9 +3,22 @@
  * engine's property dependencies, which work in a first-time preview, with known values as fall-back), and
  * whether one resource is created after another (its dependencies, transitively; depending on a component waits
  * for the component's children, as Pulumi orders them).
+ *
+ * It is also where a rule's per-stack facts live, computed once however often the rule asks: the stack's account
+ * (`once`), a key's governing policy or a bucket's encryption (`onceFor`), the companions that name a resource
+ * (`companionsOf`, indexed in one pass instead of a scan per resource) and parsed policy documents (`parsedPolicy`).
+ * The policy SDK hands each stack policy its own copy of the resources, so these facts live as long as one
+ * rule's check of one stack: sharing them between rules would need the SDK to share its resources.
  */
 import type { PolicyResource } from '@pulumi/policy';
+import { parseForEvaluation, type ParsedPolicyDocument } from '@bulwark/aws-model';
 import { componentTree, dependencyTargets, identifierLookup, isComponent, isUnknown, rawProps, type ComponentTree } from '@bulwark/policy-kit';
+
+/** A fact about the whole stack, computed from its graph. */
+export type StackFact<T> = (graph: StackGraph) => T;
+
+/** A fact about one resource of the stack, computed from the graph. */
+export type ResourceFact<T> = (graph: StackGraph, resource: PolicyResource) => T;
 
 /** An index over one stack's resources, built once per stack rule run. */
 export class StackGraph {
@@ -15,6 +28,11 @@ export class StackGraph {
   private readonly children = new Map<string, PolicyResource[]>();
   private readonly ancestry = new Map<string, ReadonlySet<string>>();
   private readonly components: ComponentTree;
+  private readonly stackFacts = new Map<StackFact<unknown>, unknown>();
+  private readonly resourceFacts = new Map<ResourceFact<unknown>, Map<PolicyResource, unknown>>();
+  private readonly companionIndexes = new Map<string, Map<PolicyResource, PolicyResource[]>>();
+  private readonly policyTexts = new Map<string, ParsedPolicyDocument>();
+  private readonly policyObjects = new WeakMap<object, ParsedPolicyDocument>();
 
   constructor(readonly resources: readonly PolicyResource[]) {
     this.components = componentTree(resources);
@@ -84,6 +102,49 @@ export class StackGraph {
     return [...found];
   }
 
+  /**
+   * The resources of `sourceTypes` whose `property` refers to `target` (as {@link refersTo} decides, from the
+   * property's own value), in the order {@link ofType} lists them: a bucket's policies, a key's KeyPolicy resources.
+   * Each (sources, property, targets) relation is indexed on first use, so asking it of every target costs one
+   * pass over the sources, not one per target.
+   */
+  companionsOf(target: PolicyResource, sourceTypes: readonly string[], property: string, targetTypes: readonly string[], identifiers: readonly string[]): readonly PolicyResource[] {
+    const key = `${sourceTypes.join(',')}|${property}|${targetTypes.join(',')}|${identifiers.join(',')}`;
+    const index = remember(this.companionIndexes, key, () => {
+      const companions = new Map<PolicyResource, PolicyResource[]>();
+      for (const source of this.ofType(sourceTypes)) {
+        for (const named of this.refersTo(source, property, targetTypes, identifiers)) {
+          const found = companions.get(named);
+          if (found) found.push(source);
+          else companions.set(named, [source]);
+        }
+      }
+      return companions;
+    });
+    return index.get(target) ?? [];
+  }
+
+  /** `fact` of this stack, computed the first time a rule asks for it. */
+  once<T>(fact: StackFact<T>): T {
+    return remember(this.stackFacts, fact, () => fact(this)) as T;
+  }
+
+  /** `fact` of `resource`, computed the first time a rule asks for it. */
+  onceFor<T>(resource: PolicyResource, fact: ResourceFact<T>): T {
+    const known = remember(this.resourceFacts, fact, () => new Map<PolicyResource, unknown>());
+    return remember(known, resource, () => fact(this, resource)) as T;
+  }
+
+  /**
+   * A policy document (JSON text or object, an engine unknown, or UNDECIDED) parsed for evaluation, each text or
+   * object parsed once: rules evaluate the same key or bucket policy for many requests and many resources.
+   */
+  parsedPolicy(document: unknown): ParsedPolicyDocument {
+    if (typeof document === 'string') return remember(this.policyTexts, document, () => parseForEvaluation(document));
+    if (document !== null && typeof document === 'object') return remember(this.policyObjects, document, () => parseForEvaluation(document));
+    return parseForEvaluation(document);
+  }
+
   /** True when `source`'s `property` depends on some resource of `types` (directly recorded). */
   dependsThrough(source: PolicyResource, property: string, types: readonly string[]): boolean {
     return (source.propertyDependencies?.[property] ?? []).some((dependency) => types.includes(this.byUrn.get(dependency.urn)?.type ?? dependency.type));
@@ -126,3 +187,19 @@ export class StackGraph {
     return false;
   }
 }
+
+/** What `remember` stores values in: a Map or a WeakMap. */
+interface Memo<K, V> {
+  has(key: K): boolean;
+  get(key: K): V | undefined;
+  set(key: K, value: V): unknown;
+}
+
+/** The value `memo` holds for `key`, computed and stored the first time. */
+function remember<K, V>(memo: Memo<K, V>, key: K, compute: () => V): V {
+  if (memo.has(key)) return memo.get(key) as V;
+  const value = compute();
+  memo.set(key, value);
+  return value;
+}
+

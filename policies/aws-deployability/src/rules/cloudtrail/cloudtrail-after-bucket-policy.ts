@@ -5,7 +5,7 @@
  */
 import { stackRule } from '@bulwark/policy-kit';
 import { bucketPolicyResources, bucketsNamedBy } from '../../lib/buckets';
-import { KEY_IDENTIFIERS, KEY_POLICY_TYPE, KEY_TYPES, keyReference } from '../../lib/kms-keys';
+import { KEY_POLICY_TYPE, keyPolicyResources, keyReference } from '../../lib/kms-keys';
 import { AWS_DOCS } from '../../lib/references';
 import { StackGraph } from '../../lib/stack-graph';
 
@@ -37,8 +37,8 @@ export const cloudtrailAfterBucketPolicy = stackRule({
       const key = keyReference(graph, trail, 'kmsKeyId');
       if (key.kind === 'stack') {
         for (const { key: stackKey } of key.keys) {
-          for (const holder of graph.ofType([KEY_POLICY_TYPE])) {
-            if (graph.refersTo(holder, 'keyId', KEY_TYPES, KEY_IDENTIFIERS).includes(stackKey) && !graph.createdAfter(trail, holder)) missing.push(`key policy ${holder.name}`);
+          for (const holder of keyPolicyResources(graph, stackKey)) {
+            if (!graph.createdAfter(trail, holder)) missing.push(`key policy ${holder.name}`);
           }
         }
       }

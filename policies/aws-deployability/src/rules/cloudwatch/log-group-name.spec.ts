@@ -12,7 +12,7 @@ describe('log-group-name', () => {
     const findings = mandatory(await evaluate(logGroupName, [resource(LOG_GROUP, { name: 'app:logs' }), resource(LOG_GROUP, { name: 'aws/custom' }), resource(LOG_GROUP, { name: 'ok', retentionInDays: 100 }, { name: 'app' })]));
     expect(findings.map((finding) => finding.message)).toEqual([
       expect.stringContaining('contains ":"'),
-      expect.stringContaining('reserved "aws/"'),
+      expect.stringContaining('reserved prefix "aws/"'),
       expect.stringContaining('retentionInDays 100 is not a period CloudWatch Logs accepts (nearest: 90)'),
     ]);
   });

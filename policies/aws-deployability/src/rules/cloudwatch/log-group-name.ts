@@ -18,7 +18,7 @@ const NAMED: readonly NamedInput[] = [
     type: LOG_GROUP,
     property: 'name',
     prefixProperty: 'namePrefix',
-    rule: { what: 'log group name', min: 1, max: 512, characters: '.\\-_/#A-Za-z0-9', extra: [(name) => (name.startsWith('aws/') ? 'must not begin with the reserved "aws/"' : undefined)] },
+    rule: { what: 'log group name', min: 1, max: 512, characters: '.\\-_/#A-Za-z0-9', reservedPrefixes: ['aws/'] },
   },
 ];
 

@@ -4,13 +4,13 @@
  * consecutive hyphens and do not end with one. ElastiCache refuses anything else.
  */
 import { rawProps, resourceRule, stringValue } from '@bulwark/policy-kit';
-import { checkNamedInputs, noDoubleHyphen, noTrailingHyphen, startsWithLetter, type NamedInput } from '../../lib/name-rules';
+import { checkNamedInputs, type NameRule, type NamedInput } from '../../lib/name-rules';
 import { AWS_DOCS } from '../../lib/references';
 
-const extra = [startsWithLetter, noDoubleHyphen, noTrailingHyphen];
+const identifier = (what: string, max: number): NameRule => ({ what, min: 1, max, characters: 'A-Za-z0-9-', ends: 'letter', hyphens: ['double', 'trailing'] });
 const NAMED: readonly NamedInput[] = [
-  { type: 'aws:elasticache/replicationGroup:ReplicationGroup', property: 'replicationGroupId', rule: { what: 'replication group id', min: 1, max: 40, characters: 'A-Za-z0-9-', extra } },
-  { type: 'aws:elasticache/cluster:Cluster', property: 'clusterId', rule: { what: 'cache cluster id', min: 1, max: 50, characters: 'A-Za-z0-9-', extra } },
+  { type: 'aws:elasticache/replicationGroup:ReplicationGroup', property: 'replicationGroupId', rule: identifier('replication group id', 40) },
+  { type: 'aws:elasticache/cluster:Cluster', property: 'clusterId', rule: identifier('cache cluster id', 50) },
 ];
 
 export const elasticacheIdentifiers = resourceRule({

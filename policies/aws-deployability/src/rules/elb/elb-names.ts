@@ -5,20 +5,13 @@
  * with generated names.
  */
 import { rawProps, resourceRule, stringValue } from '@bulwark/policy-kit';
-import { checkNamedInputs, noTrailingHyphen, type NameRule, type NamedInput } from '../../lib/name-rules';
+import { checkNamedInputs, type NameRule, type NamedInput } from '../../lib/name-rules';
 import { AWS_DOCS } from '../../lib/references';
 
-const noLeadingHyphen = (name: string) => (name.startsWith('-') ? 'must not begin with a hyphen' : undefined);
-const rule = (what: string, internal: boolean): NameRule => ({
-  what,
-  min: 1,
-  max: 32,
-  characters: 'A-Za-z0-9-',
-  extra: [noLeadingHyphen, noTrailingHyphen, ...(internal ? [(name: string) => (name.startsWith('internal-') ? 'must not begin with "internal-"' : undefined)] : [])],
-});
+const ELB_NAME: Omit<NameRule, 'what'> = { min: 1, max: 32, characters: 'A-Za-z0-9-', hyphens: ['leading', 'trailing'] };
 const NAMED: readonly NamedInput[] = [
-  { type: 'aws:lb/loadBalancer:LoadBalancer', property: 'name', rule: rule('load balancer name', true) },
-  { type: 'aws:lb/targetGroup:TargetGroup', property: 'name', rule: rule('target group name', false) },
+  { type: 'aws:lb/loadBalancer:LoadBalancer', property: 'name', prefixProperty: 'namePrefix', rule: { ...ELB_NAME, what: 'load balancer name', reservedPrefixes: ['internal-'] } },
+  { type: 'aws:lb/targetGroup:TargetGroup', property: 'name', prefixProperty: 'namePrefix', rule: { ...ELB_NAME, what: 'target group name' } },
 ];
 
 export const elbNames = resourceRule({
@@ -34,12 +27,5 @@ export const elbNames = resourceRule({
     remediation: 'Shorten the name to 32 characters, or let the provider auto-name with a prefix of at most 6 characters.',
     references: [AWS_DOCS.elbLoadBalancerNaming, AWS_DOCS.elbNaming],
   },
-  check: ({ args, report, undecided }) => {
-    const props = rawProps(args.props);
-    checkNamedInputs(NAMED, args.type, props, report, undecided, stringValue);
-    const prefix = stringValue(props['namePrefix']);
-    if (NAMED.some((input) => input.type === args.type) && typeof prefix === 'string' && prefix.length > 6) {
-      report(`namePrefix "${prefix}" has ${prefix.length} characters; ELB names hold 32 and the provider's suffix takes 26, so at most 6 fit.`);
-    }
-  },
+  check: ({ args, report, undecided }) => checkNamedInputs(NAMED, args.type, rawProps(args.props), report, undecided, stringValue),
 });

@@ -10,7 +10,7 @@
  * when the stack does not tell it, the verdict must hold for each account the policies' ARNs name and for one they do
  * not name, else it is undecided (no verdict is given against a made-up account).
  */
-import { describeRequest, evaluatePolicies, hasBoolCondition, parsePolicyDocument, statementsOf, type PolicyRequest } from '@bulwark/aws-model';
+import { describeRequest, evaluateParsedPolicies, hasBoolCondition, parsePolicyDocument, statementsOf, type PolicyRequest } from '@bulwark/aws-model';
 import { rawProps, stackRule, UNDECIDED } from '@bulwark/policy-kit';
 import { AWS_DOCS } from '../../lib/references';
 import { stackAccount } from '../../lib/stack-account';
@@ -86,12 +86,13 @@ export const iamMfaSelfEnrolment = stackRule({
     if (enforcing.length === 0) return;
     const known = stackAccount(graph);
     const accounts = known !== undefined ? [known] : candidateAccounts(documents.map(({ document }) => document));
+    const parsed = documents.map(({ document }) => graph.parsedPolicy(document));
     const refusedFor = (account: string) => {
       const refused: PolicyRequest[] = [];
       let open = false;
       for (const request of enrolmentRequests(account)) {
         // The user's identity policies are evaluated together: a Deny in any of them wins, an unknown one may decide.
-        const verdict = evaluatePolicies(documents.map(({ document }) => document), request);
+        const verdict = evaluateParsedPolicies(parsed, request);
         if (verdict === UNDECIDED) open = true;
         else if (verdict !== 'allowed') refused.push(request);
       }

@@ -9,7 +9,7 @@
  * who deploys: it is reported undecided, since the deployer may be one of them.
  */
 import type { PolicyResource } from '@pulumi/policy';
-import { parseArn, parsePolicyDocument, statementsOf } from '@bulwark/aws-model';
+import { parseArn, statementsOf } from '@bulwark/aws-model';
 import { blockValue, rawProps, stackRule, UNDECIDED } from '@bulwark/policy-kit';
 import { checkKeyAccess, describeRefusals, type RequiredAccess } from '../../lib/key-access';
 import { keyReference, regionForService, type StackKey } from '../../lib/kms-keys';
@@ -37,7 +37,7 @@ function keyInput(resource: PolicyResource, path: readonly string[]): unknown {
 
 /** True when the key policy names some IAM principal of `account` other than the account root. */
 function namesAccountPrincipals(key: StackKey, account: string): boolean {
-  return statementsOf(parsePolicyDocument(key.policy)).some((statement) =>
+  return statementsOf(key.parsedPolicy).some((statement) =>
     statement.principal?.aws.known.some((entry) => {
       const arn = parseArn(entry);
       return arn?.account === account && arn.resource !== 'root';

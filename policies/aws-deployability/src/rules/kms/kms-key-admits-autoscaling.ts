@@ -32,6 +32,11 @@ const USAGE: readonly { action: string; operation: string }[] = [
   { action: 'kms:CreateGrant', operation: 'CreateGrant' },
 ];
 
+/** The KMS grants of the stack on `key`, in stack order. */
+function grantsOn(graph: StackGraph, key: PolicyResource): readonly PolicyResource[] {
+  return graph.companionsOf(key, [GRANT], 'keyId', KEY_TYPES, KEY_IDENTIFIERS);
+}
+
 /**
  * The operations stack grants on `key` give `roleArn` (grants name their grantee by ARN, known or through a
  * dependency), and the grants to the role whose `operations` are unknown in this mode (they may grant anything).
@@ -39,8 +44,7 @@ const USAGE: readonly { action: string; operation: string }[] = [
 function grantedOperations(graph: StackGraph, key: PolicyResource, roleArn: string): { operations: Set<string>; unknown: PolicyResource[] } {
   const operations = new Set<string>();
   const unknown: PolicyResource[] = [];
-  for (const grant of graph.ofType([GRANT])) {
-    if (!graph.refersTo(grant, 'keyId', KEY_TYPES, KEY_IDENTIFIERS).includes(key)) continue;
+  for (const grant of grantsOn(graph, key)) {
     const props = rawProps(grant.props);
     const grantee = stringValue(props['granteePrincipal']);
     if (grantee !== roleArn && !(grantee === UNDECIDED && (grant.propertyDependencies?.['granteePrincipal'] ?? []).length > 0)) continue;
@@ -61,8 +65,7 @@ function autoScalingRoleArn(graph: StackGraph, key: PolicyResource, partition: s
     const arn = stringValue(rawProps(role.props)['arn']);
     if (typeof arn === 'string') return arn;
   }
-  for (const grant of graph.ofType([GRANT])) {
-    if (!graph.refersTo(grant, 'keyId', KEY_TYPES, KEY_IDENTIFIERS).includes(key)) continue;
+  for (const grant of grantsOn(graph, key)) {
     const grantee = stringValue(rawProps(grant.props)['granteePrincipal']);
     if (typeof grantee !== 'string') continue;
     const fromRole = graph.dependsThrough(grant, 'granteePrincipal', [SERVICE_LINKED_ROLE_TYPE, STACK_REFERENCE_TYPE]);

@@ -79,6 +79,7 @@ export const kmsKeyAdmitsCloudtrail = stackRule({
   },
   check: ({ args, report, undecided }) => {
     const graph = new StackGraph(args.resources);
+    const account = stackAccount(graph);
     for (const trail of graph.ofType([TRAIL])) {
       const reference = keyReference(graph, trail, 'kmsKeyId');
       if (reference.kind === 'unknown') {
@@ -89,7 +90,7 @@ export const kmsKeyAdmitsCloudtrail = stackRule({
       const name = stringValue(rawProps(trail.props)['name']);
       const region = regionOf(trail);
       const bucketKey = usesBucketKey(graph, trail);
-      for (const key of reference.keys) checkTrailKey(trail, key, { name, region, bucketKey, account: stackAccount(graph) }, report, undecided);
+      for (const key of reference.keys) checkTrailKey(trail, key, { name, region, bucketKey, account }, report, undecided);
     }
   },
 });

@@ -5,10 +5,10 @@
  * letters, digits, periods, underscores, spaces or hyphens and is not "default". RDS stores identifiers in lower case.
  */
 import { rawProps, resourceRule, stringValue } from '@bulwark/policy-kit';
-import { checkNamedInputs, noDoubleHyphen, noTrailingHyphen, startsWithLetter, type NameRule, type NamedInput } from '../../lib/name-rules';
+import { checkNamedInputs, type NameRule, type NamedInput } from '../../lib/name-rules';
 import { AWS_DOCS } from '../../lib/references';
 
-const identifier = (what: string, max: number): NameRule => ({ what, min: 1, max, characters: 'A-Za-z0-9-', extra: [startsWithLetter, noDoubleHyphen, noTrailingHyphen] });
+const identifier = (what: string, max: number): NameRule => ({ what, min: 1, max, characters: 'A-Za-z0-9-', ends: 'letter', hyphens: ['double', 'trailing'] });
 
 const NAMED: readonly NamedInput[] = [
   { type: 'aws:rds/instance:Instance', property: 'identifier', prefixProperty: 'identifierPrefix', rule: identifier('DB instance identifier', 63) },
@@ -18,7 +18,7 @@ const NAMED: readonly NamedInput[] = [
     type: 'aws:rds/subnetGroup:SubnetGroup',
     property: 'name',
     prefixProperty: 'namePrefix',
-    rule: { what: 'DB subnet group name', min: 1, max: 255, characters: 'A-Za-z0-9._ -', extra: [(name) => (name.toLowerCase() === 'default' ? 'must not be "default"' : undefined)] },
+    rule: { what: 'DB subnet group name', min: 1, max: 255, characters: 'A-Za-z0-9._ -', reservedNames: ['default'] },
   },
 ];
 

@@ -13,7 +13,7 @@ describe('s3-bucket-name', () => {
   it('Noncompliance: upper case, too long, reserved suffix, IP-like, adjacent dots (InvalidBucketName)', async () => {
     expect(await messages({ bucket: 'bulwark-Logs' })).toEqual([expect.stringContaining('contains "L"')]);
     expect(await messages({ bucket: 'b'.repeat(64) })).toEqual([expect.stringContaining('has 64 characters; AWS accepts 3 to 63')]);
-    expect(await messages({ bucket: 'logs-s3alias' })).toEqual([expect.stringContaining('reserved suffix -s3alias')]);
+    expect(await messages({ bucket: 'logs-s3alias' })).toEqual([expect.stringContaining('reserved suffix "-s3alias"')]);
     expect(await messages({ bucket: '192.168.1.10' })).toEqual([expect.stringContaining('IP address')]);
     expect(await messages({ bucket: 'a..b' })).toEqual([expect.stringContaining('adjacent dots')]);
     expect(await messages({ bucketPrefix: 'p'.repeat(40) })).toEqual([expect.stringContaining('at most 37 fit')]);

@@ -5,8 +5,8 @@
  * `--x-s3` or `--table-s3`. `CreateBucket` refuses any other name (InvalidBucketName). A `bucketPrefix` leaves
  * room for the provider's 26-character suffix, so it may hold at most 37 characters.
  */
-import { rawProps, resourceRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
-import { nameProblems, prefixProblems, type NameRule } from '../../lib/name-rules';
+import { rawProps, resourceRule, stringValue } from '@bulwark/policy-kit';
+import { checkNamedInputs, type NameRule, type NamedInput } from '../../lib/name-rules';
 import { AWS_DOCS } from '../../lib/references';
 
 const BUCKET_TYPES = ['aws:s3/bucket:Bucket', 'aws:s3/bucketV2:BucketV2'];
@@ -16,17 +16,14 @@ const BUCKET_NAME: NameRule = {
   min: 3,
   max: 63,
   characters: 'a-z0-9.-',
-  extra: [
-    (name) => (/^[a-z0-9].*[a-z0-9]$/s.test(name) ? undefined : 'must begin and end with a lowercase letter or digit'),
-    (name) => (name.includes('..') ? 'must not contain two adjacent dots' : undefined),
-    (name) => (/^\d{1,3}(\.\d{1,3}){3}$/.test(name) ? 'must not be formatted as an IP address' : undefined),
-    (name) => {
-      const prefix = ['xn--', 'sthree-', 'amzn-s3-demo-'].find((reserved) => name.startsWith(reserved));
-      const suffix = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'].find((reserved) => name.endsWith(reserved));
-      return prefix ? `must not start with the reserved prefix ${prefix}` : suffix ? `must not end with the reserved suffix ${suffix}` : undefined;
-    },
-  ],
+  ends: 'lowercase-letter-or-digit',
+  noAdjacentDots: true,
+  noIpAddress: true,
+  reservedPrefixes: ['xn--', 'sthree-', 'amzn-s3-demo-'],
+  reservedSuffixes: ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'],
+  createCall: 'CreateBucket',
 };
+const NAMED: readonly NamedInput[] = BUCKET_TYPES.map((type) => ({ type, property: 'bucket', prefixProperty: 'bucketPrefix', rule: BUCKET_NAME }));
 
 export const s3BucketName = resourceRule({
   metadata: {
@@ -44,13 +41,5 @@ export const s3BucketName = resourceRule({
     remediation: 'Build bucket names with core\'s physicalName (lowercase, within 63 characters) or shorten the prefix.',
     references: [AWS_DOCS.s3BucketNaming],
   },
-  check: ({ args, report, undecided }) => {
-    if (!BUCKET_TYPES.includes(args.type)) return;
-    const props = rawProps(args.props);
-    const name = stringValue(props['bucket']);
-    const prefix = stringValue(props['bucketPrefix']);
-    if (name === UNDECIDED) undecided('bucket', 'an invalid bucket name fails CreateBucket');
-    else if (name !== undefined) nameProblems(BUCKET_NAME, name).forEach((problem) => report(`${problem}.`));
-    if (typeof prefix === 'string' && name === undefined) prefixProblems(BUCKET_NAME, prefix).forEach((problem) => report(`${problem}.`));
-  },
+  check: ({ args, report, undecided }) => checkNamedInputs(NAMED, args.type, rawProps(args.props), report, undecided, stringValue),
 });

@@ -5,7 +5,7 @@
  * status shows an access error. The trust check evaluates `sts:AssumeRole` as the service makes it, with
  * `aws:SourceAccount` and `aws:SourceArn` (a flow log ARN of the account).
  */
-import { describeRequest, evaluatePolicies, evaluatePolicy, type PolicyRequest } from '@bulwark/aws-model';
+import { describeRequest, evaluateParsedPolicies, type PolicyRequest } from '@bulwark/aws-model';
 import { rawProps, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { partitionOfRegion, regionOf } from '../../lib/aws-location';
 import { AWS_DOCS } from '../../lib/references';
@@ -60,10 +60,11 @@ export const vpcFlowLogDelivery = stackRule({
         };
         const problems: string[] = [];
         let open = false;
-        const trustVerdict = evaluatePolicy(rawProps(role.props)['assumeRolePolicy'], trust);
+        const trustVerdict = evaluateParsedPolicies([graph.parsedPolicy(rawProps(role.props)['assumeRolePolicy'])], trust);
         if (trustVerdict === UNDECIDED) open = true;
         else if (trustVerdict !== 'allowed') problems.push(`its trust policy refuses ${describeRequest(trust)}`);
         const permissions = rolePermissions(graph, role);
+        const permissionDocuments = permissions.documents.map((document) => graph.parsedPolicy(document));
         for (const group of groups) {
           const name = stringValue(rawProps(group.props)['name']);
           if (typeof name !== 'string') {
@@ -73,7 +74,7 @@ export const vpcFlowLogDelivery = stackRule({
           const streamArn = `arn:${partition}:logs:${region}:${account}:log-group:${name}:log-stream:eni-0123456789abcdef0-all`;
           for (const action of ['logs:CreateLogStream', 'logs:PutLogEvents']) {
             const request: PolicyRequest = { principal: { kind: 'caller', description: `role ${role.name}` }, action, resource: streamArn, context: {} };
-            const verdict = evaluatePolicies(permissions.documents, request);
+            const verdict = evaluateParsedPolicies(permissionDocuments, request);
             if (verdict === UNDECIDED) open = true;
             else if (verdict !== 'allowed') problems.push(`its permissions refuse ${action} on ${streamArn}`);
           }

@@ -5,9 +5,12 @@
  *
  *   node tools/nx-pulumi/bin/split-pack-config.cjs <config-file> <out-dir> <pack-name>...
  *
- * writes `<out-dir>/<pack-name>.json` for each pack (`{}` for a pack without a section, so its defaults apply). A
- * key that is not one of the pack names is an error naming the file: a typo would otherwise configure nothing.
- * Plain JavaScript so that nx targets can run it before `pulumi preview` without a TypeScript loader.
+ * writes `<out-dir>/<pack-name>.json` for each pack. Which section is whose (`{}` for a pack without one, so its
+ * defaults apply; a key that is not a pack name is an error naming the file, since a typo would otherwise configure
+ * nothing; with one pack the whole file is its config) is @bulwark/workspace's packConfigSections, the rule
+ * `bulwark check` and `bulwark preview` read the same file by: this script only writes the sections out.
+ * Run by plain node before `pulumi preview`, so it registers the TypeScript hook `bulwark` registers
+ * (bin/bulwark.js) to load @bulwark/workspace's public entry.
  */
 'use strict';
 const fs = require('node:fs');
@@ -20,18 +23,16 @@ function fail(message) {
 
 const [file, outDir, ...packs] = process.argv.slice(2);
 if (!file || !outDir || packs.length === 0) fail('usage: split-pack-config.cjs <config-file> <out-dir> <pack-name>...');
-let document;
+require('@bulwark/offline/typescript-hook').registerTypeScript();
+const { WorkspaceError, packConfigSections, readPackConfig } = require('@bulwark/workspace');
+
+let sections;
 try {
-  document = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const absolute = path.resolve(file);
+  sections = packConfigSections(readPackConfig(absolute), packs, absolute);
 } catch (error) {
-  fail(`${path.resolve(file)}: ${error.message}`);
+  if (!(error instanceof WorkspaceError)) throw error;
+  fail(error.message);
 }
-if (!document || typeof document !== 'object' || Array.isArray(document)) fail(`${path.resolve(file)}: must be a JSON object of pack names to pack configs`);
-const unknown = Object.keys(document).filter((key) => !packs.includes(key));
-if (unknown.length > 0) fail(`${path.resolve(file)}: keys must be pack names (${packs.join(', ')}); unknown: ${unknown.join(', ')}`);
 fs.mkdirSync(outDir, { recursive: true });
-for (const pack of packs) {
-  const section = document[pack] ?? {};
-  if (!section || typeof section !== 'object' || Array.isArray(section)) fail(`${path.resolve(file)}: "${pack}" must be a JSON object of policy names to config`);
-  fs.writeFileSync(path.join(outDir, `${pack}.json`), `${JSON.stringify(section, null, 2)}\n`);
-}
+packs.forEach((pack, index) => fs.writeFileSync(path.join(outDir, `${pack}.json`), `${JSON.stringify(sections[index], null, 2)}\n`));

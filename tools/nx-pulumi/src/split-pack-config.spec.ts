@@ -23,6 +23,22 @@ describe('split-pack-config.cjs', () => {
   it('refuses a key that is not a pack name (a policy name at the top level configures nothing), naming the file', () => {
     const run = split('{ "rds-multi-az": "mandatory" }', ['aws-security', 'aws-deployability']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('policy-config.json: keys must be pack names (aws-security, aws-deployability); unknown: rds-multi-az');
+    expect(run.stderr).toContain('policy-config.json: with several policy packs, keys must be pack names (aws-security, aws-deployability); unknown: rds-multi-az');
+  });
+
+  it('reads the file by the workspace rule (@bulwark/workspace packConfigSections): with one pack, the whole file is its config', () => {
+    const run = split('{ "rds-multi-az": "mandatory" }', ['aws-security']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.read('aws-security')).toEqual({ 'rds-multi-az': 'mandatory' });
+  });
+
+  it('refuses a section that is not an object, and a file that is not JSON, naming the file', () => {
+    const section = split('{ "aws-security": ["rds-multi-az"] }', ['aws-security', 'aws-deployability']);
+    expect(section.status).toBe(2);
+    expect(section.stderr).toContain('policy-config.json: "aws-security" must be a JSON object of policy names to config');
+    const broken = split('{ "aws-security": ', ['aws-security', 'aws-deployability']);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/^split-pack-config: .*policy-config\.json/);
   });
 });

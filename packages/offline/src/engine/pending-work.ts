@@ -15,6 +15,9 @@ const resourceRuntime = require('@pulumi/pulumi/runtime/resource') as Record<str
 
 type EntryPoint = 'registerResource' | 'readResource';
 
+/** How a program's outputs are named in a report of what never resolved when they are one Output as a whole. */
+const WHOLE_OUTPUTS = '(the stack outputs, one Output)';
+
 /** Registrations started but not received, and stack outputs exported but not resolved. */
 export class PendingWork {
   private readonly started = new Map<string, number>();
@@ -50,10 +53,16 @@ export class PendingWork {
     this.activity++;
   }
 
-  /** Follows each top-level stack output until it resolves (or fails). */
-  watchOutputs(outputs: unknown): void {
-    if (outputs === null || typeof outputs !== 'object') return;
-    for (const [name, value] of Object.entries(outputs as Record<string, unknown>)) {
+  /**
+   * Follows each top-level stack output until it resolves (or fails), and resolves once every one has: rejects
+   * with the first failure, the program's own error. Each output is wrapped here once, for both: the run awaits
+   * what this returns rather than wrapping the outputs again (the SDK's root stack reads them once more, to
+   * register them). Outputs that are one Output as a whole are followed as one.
+   */
+  watchOutputs(outputs: unknown): Promise<void> {
+    if (outputs === null || typeof outputs !== 'object') return Promise.resolve();
+    const entries = pulumi.Output.isInstance(outputs) ? [[WHOLE_OUTPUTS, outputs] as const] : Object.entries(outputs as Record<string, unknown>);
+    const resolved = entries.map(([name, value]) => {
       this.outputs.set(name, 'pending');
       const settle = () => {
         this.outputs.set(name, 'settled');
@@ -62,8 +71,11 @@ export class PendingWork {
       const output = pulumi.output(value);
       observeOutputs(output);
       // `promise()` is internal to the SDK (hidden from its types) but is how the language host awaits outputs.
-      (output as unknown as { promise(): Promise<unknown> }).promise().then(settle, settle);
-    }
+      const settled = (output as unknown as { promise(): Promise<unknown> }).promise();
+      settled.then(settle, settle);
+      return settled;
+    });
+    return Promise.all(resolved).then(() => undefined);
   }
 
   /** What is still pending, one line each: the entry, registrations never sent, stack outputs never resolved. */

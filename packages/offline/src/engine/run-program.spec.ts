@@ -227,8 +227,14 @@ describe('runProgram', () => {
       expect(result.outputs['account']).toBe('111122223333');
       expect(result.outputs['topicArn']).toMatch(/^arn:aws:sns:us-east-1:111122223333:/);
       await expect(runProgram(program, { config: { 'aws:allowedAccountIds': ['prod'] } })).rejects.toThrow(
-        'config key "aws:allowedAccountIds" must be a list of 12-digit AWS account ids, got ["prod"]',
+        'the config of project/dev: "aws:allowedAccountIds" must be a non-empty list of 12-digit AWS account ids in quotes, e.g. ["111122223333"]; got ["prod"]',
       );
+    });
+
+    it('reads aws:allowedAccountIds by @bulwark/workspace\'s rule: every listed id must be an account id, not only the first', async () => {
+      const run = runProgram(() => undefined, { project: 'web', stack: 'prod', config: { 'aws:allowedAccountIds': '["111122223333", "prod"]' } });
+      await expect(run).rejects.toThrow(ProgramError);
+      await expect(run).rejects.toThrow(`the config of web/prod: "aws:allowedAccountIds" must be a non-empty list of 12-digit AWS account ids`);
     });
 
     it('rejects a config key without a namespace', async () => {
@@ -476,6 +482,32 @@ describe('runProgram', () => {
       await expect(runProgram(() => { throw new Error('boom'); })).rejects.toThrow('boom');
       const result = await runProgram(() => ({ topic: new aws.sns.Topic('after').name }));
       expect(result.resources.map((r) => r.type)).toContain('aws:sns/topic:Topic');
+    });
+  });
+
+  describe('stack outputs', () => {
+    it("reads each exported output once to await it, and the SDK's root stack once more to register it", async () => {
+      let reads = 0;
+      const result = await runProgram(
+        () => {
+          const topic = new aws.sns.Topic('t');
+          const arn = topic.arn as unknown as { promise(withUnknowns?: boolean): Promise<unknown> };
+          const read = arn.promise.bind(arn);
+          arn.promise = (withUnknowns) => {
+            reads++;
+            return read(withUnknowns);
+          };
+          return { arn: topic.arn, nested: { name: topic.name } };
+        },
+        { mode: 'update' },
+      );
+      expect(result.outputs).toEqual({ arn: expect.stringMatching(/^arn:aws:sns:/), nested: { name: expect.stringMatching(/^t-/) } });
+      expect(reads).toBe(2);
+    });
+
+    it('follows outputs that are one Output as a whole', async () => {
+      const result = await runProgram(() => pulumi.output({ topicName: new aws.sns.Topic('whole').name }), { mode: 'update' });
+      expect(result.outputs).toEqual({ topicName: expect.stringMatching(/^whole-/) });
     });
   });
 

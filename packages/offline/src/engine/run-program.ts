@@ -3,6 +3,7 @@
  * records everything the engine would receive. No Pulumi CLI, no cloud, no credentials.
  */
 import * as pulumi from '@pulumi/pulumi';
+import { allowedAccountIds } from '@bulwark/workspace';
 import { SECRET_SIG, SECRET_SIG_KEY, type ProgramResult, type RunMode, type WireValue } from '../types';
 import { stableHex } from '../aws/stable-ids';
 import { type InvokeFixture } from './invoke-fixtures';
@@ -41,22 +42,15 @@ export function placeholderAccount(project: string, stack: string): string {
 
 /**
  * The account a stack deploys into, as its config declares it: the first of `aws:allowedAccountIds` (the AWS
- * provider refuses to deploy anywhere else, so ARNs and caller identity offline should carry that account).
+ * provider refuses to deploy anywhere else, so ARNs and caller identity offline should carry that account), read
+ * by @bulwark/workspace's rule for the key. A malformed value fails the run, naming `source`.
  */
-function deploymentAccount(config: Readonly<Record<string, string>>): string | undefined {
-  const text = config['aws:allowedAccountIds'];
-  if (text === undefined) return undefined;
-  let accounts: unknown;
+function deploymentAccount(config: Readonly<Record<string, unknown>>, source: string): string | undefined {
   try {
-    accounts = JSON.parse(text);
-  } catch {
-    accounts = text.split(',').map((account) => account.trim());
+    return allowedAccountIds(config, source)?.[0];
+  } catch (error) {
+    throw new ProgramError((error as Error).message, [], { cause: error });
   }
-  const first = Array.isArray(accounts) ? accounts[0] : undefined;
-  if (typeof first !== 'string' || !/^\d{12}$/.test(first)) {
-    throw new ProgramError(`config key "aws:allowedAccountIds" must be a list of 12-digit AWS account ids, got ${text}`);
-  }
-  return first;
 }
 
 /** A program: a function (its return value becomes the stack outputs) or a program directory. */
@@ -202,10 +196,11 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
   const organization = options.organization ?? 'organization';
   const mode = options.mode ?? 'preview';
   if (mode !== 'preview' && mode !== 'update') throw new ProgramError(`mode must be "preview" or "update", got "${String(mode)}"`);
-  const config = configStrings({ ...directoryConfig, ...options.config });
+  const runConfig = { ...directoryConfig, ...options.config };
+  const config = configStrings(runConfig);
   const region = config['aws:region'] ?? 'us-east-1';
   const pending = new PendingWork();
-  const configuredAccount = options.account ?? deploymentAccount(config);
+  const configuredAccount = options.account ?? deploymentAccount(runConfig, `the config of ${project}/${stack}`);
   const account = configuredAccount ?? placeholderAccount(project, stack);
   const monitor = new RecordingMonitor({
     project,
@@ -276,12 +271,8 @@ async function run(program: Program, options: RunProgramOptions): Promise<Progra
           const outputs = await body();
           pending.entryFinished();
           if (outputs === undefined || outputs === null) return outputs;
-          pending.watchOutputs(outputs);
-          const combined = pulumi.output(outputs as pulumi.Input<unknown>);
           observeOutputs(outputs);
-          observeOutputs(combined);
-          // `promise()` is internal to the SDK (hidden from its types) but is how the language host awaits outputs.
-          await (combined as unknown as { promise(): Promise<unknown> }).promise();
+          await pending.watchOutputs(outputs);
           return outputs;
         } catch (error) {
           pending.entryFinished();

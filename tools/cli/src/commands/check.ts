@@ -26,10 +26,11 @@ export async function runCheck(options: CheckOptions): Promise<number> {
         const file = options.policyPackConfigs[index];
         return file ? readPackConfig(file) : {};
       });
-  // The packs start now, while the engine loads and the program runs (see evaluation/pack-set.ts): the engine
-  // is loaded only after they were started.
+  // The packs start now, while the engine loads and the program runs, unless the program is known to be large
+  // (see evaluation/pack-set.ts): the engine is loaded only after they were started.
   const sizeKey = runSizeKey(options.directory, options.stack);
-  const packs = new PackSet(packDirectories, packOptions(options.packTimeouts), { startAtOnce: isOrdinary(lastRunSize(sizeKey)) });
+  const lastSize = lastRunSize(sizeKey);
+  const packs = new PackSet(packDirectories, packOptions(options.packTimeouts), { startAtOnce: isOrdinary(lastSize) });
   markPhase('packs-started');
   try {
     const { loadProgramDirectory } = offlineEngine();
@@ -48,13 +49,13 @@ export async function runCheck(options: CheckOptions): Promise<number> {
       stackReferences: inputs.stackReferences,
       invokeFixtures: inputs.invokeFixtures,
       allowOpaqueComponents: options.allowOpaqueComponents,
-      packs: () => packs.get(),
+      packs,
+      lastRunSize: lastSize,
       packConfigs: (packNames) => packConfigs ?? packConfigSections(readPackConfig(options.policyPackConfigs[0] as string), packNames, options.policyPackConfigs[0]),
-      releasePacks: () => packs.release(),
     });
     recordRunSizes({ [sizeKey]: stack.resources.length });
     stackFinished(stack);
-    const infos = (await packs.get()).map((pack) => pack.info);
+    const infos = await packs.infos();
     return emitReport(buildReport(TOOL_VERSION, infos, [stack]), options.format, options.output);
   } finally {
     await packs.stop();

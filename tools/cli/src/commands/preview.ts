@@ -72,11 +72,11 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
     progress(`no stacks under ${path.join(root, 'stacks')}: nothing to preview (a stack is a directory with Pulumi.yaml and package.json)`);
     return emitReport(buildReport(TOOL_VERSION, [], []), options.format, options.output);
   }
-  // The packs start now, while the engine loads and the first program runs (see evaluation/pack-set.ts): the
-  // engine is loaded only after they were started.
-  const sizeKeys = new Map(ordered.map((stack) => [stack, runSizeKey(stack.directory, options.stack)]));
-  const startAtOnce = [...sizeKeys.values()].every((key) => isOrdinary(lastRunSize(key)));
-  const packs = new PackSet(packDirectories, packOptions(options.packTimeouts), { startAtOnce });
+  // The packs start now, while the engine loads and the first program runs, unless that program is known to be
+  // large; before each later run they are stopped or started by its size (see evaluation/pack-set.ts). The engine
+  // is loaded only after they were started.
+  const lastRunSizes = new Map(ordered.map((stack) => [stack, lastRunSize(runSizeKey(stack.directory, options.stack))]));
+  const packs = new PackSet(packDirectories, packOptions(options.packTimeouts), { startAtOnce: isOrdinary(lastRunSizes.get(ordered[0] as WorkspaceStack)) });
   markPhase('packs-started');
   try {
     const { loadProgramDirectory } = offlineEngine();
@@ -107,9 +107,9 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
         evaluateStack({
           ...request,
           modes: modesOf(options.mode),
-          packs: () => packs.get(),
+          packs,
+          lastRunSize: lastRunSizes.get(stack),
           packConfigs: (packNames) => stackPackConfigs(stack, options.stack, packNames),
-          releasePacks: () => packs.release(),
         }).catch((error: unknown) => {
           throw scope.missing.size > 0 ? undeclared() : error;
         }),
@@ -120,15 +120,15 @@ export async function runPreview(options: PreviewOptions): Promise<number> {
       // Consumers read what the producer would have deployed, as a real preview reads the deployed state: the
       // update run's outputs, from the stack's own update evaluation when there is one (same program, config and
       // references, so the same run), else from an update run made for them alone.
-      const deployed = evaluation.outputs.update ?? (consumed.has(stack.name) ? await deployedOutputs(request) : evaluation.outputs.preview);
+      const deployed = evaluation.outputs.update ?? (consumed.has(stack.name) ? await deployedOutputs({ ...request, packs, large: evaluation.large }) : evaluation.outputs.preview);
       const outputs = deployed ?? {};
       completed.set(stackKey(stack.project.name, options.stack), outputs);
       reports.push(evaluation.report);
       ranStacks.push(stackResources(stack.project.name, options.stack, evaluation.lastRun, program.settings));
-      recordRunSizes({ [sizeKeys.get(stack) as string]: evaluation.report.resources.length });
+      recordRunSizes({ [runSizeKey(stack.directory, options.stack)]: evaluation.report.resources.length });
       stackFinished(evaluation.report);
     }
-    const infos = (await packs.get()).map((pack) => pack.info);
+    const infos = await packs.infos();
     // Checks that span stacks (two stacks creating one bucket) run once every stack has.
     return emitReport(buildReport(TOOL_VERSION, infos, withWorkspaceFindings(reports, ranStacks)), options.format, options.output);
   } finally {

@@ -16,7 +16,8 @@ import {
 } from '@bulwark/offline';
 import { namespacedKey, withConfigOverrides } from '@bulwark/workspace';
 import { markPhase } from '../phase-marks';
-import { OVERLAP_RESOURCE_LIMIT } from './overlap';
+import { isOrdinary } from './overlap';
+import { type StackPacks } from './pack-set';
 import { mergeModeReports } from '../report/merge-modes';
 import { toViolation, type ReportPolicy, type ReportViolation, type StackReport } from '../report/report-model';
 import { opaqueComponentFindings } from './opaque-components';
@@ -44,12 +45,15 @@ export interface StackEvaluationRequest {
   readonly invokeFixtures?: RunInputs['invokeFixtures'];
   /** `--allow-opaque-components`: an unexpandable remote component is an advisory finding, not an error. */
   readonly allowOpaqueComponents?: boolean;
-  /** The packs (awaited once the first program run is over; asked for again in each mode, restarted at scale). */
-  readonly packs: () => Promise<readonly PolicyPack[]>;
+  /**
+   * The packs: awaited once the first program run is over, asked for again in each mode, and told before every
+   * run and once the stack is evaluated whether it is large (pack-set.ts).
+   */
+  readonly packs: StackPacks;
+  /** How many resources the program registered when it last ran (run-sizes.ts), if known: whether its first run is large. */
+  readonly lastRunSize?: number;
   /** This stack's config for each of the packs, by pack name, in their order: read once, when first needed. */
   readonly packConfigs: (packNames: readonly string[]) => readonly Record<string, unknown>[];
-  /** Stops the packs until they are next asked for: between a large stack's analysis and its next run. */
-  readonly releasePacks?: () => Promise<void>;
 }
 
 export interface StackEvaluation {
@@ -62,7 +66,12 @@ export interface StackEvaluation {
    * stacks once every stack has run (commands/workspace-checks.ts).
    */
   readonly lastRun: ProgramResult;
+  /** Whether the stack was evaluated as large, one thing at a time (overlap.ts's `OVERLAP_RESOURCE_LIMIT`). */
+  readonly large: boolean;
 }
+
+/** What a run of the stack needs: the request less its packs and modes. */
+type RunRequest = Omit<StackEvaluationRequest, 'packs' | 'packConfigs' | 'modes' | 'lastRunSize'>;
 
 /** A path for humans: relative to the working directory when inside it. */
 function displayPath(file: string): string {
@@ -71,7 +80,7 @@ function displayPath(file: string): string {
 }
 
 /** The config a stack runs with: its stack file, with `--config` overrides (bare keys belong to the project). */
-function runSettings(request: Omit<StackEvaluationRequest, 'packs' | 'packConfigs' | 'modes'>) {
+function runSettings(request: RunRequest) {
   const { program } = request;
   const projectName = program.project.name;
   const overrides = request.configOverrides ?? {};
@@ -103,7 +112,8 @@ function runSettings(request: Omit<StackEvaluationRequest, 'packs' | 'packConfig
  * StackReferences read the producer's deployed state, whose values are all known; the producer's own preview has
  * its ids and ARNs unknown, and a consumer given those could not be judged on them.
  */
-export async function deployedOutputs(request: Omit<StackEvaluationRequest, 'packs' | 'packConfigs' | 'modes'>): Promise<Record<string, unknown>> {
+export async function deployedOutputs(request: RunRequest & { readonly packs: StackPacks; readonly large: boolean }): Promise<Record<string, unknown>> {
+  await request.packs.beforeRun(request.large);
   const outputs = (await runSettings(request).run('update')).outputs;
   releaseMemory();
   return outputs;
@@ -138,7 +148,7 @@ async function analyzeWith(
  * Runs a stack's program in each mode asked for and evaluates the packs on each run. Program and pack failures
  * propagate as errors. A small stack's next run overlaps the last run's analysis, and its packs analyze side by
  * side (each pack is its own process); a large one runs every mode, then analyzes each, one thing at a time
- * ({@link OVERLAP_RESOURCE_LIMIT}).
+ * (overlap.ts's `OVERLAP_RESOURCE_LIMIT`).
  */
 export async function evaluateStack(request: StackEvaluationRequest): Promise<StackEvaluation> {
   const { program } = request;
@@ -152,7 +162,7 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
 
   let configs: readonly Record<string, unknown>[] | undefined;
   const configuredPacks = async (): Promise<ConfiguredPack[]> => {
-    const packs = await request.packs();
+    const packs = await request.packs.get();
     configs ??= request.packConfigs(packs.map((pack) => pack.info.name));
     const read = configs;
     return packs.map((pack, index) => ({ pack, config: read[index] ?? {} }));
@@ -209,16 +219,18 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
     return result;
   };
   const [firstMode, ...laterModes] = request.modes as [RunMode, ...RunMode[]];
+  // Its size as last recorded decides the first run; the first run's decides the others, and the packs' end.
+  await request.packs.beforeRun(!isOrdinary(request.lastRunSize));
   const first = await runMode(firstMode);
-  if (first.resources.length > OVERLAP_RESOURCE_LIMIT) {
+  if (!isOrdinary(first.resources.length)) {
     // Large: one thing at a time, with a full collection between phases (release-memory.ts), and the packs
-    // stopped between an analysis and the next run: a pack process that has analyzed thousands of resources keeps
+    // stopped before each run and at the end: a pack process that has analyzed thousands of resources keeps
     // hundreds of megabytes, and a run of as many holds more than a gigabyte; together they would pass 1.5 GB.
     let result: ProgramResult = first;
     for (const mode of laterModes) {
       releaseMemory();
       reports.push(await analyze(result, false));
-      await request.releasePacks?.();
+      await request.packs.beforeRun(true);
       // The analysis's garbage collected, its pages returned while the packs stopped: the next run starts from a
       // compact heap, not from the last run's scattered one.
       releaseMemory();
@@ -227,7 +239,8 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
     }
     releaseMemory();
     reports.push(await analyze(result, false));
-    return { report: mergeModeReports(reports), outputs, lastRun: result };
+    await request.packs.afterStack(true);
+    return { report: mergeModeReports(reports), outputs, lastRun: result, large: true };
   }
   // Small: the next run overlaps the last run's analysis. A full collection costs a small stack more than it saves.
   let analysis = analyze(first, true);
@@ -236,11 +249,13 @@ export async function evaluateStack(request: StackEvaluationRequest): Promise<St
     // Observed now, awaited later: a pack failure while the next program runs must not pass for that program's
     // own unhandled rejection (runProgram collects those as the program's errors).
     analysis.catch(() => undefined);
+    await request.packs.beforeRun(false);
     const result = await runMode(mode);
     reports.push(await analysis);
     analysis = analyze(result, true);
     last = result;
   }
   reports.push(await analysis);
-  return { report: mergeModeReports(reports), outputs, lastRun: last };
+  await request.packs.afterStack(false);
+  return { report: mergeModeReports(reports), outputs, lastRun: last, large: false };
 }

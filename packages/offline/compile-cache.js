@@ -26,12 +26,22 @@ function cacheDirectory() {
   const configured = process.env['BULWARK_COMPILE_CACHE'];
   if (configured === 'off' || configured === '0') return (directory = null);
   if (configured) return (directory = path.resolve(configured));
+  return (directory = toolCacheDirectory('bulwark-swc'));
+}
+
+/**
+ * Where a cache of bulwark's goes by default: `node_modules/.cache/<name>` in the node_modules that holds @swc/core
+ * (the convention of build tools' caches: removed with node_modules), else `<name>-<uid>` in the system temporary
+ * directory.
+ * @param {string} name
+ */
+function toolCacheDirectory(name) {
   try {
     const swcPackage = require.resolve('@swc/core/package.json');
     const modules = swcPackage.slice(0, swcPackage.lastIndexOf(`${path.sep}node_modules${path.sep}`) + `${path.sep}node_modules`.length);
-    return (directory = path.join(modules, '.cache', 'bulwark-swc'));
+    return path.join(modules, '.cache', name);
   } catch {
-    return (directory = path.join(os.tmpdir(), `bulwark-swc-${os.userInfo().uid}`));
+    return path.join(os.tmpdir(), `${name}-${os.userInfo().uid}`);
   }
 }
 
@@ -92,4 +102,4 @@ function resetCompileCache() {
   directory = undefined;
 }
 
-module.exports = { cachedCompile, cacheDirectory, resetCompileCache };
+module.exports = { cachedCompile, cacheDirectory, resetCompileCache, toolCacheDirectory };

@@ -28,6 +28,8 @@ process.on('exit', (code) => {
   process.exitCode = 2;
 });
 
+// First, so that every module after it (swc, the engine, the SDK, the program) compiles through it.
+require('@bulwark/offline/code-cache').installCodeCache();
 require('@bulwark/offline/typescript-hook').registerTypeScript();
 // Before anything loads @pulumi/pulumi: what it loads only to serialize functions is loaded when it does.
 require('../src/lazy-sdk-modules.ts').deferSdkModules();

@@ -9,6 +9,10 @@ import * as path from 'node:path';
 import * as yaml from 'js-yaml';
 import { PolicyPackError } from './policy-pack-error';
 
+// Plain JavaScript at the package root, installed by the bulwark command before anything else loads.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const codeCache = require('../../code-cache.js') as { nodeOptionsWithCodeCache(existing: string | undefined): string | undefined };
+
 /** A running policy pack process. */
 export interface PolicyPackProcess {
   readonly directory: string;
@@ -64,6 +68,18 @@ function resolveRunner(directory: string): string {
   }
 }
 
+/**
+ * The pack's environment: this process's, without terminal colour codes (the pack's stderr is shown to the user as
+ * is), and with the V8 code cache preloaded when this process has it (code-cache.js): the pack still starts as
+ * run-policy-pack, but loads its SDK copy from the cache.
+ */
+function packEnvironment(): NodeJS.ProcessEnv {
+  const environment: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
+  const nodeOptions = codeCache.nodeOptionsWithCodeCache(process.env['NODE_OPTIONS']);
+  if (nodeOptions !== undefined) environment['NODE_OPTIONS'] = nodeOptions;
+  return environment;
+}
+
 /** Starts the pack in `directory` and waits for its port. Throws {@link PolicyPackError} with the pack's stderr. */
 export async function startPolicyPack(directory: string, options: StartPolicyPackOptions = {}): Promise<PolicyPackProcess> {
   const absolute = path.resolve(directory);
@@ -75,9 +91,7 @@ export async function startPolicyPack(directory: string, options: StartPolicyPac
   const child: ChildProcess = spawn(process.execPath, [runner, ENGINE_ADDRESS, absolute], {
     cwd: absolute,
     stdio: ['ignore', 'pipe', 'pipe'],
-    // The pack's stderr is shown to the user as is: no terminal colour codes in it.
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
-
+    env: packEnvironment(),
   });
   let stderr = '';
   let exitReason: string | undefined;

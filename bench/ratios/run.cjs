@@ -13,7 +13,8 @@
 // default. One warm-up run of each fills the caches a developer's second run has (the compile cache, the OS file
 // cache). Prints the figures and verdicts, and records them in bench/RESULTS.md with the processor and the load.
 //
-// usage: node bench/ratios/run.cjs [--repeat N] [--scale-repeat N] [--sizes 1000,10000] [--no-record]
+// usage: node bench/ratios/run.cjs [--repeat N] [--scale-repeat N] [--sizes 1000,10000] [--scale-only] [--no-record]
+// (--scale-only: only the scale rows, for measuring the 10k path alone; it never records, the small rows being absent)
 'use strict';
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -36,7 +37,8 @@ function option(name, fallback) {
 const repeat = Number(option('repeat', '5'));
 const scaleRepeat = Number(option('scale-repeat', '1'));
 const sizes = option('sizes', '1000,10000').split(',').map(Number).filter((size) => size > 0);
-const record = !process.argv.includes('--no-record');
+const scaleOnly = process.argv.includes('--scale-only');
+const record = !process.argv.includes('--no-record') && !scaleOnly;
 
 const node = (args, options) => measure(process.execPath, args, { cwd: ROOT, ...options });
 const loadFloor = () => node(['-e', "require('@pulumi/pulumi'); require('@pulumi/aws')"], { accept: [0] });
@@ -155,7 +157,7 @@ async function main() {
   const loadBefore = os.loadavg().map((load) => load.toFixed(1)).join(' ');
   const cpu = processor();
   console.log(`${cpu}; Node ${process.version}; load average ${loadBefore}`);
-  const smallRuns = await small();
+  const smallRuns = scaleOnly ? undefined : await small();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bulwark-ratios-'));
   let rows;
   try {
@@ -164,10 +166,12 @@ async function main() {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
   const loadAfter = os.loadavg().map((load) => load.toFixed(1)).join(' ');
-  const verdicts = [
-    verdict(`ordinary stack (network) / load floor`, smallRuns.stack / smallRuns.floor, TARGETS.stack),
-    verdict(`five-stack preview (${smallRuns.packs} pack(s)) / load floor`, smallRuns.preview / smallRuns.floor, TARGETS.preview),
-  ];
+  const verdicts = smallRuns
+    ? [
+        verdict(`ordinary stack (network) / load floor`, smallRuns.stack / smallRuns.floor, TARGETS.stack),
+        verdict(`five-stack preview (${smallRuns.packs} pack(s)) / load floor`, smallRuns.preview / smallRuns.floor, TARGETS.preview),
+      ]
+    : [];
   const largest = rows.find((row) => row.size === 10000);
   if (largest) {
     verdicts.push(verdict('check at 10,000 resources (--mode preview) / SDK setMocks floor', largest.single.seconds / largest.floor.seconds, TARGETS.scale));

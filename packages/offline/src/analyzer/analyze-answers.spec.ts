@@ -17,12 +17,12 @@ function stackConfigure(dryRun: boolean, stack = 'dev'): analyzerproto.AnalyzerS
   return request;
 }
 
-function analyze(name: string): analyzerproto.AnalyzeRequest {
+function analyze(name: string): Uint8Array {
   const request = new analyzerproto.AnalyzeRequest();
   request.setType('aws:s3/bucket:Bucket');
   request.setName(name);
   request.setUrn(`urn:pulumi:dev::data::aws:s3/bucket:Bucket::${name}`);
-  return request;
+  return request.serializeBinary();
 }
 
 const answer = { findings: [], notApplicable: [{ policy: 'log-retention', reason: 'not a log group' }] };

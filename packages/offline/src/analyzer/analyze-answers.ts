@@ -39,9 +39,9 @@ export class AnalyzeAnswers {
     this.configuration = configuration;
   }
 
-  /** The key of a request. */
-  keyOf(request: analyzerproto.AnalyzeRequest): string {
-    return digest(request.serializeBinary());
+  /** The key of a request, from its encoded bytes. */
+  keyOf(request: Uint8Array): string {
+    return digest(request);
   }
 
   /** The answer the pack gave to the request with this key under the current configuration, if any. */

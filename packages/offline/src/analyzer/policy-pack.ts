@@ -17,6 +17,7 @@ import { type EnforcementLevel, type Finding } from '../policy/findings';
 import { isAnalyzed } from '../policy/in-process';
 import { type AnalyzeAnswers } from './analyze-answers';
 import { analyzeRequest, analyzeStackRequest } from './analyzer-requests';
+import { decodeAnalyzeResponse, type AnalyzeDiagnosticFields, type AnalyzeResponseFields } from './analyze-response';
 import { PolicyPackError } from './policy-pack-error';
 import { enforcementLevelOf, enforcementLevelValue, policyPackInfoOf, severityOf, type PolicyPackInfo } from './policy-pack-info';
 import { startPolicyPack, type PolicyPackProcess } from './policy-pack-process';
@@ -73,6 +74,24 @@ type Unary<Request, Response> = (
   options: Partial<grpc.CallOptions>,
   callback: (error: grpc.ServiceError | null, response: Response) => void,
 ) => grpc.ClientUnaryCall;
+
+/**
+ * Analyze and AnalyzeStack, called with requests bulwark encoded itself (analyzer-requests.ts) and answered with
+ * responses it decodes itself (analyze-response.ts): the same bytes on the wire, without google-protobuf's
+ * message objects on either side of the 10,000 calls of a large stack.
+ */
+function encodedCall(path: string): Unary<Buffer, AnalyzeResponseFields> {
+  return function (this: grpc.Client, request, metadata, options, callback) {
+    return this.makeUnaryRequest(path, (bytes: Buffer) => bytes, decodeAnalyzeResponse, request, metadata, options, (error, response) =>
+      callback(error, response as AnalyzeResponseFields),
+    );
+  };
+}
+
+const ENCODED_CALLS: Readonly<Record<string, Unary<Buffer, AnalyzeResponseFields>>> = {
+  analyze: encodedCall(analyzerrpc.AnalyzerService.analyze.path),
+  analyzeStack: encodedCall(analyzerrpc.AnalyzerService.analyzeStack.path),
+};
 
 function isObject(candidate: unknown): candidate is object {
   return !!candidate && typeof candidate === 'object' && !Array.isArray(candidate);
@@ -145,7 +164,8 @@ export class PolicyPack {
     what: string,
   ): Promise<Response> {
     const deadline = Date.now() + timeoutMs;
-    const rpc = (client as unknown as Record<string, Unary<Request, Response>>)[method];
+    const rpc =
+      (ENCODED_CALLS[method] as unknown as Unary<Request, Response> | undefined) ?? (client as unknown as Record<string, Unary<Request, Response>>)[method];
     if (!rpc) throw new Error(`the Analyzer client has no method ${method}`);
     const done = watch.begin(`${method[0]?.toUpperCase()}${method.slice(1)} ${what}`, timeoutMs);
     return new Promise<Response>((resolve, reject) => {
@@ -179,18 +199,18 @@ export class PolicyPack {
     return resolvePolicyConfig(this.info.policies, withInitialConfig(this.info.initialConfig, userConfig));
   }
 
-  private findingOf(diagnostic: analyzerproto.AnalyzeDiagnostic, defaultUrn: string | undefined): Finding {
-    const severity = severityOf(diagnostic.getSeverity());
-    const urn = diagnostic.getUrn() || defaultUrn;
+  private findingOf(diagnostic: AnalyzeDiagnosticFields, defaultUrn: string | undefined): Finding {
+    const severity = severityOf(diagnostic.severity);
+    const urn = diagnostic.urn || defaultUrn;
     return {
-      policy: diagnostic.getPolicyname(),
-      pack: diagnostic.getPolicypackname() || this.info.name,
-      packVersion: diagnostic.getPolicypackversion() || this.info.version,
-      enforcement: enforcementLevelOf(diagnostic.getEnforcementlevel()),
+      policy: diagnostic.policyName,
+      pack: diagnostic.policyPackName || this.info.name,
+      packVersion: diagnostic.policyPackVersion || this.info.version,
+      enforcement: enforcementLevelOf(diagnostic.enforcementLevel),
       ...(severity ? { severity } : {}),
       ...(urn ? { urn } : {}),
-      message: diagnostic.getMessage(),
-      ...(diagnostic.getDescription() ? { description: diagnostic.getDescription() } : {}),
+      message: diagnostic.message,
+      ...(diagnostic.description ? { description: diagnostic.description } : {}),
     };
   }
 
@@ -233,10 +253,8 @@ export class PolicyPack {
     const analyzed = program.resources.filter(isAnalyzed);
     const findings: Finding[][] = new Array(analyzed.length);
     const notApplicable: { policy: string; urn?: string; reason: string }[] = [];
-    const collectNotApplicable = (response: analyzerproto.AnalyzeResponse, urn: string | undefined) => {
-      for (const entry of response.getNotApplicableList()) {
-        notApplicable.push({ policy: entry.getPolicyName(), ...(urn ? { urn } : {}), reason: entry.getReason() });
-      }
+    const collectNotApplicable = (response: AnalyzeResponseFields, urn: string | undefined) => {
+      for (const entry of response.notApplicable) notApplicable.push({ policy: entry.policyName, ...(urn ? { urn } : {}), reason: entry.reason });
     };
     const inFlight = new Map<number, ResourceRecord>();
     const analyzeOne = async (record: ResourceRecord, index: number) => {
@@ -249,16 +267,16 @@ export class PolicyPack {
         return;
       }
       inFlight.set(index, record);
-      let response: analyzerproto.AnalyzeResponse;
+      let response: AnalyzeResponseFields;
       try {
-        response = await this.call<analyzerproto.AnalyzeRequest, analyzerproto.AnalyzeResponse>('analyze', request, `of ${record.urn}`);
+        response = await this.call<Buffer, AnalyzeResponseFields>('analyze', request, `of ${record.urn}`);
       } finally {
         inFlight.delete(index);
       }
-      findings[index] = response.getDiagnosticsList().map((diagnostic) => this.findingOf(diagnostic, record.urn));
+      findings[index] = response.diagnostics.map((diagnostic) => this.findingOf(diagnostic, record.urn));
       collectNotApplicable(response, record.urn);
       if (key !== undefined) {
-        const skipped = response.getNotApplicableList().map((entry) => ({ policy: entry.getPolicyName(), reason: entry.getReason() }));
+        const skipped = response.notApplicable.map((entry) => ({ policy: entry.policyName, reason: entry.reason }));
         answers?.set(key, { findings: findings[index] as Finding[], notApplicable: skipped });
       }
     };
@@ -283,14 +301,14 @@ export class PolicyPack {
       throw failure.error;
     }
 
-    const stackResponse = await this.call<analyzerproto.AnalyzeStackRequest, analyzerproto.AnalyzeResponse>(
+    const stackResponse = await this.call<Buffer, AnalyzeResponseFields>(
       'analyzeStack',
       analyzeStackRequest(analyzed, byUrn),
       `of ${program.project}/${program.stack}`,
     );
     collectNotApplicable(stackResponse, undefined);
     return {
-      findings: [...findings.flat(), ...stackResponse.getDiagnosticsList().map((diagnostic) => this.findingOf(diagnostic, undefined))],
+      findings: [...findings.flat(), ...stackResponse.diagnostics.map((diagnostic) => this.findingOf(diagnostic, undefined))],
       notApplicable,
       enforcement: new Map([...resolved].map(([name, config]) => [name, config.enforcementLevel])),
     };

@@ -1,3 +1,4 @@
+import * as analyzerproto from '@pulumi/pulumi/proto/analyzer_pb';
 import { defaultResourceOptions, UNKNOWN, type ResourceRecord } from '../types';
 import { analyzeStackRequest } from './analyzer-requests';
 import { stateProperties } from './resource-state';
@@ -41,7 +42,7 @@ describe('the state AnalyzeStack sees', () => {
 describe('AnalyzeStack requests', () => {
   it('send that state for each resource', () => {
     const vpc = record({});
-    const request = analyzeStackRequest([vpc], new Map([[vpc.urn, vpc]]));
+    const request = analyzerproto.AnalyzeStackRequest.deserializeBinary(analyzeStackRequest([vpc], new Map([[vpc.urn, vpc]])));
     expect(request.getResourcesList()[0]?.getProperties()?.toJavaScript()).toMatchObject({ id: 'vpc-0a1b2c3d4e5f60718' });
   });
 });

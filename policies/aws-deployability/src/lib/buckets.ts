@@ -44,9 +44,22 @@ function bucketCompanions(graph: StackGraph, bucket: PolicyResource, types: read
   return graph.companionsOf(bucket, types, 'bucket', BUCKET_TYPES, BUCKET_IDENTIFIERS);
 }
 
-/** The bucket policy documents that apply to `bucket`: every linked BucketPolicy, then the inline `policy`. */
+/**
+ * The companions of `types` whose `bucket` is unknown until apply and linked to no one bucket, which may therefore
+ * configure `bucket` (see `StackGraph.openCompanionsOf`): a setting the rules cannot count in or out in this mode.
+ */
+export function openBucketCompanions(graph: StackGraph, bucket: PolicyResource, types: readonly string[]): readonly PolicyResource[] {
+  return graph.openCompanionsOf(bucket, types, 'bucket', BUCKET_TYPES);
+}
+
+/**
+ * The bucket policy documents that apply to `bucket`: every linked BucketPolicy, then the inline `policy`, then an
+ * unknown document for each BucketPolicy that may be the bucket's (its `bucket` unknown and unlinked), so that
+ * evaluating them gives an undecided verdict rather than a refusal or a pass.
+ */
 export function bucketPolicies(graph: StackGraph, bucket: PolicyResource): { readonly holder: PolicyResource; readonly document: unknown }[] {
   const documents = bucketPolicyResources(graph, bucket).map((holder) => ({ holder, document: rawProps(holder.props)['policy'] }));
+  for (const holder of openBucketCompanions(graph, bucket, [BUCKET_POLICY_TYPE])) documents.push({ holder, document: UNDECIDED });
   const inline = rawProps(bucket.props)['policy'];
   if (inline !== undefined && inline !== null && inline !== '') documents.push({ holder: bucket, document: inline });
   return documents;
@@ -104,6 +117,8 @@ function defaultEncryption(graph: StackGraph, bucket: PolicyResource): BucketEnc
   const companions = bucketCompanions(graph, bucket, ENCRYPTION_TYPES);
   const companion = companions[companions.length - 1];
   if (companion) return encryptionFromRules(rawProps(companion.props)['rules'], companion, 'rules');
+  // A configuration whose bucket is unknown and unlinked may be this bucket's: its encryption waits for apply.
+  if (openBucketCompanions(graph, bucket, ENCRYPTION_TYPES).length > 0) return UNDECIDED;
   const inline = blockValue(rawProps(bucket.props)['serverSideEncryptionConfiguration']);
   if (inline === UNDECIDED) return UNDECIDED;
   if (!inline) return undefined;
@@ -112,11 +127,14 @@ function defaultEncryption(graph: StackGraph, bucket: PolicyResource): BucketEnc
 
 /**
  * The bucket's Object Ownership: from a linked BucketOwnershipControls, else `BucketOwnerEnforced`, the default for
- * every new bucket since April 2023 (ACLs disabled).
+ * every new bucket since April 2023 (ACLs disabled); UNDECIDED while controls that may be the bucket's are unlinked.
  */
 export function objectOwnership(graph: StackGraph, bucket: PolicyResource): { readonly value: string | Undecided; readonly holder?: PolicyResource } {
   const controls = bucketCompanions(graph, bucket, [OWNERSHIP_CONTROLS_TYPE]);
   const holder = controls[controls.length - 1];
+  const open = openBucketCompanions(graph, bucket, [OWNERSHIP_CONTROLS_TYPE]);
+  // Controls whose bucket is unknown and unlinked may be this bucket's: its ownership waits for apply.
+  if (!holder && open.length > 0) return { value: UNDECIDED, holder: open[open.length - 1] };
   if (!holder) return { value: 'BucketOwnerEnforced' };
   const rule = blockValue(rawProps(holder.props)['rule']);
   if (rule === UNDECIDED) return { value: UNDECIDED, holder };

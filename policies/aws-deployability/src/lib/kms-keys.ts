@@ -7,7 +7,7 @@
  */
 import type { PolicyResource } from '@pulumi/policy';
 import { type ParsedPolicyDocument } from '@bulwark/aws-model';
-import { isUnknown, rawProps, stringValue, type Undecided } from '@bulwark/policy-kit';
+import { isUnknown, rawProps, stringValue, UNDECIDED, type Undecided } from '@bulwark/policy-kit';
 import { owningAccount, regionOf } from './aws-location';
 import { type StackGraph } from './stack-graph';
 
@@ -55,6 +55,14 @@ export function keyPolicyResources(graph: StackGraph, key: PolicyResource): read
   return graph.companionsOf(key, [KEY_POLICY_TYPE], 'keyId', KEY_TYPES, KEY_IDENTIFIERS);
 }
 
+/**
+ * The KeyPolicy resources whose `keyId` is unknown until apply and linked to no one key: each may set `key`'s
+ * policy, so the policy governing it is not known in this mode.
+ */
+function openKeyPolicyResources(graph: StackGraph, key: PolicyResource): readonly PolicyResource[] {
+  return graph.openCompanionsOf(key, [KEY_POLICY_TYPE], 'keyId', KEY_TYPES);
+}
+
 /** The stack key `key` with its governing policy, worked out once per stack. */
 export function stackKey(graph: StackGraph, key: PolicyResource): StackKey {
   return graph.onceFor(key, governedKey);
@@ -62,9 +70,11 @@ export function stackKey(graph: StackGraph, key: PolicyResource): StackKey {
 
 function governedKey(graph: StackGraph, key: PolicyResource): StackKey {
   const policies = keyPolicyResources(graph, key);
-  const holder = policies[policies.length - 1];
+  const open = openKeyPolicyResources(graph, key);
+  const holder = policies[policies.length - 1] ?? open[open.length - 1];
   const own = rawProps(key.props)['policy'];
-  const document = holder ? rawProps(holder.props)['policy'] : own;
+  // An unlinked KeyPolicy that may be this key's leaves its policy unknown until apply.
+  const document = policies.length > 0 ? rawProps((holder as PolicyResource).props)['policy'] : open.length > 0 ? UNDECIDED : own;
   const absent = !holder && (own === undefined || own === null || own === '');
   const account = owningAccount(key, absent ? undefined : document);
   const policy = absent ? defaultKeyPolicy(account) : document;

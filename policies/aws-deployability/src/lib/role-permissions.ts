@@ -3,7 +3,9 @@
  * resources after its permissions: inline `RolePolicy` resources, the role's `inlinePolicies`, `RolePolicyAttachment`s
  * (and the role's `managedPolicyArns`) of customer managed policies the stack creates, and `RolePoliciesExclusive`.
  * An attached policy that is not in the stack (AWS managed, or an ARN unknown until apply) has a document the engine
- * cannot read: it is listed as unknown, so a rule reports it undecided instead of passing or refusing the role.
+ * cannot read: it is listed as unknown, so a rule reports it undecided instead of passing or refusing the role. So is
+ * a permission resource whose `role` is unknown until apply and linked to no one role (a role of a component holding
+ * several, or no dependency): it may be this role's, so its document counts as unknown (`open`).
  */
 import type { PolicyResource } from '@pulumi/policy';
 import { listValue, rawProps, stringValue, UNDECIDED } from '@bulwark/policy-kit';
@@ -32,6 +34,8 @@ export interface UnknownRolePolicy {
 /** What the stack gives a role: the resources that attach permissions, the documents known, the policies not known. */
 export interface RolePermissions {
   readonly resources: readonly PolicyResource[];
+  /** Permission resources that may be the role's: their `role` is an open reference (see `StackGraph.openReference`). */
+  readonly open: readonly PolicyResource[];
   readonly documents: readonly unknown[];
   readonly unknown: readonly UnknownRolePolicy[];
 }
@@ -53,6 +57,11 @@ function permissionResources(graph: StackGraph, role: PolicyResource): PolicyRes
   ];
 }
 
+/** The permission resources whose role is unknown until apply and may be `role` (see the module comment). */
+function openPermissionResources(graph: StackGraph, role: PolicyResource): PolicyResource[] {
+  return [...graph.openCompanionsOf(role, [ROLE_POLICY, ATTACHMENT], 'role', [ROLE]), ...graph.openCompanionsOf(role, [EXCLUSIVE], 'roleName', [ROLE])];
+}
+
 /** The permissions the stack gives `role` (see the module comment), worked out once per stack and role. */
 export function rolePermissions(graph: StackGraph, role: PolicyResource): RolePermissions {
   return graph.onceFor(role, permissionsOf);
@@ -60,7 +69,9 @@ export function rolePermissions(graph: StackGraph, role: PolicyResource): RolePe
 
 function permissionsOf(graph: StackGraph, role: PolicyResource): RolePermissions {
   const resources = permissionResources(graph, role);
-  const documents: unknown[] = [];
+  const open = openPermissionResources(graph, role);
+  // What an open policy or attachment grants (or denies) is this role's only if its role turns out to be this one.
+  const documents: unknown[] = open.filter((holder) => holder.type !== EXCLUSIVE).map(() => UNDECIDED);
   const unknown: UnknownRolePolicy[] = [];
   const attach = (holder: PolicyResource, property: string, value?: unknown) => {
     const document = stackPolicyDocument(graph, holder, property, value);
@@ -87,5 +98,5 @@ function permissionsOf(graph: StackGraph, role: PolicyResource): RolePermissions
     unknown.push({ holder: role, property: 'managedPolicyArns', policy: 'unknown until apply' });
     documents.push(UNDECIDED);
   } else for (const arn of managed) attach(role, 'managedPolicyArns', arn);
-  return { resources, documents, unknown };
+  return { resources, open, documents, unknown };
 }

@@ -113,3 +113,36 @@ describe('StackGraph.refersTo through a component', () => {
     expect(graph.refersTo(flowLog, 'iamRoleArn', [ROLE], ['arn'])).toEqual([]);
   });
 });
+
+describe('StackGraph.openReference and openCompanionsOf', () => {
+  const taskDefinition = node('awsx:ecs:FargateTaskDefinition', 'web', {});
+  const taskRole = node(ROLE, 'web-task', { arn: UNKNOWN_VALUE }, {}, taskDefinition);
+  const executionRole = node(ROLE, 'web-execution', { arn: UNKNOWN_VALUE }, {}, taskDefinition);
+  const otherRole = node(ROLE, 'other', { arn: UNKNOWN_VALUE });
+  const throughComponent = node('aws:ec2/flowLog:FlowLog', 'component', { iamRoleArn: UNKNOWN_VALUE }, { iamRoleArn: [taskDefinition] });
+  const withoutDependency = node('aws:ec2/flowLog:FlowLog', 'bare', { iamRoleArn: UNKNOWN_VALUE });
+  const linked = node('aws:ec2/flowLog:FlowLog', 'linked', { iamRoleArn: UNKNOWN_VALUE }, { iamRoleArn: [otherRole] });
+  const known = node('aws:ec2/flowLog:FlowLog', 'known', { iamRoleArn: 'arn:aws:iam::111122223333:role/elsewhere' });
+  const openPolicy = node('aws:iam/rolePolicy:RolePolicy', 'open', { role: UNKNOWN_VALUE }, { role: [taskDefinition] });
+  const graph = new StackGraph([taskDefinition, taskRole, executionRole, otherRole, throughComponent, withoutDependency, linked, known, openPolicy]);
+
+  it('a dependency on a component holding several leaves the roles it holds as candidates, and says so', () => {
+    const open = graph.openReference(throughComponent, 'iamRoleArn', [ROLE], 'role');
+    expect(open?.candidates).toEqual([taskRole, executionRole]);
+    expect(open?.reason).toBe('it depends on awsx:ecs:FargateTaskDefinition web, which holds several roles (web-task, web-execution), and is linked to no one role of the stack');
+  });
+
+  it('no dependency leaves every role of the stack a candidate', () => {
+    expect(graph.openReference(withoutDependency, 'iamRoleArn', [ROLE], 'role')).toEqual({ candidates: [taskRole, executionRole, otherRole], reason: 'no dependency ties it to a role of the stack' });
+  });
+
+  it('a linked or known value is no open question (a known ARN outside the stack is a fact)', () => {
+    expect(graph.openReference(linked, 'iamRoleArn', [ROLE], 'role')).toBeUndefined();
+    expect(graph.openReference(known, 'iamRoleArn', [ROLE], 'role')).toBeUndefined();
+  });
+
+  it('openCompanionsOf lists a companion under each target its open reference may name, and under no other', () => {
+    const companions = (role: PolicyResource) => graph.openCompanionsOf(role, ['aws:iam/rolePolicy:RolePolicy'], 'role', [ROLE]);
+    expect([companions(taskRole), companions(executionRole), companions(otherRole)]).toEqual([[openPolicy], [openPolicy], []]);
+  });
+});

@@ -20,6 +20,21 @@ export type StackFact<T> = (graph: StackGraph) => T;
 /** A fact about one resource of the stack, computed from the graph. */
 export type ResourceFact<T> = (graph: StackGraph, resource: PolicyResource) => T;
 
+/**
+ * A property whose value is unknown until apply and that no recorded dependency ties to one resource of the wanted
+ * types: which resource it names is an open question in this mode, which a rule reports undecided (or settles by
+ * judging every candidate alike) rather than passing. The update run, where the value is known, links it.
+ */
+export interface OpenReference {
+  /**
+   * The resources of the wanted types it may name: those held by the components it depends on when they hold
+   * several, else every one of the stack (with no dependency, or only on resources of other types, it may name any).
+   */
+  readonly candidates: readonly PolicyResource[];
+  /** Why no resource is linked, as the detail of an undecided finding (`no dependency ties it to a role of the stack`). */
+  readonly reason: string;
+}
+
 /** An index over one stack's resources, built once per stack rule run. */
 export class StackGraph {
   private readonly byType = new Map<string, PolicyResource[]>();
@@ -31,6 +46,7 @@ export class StackGraph {
   private readonly stackFacts = new Map<StackFact<unknown>, unknown>();
   private readonly resourceFacts = new Map<ResourceFact<unknown>, Map<PolicyResource, unknown>>();
   private readonly companionIndexes = new Map<string, Map<PolicyResource, PolicyResource[]>>();
+  private readonly openCompanionIndexes = new Map<string, Map<PolicyResource, PolicyResource[]>>();
   private readonly policyTexts = new Map<string, ParsedPolicyDocument>();
   private readonly policyObjects = new WeakMap<object, ParsedPolicyDocument>();
 
@@ -120,6 +136,58 @@ export class StackGraph {
         }
       }
       return companions;
+    });
+    return index.get(target) ?? [];
+  }
+
+  /**
+   * Whether `source`'s `property` (or `value`, for nested properties) is an {@link OpenReference} to a resource of
+   * `types`: its value unknown, and its dependencies naming none of them (none recorded, only components holding
+   * several, or only resources of other types). Undefined when it is linked, absent or known: a known value names a
+   * resource of the stack or one outside it, and either is a fact the rule decides on. `what` names the wanted
+   * resources in the reason (`role`, `log group`).
+   */
+  openReference(
+    source: PolicyResource,
+    property: string,
+    types: readonly string[],
+    what: string,
+    value: unknown = rawProps(source.props)[property],
+  ): OpenReference | undefined {
+    if (!isUnknown(value)) return undefined;
+    const found = dependencyTargets(source, property, types, this.components);
+    if (found.targets.length > 0) return undefined;
+    const dependencies = (source.propertyDependencies?.[property] ?? []).map((dependency) => this.byUrn.get(dependency.urn) ?? dependency);
+    if (found.ambiguous) {
+      const holders = dependencies.filter((dependency) => isComponent(dependency) && this.components.descendantsOf(dependency.urn, types).length > 1);
+      const candidates = [...new Set(holders.flatMap((holder) => this.components.descendantsOf(holder.urn, types)))];
+      const held = holders.map((holder) => `${holder.type} ${holder.name}`).join(', ');
+      return { candidates, reason: `it depends on ${held}, which holds several ${what}s (${candidates.map((candidate) => candidate.name).join(', ')}), and is linked to no one ${what} of the stack` };
+    }
+    const reason =
+      dependencies.length === 0
+        ? `no dependency ties it to a ${what} of the stack`
+        : `its dependencies (${dependencies.map((dependency) => dependency.name).join(', ')}) are on no ${what} of the stack`;
+    return { candidates: this.ofType(types), reason };
+  }
+
+  /**
+   * The resources of `sourceTypes` whose `property` is an {@link OpenReference} that may name `target` (a bucket
+   * policy whose `bucket` is unknown and unlinked may be any bucket's): until apply they may configure it, so a rule
+   * judging `target` by its companions cannot count them out. Indexed once per relation, like {@link companionsOf}.
+   */
+  openCompanionsOf(target: PolicyResource, sourceTypes: readonly string[], property: string, targetTypes: readonly string[]): readonly PolicyResource[] {
+    const key = `${sourceTypes.join(',')}|${property}|${targetTypes.join(',')}`;
+    const index = remember(this.openCompanionIndexes, key, () => {
+      const open = new Map<PolicyResource, PolicyResource[]>();
+      for (const source of this.ofType(sourceTypes)) {
+        for (const candidate of this.openReference(source, property, targetTypes, 'target')?.candidates ?? []) {
+          const found = open.get(candidate);
+          if (found) found.push(source);
+          else open.set(candidate, [source]);
+        }
+      }
+      return open;
     });
     return index.get(target) ?? [];
   }

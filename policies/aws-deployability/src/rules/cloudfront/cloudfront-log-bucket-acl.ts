@@ -24,6 +24,11 @@ export const cloudfrontLogBucketAcl = stackRule({
     controls: {},
     resourceTypes: [DISTRIBUTION, ...BUCKET_TYPES, OWNERSHIP_CONTROLS_TYPE],
     remediation: 'Use CloudFront standard logging v2 (aws.cloudwatch.LogDeliverySource/Destination/Delivery), or give the log bucket a BucketOwnershipControls with objectOwnership "BucketOwnerPreferred".',
+    decisions: [
+      'A `loggingConfig.bucket` unknown until apply that no dependency ties to one bucket of the stack is judged against ' +
+        'every bucket it may be: it passes if each has ACLs enabled, and is reported undecided otherwise.',
+      'A known domain of a bucket the stack does not create is not judged: its Object Ownership is not in the program.',
+    ],
     references: [AWS_DOCS.cloudFrontStandardLogging, AWS_DOCS.s3ObjectOwnership],
   },
   check: ({ args, report, undecided }) => {
@@ -40,6 +45,12 @@ export const cloudfrontLogBucketAcl = stackRule({
       // loggingConfig.bucket is the bucket's domain name (<bucket>.s3.amazonaws.com).
       const name = typeof domain === 'string' ? domain.replace(/\.s3(\.[a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/, '') : domain;
       const buckets = graph.refersTo(distribution, 'loggingConfig', BUCKET_TYPES, [...BUCKET_IDENTIFIERS, 'bucketDomainName'], name);
+      // A bucket the rule cannot link: decided only if every bucket it may be has ACLs enabled.
+      const open = graph.openReference(distribution, 'loggingConfig', BUCKET_TYPES, 'bucket', value);
+      const aclsOff = (open?.candidates ?? []).filter((bucket) => objectOwnership(graph, bucket).value !== 'BucketOwnerPreferred' && objectOwnership(graph, bucket).value !== 'ObjectWriter');
+      if (open && aclsOff.length > 0) {
+        undecided('loggingConfig.bucket', `${open.reason}; it may be ${aclsOff.map((bucket) => bucket.name).join(', ')}, whose ACLs are disabled (or not known), and CloudFront legacy logging delivers only through ACLs`, distribution.urn);
+      }
       for (const bucket of buckets) {
         const ownership = objectOwnership(graph, bucket);
         if (ownership.value === UNDECIDED) undecided('loggingConfig.bucket', `the Object Ownership of ${bucket.name} is not known`, distribution.urn);

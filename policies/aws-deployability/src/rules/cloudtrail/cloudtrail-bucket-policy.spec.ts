@@ -57,4 +57,22 @@ describe('cloudtrail-bucket-policy', () => {
     expect(mandatory(findings)).toEqual([]);
     expect(undecided(findings).map((finding) => finding.message)).toEqual([expect.stringContaining('the name of bucket trail-logs is not known')]);
   });
+
+  it('Preview: a bucket name tied to no bucket of the stack (no dependency) is undecided on s3BucketName, neither a pass nor a violation', async () => {
+    const bucket = resource('aws:s3/bucket:Bucket', { bucket: 'trail-logs' }, { name: 'trail-logs', provider });
+    const trail = resource('aws:cloudtrail/trail:Trail', { name: 'audit', s3BucketName: UNKNOWN_VALUE }, { name: 'audit', provider });
+    const findings = await evaluate(cloudtrailBucketPolicy, [provider, resource('aws:kms/key:Key', { policy: keyPolicy() }, { provider }), bucket, trail]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.property, finding.message])).toEqual([['s3BucketName', expect.stringContaining('no dependency ties it to a bucket of the stack')]]);
+  });
+
+  it('Preview: a bucket policy whose bucket is unlinked may be the trail bucket\'s, so a bucket without another policy is undecided, not refused', async () => {
+    const key = resource('aws:kms/key:Key', { policy: keyPolicy() }, { provider });
+    const bucket = resource('aws:s3/bucket:Bucket', { bucket: 'trail-logs' }, { name: 'trail-logs', provider });
+    const somebodys = resource('aws:s3/bucketPolicy:BucketPolicy', { bucket: UNKNOWN_VALUE, policy: policy(aclCheck, write(`arn:aws:s3:::trail-logs/AWSLogs/${ACCOUNT}/*`)) }, { provider });
+    const trail = resource('aws:cloudtrail/trail:Trail', { name: 'audit', s3BucketName: UNKNOWN_VALUE }, { name: 'audit', dependsOn: { s3BucketName: [bucket] }, provider });
+    const findings = await evaluate(cloudtrailBucketPolicy, [provider, key, bucket, somebodys, trail]);
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings)).toHaveLength(1);
+  });
 });

@@ -8,7 +8,7 @@
 import { rawProps, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { partitionOfRegion, regionOf } from '../../lib/aws-location';
 import { checkBucketAccess, describeRequests, logDeliveryRequests } from '../../lib/bucket-access';
-import { bucketArn, bucketsNamedBy } from '../../lib/buckets';
+import { bucketArn, bucketsNamedBy, BUCKET_TYPES } from '../../lib/buckets';
 import { AWS_DOCS } from '../../lib/references';
 import { stackAccount } from '../../lib/stack-account';
 import { StackGraph } from '../../lib/stack-graph';
@@ -29,6 +29,13 @@ export const cloudtrailBucketPolicy = stackRule({
     controls: {},
     resourceTypes: [TRAIL, 'aws:s3/bucketPolicy:BucketPolicy'],
     remediation: 'Add the AWSCloudTrailAclCheck and AWSCloudTrailWrite statements of the CloudTrail guide to the bucket policy, scoped with aws:SourceArn to the trail.',
+    decisions: [
+      'An `s3BucketName` unknown until apply that no dependency ties to one bucket of the stack is reported undecided; the ' +
+        'update run, where the name is known, links the bucket and judges its policy.',
+      'A known name of a bucket the stack does not create (another stack\'s log archive) is not judged: its policy is not in ' +
+        'the program.',
+      'A BucketPolicy whose bucket is unknown and unlinked may be the trail bucket\'s: the verdict is then undecided.',
+    ],
     references: [AWS_DOCS.cloudTrailBucketPolicy],
   },
   check: ({ args, report, undecided }) => {
@@ -37,6 +44,9 @@ export const cloudtrailBucketPolicy = stackRule({
     for (const trail of graph.ofType([TRAIL])) {
       const props = rawProps(trail.props);
       const buckets = bucketsNamedBy(graph, trail, 's3BucketName');
+      const openBucket = graph.openReference(trail, 's3BucketName', BUCKET_TYPES, 'bucket');
+      if (openBucket) undecided('s3BucketName', `${openBucket.reason}, so whether its policy lets CloudTrail write is not checked`, trail.urn);
+      // A known name of a bucket the stack does not create: its policy is not in this program (see decisions).
       if (buckets.length === 0) continue;
       const name = stringValue(props['name']);
       const prefix = stringValue(props['s3KeyPrefix']);

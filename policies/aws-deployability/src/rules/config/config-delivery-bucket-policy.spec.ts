@@ -47,4 +47,29 @@ describe('config-delivery-bucket-policy', () => {
     expect(mandatory(findings)).toEqual([]);
     expect(undecided(findings).map((finding) => finding.message)).toEqual([expect.stringContaining('the name of bucket config-history is not known')]);
   });
+
+  describe('a bucket or role the rule cannot link', () => {
+    it('Preview: a channel bucket name no dependency ties to a bucket of the stack is undecided on s3BucketName', async () => {
+      const [, key, role, recorder, bucket] = stack(policy(check, deliver(`AWSLogs/${ACCOUNT}/Config/*`)));
+      const channel = resource('aws:cfg/deliveryChannel:DeliveryChannel', { s3BucketName: UNKNOWN_VALUE }, { name: 'account', provider });
+      const findings = await evaluate(configDeliveryBucketPolicy, [provider, key, role, recorder, bucket, channel] as never);
+      expect(mandatory(findings)).toEqual([]);
+      expect(undecided(findings).map((finding) => [finding.property, finding.message])).toEqual([['s3BucketName', expect.stringContaining('no dependency ties it to a bucket of the stack')]]);
+    });
+
+    it('Preview: a recorder role no dependency ties to a role of the stack may be the service-linked role: undecided on roleArn', async () => {
+      const [, key, , , bucket, bucketPolicy, channel] = stack(policy());
+      const recorder = resource('aws:cfg/recorder:Recorder', { roleArn: UNKNOWN_VALUE }, { name: 'recorder', provider });
+      const findings = await evaluate(configDeliveryBucketPolicy, [provider, key, recorder, bucket, bucketPolicy, channel] as never);
+      expect(mandatory(findings)).toEqual([]);
+      expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([[recorder.urn, 'roleArn']]);
+    });
+
+    it('A recorder on a custom role of the stack is decided: the role is not the service-linked one', async () => {
+      const [, key, , , bucket, bucketPolicy, channel] = stack(policy());
+      const custom = resource('aws:iam/role:Role', { name: 'config' }, { provider });
+      const recorder = resource('aws:cfg/recorder:Recorder', { roleArn: UNKNOWN_VALUE }, { name: 'recorder', dependsOn: { roleArn: [custom] }, provider });
+      expect(await evaluate(configDeliveryBucketPolicy, [provider, key, custom, recorder, bucket, bucketPolicy, channel] as never)).toEqual([]);
+    });
+  });
 });

@@ -10,7 +10,7 @@ import type { PolicyResource } from '@pulumi/policy';
 import { rawProps, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { partitionOfRegion, regionOf } from '../../lib/aws-location';
 import { checkBucketAccess, describeRequests, logDeliveryRequests } from '../../lib/bucket-access';
-import { bucketArn, bucketsNamedBy } from '../../lib/buckets';
+import { bucketArn, bucketsNamedBy, BUCKET_TYPES } from '../../lib/buckets';
 import { AWS_DOCS } from '../../lib/references';
 import { SERVICE_LINKED_ROLE_TYPE, serviceLinkedRoleService } from '../../lib/service-linked-roles';
 import { stackAccount } from '../../lib/stack-account';
@@ -18,6 +18,7 @@ import { StackGraph } from '../../lib/stack-graph';
 
 const RECORDER_TYPES = ['aws:cfg/recorder:Recorder', 'aws:cfg/configurationRecorder:ConfigurationRecorder'];
 const CHANNEL = 'aws:cfg/deliveryChannel:DeliveryChannel';
+const ROLE = 'aws:iam/role:Role';
 
 /** Whether the stack's recorder delivers through Config's service-linked role. */
 function usesServiceLinkedRole(graph: StackGraph, recorder: PolicyResource): boolean {
@@ -40,11 +41,28 @@ export const configDeliveryBucketPolicy = stackRule({
     controls: {},
     resourceTypes: [...RECORDER_TYPES, CHANNEL, 'aws:s3/bucketPolicy:BucketPolicy'],
     remediation: 'Add the AWSConfigBucketPermissionsCheck and AWSConfigBucketDelivery statements of the Config guide to the bucket policy (aws:SourceAccount of this account).',
+    decisions: [
+      'A recorder `roleArn` unknown until apply that no dependency ties to a role of the stack may be the service-linked ' +
+        'role: with a delivery channel in the stack, it is reported undecided. A channel `s3BucketName` unknown and tied to ' +
+        'no one bucket of the stack is undecided too; the update run, where the values are known, decides.',
+      'A known name of a bucket the stack does not create is not judged: its policy is not in the program.',
+    ],
     references: [AWS_DOCS.configBucketPolicy],
   },
   check: ({ args, report, undecided }) => {
     const graph = new StackGraph(args.resources);
-    if (!graph.ofType(RECORDER_TYPES).some((recorder) => usesServiceLinkedRole(graph, recorder))) return;
+    const recorders = graph.ofType(RECORDER_TYPES);
+    // A recorder whose role is unknown and tied to no role of the stack may use the service-linked role.
+    const openRoles = recorders.flatMap((recorder) => {
+      const open = graph.openReference(recorder, 'roleArn', [SERVICE_LINKED_ROLE_TYPE, ROLE], 'role');
+      return open ? [{ recorder, open }] : [];
+    });
+    if (!recorders.some((recorder) => usesServiceLinkedRole(graph, recorder))) {
+      if (graph.ofType([CHANNEL]).length > 0) {
+        for (const { recorder, open } of openRoles) undecided('roleArn', `${open.reason}; with the Config service-linked role, the delivery bucket's policy must let config.amazonaws.com deliver`, recorder.urn);
+      }
+      return;
+    }
     const account = stackAccount(graph);
     for (const channel of graph.ofType([CHANNEL])) {
       const prefix = stringValue(rawProps(channel.props)['s3KeyPrefix']);
@@ -53,6 +71,8 @@ export const configDeliveryBucketPolicy = stackRule({
         undecided('s3BucketName', "the account, region or key prefix of Config's deliveries is not known", channel.urn);
         continue;
       }
+      const openBucket = graph.openReference(channel, 's3BucketName', BUCKET_TYPES, 'bucket');
+      if (openBucket) undecided('s3BucketName', `${openBucket.reason}, so whether its policy lets Config deliver is not checked`, channel.urn);
       for (const bucket of bucketsNamedBy(graph, channel, 's3BucketName')) {
         const arn = bucketArn(bucket, partitionOfRegion(region));
         if (typeof arn !== 'string') {

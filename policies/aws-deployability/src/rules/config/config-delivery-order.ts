@@ -4,8 +4,9 @@
  * (InsufficientDeliveryPolicyException), and the recorder status (StartConfigurationRecorder) after the delivery
  * channel (NoAvailableDeliveryChannelException). Pulumi orders resources only by their dependencies.
  */
+import type { PolicyResource } from '@pulumi/policy';
 import { stackRule } from '@bulwark/policy-kit';
-import { bucketPolicyResources, bucketsNamedBy } from '../../lib/buckets';
+import { BUCKET_POLICY_TYPE, BUCKET_TYPES, bucketPolicyResources, bucketsNamedBy, openBucketCompanions } from '../../lib/buckets';
 import { AWS_DOCS } from '../../lib/references';
 import { StackGraph } from '../../lib/stack-graph';
 
@@ -27,16 +28,32 @@ export const configDeliveryOrder = stackRule({
     controls: {},
     resourceTypes: [...RECORDER_TYPES, CHANNEL, STATUS],
     remediation: 'Give the delivery channel `dependsOn: [recorder, bucketPolicy]` and the recorder status `dependsOn: [deliveryChannel]`.',
+    decisions: [
+      'An `s3BucketName` unknown until apply that no dependency ties to one bucket of the stack is judged against every ' +
+        'bucket it may be: the channel passes if it depends on each one\'s policy, and is reported undecided otherwise.',
+    ],
     references: [AWS_DOCS.configDeliveryChannel, AWS_DOCS.configStartRecorder],
   },
-  check: ({ args, report }) => {
+  check: ({ args, report, undecided }) => {
     const graph = new StackGraph(args.resources);
     const recorders = graph.ofType(RECORDER_TYPES);
     const channels = graph.ofType([CHANNEL]);
     for (const channel of channels) {
-      const missing = recorders.filter((recorder) => !graph.createdAfter(channel, recorder)).map((recorder) => `recorder ${recorder.name}`);
+      const waitsFor = (resource: PolicyResource) => graph.createdAfter(channel, resource);
+      const missing = recorders.filter((recorder) => !waitsFor(recorder)).map((recorder) => `recorder ${recorder.name}`);
       for (const bucket of bucketsNamedBy(graph, channel, 's3BucketName')) {
-        for (const policy of bucketPolicyResources(graph, bucket)) if (!graph.createdAfter(channel, policy)) missing.push(`bucket policy ${policy.name}`);
+        for (const policy of bucketPolicyResources(graph, bucket)) if (!waitsFor(policy)) missing.push(`bucket policy ${policy.name}`);
+        for (const policy of openBucketCompanions(graph, bucket, [BUCKET_POLICY_TYPE]).filter((candidate) => !waitsFor(candidate))) {
+          undecided('bucket', `it may be the policy of bucket ${bucket.name}, which delivery channel ${channel.name} must then depend on`, policy.urn);
+        }
+      }
+      // A bucket the rule cannot link: the channel passes if it waits for the policy of every bucket it may be.
+      const openBucket = graph.openReference(channel, 's3BucketName', BUCKET_TYPES, 'bucket');
+      const unordered = (openBucket?.candidates ?? [])
+        .flatMap((bucket) => [...bucketPolicyResources(graph, bucket), ...openBucketCompanions(graph, bucket, [BUCKET_POLICY_TYPE])])
+        .filter((policy) => !waitsFor(policy));
+      if (openBucket && unordered.length > 0) {
+        undecided('s3BucketName', `${openBucket.reason}; the channel must depend on its bucket's policy, and does not depend on ${[...new Set(unordered.map((policy) => policy.name))].join(', ')}`, channel.urn);
       }
       if (missing.length > 0) {
         report(`Delivery channel ${channel.name} does not depend on ${missing.join(', ')}: PutDeliveryChannel may run first and fail. Add them to its dependsOn.`, channel.urn);

@@ -84,4 +84,12 @@ describe('iam-mfa-self-enrolment with the account unknown', () => {
     expect(mandatory(findings)).toEqual([]);
     expect(undecided(findings)).toHaveLength(1);
   });
+
+  it('Preview: with no known policy enforcing MFA, an unknown identity policy in a stack with users or groups is undecided', async () => {
+    const unknown = resource('aws:iam/policy:Policy', { policy: UNKNOWN_VALUE }, { name: 'maybe-mfa' });
+    const group = resource('aws:iam/group:Group', { name: 'people' });
+    expect(undecided(await evaluate(iamMfaSelfEnrolment, [unknown, group])).map((finding) => [finding.urn, finding.property])).toEqual([[unknown.urn, 'policy']]);
+    // With no user or group in the stack, its policies go to roles: nobody signs in to be locked out.
+    expect(await evaluate(iamMfaSelfEnrolment, [unknown])).toEqual([]);
+  });
 });

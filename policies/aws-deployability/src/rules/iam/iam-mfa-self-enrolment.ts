@@ -11,7 +11,8 @@
  * not name, else it is undecided (no verdict is given against a made-up account).
  */
 import { describeRequest, evaluateParsedPolicies, hasBoolCondition, parsePolicyDocument, statementsOf, type PolicyRequest } from '@bulwark/aws-model';
-import { rawProps, stackRule, UNDECIDED } from '@bulwark/policy-kit';
+import type { PolicyResource } from '@pulumi/policy';
+import { rawProps, type ReportUndecided, stackRule, UNDECIDED } from '@bulwark/policy-kit';
 import { AWS_DOCS } from '../../lib/references';
 import { stackAccount } from '../../lib/stack-account';
 import { StackGraph } from '../../lib/stack-graph';
@@ -58,6 +59,31 @@ function enforcesMfa(document: unknown): boolean {
   return statementsOf(parsePolicyDocument(document)).some((statement) => statement.effect === 'Deny' && hasBoolCondition(statement, 'aws:MultiFactorAuthPresent', false));
 }
 
+/** The resources through which identity policies reach IAM users, who sign in with or without MFA. */
+const USER_FACING_TYPES = [
+  'aws:iam/user:User',
+  'aws:iam/group:Group',
+  'aws:iam/userPolicy:UserPolicy',
+  'aws:iam/groupPolicy:GroupPolicy',
+  'aws:iam/userPolicyAttachment:UserPolicyAttachment',
+  'aws:iam/groupPolicyAttachment:GroupPolicyAttachment',
+  'aws:iam/policyAttachment:PolicyAttachment',
+];
+
+/**
+ * With no known document enforcing MFA, an identity policy whose document is unknown until apply may be the one that
+ * does: undecided, when the stack has users or groups (or attaches policies to them) that it could lock out. A stack
+ * with none (its policies go to roles) enforces MFA on nobody through this program.
+ */
+function reportUnknownEnforcers(graph: StackGraph, documents: readonly { holder: PolicyResource; document: unknown }[], undecided: ReportUndecided): void {
+  if (graph.ofType(USER_FACING_TYPES).length === 0) return;
+  for (const { holder, document } of documents) {
+    const parsed = graph.parsedPolicy(document);
+    if (parsed.kind !== 'unknown' && !(parsed.kind === 'document' && parsed.document.statementsUnknown)) continue;
+    undecided('policy', 'if it denies actions while aws:MultiFactorAuthPresent is false, users signed in without MFA must still be able to enrol a device', holder.urn);
+  }
+}
+
 export const iamMfaSelfEnrolment = stackRule({
   metadata: {
     id: 'iam-mfa-self-enrolment',
@@ -76,6 +102,10 @@ export const iamMfaSelfEnrolment = stackRule({
       'Follow AWS\'s "self-manage an MFA device" example: allow iam:CreateVirtualMFADevice on arn:aws:iam::*:mfa/*, ' +
       'iam:EnableMFADevice, iam:GetMFADevice, iam:ListMFADevices and iam:ResyncMFADevice on user/${aws:username}, and ' +
       'leave those actions out of the deny-unless-MFA statement.',
+    decisions: [
+      'When no known identity policy enforces MFA, a policy whose document is unknown until apply may: it is reported ' +
+        'undecided if the stack has IAM users or groups (or attaches policies to them); with none, nobody is locked out.',
+    ],
     references: [AWS_DOCS.iamMfaSelfManage],
   },
   check: ({ args, report, undecided }) => {
@@ -83,7 +113,10 @@ export const iamMfaSelfEnrolment = stackRule({
     const policies = graph.ofType(IDENTITY_POLICY_TYPES);
     const documents = policies.map((holder) => ({ holder, document: rawProps(holder.props)['policy'] }));
     const enforcing = documents.filter(({ document }) => enforcesMfa(document));
-    if (enforcing.length === 0) return;
+    if (enforcing.length === 0) {
+      reportUnknownEnforcers(graph, documents, undecided);
+      return;
+    }
     const known = stackAccount(graph);
     const accounts = known !== undefined ? [known] : candidateAccounts(documents.map(({ document }) => document));
     const parsed = documents.map(({ document }) => graph.parsedPolicy(document));

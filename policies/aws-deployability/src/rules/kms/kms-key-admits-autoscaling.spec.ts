@@ -97,4 +97,11 @@ describe('kms-key-admits-autoscaling', () => {
     expect(mandatory(findings)).toEqual([]);
     expect(undecided(findings).map((finding) => finding.message)).toEqual([expect.stringContaining('grant open')]);
   });
+
+  it('Preview: a grant whose key is unknown and unlinked may be on this key and give the role what its policy refuses: undecided on keyId', async () => {
+    const grant = resource('aws:kms/grant:Grant', { keyId: UNKNOWN_VALUE, granteePrincipal: ROLE, operations: ['CreateGrant'] }, { name: 'somewhere' });
+    const findings = await evaluate(kmsKeyAdmitsAutoscaling, defaultKeyStack(keyPolicy(usage), () => [grant]));
+    expect(mandatory(findings)).toEqual([]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([[grant.urn, 'keyId']]);
+  });
 });

@@ -41,15 +41,16 @@ function grantsOn(graph: StackGraph, key: PolicyResource): readonly PolicyResour
  * The operations stack grants on `key` give `roleArn` (grants name their grantee by ARN, known or through a
  * dependency), and the grants to the role whose `operations` are unknown in this mode (they may grant anything).
  */
-function grantedOperations(graph: StackGraph, key: PolicyResource, roleArn: string): { operations: Set<string>; unknown: PolicyResource[] } {
+function grantedOperations(graph: StackGraph, key: PolicyResource, roleArn: string): { operations: Set<string>; unknown: { grant: PolicyResource; property: string }[] } {
   const operations = new Set<string>();
-  const unknown: PolicyResource[] = [];
+  // A grant whose key is unknown and unlinked may be on this key, and may give the role anything.
+  const unknown = graph.openCompanionsOf(key, [GRANT], 'keyId', KEY_TYPES).map((grant) => ({ grant, property: 'keyId' }));
   for (const grant of grantsOn(graph, key)) {
     const props = rawProps(grant.props);
     const grantee = stringValue(props['granteePrincipal']);
     if (grantee !== roleArn && !(grantee === UNDECIDED && (grant.propertyDependencies?.['granteePrincipal'] ?? []).length > 0)) continue;
     const listed = listValue(props['operations']);
-    if (listed === UNDECIDED) unknown.push(grant);
+    if (listed === UNDECIDED) unknown.push({ grant, property: 'operations' });
     else for (const operation of listed) if (typeof operation === 'string') operations.add(operation);
   }
   return { operations, unknown };
@@ -151,8 +152,8 @@ export const kmsKeyAdmitsAutoscaling = stackRule({
         const usage = use.user.type === DEFAULT_KEY ? 'is the EBS default key' : `encrypts launch template ${use.user.name}'s volumes`;
         if (refused.length > 0 && granted.unknown.length > 0) {
           // A grant to the role whose operations are unknown may grant exactly what the key policy refuses.
-          for (const grant of granted.unknown) {
-            undecided('operations', `grant ${grant.name} to the Auto Scaling role on key ${key.key.name} may give what its key policy refuses (${describeRefusals(refused)})`, grant.urn);
+          for (const { grant, property } of granted.unknown) {
+            undecided(property, `grant ${grant.name} to the Auto Scaling role on key ${key.key.name} may give what its key policy refuses (${describeRefusals(refused)})`, grant.urn);
           }
         } else if (refused.length > 0) {
           report(

@@ -101,4 +101,21 @@ describe('kms-key-admits-cloudtrail', () => {
       expect(findings.map((finding) => finding.policy)).toEqual(['kms-key-admits-cloudtrail']);
     });
   });
+
+  describe('a trail bucket the rule cannot link', () => {
+
+    it('Preview: the bucket may use a Bucket Key, so a key without kms:Decrypt is undecided, not a violation', async () => {
+      const [, key, bucket, encryption] = stack(keyPolicy(encrypt, describeKey));
+      const trail = resource('aws:cloudtrail/trail:Trail', { name: 'audit', s3BucketName: UNKNOWN_VALUE, kmsKeyId: UNKNOWN_VALUE }, { name: 'audit', dependsOn: { kmsKeyId: [key as never] }, provider });
+      const findings = await evaluate(kmsKeyAdmitsCloudtrail, [provider, key, bucket, encryption, trail] as never);
+      expect(mandatory(findings)).toEqual([]);
+      expect(undecided(findings).map((finding) => finding.property)).toEqual(['kmsKeyId']);
+    });
+
+    it('Compliance: a key that also allows kms:Decrypt is decided whichever bucket it is', async () => {
+      const [, key, bucket, encryption] = stack(keyPolicy(encrypt, describeKey, decrypt));
+      const trail = resource('aws:cloudtrail/trail:Trail', { name: 'audit', s3BucketName: UNKNOWN_VALUE, kmsKeyId: UNKNOWN_VALUE }, { name: 'audit', dependsOn: { kmsKeyId: [key as never] }, provider });
+      expect(await evaluate(kmsKeyAdmitsCloudtrail, [provider, key, bucket, encryption, trail] as never)).toEqual([]);
+    });
+  });
 });

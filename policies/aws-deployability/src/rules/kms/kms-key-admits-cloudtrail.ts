@@ -12,7 +12,7 @@
 import type { PolicyResource } from '@pulumi/policy';
 import { rawProps, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { partitionOfRegion, regionOf } from '../../lib/aws-location';
-import { bucketEncryption, bucketsNamedBy } from '../../lib/buckets';
+import { BUCKET_TYPES, bucketEncryption, bucketsNamedBy } from '../../lib/buckets';
 import { checkKeyAccess, describeRefusals, type RequiredAccess } from '../../lib/key-access';
 import { keyReference, type StackKey } from '../../lib/kms-keys';
 import { AWS_DOCS } from '../../lib/references';
@@ -47,6 +47,8 @@ function requiredAccess(trailArn: string, account: string, bucketKey: boolean): 
 
 /** Whether a bucket the trail writes to has SSE-KMS with a Bucket Key (UNDECIDED when unknown). */
 function usesBucketKey(graph: StackGraph, trail: PolicyResource): boolean | typeof UNDECIDED {
+  // A bucket the rule cannot link may use a Bucket Key: whether kms:Decrypt is needed waits for apply.
+  if (graph.openReference(trail, 's3BucketName', BUCKET_TYPES, 'bucket')) return UNDECIDED;
   for (const bucket of bucketsNamedBy(graph, trail, 's3BucketName')) {
     const encryption = bucketEncryption(graph, bucket);
     if (encryption === UNDECIDED) return UNDECIDED;
@@ -108,14 +110,16 @@ function checkTrailKey(
     return;
   }
   const trailArn = `arn:${partitionOfRegion(facts.region)}:cloudtrail:${facts.region}:${account}:trail/${facts.name}`;
-  const { refused, undecided: open } = checkKeyAccess(key, requiredAccess(trailArn, account, facts.bucketKey === true));
-  if (refused.length > 0) {
+  // With the Bucket Key unknown, kms:Decrypt is asked too: if the key allows it, the verdict stands either way.
+  const { refused, undecided: open } = checkKeyAccess(key, requiredAccess(trailArn, account, facts.bucketKey !== false));
+  const decisive = facts.bucketKey === UNDECIDED ? refused.filter((access) => access.request.action !== 'kms:Decrypt') : refused;
+  if (decisive.length > 0) {
     report(
-      `Trail ${trail.name} encrypts with key ${key.key.name}, whose key policy refuses ${describeRefusals(refused)}. ` +
+      `Trail ${trail.name} encrypts with key ${key.key.name}, whose key policy refuses ${describeRefusals(decisive)}. ` +
         'Add the CloudTrail statements of the CloudTrail guide to the key policy.',
       trail.urn,
     );
-  } else if (open.length > 0 || facts.bucketKey === UNDECIDED) {
+  } else if (open.length > 0 || refused.length > 0) {
     undecided('kmsKeyId', `key ${key.key.name}'s policy (or the bucket's Bucket Key) is not known in this mode`, trail.urn);
   }
 }

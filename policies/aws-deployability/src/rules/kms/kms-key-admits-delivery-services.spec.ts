@@ -38,4 +38,32 @@ describe('kms-key-admits-delivery-services', () => {
   it('Preview: an unknown key policy is undecided', async () => {
     expect(undecided(await evaluate(kmsKeyAdmitsDeliveryServices, configStack(UNKNOWN_VALUE)))).toHaveLength(1);
   });
+
+  describe('a delivery bucket the rule cannot link', () => {
+    it('Preview: a flow log bucket no dependency ties to a bucket of the stack is undecided on logDestination', async () => {
+      const [key, bucket, encryption] = flowLogStack(keyPolicy());
+      const flowLog = resource('aws:ec2/flowLog:FlowLog', { logDestinationType: 's3', logDestination: UNKNOWN_VALUE, trafficType: 'ALL' }, { name: 'vpc' });
+      const findings = await evaluate(kmsKeyAdmitsDeliveryServices, [key, bucket, encryption, flowLog] as never);
+      expect(mandatory(findings)).toEqual([]);
+      expect(undecided(findings).map((finding) => [finding.property, finding.message])).toEqual([['logDestination', expect.stringContaining('no dependency ties it to a bucket of the stack')]]);
+    });
+
+    it('Preview: a Config channel bucket (no explicit key) no dependency ties to a bucket is undecided on s3BucketName', async () => {
+      const channel = resource('aws:cfg/deliveryChannel:DeliveryChannel', { s3BucketName: UNKNOWN_VALUE }, { name: 'account' });
+      const findings = await evaluate(kmsKeyAdmitsDeliveryServices, [resource('aws:s3/bucket:Bucket', { bucket: 'config-history' }), channel]);
+      expect(undecided(findings).map((finding) => finding.property)).toEqual(['s3BucketName']);
+    });
+
+    it('Preview: an encryption configuration whose bucket is unlinked may be the flow log bucket\'s: undecided, not "SSE-S3"', async () => {
+      const [key, bucket, , flowLog] = flowLogStack(keyPolicy());
+      const encryption = resource(
+        'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration',
+        { bucket: UNKNOWN_VALUE, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: UNKNOWN_VALUE } }] },
+        { dependsOn: { rules: [key as never] } },
+      );
+      const findings = await evaluate(kmsKeyAdmitsDeliveryServices, [key, bucket, encryption, flowLog] as never);
+      expect(mandatory(findings)).toEqual([]);
+      expect(undecided(findings).map((finding) => finding.property)).toEqual(['logDestination']);
+    });
+  });
 });

@@ -10,7 +10,7 @@
  */
 import type { PolicyResource } from '@pulumi/policy';
 import { rawProps, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
-import { bucketEncryption, bucketsNamedBy } from '../../lib/buckets';
+import { BUCKET_TYPES, bucketEncryption, bucketsNamedBy } from '../../lib/buckets';
 import { checkKeyAccess, describeRefusals, type RequiredAccess } from '../../lib/key-access';
 import { keyReference, type KeyReference } from '../../lib/kms-keys';
 import { AWS_DOCS } from '../../lib/references';
@@ -43,6 +43,12 @@ export const kmsKeyAdmitsDeliveryServices = stackRule({
     controls: {},
     resourceTypes: [CHANNEL, FLOW_LOG, 'aws:kms/key:Key', 'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration'],
     remediation: 'Add the service statement to the key policy (core\'s configDeliveryKeyGrant / logDeliveryKeyGrant), conditioned on aws:SourceAccount of this account.',
+    decisions: [
+      'A delivery bucket (`s3BucketName`, `logDestination`) unknown until apply that no dependency ties to one bucket of ' +
+        'the stack is reported undecided; the update run links it. A known bucket outside the stack is not judged: its ' +
+        'key is not in the program. A bucket encryption configuration or key policy whose bucket or key is unlinked ' +
+        'leaves the key (or its policy) unknown, so the verdict is undecided rather than a pass or a refusal.',
+    ],
     references: [AWS_DOCS.configKeyPolicy, AWS_DOCS.flowLogsS3],
   },
   check: ({ args, report, undecided }) => {
@@ -73,10 +79,19 @@ export const kmsKeyAdmitsDeliveryServices = stackRule({
       const explicit = rawProps(channel.props)['s3KmsKeyArn'];
       const references: (KeyReference | typeof UNDECIDED)[] =
         explicit !== undefined ? [keyReference(graph, channel, 's3KmsKeyArn')] : bucketsNamedBy(graph, channel, 's3BucketName').map((bucket) => bucketKey(graph, bucket));
+      const openBucket = explicit === undefined ? graph.openReference(channel, 's3BucketName', BUCKET_TYPES, 'bucket') : undefined;
+      if (openBucket) undecided('s3BucketName', `${openBucket.reason}, so whether its default key admits config.amazonaws.com is not checked`, channel.urn);
       for (const reference of references) judge(channel, 's3KmsKeyArn', reference, 'config.amazonaws.com', ['kms:Decrypt', 'kms:GenerateDataKey']);
     }
     for (const flowLog of graph.ofType([FLOW_LOG])) {
-      if (stringValue(rawProps(flowLog.props)['logDestinationType']) !== 's3') continue;
+      const type = stringValue(rawProps(flowLog.props)['logDestinationType']);
+      if (type === UNDECIDED && bucketsNamedBy(graph, flowLog, 'logDestination').length > 0) {
+        undecided('logDestinationType', 'delivered to S3, the bucket\'s key must admit delivery.logs.amazonaws.com', flowLog.urn);
+        continue;
+      }
+      if (type !== 's3') continue;
+      const openBucket = graph.openReference(flowLog, 'logDestination', BUCKET_TYPES, 'bucket');
+      if (openBucket) undecided('logDestination', `${openBucket.reason}, so whether its default key admits delivery.logs.amazonaws.com is not checked`, flowLog.urn);
       for (const bucket of bucketsNamedBy(graph, flowLog, 'logDestination')) {
         judge(flowLog, 'logDestination', bucketKey(graph, bucket), 'delivery.logs.amazonaws.com', ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:GenerateDataKey', 'kms:DescribeKey']);
       }

@@ -23,4 +23,12 @@ describe('lambda-log-group-name', () => {
     const worker = resource(FUNCTION, { name: 'worker-1a2b3c4' });
     expect(undecided(await evaluate(lambdaLogGroupName, [worker, resource(LOG_GROUP, { name: UNKNOWN_VALUE }, { dependsOn: { name: [worker] } })]))).toHaveLength(1);
   });
+
+  it('Preview: an unknown group name built from no function of the stack is undecided (it may be /aws/lambda/...); the update decides', async () => {
+    const worker = resource(FUNCTION, { name: 'worker-1a2b3c4' });
+    const group = resource(LOG_GROUP, { name: UNKNOWN_VALUE }, { name: 'elsewhere' });
+    const findings = await evaluate(lambdaLogGroupName, [worker, group]);
+    expect(undecided(findings).map((finding) => [finding.urn, finding.property])).toEqual([[group.urn, 'name']]);
+    expect(await evaluate(lambdaLogGroupName, [worker, resource(LOG_GROUP, { name: '/bulwark/audit' }, { name: 'elsewhere' })])).toEqual([]);
+  });
 });

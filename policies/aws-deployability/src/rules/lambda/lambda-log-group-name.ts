@@ -39,6 +39,10 @@ export const lambdaLogGroupName = stackRule({
     controls: {},
     resourceTypes: [FUNCTION, LOG_GROUP],
     remediation: 'Name the group pulumi.interpolate`/aws/lambda/${fn.name}` (and create it before the function), or set the function\'s loggingConfig.logGroup to the group.',
+    decisions: [
+      'A log group whose name is unknown until apply is undecided when the stack has functions: built from a function\'s ' +
+        'name, it must be that function\'s destination; built from anything else, it may still be named /aws/lambda/....',
+    ],
     references: [AWS_DOCS.lambdaLogGroups],
   },
   check: ({ args, report, undecided }) => {
@@ -51,6 +55,11 @@ export const lambdaLogGroupName = stackRule({
       const name = stringValue(rawProps(group.props)['name']);
       const owners = (group.propertyDependencies?.['name'] ?? []).map((dependency) => graph.byUrnOf(dependency.urn)).filter((owner): owner is PolicyResource => owner?.type === FUNCTION);
       const meantForFunction = owners.length > 0 || (typeof name === 'string' && name.startsWith(PREFIX));
+      if (!meantForFunction && name === UNDECIDED) {
+        // Unknown until apply and built from no function of the stack: it may still be named /aws/lambda/<something>.
+        undecided('name', 'no function of the stack is among its dependencies, and a group named /aws/lambda/... must be the one a function writes to', group.urn);
+        continue;
+      }
       if (!meantForFunction) continue;
       if (name === UNDECIDED) {
         undecided('name', 'the name decides whether Lambda writes to this group', group.urn);

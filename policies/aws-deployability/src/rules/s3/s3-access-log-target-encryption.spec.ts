@@ -28,4 +28,26 @@ describe('s3-access-log-target-encryption', () => {
     expect(mandatory(findings)).toEqual([]);
     expect(undecided(findings)).toHaveLength(1);
   });
+
+  describe('a target bucket the rule cannot link', () => {
+    function unlinked(algorithm: string) {
+      const source = resource('aws:s3/bucket:Bucket', { bucket: 'data' }, { name: 'data' });
+      const target = resource('aws:s3/bucket:Bucket', { bucket: 'access-logs' }, { name: 'access-logs' });
+      const encryption = resource(ENCRYPTION, { bucket: 'access-logs', rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: algorithm } }] }, { name: 'access-logs', dependsOn: { bucket: [target] } });
+      const sourceEncryption = resource(ENCRYPTION, { bucket: 'data', rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }] }, { name: 'data', dependsOn: { bucket: [source] } });
+      const logging = resource('aws:s3/bucketLogging:BucketLogging', { bucket: 'data', targetBucket: UNKNOWN_VALUE }, { name: 'data-logging', dependsOn: { bucket: [source] } });
+      return { logging, resources: [source, target, encryption, sourceEncryption, logging] };
+    }
+
+    it('Preview: a targetBucket no dependency ties to a bucket, which may be an SSE-KMS bucket, is undecided on the logging', async () => {
+      const { logging, resources } = unlinked('aws:kms');
+      const findings = await evaluate(s3AccessLogTargetEncryption, resources);
+      expect(mandatory(findings)).toEqual([]);
+      expect(undecided(findings).map((finding) => [finding.urn, finding.property, finding.message])).toEqual([[logging.urn, 'targetBucket', expect.stringContaining('it may be access-logs')]]);
+    });
+
+    it('Compliance: when every bucket it may be uses SSE-S3, the verdict holds whichever it is', async () => {
+      expect(await evaluate(s3AccessLogTargetEncryption, unlinked('AES256').resources)).toEqual([]);
+    });
+  });
 });

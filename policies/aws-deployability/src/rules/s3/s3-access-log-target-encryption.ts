@@ -24,12 +24,27 @@ export const s3AccessLogTargetEncryption = stackRule({
     controls: {},
     resourceTypes: [...BUCKET_TYPES, ...LOGGING_TYPES, ...ENCRYPTION_TYPES],
     remediation: 'Give the log target bucket `sseAlgorithm: "AES256"` default encryption (core\'s LogsBucket does), and keep SSE-KMS for every other bucket.',
+    decisions: [
+      'A `targetBucket` unknown until apply that no dependency ties to one bucket of the stack is judged against every ' +
+        'bucket it may be: it passes if each uses SSE-S3 (or no default encryption), and is reported undecided otherwise.',
+      'A known name of a bucket the stack does not create is not judged: its encryption is not in the program.',
+    ],
     references: [AWS_DOCS.s3AccessLogging],
   },
   check: ({ args, report, undecided }) => {
     const graph = new StackGraph(args.resources);
     const seen = new Set<string>();
     for (const logging of accessLoggings(graph)) {
+      // A target the rule cannot link: decided only if every bucket it may be uses SSE-S3.
+      const property = logging.holder.type.startsWith('aws:s3/bucketLogging') ? 'targetBucket' : logging.holder.type === 'aws:s3/bucketV2:BucketV2' ? 'loggings' : 'logging';
+      const open = graph.openReference(logging.holder, property, BUCKET_TYPES, 'bucket', logging.targetValue);
+      const notSseS3 = (open?.candidates ?? []).filter((bucket) => {
+        const encryption = bucketEncryption(graph, bucket);
+        return encryption === UNDECIDED || (encryption !== undefined && encryption.algorithm !== 'AES256');
+      });
+      if (open && notSseS3.length > 0) {
+        undecided(property === 'targetBucket' ? property : `${property}.targetBucket`, `${open.reason}; it may be ${notSseS3.map((bucket) => bucket.name).join(', ')}, which S3 does not deliver server access logs into unless it uses SSE-S3`, logging.holder.urn);
+      }
       for (const target of logging.targets) {
         if (seen.has(target.urn)) continue;
         seen.add(target.urn);

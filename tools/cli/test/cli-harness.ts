@@ -40,6 +40,19 @@ export function linkNodeModules(root: string): void {
   fs.symlinkSync(path.join(WORKSPACE_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
 }
 
+/**
+ * A temporary npm workspace of `stacks/*` with the demo pack as its one policy pack (no stacks yet): what a
+ * `bulwark preview` test writes its stacks into.
+ */
+export function demoPackWorkspace(): string {
+  const workspace = temporaryDirectory();
+  linkNodeModules(workspace);
+  fs.writeFileSync(path.join(workspace, 'package.json'), JSON.stringify({ name: 'ws', private: true, workspaces: ['stacks/*'] }));
+  fs.mkdirSync(path.join(workspace, 'policies'));
+  fs.symlinkSync(DEMO_PACK, path.join(workspace, 'policies', 'demo'), 'dir');
+  return workspace;
+}
+
 export type CommandResult = BulwarkRun;
 
 /** Runs `bulwark ...args` as a process in `cwd`. */

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bulwark, DEMO_PACK, linkNodeModules, removeTemporaryDirectories, temporaryDirectory, writeProgram } from './cli-harness';
+import { bulwark, DEMO_PACK, demoPackWorkspace, removeTemporaryDirectories, temporaryDirectory, writeProgram } from './cli-harness';
 
 let workspace: string;
 
@@ -15,11 +15,7 @@ function stackManifest(name: string, consumes: readonly string[]): string {
 }
 
 beforeAll(() => {
-  workspace = temporaryDirectory();
-  linkNodeModules(workspace);
-  fs.writeFileSync(path.join(workspace, 'package.json'), JSON.stringify({ name: 'ws', private: true, workspaces: ['stacks/*'] }));
-  fs.mkdirSync(path.join(workspace, 'policies'));
-  fs.symlinkSync(DEMO_PACK, path.join(workspace, 'policies', 'demo'), 'dir');
+  workspace = demoPackWorkspace();
   // "alpha" sorts first but consumes "zeta": the preview must run zeta first and pass its outputs.
   writeProgram(path.join(workspace, 'stacks', 'alpha'), {
     'Pulumi.yaml': 'name: alpha\nruntime: nodejs\n',

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OVERLAP_RESOURCE_LIMIT } from '../src/evaluation/overlap';
 import { runSizeKey } from '../src/evaluation/run-sizes';
-import { DEMO_PACK, linkNodeModules, removeTemporaryDirectories, temporaryDirectory, writeProgram } from './cli-harness';
+import { demoPackWorkspace, removeTemporaryDirectories, writeProgram } from './cli-harness';
 import { runBulwark } from '../testing';
 
 /** A stack program that logs `<mode> <pack processes alive>` as it starts, then registers `resources` log groups. */
@@ -38,11 +38,7 @@ let workspace: string;
 let sizes: string;
 
 beforeAll(() => {
-  workspace = temporaryDirectory();
-  linkNodeModules(workspace);
-  fs.writeFileSync(path.join(workspace, 'package.json'), JSON.stringify({ name: 'ws', private: true, workspaces: ['stacks/*'] }));
-  fs.mkdirSync(path.join(workspace, 'policies'));
-  fs.symlinkSync(DEMO_PACK, path.join(workspace, 'policies', 'demo'), 'dir');
+  workspace = demoPackWorkspace();
   // Consuming nothing, they run in directory order: a small stack, a large one, a small one.
   const stacks = { alpha: 1, bulk: LARGE, zeta: 1 };
   for (const [name, resources] of Object.entries(stacks)) {

@@ -149,6 +149,18 @@ export interface AccessLogging {
   readonly targets: readonly PolicyResource[];
   readonly targetValue: unknown;
   readonly targetPrefix: string | Undecided | undefined;
+  /**
+   * Set when the configuration itself is unknown until apply (a bucket's whole `logging`/`loggings` value, or one of
+   * its blocks): whether the bucket logs at all, and where to, waits for apply, so a rule cannot count it in or out.
+   */
+  readonly unknownConfiguration?: UnknownLogging;
+}
+
+/** An inline logging configuration unknown until apply: the property, the buckets it may deliver into, and why. */
+export interface UnknownLogging {
+  readonly property: string;
+  readonly candidates: readonly PolicyResource[];
+  readonly reason: string;
 }
 
 /** Every server access logging configuration of the stack (BucketLogging companions and inline `logging`). */
@@ -166,10 +178,16 @@ export function accessLoggings(graph: StackGraph): AccessLogging[] {
   }
   for (const bucket of graph.ofType(BUCKET_TYPES)) {
     const property = bucket.type === 'aws:s3/bucketV2:BucketV2' ? 'loggings' : 'logging';
-    const list = listValue(rawProps(bucket.props)[property]);
-    const blocks = list === UNDECIDED ? [] : list.length > 0 ? list : [rawProps(bucket.props)[property]].filter((block) => block && typeof block === 'object');
+    const value = rawProps(bucket.props)[property];
+    const list = listValue(value);
+    if (list === UNDECIDED) {
+      found.push(unknownLogging(graph, bucket, property, value));
+      continue;
+    }
+    const blocks = list.length > 0 ? list : [value].filter((block) => block && typeof block === 'object');
     for (const block of blocks) {
       const record = blockValue(block);
+      if (record === UNDECIDED) found.push(unknownLogging(graph, bucket, property, block));
       if (!record || record === UNDECIDED) continue;
       found.push({
         holder: bucket,
@@ -181,4 +199,23 @@ export function accessLoggings(graph: StackGraph): AccessLogging[] {
     }
   }
   return found;
+}
+
+/**
+ * An inline logging value of `bucket` that is unknown until apply (the whole list or one block). Skipping it would
+ * let a rule built on {@link accessLoggings} pass silently in a first preview; instead it carries the buckets it may
+ * deliver into: those its property dependencies link, else every bucket of the stack (as for an unlinked target).
+ */
+function unknownLogging(graph: StackGraph, bucket: PolicyResource, property: string, value: unknown): AccessLogging {
+  const open = graph.openReference(bucket, property, BUCKET_TYPES, 'bucket', value);
+  const linked = open ? [] : bucketsNamedBy(graph, bucket, property, value);
+  const reason = open ? open.reason : `its dependencies link it to ${linked.map((target) => target.name).join(', ')}`;
+  return {
+    holder: bucket,
+    sources: [bucket],
+    targets: [],
+    targetValue: value,
+    targetPrefix: UNDECIDED,
+    unknownConfiguration: { property, candidates: open ? open.candidates : linked, reason },
+  };
 }

@@ -4,6 +4,7 @@
  * (AES256); SSE-KMS (and DSSE-KMS) is not supported. Logging into an SSE-KMS bucket deploys and then delivers
  * nothing: a dead control.
  */
+import type { PolicyResource } from '@pulumi/policy';
 import { stackRule } from '@bulwark/policy-kit';
 import { accessLoggings, BUCKET_TYPES, bucketEncryption, ENCRYPTION_TYPES, LOGGING_TYPES } from '../../lib/buckets';
 import { AWS_DOCS } from '../../lib/references';
@@ -27,6 +28,9 @@ export const s3AccessLogTargetEncryption = stackRule({
     decisions: [
       'A `targetBucket` unknown until apply that no dependency ties to one bucket of the stack is judged against every ' +
         'bucket it may be: it passes if each uses SSE-S3 (or no default encryption), and is reported undecided otherwise.',
+      'An inline `logging` (Bucket) or `loggings` (BucketV2) value unknown until apply, whole or one block, is judged ' +
+        'against the buckets its dependencies link, else every bucket of the stack: it passes if each uses SSE-S3 (or no ' +
+        'default encryption), and is reported undecided otherwise.',
       'A known name of a bucket the stack does not create is not judged: its encryption is not in the program.',
     ],
     references: [AWS_DOCS.s3AccessLogging],
@@ -35,13 +39,24 @@ export const s3AccessLogTargetEncryption = stackRule({
     const graph = new StackGraph(args.resources);
     const seen = new Set<string>();
     for (const logging of accessLoggings(graph)) {
+      const unknown = logging.unknownConfiguration;
+      if (unknown) {
+        // Whether the bucket logs, and where to, waits for apply: decided only if every bucket it may be uses SSE-S3.
+        const notSseS3 = notUsingSseS3(graph, unknown.candidates);
+        if (notSseS3.length > 0) {
+          undecided(
+            unknown.property,
+            `the server access logging of ${logging.holder.name} is not known in this mode and ${unknown.reason}; it may deliver into ` +
+              `${notSseS3.map((bucket) => bucket.name).join(', ')}, which S3 does not deliver server access logs into unless it uses SSE-S3`,
+            logging.holder.urn,
+          );
+        }
+        continue;
+      }
       // A target the rule cannot link: decided only if every bucket it may be uses SSE-S3.
       const property = logging.holder.type.startsWith('aws:s3/bucketLogging') ? 'targetBucket' : logging.holder.type === 'aws:s3/bucketV2:BucketV2' ? 'loggings' : 'logging';
       const open = graph.openReference(logging.holder, property, BUCKET_TYPES, 'bucket', logging.targetValue);
-      const notSseS3 = (open?.candidates ?? []).filter((bucket) => {
-        const encryption = bucketEncryption(graph, bucket);
-        return encryption === UNDECIDED || (encryption !== undefined && encryption.algorithm !== 'AES256');
-      });
+      const notSseS3 = notUsingSseS3(graph, open?.candidates ?? []);
       if (open && notSseS3.length > 0) {
         undecided(property === 'targetBucket' ? property : `${property}.targetBucket`, `${open.reason}; it may be ${notSseS3.map((bucket) => bucket.name).join(', ')}, which S3 does not deliver server access logs into unless it uses SSE-S3`, logging.holder.urn);
       }
@@ -63,3 +78,11 @@ export const s3AccessLogTargetEncryption = stackRule({
     }
   },
 });
+
+/** The buckets of `buckets` whose default encryption is not SSE-S3 (or is not known): S3 may not deliver into them. */
+function notUsingSseS3(graph: StackGraph, buckets: readonly PolicyResource[]): PolicyResource[] {
+  return buckets.filter((bucket) => {
+    const encryption = bucketEncryption(graph, bucket);
+    return encryption === UNDECIDED || (encryption !== undefined && encryption.algorithm !== 'AES256');
+  });
+}

@@ -80,6 +80,42 @@ function packEnvironment(): NodeJS.ProcessEnv {
   return environment;
 }
 
+/**
+ * Pack processes that are running. None may outlive this process, however it ends: a program calling
+ * `process.exit`, an error nothing caught, or a signal (CI cancelling a job, a terminal closing). Node kills no
+ * child when it exits, and a pack serves until it is killed, so each one would stay behind holding its memory.
+ */
+const running = new Set<ChildProcess>();
+
+/** Kills every running pack; it sends signals only, so it can run in an `exit` listener. */
+function killRunningPacks(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+
+/** The signals whose default action ends this process without running `exit` listeners. */
+const ENDING_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
+
+/**
+ * On a signal: the packs are killed, then the signal is raised again with this listener gone, so the process
+ * ends as it would have (by the signal, or by another listener the program or the command installed).
+ */
+function onEndingSignal(signal: NodeJS.Signals): void {
+  killRunningPacks();
+  for (const ending of ENDING_SIGNALS) process.removeListener(ending, onEndingSignal);
+  process.kill(process.pid, signal);
+}
+
+/** Tracks a started pack until it exits; the first pack installs the exit and signal listeners. */
+function track(child: ChildProcess): void {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  if (!process.listeners('exit').includes(killRunningPacks)) process.on('exit', killRunningPacks);
+  for (const signal of ENDING_SIGNALS) {
+    if (!process.listeners(signal).includes(onEndingSignal)) process.on(signal, onEndingSignal);
+  }
+}
+
 /** Starts the pack in `directory` and waits for its port. Throws {@link PolicyPackError} with the pack's stderr. */
 export async function startPolicyPack(directory: string, options: StartPolicyPackOptions = {}): Promise<PolicyPackProcess> {
   const absolute = path.resolve(directory);
@@ -93,6 +129,7 @@ export async function startPolicyPack(directory: string, options: StartPolicyPac
     stdio: ['ignore', 'pipe', 'pipe'],
     env: packEnvironment(),
   });
+  track(child);
   let stderr = '';
   let exitReason: string | undefined;
   child.stderr?.setEncoding('utf8');

@@ -4,7 +4,7 @@
  */
 import type { PolicyResource } from '@pulumi/policy';
 import { describeRequest, evaluateParsedPolicies, UNDECIDED, type PolicyRequest, type RequestContext } from '@bulwark/aws-model';
-import { bucketPolicies } from './buckets';
+import { bucketArn, bucketPolicies } from './buckets';
 import { type StackGraph } from './stack-graph';
 
 /** The requests the bucket's policies refuse, and whether any could not be decided in this mode. */
@@ -50,4 +50,24 @@ export function logDeliveryRequests({ service, bucketArn, prefix, key, context }
     { principal, action: 's3:GetBucketAcl', resource: bucketArn, context: secure },
     { principal, action: 's3:PutObject', resource: `${bucketArn}/${objectKey}`, context: { ...secure, 's3:x-amz-acl': 'bucket-owner-full-control' } },
   ];
+}
+
+/**
+ * How `bucket`'s policies answer a service delivering log files into it: the requests they refuse, why the verdict
+ * waits for apply (the bucket's name, hence the ARN its policy must allow, or a policy, is unknown in this mode), or
+ * undefined when every request is allowed.
+ */
+export function logDeliveryVerdict(
+  graph: StackGraph,
+  bucket: PolicyResource,
+  partition: string,
+  delivery: Omit<LogDelivery, 'bucketArn'>,
+): { readonly refused: PolicyRequest[] } | { readonly undecided: string } | undefined {
+  const arn = bucketArn(bucket, partition);
+  if (typeof arn !== 'string') {
+    return { undecided: `the name of bucket ${bucket.name} is not known in this mode, so the ARN its policy must allow cannot be built` };
+  }
+  const result = checkBucketAccess(graph, bucket, logDeliveryRequests({ ...delivery, bucketArn: arn }));
+  if (result.refused.length > 0) return { refused: result.refused };
+  return result.undecided ? { undecided: `the policy of bucket ${bucket.name} is not known in this mode` } : undefined;
 }

@@ -7,8 +7,8 @@
  */
 import { rawProps, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { partitionOfRegion, regionOf } from '../../lib/aws-location';
-import { checkBucketAccess, describeRequests, logDeliveryRequests } from '../../lib/bucket-access';
-import { bucketArn, bucketsNamedBy, BUCKET_TYPES } from '../../lib/buckets';
+import { describeRequests, logDeliveryVerdict } from '../../lib/bucket-access';
+import { bucketsNamedBy, BUCKET_TYPES } from '../../lib/buckets';
 import { AWS_DOCS } from '../../lib/references';
 import { stackAccount } from '../../lib/stack-account';
 import { StackGraph } from '../../lib/stack-graph';
@@ -58,27 +58,19 @@ export const cloudtrailBucketPolicy = stackRule({
       const partition = partitionOfRegion(region);
       const trailArn = `arn:${partition}:cloudtrail:${region}:${account}:trail/${name}`;
       for (const bucket of buckets) {
-        const arn = bucketArn(bucket, partition);
-        if (typeof arn !== 'string') {
-          // The policy is judged against the bucket's ARN; without its name the verdict waits for apply.
-          undecided('s3BucketName', `the name of bucket ${bucket.name} is not known in this mode, so the ARN its policy must allow cannot be built`, trail.urn);
-          continue;
-        }
-        const requests = logDeliveryRequests({
+        const verdict = logDeliveryVerdict(graph, bucket, partition, {
           service: 'cloudtrail.amazonaws.com',
-          bucketArn: arn,
           prefix,
           key: `AWSLogs/${account}/CloudTrail/${region}/2026/01/01/${account}_CloudTrail_${region}_example.json.gz`,
           context: { 'aws:SourceArn': trailArn, 'aws:SourceAccount': account },
         });
-        const result = checkBucketAccess(graph, bucket, requests);
-        if (result.refused.length > 0) {
+        if (verdict && 'refused' in verdict) {
           report(
-            `Trail ${trail.name} writes to bucket ${bucket.name}, whose bucket policy refuses ${describeRequests(result.refused)}: CreateTrail fails with ` +
+            `Trail ${trail.name} writes to bucket ${bucket.name}, whose bucket policy refuses ${describeRequests(verdict.refused)}: CreateTrail fails with ` +
               'InsufficientS3BucketPolicyException. Add the CloudTrail statements of the CloudTrail guide.',
             trail.urn,
           );
-        } else if (result.undecided) undecided('s3BucketName', `the policy of bucket ${bucket.name} is not known in this mode`, trail.urn);
+        } else if (verdict) undecided('s3BucketName', verdict.undecided, trail.urn);
       }
     }
   },

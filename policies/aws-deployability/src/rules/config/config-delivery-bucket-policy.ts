@@ -9,8 +9,8 @@
 import type { PolicyResource } from '@pulumi/policy';
 import { rawProps, stackRule, stringValue, UNDECIDED } from '@bulwark/policy-kit';
 import { partitionOfRegion, regionOf } from '../../lib/aws-location';
-import { checkBucketAccess, describeRequests, logDeliveryRequests } from '../../lib/bucket-access';
-import { bucketArn, bucketsNamedBy, BUCKET_TYPES } from '../../lib/buckets';
+import { describeRequests, logDeliveryVerdict } from '../../lib/bucket-access';
+import { bucketsNamedBy, BUCKET_TYPES } from '../../lib/buckets';
 import { AWS_DOCS } from '../../lib/references';
 import { SERVICE_LINKED_ROLE_TYPE, serviceLinkedRoleService } from '../../lib/service-linked-roles';
 import { stackAccount } from '../../lib/stack-account';
@@ -74,27 +74,19 @@ export const configDeliveryBucketPolicy = stackRule({
       const openBucket = graph.openReference(channel, 's3BucketName', BUCKET_TYPES, 'bucket');
       if (openBucket) undecided('s3BucketName', `${openBucket.reason}, so whether its policy lets Config deliver is not checked`, channel.urn);
       for (const bucket of bucketsNamedBy(graph, channel, 's3BucketName')) {
-        const arn = bucketArn(bucket, partitionOfRegion(region));
-        if (typeof arn !== 'string') {
-          // The policy is judged against the bucket's ARN; without its name the verdict waits for apply.
-          undecided('s3BucketName', `the name of bucket ${bucket.name} is not known in this mode, so the ARN its policy must allow cannot be built`, channel.urn);
-          continue;
-        }
-        const requests = logDeliveryRequests({
+        const verdict = logDeliveryVerdict(graph, bucket, partitionOfRegion(region), {
           service: 'config.amazonaws.com',
-          bucketArn: arn,
           prefix,
           key: `AWSLogs/${account}/Config/${region}/2026/1/1/ConfigHistory/example.json.gz`,
           context: { 'aws:SourceAccount': account },
         });
-        const result = checkBucketAccess(graph, bucket, requests);
-        if (result.refused.length > 0) {
+        if (verdict && 'refused' in verdict) {
           report(
-            `Delivery channel ${channel.name} delivers to bucket ${bucket.name}, whose policy refuses ${describeRequests(result.refused)}: PutDeliveryChannel fails with ` +
+            `Delivery channel ${channel.name} delivers to bucket ${bucket.name}, whose policy refuses ${describeRequests(verdict.refused)}: PutDeliveryChannel fails with ` +
               'InsufficientDeliveryPolicyException. Add the Config statements of the Config guide.',
             channel.urn,
           );
-        } else if (result.undecided) undecided('s3BucketName', `the policy of bucket ${bucket.name} is not known in this mode`, channel.urn);
+        } else if (verdict) undecided('s3BucketName', verdict.undecided, channel.urn);
       }
     }
   },

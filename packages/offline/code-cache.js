@@ -37,7 +37,7 @@ const Module = require('node:module');
 const { setTimeout, clearTimeout } = require('node:timers');
 const v8 = require('node:v8');
 const vm = require('node:vm');
-const { toolCacheDirectory } = require('./compile-cache');
+const { configuredCacheDirectory, writeWhole } = require('./compile-cache');
 
 /** Above this many bytes of entries, a process that adds entries empties the cache. */
 const DEFAULT_LIMIT_BYTES = 256 * 1024 ** 2;
@@ -59,10 +59,7 @@ const statistics = { installed: /** @type {'node' | 'hook' | 'off' | 'none'} */ 
 
 /** The cache root (holding one directory per Node version and V8 flags), or null when the cache is off. */
 function cacheRoot() {
-  const configured = process.env['BULWARK_CODE_CACHE'];
-  if (configured === 'off' || configured === '0') return null;
-  if (configured) return path.resolve(configured);
-  return toolCacheDirectory('bulwark-v8');
+  return configuredCacheDirectory('BULWARK_CODE_CACHE', 'bulwark-v8');
 }
 
 /**
@@ -191,24 +188,11 @@ function leftToNode(content, format) {
  */
 function keepDynamicImport(file) {
   try {
-    writeEntry(file, Buffer.alloc(0));
+    writeWhole(file, Buffer.alloc(0));
   } catch {
     // Read again next time.
   }
   return true;
-}
-
-/** Writes `data` to `file` whole (another name, then renamed). Throws when it cannot. */
-function writeEntry(file, data) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(partial, data);
-    fs.renameSync(partial, file);
-  } catch (error) {
-    fs.rmSync(partial, { force: true });
-    throw error;
-  }
 }
 
 /**
@@ -251,7 +235,7 @@ function installCodeCache(options = {}) {
       // Data made under other flags than the entry's directory says would only be rejected.
       if (entry.tag !== tag) continue;
       try {
-        writeEntry(file, entry.script.createCachedData());
+        writeWhole(file, entry.script.createCachedData());
         wrote += 1;
       } catch {
         // A read-only or full disk: the next run compiles again.

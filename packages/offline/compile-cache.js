@@ -23,10 +23,39 @@ let directory;
 /** The cache directory, or null when caching is off. */
 function cacheDirectory() {
   if (directory !== undefined) return directory;
-  const configured = process.env['BULWARK_COMPILE_CACHE'];
-  if (configured === 'off' || configured === '0') return (directory = null);
-  if (configured) return (directory = path.resolve(configured));
-  return (directory = toolCacheDirectory('bulwark-swc'));
+  return (directory = configuredCacheDirectory('BULWARK_COMPILE_CACHE', 'bulwark-swc'));
+}
+
+/**
+ * A cache's directory as its environment variable sets it: null when `off` or `0`, the directory given, else
+ * {@link toolCacheDirectory}'s `name`.
+ * @param {string} variable
+ * @param {string} name
+ * @returns {string | null}
+ */
+function configuredCacheDirectory(variable, name) {
+  const configured = process.env[variable];
+  if (configured === 'off' || configured === '0') return null;
+  if (configured) return path.resolve(configured);
+  return toolCacheDirectory(name);
+}
+
+/**
+ * Writes `data` to `file` whole: under another name, then renamed, so a process reading the entry never sees half
+ * of it. Throws when it cannot.
+ * @param {string} file
+ * @param {string | Buffer} data
+ */
+function writeWhole(file, data) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(partial, data);
+    fs.renameSync(partial, file);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
 }
 
 /**
@@ -66,11 +95,7 @@ function cachedCompile(source, options, swcVersion, compile) {
   }
   const code = readableCompile(compile, source);
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    // Written whole under another name, then renamed: a process reading the entry never sees half of it.
-    const partial = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(partial, code);
-    fs.renameSync(partial, file);
+    writeWhole(file, code);
   } catch {
     // A read-only or full disk: the next run compiles again.
   }
@@ -102,4 +127,4 @@ function resetCompileCache() {
   directory = undefined;
 }
 
-module.exports = { cachedCompile, cacheDirectory, resetCompileCache, toolCacheDirectory };
+module.exports = { cachedCompile, cacheDirectory, configuredCacheDirectory, resetCompileCache, toolCacheDirectory, writeWhole };

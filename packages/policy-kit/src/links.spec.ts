@@ -140,9 +140,9 @@ describe('a dependency on a component', () => {
       const nestedSubnet = policyResource(SUBNET, 'inner-private-1', {}, {}, nestedVpc);
       const stack = [outer, inner, nestedVpc, nestedSubnet];
       const tree = componentTree(stack);
-      expect(dependencyTargets(flowLogOn('outer', outer), 'vpcId', [VPC], tree)).toEqual({ targets: [nestedVpc], ambiguous: false });
+      expect(dependencyTargets(flowLogOn('outer', outer), 'vpcId', [VPC], tree)).toEqual({ targets: [nestedVpc], ambiguous: false, holders: [outer], held: [nestedVpc] });
       const acl = policyResource('aws:ec2/networkAcl:NetworkAcl', 'acl', { subnetIds: UNKNOWN }, { subnetIds: [outer] });
-      expect(dependencyTargets(acl, 'subnetIds', [SUBNET], tree)).toEqual({ targets: [nestedSubnet], ambiguous: false });
+      expect(dependencyTargets(acl, 'subnetIds', [SUBNET], tree)).toEqual({ targets: [nestedSubnet], ambiguous: false, holders: [outer], held: [nestedSubnet] });
     });
   });
 
@@ -158,7 +158,7 @@ describe('a dependency on a component', () => {
       expect(index.targetsOf(flowLog)).toEqual([]);
       expect(index.unlinked).toEqual([flowLog]);
       const dependencies = dependencyTargets(flowLog, 'vpcId', [VPC], componentTree(resources));
-      expect(dependencies).toEqual({ targets: [], ambiguous: true });
+      expect(dependencies).toEqual({ targets: [], ambiguous: true, holders: [component], held: [blue, green] });
       expect(isUnlinkedUnknown(flowLog, 'vpcId', dependencies)).toBe(true);
       // Without what the dependencies resolve to, a source with a dependency is not unlinked (the old reading).
       expect(isUnlinkedUnknown(flowLog, 'vpcId')).toBe(false);
@@ -186,7 +186,7 @@ describe('a dependency on a component', () => {
     const vpc = policyResource(VPC, 'other', { id: UNKNOWN });
     const flowLog = flowLogOn('default', component);
     const resources = [component, vpc, flowLog];
-    expect(dependencyTargets(flowLog, 'vpcId', [VPC], componentTree(resources))).toEqual({ targets: [], ambiguous: false });
+    expect(dependencyTargets(flowLog, 'vpcId', [VPC], componentTree(resources))).toEqual({ targets: [], ambiguous: false, holders: [], held: [] });
     expect(linkIndex(resources, [FLOW_LOG], 'vpcId', [VPC], VPC_IDENTIFIERS).linkedTo(vpc)).toEqual([]);
     expect(linkIndex(resources, [FLOW_LOG], 'vpcId', [VPC], VPC_IDENTIFIERS).unlinked).toEqual([]);
   });
@@ -198,10 +198,10 @@ describe('a dependency on a component', () => {
     const endpointGroup = policyResource(SECURITY_GROUP, 'com.amazonaws.us-east-1.ssm-sg', {}, {}, component);
     const ingress = policyResource('aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule', 'https', { securityGroupId: UNKNOWN }, { securityGroupId: [component, vpc] });
     const tree = componentTree([component, vpc, endpointGroup, ingress]);
-    expect(dependencyTargets(ingress, 'securityGroupId', [SECURITY_GROUP], tree)).toEqual({ targets: [], ambiguous: false });
+    expect(dependencyTargets(ingress, 'securityGroupId', [SECURITY_GROUP], tree)).toEqual({ targets: [], ambiguous: false, holders: [], held: [] });
     // the same rule on a plain component output would name the one group the component holds
     const onOutput = policyResource(ingress.type, 'on-output', { securityGroupId: UNKNOWN }, { securityGroupId: [component] });
-    expect(dependencyTargets(onOutput, 'securityGroupId', [SECURITY_GROUP], tree)).toEqual({ targets: [endpointGroup], ambiguous: false });
+    expect(dependencyTargets(onOutput, 'securityGroupId', [SECURITY_GROUP], tree)).toEqual({ targets: [endpointGroup], ambiguous: false, holders: [component], held: [endpointGroup] });
   });
 
   it('does not read a custom resource as a component: its outputs are its own, not its children\'s', () => {
@@ -209,6 +209,6 @@ describe('a dependency on a component', () => {
     const vpc = policyResource(VPC, 'shared', {});
     const subnet = policyResource(SUBNET, 'shared-private-1', {}, {}, vpc);
     const endpoint = policyResource('aws:ec2/vpcEndpoint:VpcEndpoint', 's3', { subnetIds: UNKNOWN }, { subnetIds: [vpc] });
-    expect(dependencyTargets(endpoint, 'subnetIds', [SUBNET], componentTree([vpc, subnet, endpoint]))).toEqual({ targets: [], ambiguous: false });
+    expect(dependencyTargets(endpoint, 'subnetIds', [SUBNET], componentTree([vpc, subnet, endpoint]))).toEqual({ targets: [], ambiguous: false, holders: [], held: [] });
   });
 });

@@ -42,6 +42,13 @@ export interface DependencyTargets {
    * property refers to one of them, which one the dependencies do not tell, so `targets` is empty.
    */
   readonly ambiguous: boolean;
+  /**
+   * The components read for the link (those depended on that hold a resource of the wanted types) and what they
+   * hold: the resources the property may refer to when the link is `ambiguous`. Empty when a direct dependency
+   * decided it or no component holds one.
+   */
+  readonly holders: readonly PolicyResource[];
+  readonly held: readonly PolicyResource[];
 }
 
 /**
@@ -62,13 +69,17 @@ export function dependencyTargets(
   const dependencies = source.propertyDependencies?.[property] ?? [];
   const resolved = dependencies.map((dependency) => components?.resourceOf(dependency.urn) ?? dependency);
   const direct = resolved.filter((dependency) => targetTypes.includes(dependency.type));
-  if (direct.length > 0 || !components) return { targets: direct, ambiguous: false };
+  if (direct.length > 0 || !components) return { targets: direct, ambiguous: false, holders: [], held: [] };
   const held = new Set<PolicyResource>();
+  const holders: PolicyResource[] = [];
   for (const dependency of resolved) {
     if (!isComponent(dependency) || resolved.some((other) => isUnder(other, dependency.urn))) continue;
-    components.descendantsOf(dependency.urn, targetTypes).forEach((target) => held.add(target));
+    const descendants = components.descendantsOf(dependency.urn, targetTypes);
+    if (descendants.length > 0) holders.push(dependency);
+    descendants.forEach((target) => held.add(target));
   }
-  return held.size === 1 ? { targets: [...held], ambiguous: false } : { targets: [], ambiguous: held.size > 1 };
+  const candidates = [...held];
+  return { targets: candidates.length === 1 ? candidates : [], ambiguous: candidates.length > 1, holders, held: candidates };
 }
 
 /**

@@ -132,6 +132,19 @@ describe('StackGraph.openReference and openCompanionsOf', () => {
     expect(open?.reason).toBe('it depends on awsx:ecs:FargateTaskDefinition web, which holds several roles (web-task, web-execution), and is linked to no one role of the stack');
   });
 
+  it('dependencies on two components holding one role each leave both roles as candidates, naming both components', () => {
+    const api = node('awsx:ecs:FargateTaskDefinition', 'api', {});
+    const worker = node('awsx:ecs:FargateTaskDefinition', 'worker', {});
+    const apiRole = node(ROLE, 'api-task', { arn: UNKNOWN_VALUE }, {}, api);
+    const workerRole = node(ROLE, 'worker-task', { arn: UNKNOWN_VALUE }, {}, worker);
+    const flowLog = node('aws:ec2/flowLog:FlowLog', 'either', { iamRoleArn: UNKNOWN_VALUE }, { iamRoleArn: [api, worker] });
+    const open = new StackGraph([api, worker, apiRole, workerRole, flowLog]).openReference(flowLog, 'iamRoleArn', [ROLE], 'role');
+    expect(open?.candidates).toEqual([apiRole, workerRole]);
+    expect(open?.reason).toBe(
+      'it depends on awsx:ecs:FargateTaskDefinition api, awsx:ecs:FargateTaskDefinition worker, which together hold several roles (api-task, worker-task), and is linked to no one role of the stack',
+    );
+  });
+
   it('no dependency leaves every role of the stack a candidate', () => {
     expect(graph.openReference(withoutDependency, 'iamRoleArn', [ROLE], 'role')).toEqual({ candidates: [taskRole, executionRole, otherRole], reason: 'no dependency ties it to a role of the stack' });
   });

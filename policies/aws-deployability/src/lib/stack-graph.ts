@@ -159,10 +159,10 @@ export class StackGraph {
     if (found.targets.length > 0) return undefined;
     const dependencies = (source.propertyDependencies?.[property] ?? []).map((dependency) => this.byUrn.get(dependency.urn) ?? dependency);
     if (found.ambiguous) {
-      const holders = dependencies.filter((dependency) => isComponent(dependency) && this.components.descendantsOf(dependency.urn, types).length > 1);
-      const candidates = [...new Set(holders.flatMap((holder) => this.components.descendantsOf(holder.urn, types)))];
-      const held = holders.map((holder) => `${holder.type} ${holder.name}`).join(', ');
-      return { candidates, reason: `it depends on ${held}, which holds several ${what}s (${candidates.map((candidate) => candidate.name).join(', ')}), and is linked to no one ${what} of the stack` };
+      const holders = found.holders.map((holder) => `${holder.type} ${holder.name}`).join(', ');
+      const hold = found.holders.length > 1 ? 'which together hold' : 'which holds';
+      const candidates = found.held;
+      return { candidates, reason: `it depends on ${holders}, ${hold} several ${what}s (${candidates.map((candidate) => candidate.name).join(', ')}), and is linked to no one ${what} of the stack` };
     }
     const reason =
       dependencies.length === 0

@@ -11,6 +11,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { option } = require('../lib/arguments.cjs');
 const { measure, median } = require('../lib/measure.cjs');
 const { ROOT, writeCheckProgram } = require('../lib/generated-program.cjs');
 const { recordSection } = require('../lib/results-file.cjs');
@@ -20,11 +21,6 @@ const SECTION = '## bulwark preview: peak memory';
 const STACKS = ['baseline', 'compute', 'data', 'edge', 'network'];
 // Sorts after "baseline" and before the others: orderByConsumes keeps the directory order where nothing is consumed.
 const GENERATED = 'bulk';
-
-function option(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : fallback;
-}
 
 const size = Number(option('size', '10000'));
 const repeat = Number(option('repeat', '1'));

@@ -20,6 +20,7 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { option } = require('../lib/arguments.cjs');
 const { measure, median } = require('../lib/measure.cjs');
 const { ROOT, writeCheckProgram, writeSdkFloorProgram } = require('../lib/generated-program.cjs');
 const { recordSection } = require('../lib/results-file.cjs');
@@ -28,11 +29,6 @@ const BULWARK = path.join(ROOT, 'tools', 'cli', 'bin', 'bulwark.js');
 const SECTION = '## Ratios: start-up, scale and modes';
 const GB = 1024 ** 3;
 const TARGETS = { stack: 2, preview: 3, scale: 1.5, peakBytes: 1.5 * GB, modes: 1.6 };
-
-function option(name, fallback) {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : fallback;
-}
 
 const repeat = Number(option('repeat', '5'));
 const scaleRepeat = Number(option('scale-repeat', '1'));
